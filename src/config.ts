@@ -1,0 +1,238 @@
+/**
+ * The one reader of `process.env`. Every variable is validated here at boot; a bad value
+ * throws a ConfigError whose message is the single line `main` prints before exiting 2.
+ */
+import { randomBytes } from 'node:crypto';
+
+export type Scope = 'read' | 'write';
+export type ProviderMode = 'LIVE' | 'SANDBOX' | 'OFF';
+
+export interface DelaconConfig { authToken: string; baseUrl: string }
+export interface AvanserConfig { username: string; password: string; baseUrl: string }
+export interface ExotelConfig { tenantSid: string; apiKey: string; apiToken: string; baseUrl: string }
+export interface VoipInnovationsConfig {
+  login: string;
+  secret: string;
+  url: string;
+  /** DIDParam element that carries the endpoint group: `endpointId` today, `epg` in the old WSDL. */
+  endpointField: 'endpointId' | 'epg';
+}
+
+export interface ProviderSettings<T> {
+  mode: ProviderMode;
+  /** Present when LIVE; a sandbox fills it in with its simulator's address at start. */
+  live?: T;
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  publicUrl: string;
+  production: boolean;
+  logLevel: string;
+  databaseUrl?: string;
+  /** Directory of the embedded store, or `memory`. */
+  dataDir: string;
+  redisUrl?: string;
+  apiKeys: Map<string, Set<Scope>>;
+  /** Set when no SWITCHBOARD_API_KEYS was given: printed at start, pre-filled in Sandbox on loopback. */
+  generatedDevKey?: string;
+  webhookToken: string;
+  webhookTokenGenerated: boolean;
+  sandbox: boolean;
+  /** Multiplier applied to provider delays in the sandbox (0.001 turns 7 minutes into 0.42 s). */
+  sandboxTimeScale: number;
+  upstreamTimeoutMs: number;
+  rateLimitPerMinute: number;
+  /** Account timezone offset for Exotel timestamps that carry no zone. */
+  exotelTimezone: string;
+  delacon: ProviderSettings<DelaconConfig>;
+  avanser: ProviderSettings<AvanserConfig>;
+  exotel: ProviderSettings<ExotelConfig>;
+  voipInnovations: ProviderSettings<VoipInnovationsConfig>;
+}
+
+export class ConfigError extends Error {
+  constructor(variable: string, problem: string, example: string) {
+    super(`${variable}: ${problem} (example: ${variable}=${example})`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function str(env: Env, name: string): string | undefined {
+  const v = env[name];
+  return v === undefined || v.trim() === '' ? undefined : v.trim();
+}
+
+function int(env: Env, name: string, fallback: number, min: number, max: number, example: string): number {
+  const raw = str(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `"${raw}" is not a whole number`, example);
+  const n = Number(raw);
+  if (n < min || n > max) throw new ConfigError(name, `${n} is outside ${min}..${max}`, example);
+  return n;
+}
+
+function url(env: Env, name: string, fallback: string | undefined, protocols: string[], example: string): string | undefined {
+  const raw = str(env, name) ?? fallback;
+  if (raw === undefined) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(name, 'is not a valid URL', example);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(name, `must use ${protocols.join(' or ')}, got ${parsed.protocol}`, example);
+  }
+  return raw.replace(/\/+$/, '');
+}
+
+function parseApiKeys(raw: string): Map<string, Set<Scope>> {
+  const example = 'frontend=read;ops=read,write';
+  const keys = new Map<string, Set<Scope>>();
+  for (const entry of raw.split(';').map((s) => s.trim()).filter(Boolean)) {
+    const eq = entry.indexOf('=');
+    const key = eq < 0 ? '' : entry.slice(0, eq).trim();
+    if (!key) throw new ConfigError('SWITCHBOARD_API_KEYS', 'every entry must be key=scope[,scope]', example);
+    if (key.length < 8) throw new ConfigError('SWITCHBOARD_API_KEYS', 'a key must be at least 8 characters long', example.replace('frontend', 'frontend-key'));
+    const scopes = new Set<Scope>();
+    for (const s of entry.slice(eq + 1).split(',').map((x) => x.trim())) {
+      if (s !== 'read' && s !== 'write') {
+        throw new ConfigError('SWITCHBOARD_API_KEYS', `unknown scope "${s}" (scopes are read and write)`, example);
+      }
+      scopes.add(s);
+    }
+    keys.set(key, scopes);
+  }
+  if (keys.size === 0) throw new ConfigError('SWITCHBOARD_API_KEYS', 'holds no key', example);
+  return keys;
+}
+
+/**
+ * A provider is LIVE when all its credentials are set, SANDBOX when none are and the
+ * sandbox is on, OFF otherwise. Half a set of credentials is a mistake worth stopping for.
+ */
+function provider<T>(
+  env: Env,
+  sandbox: boolean,
+  credentials: string[],
+  baseUrlVar: string,
+  build: (values: Record<string, string>, baseUrl: string | undefined) => T,
+): ProviderSettings<T> {
+  const values: Record<string, string> = {};
+  const missing: string[] = [];
+  for (const name of credentials) {
+    const v = str(env, name);
+    if (v === undefined) missing.push(name);
+    else values[name] = v;
+  }
+  const present = credentials.length - missing.length;
+  if (present > 0 && missing.length > 0) {
+    throw new ConfigError(missing[0]!, `is required when ${credentials.find((c) => values[c] !== undefined)} is set`, '<your credential>');
+  }
+  if (present === 0) {
+    if (str(env, baseUrlVar) !== undefined) {
+      throw new ConfigError(baseUrlVar, `is set but ${credentials.join(', ')} ${credentials.length > 1 ? 'are' : 'is'} not`, '(unset it to use the sandbox)');
+    }
+    return { mode: sandbox ? 'SANDBOX' : 'OFF' };
+  }
+  return { mode: 'LIVE', live: build(values, str(env, baseUrlVar)) };
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const port = int(env, 'PORT', 4000, 0, 65535, '4000');
+  const host = str(env, 'HOST') ?? '127.0.0.1';
+  if (!/^[\w.:-]+$/.test(host)) throw new ConfigError('HOST', `"${host}" is not a host name or address`, '0.0.0.0');
+  const publicUrl = url(env, 'PUBLIC_URL', `http://localhost:${port}`, ['http:', 'https:'], 'https://switchboard.example.com')!;
+
+  const sandboxRaw = (str(env, 'SANDBOX') ?? 'on').toLowerCase();
+  if (!['on', 'off', 'true', 'false', '1', '0'].includes(sandboxRaw)) {
+    throw new ConfigError('SANDBOX', `"${sandboxRaw}" is neither on nor off`, 'off');
+  }
+  const sandbox = ['on', 'true', '1'].includes(sandboxRaw);
+
+  const databaseUrl = url(env, 'DATABASE_URL', undefined, ['postgres:', 'postgresql:'], 'postgres://switchboard@localhost:5432/switchboard');
+  const redisUrl = url(env, 'REDIS_URL', undefined, ['redis:', 'rediss:'], 'redis://localhost:6379');
+  const dataDir = str(env, 'DATA_DIR') ?? './.switchboard';
+
+  const keysRaw = str(env, 'SWITCHBOARD_API_KEYS');
+  let apiKeys: Map<string, Set<Scope>>;
+  let generatedDevKey: string | undefined;
+  if (keysRaw === undefined) {
+    generatedDevKey = `dev_${randomBytes(18).toString('base64url')}`;
+    apiKeys = new Map([[generatedDevKey, new Set<Scope>(['read', 'write'])]]);
+  } else {
+    apiKeys = parseApiKeys(keysRaw);
+  }
+
+  const tokenRaw = str(env, 'WEBHOOK_TOKEN');
+  if (tokenRaw !== undefined && !/^[A-Za-z0-9._~-]{16,}$/.test(tokenRaw)) {
+    throw new ConfigError('WEBHOOK_TOKEN', 'must be at least 16 URL-safe characters (letters, digits, . _ ~ -)', randomBytes(16).toString('hex'));
+  }
+  const webhookToken = tokenRaw ?? randomBytes(24).toString('base64url');
+
+  const scaleRaw = str(env, 'SANDBOX_TIME_SCALE');
+  const sandboxTimeScale = scaleRaw === undefined ? 0.001 : Number(scaleRaw);
+  if (!Number.isFinite(sandboxTimeScale) || sandboxTimeScale <= 0 || sandboxTimeScale > 1) {
+    throw new ConfigError('SANDBOX_TIME_SCALE', `"${scaleRaw}" must be a number in (0, 1]`, '0.01');
+  }
+
+  const exotelTimezone = str(env, 'EXOTEL_TIMEZONE') ?? '+05:30';
+  if (!/^[+-](0\d|1[0-4]):[0-5]\d$/.test(exotelTimezone)) {
+    throw new ConfigError('EXOTEL_TIMEZONE', `"${exotelTimezone}" is not an offset ±HH:MM`, '+05:30');
+  }
+  const endpointFieldRaw = str(env, 'VOIPINNOVATIONS_ENDPOINT_FIELD') ?? 'endpointId';
+  if (endpointFieldRaw !== 'endpointId' && endpointFieldRaw !== 'epg') {
+    throw new ConfigError('VOIPINNOVATIONS_ENDPOINT_FIELD', `"${endpointFieldRaw}" is neither endpointId nor epg`, 'epg');
+  }
+  const endpointField = endpointFieldRaw;
+
+  const logLevel = str(env, 'LOG_LEVEL') ?? 'info';
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
+    throw new ConfigError('LOG_LEVEL', `"${logLevel}" is not a pino level`, 'debug');
+  }
+
+  return {
+    port,
+    host,
+    publicUrl,
+    production: str(env, 'NODE_ENV') === 'production',
+    logLevel,
+    databaseUrl,
+    dataDir,
+    redisUrl,
+    apiKeys,
+    generatedDevKey,
+    webhookToken,
+    webhookTokenGenerated: tokenRaw === undefined,
+    sandbox,
+    sandboxTimeScale,
+    upstreamTimeoutMs: int(env, 'UPSTREAM_TIMEOUT_MS', 10_000, 100, 120_000, '10000'),
+    rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000, '600'),
+    exotelTimezone,
+    delacon: provider(env, sandbox, ['DELACON_AUTH_TOKEN'], 'DELACON_BASE_URL', (v, base) => ({
+      authToken: v.DELACON_AUTH_TOKEN!,
+      baseUrl: url(env, 'DELACON_BASE_URL', base ?? 'https://pla.delaconcorp.com', ['https:', 'http:'], 'https://pla.delaconcorp.com')!,
+    })),
+    avanser: provider(env, sandbox, ['AVANSER_USERNAME', 'AVANSER_PASSWORD'], 'AVANSER_BASE_URL', (v, base) => ({
+      username: v.AVANSER_USERNAME!,
+      password: v.AVANSER_PASSWORD!,
+      baseUrl: url(env, 'AVANSER_BASE_URL', base ?? 'https://tapi.avanser.com', ['https:', 'http:'], 'https://tapi-sandbox.avanser.com')!,
+    })),
+    exotel: provider(env, sandbox, ['EXOTEL_TENANT_SID', 'EXOTEL_API_KEY', 'EXOTEL_API_TOKEN'], 'EXOTEL_BASE_URL', (v, base) => ({
+      tenantSid: v.EXOTEL_TENANT_SID!,
+      apiKey: v.EXOTEL_API_KEY!,
+      apiToken: v.EXOTEL_API_TOKEN!,
+      baseUrl: url(env, 'EXOTEL_BASE_URL', base ?? 'https://leadassist.exotel.in', ['https:', 'http:'], 'https://leadassist.exotel.in')!,
+    })),
+    voipInnovations: provider(env, sandbox, ['VOIPINNOVATIONS_LOGIN', 'VOIPINNOVATIONS_SECRET'], 'VOIPINNOVATIONS_URL', (v, base) => ({
+      login: v.VOIPINNOVATIONS_LOGIN!,
+      secret: v.VOIPINNOVATIONS_SECRET!,
+      url: url(env, 'VOIPINNOVATIONS_URL', base ?? 'https://backoffice.voipinnovations.com/Services/APIService.asmx', ['https:', 'http:'], 'https://backoffice.voipinnovations.com/Services/APIService.asmx')!,
+      endpointField,
+    })),
+  };
+}

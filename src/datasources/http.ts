@@ -1,0 +1,194 @@
+/**
+ * The HTTP client base every provider client uses: keep-alive pool, a timeout on every
+ * call, retries with full jitter for idempotent calls only, `Retry-After` honoured, one
+ * circuit breaker per provider, and the one place where transport failures and bare HTTP
+ * statuses become ErrorCodes. Provider error tables (`<provider>/errors.ts`) read bodies.
+ */
+import http from 'node:http';
+import https from 'node:https';
+import got, { type Got, type Method, RequestError, TimeoutError } from 'got';
+import CircuitBreaker from 'opossum';
+import type { Logger } from 'pino';
+import type { ProviderName } from '../domain/model.js';
+import { ErrorCode, GatewayError } from '../errors.js';
+import { upstreamDuration } from '../observability/metrics.js';
+
+export interface UpstreamOptions {
+  provider: ProviderName;
+  /** Absolute base; request paths are appended to it. */
+  baseUrl: string;
+  timeoutMs: number;
+  log: Logger;
+  headers?: Record<string, string>;
+  /** Basic auth credentials. */
+  username?: string;
+  password?: string;
+  /** Retries for idempotent calls (default 2). */
+  retries?: number;
+}
+
+export interface UpstreamRequest {
+  /** Label for metrics and logs, e.g. `createAllocation`. */
+  operation: string;
+  method: Method;
+  /** Appended to the base URL; may be empty. */
+  path?: string;
+  searchParams?: Record<string, string>;
+  json?: unknown;
+  form?: Record<string, string>;
+  body?: string;
+  headers?: Record<string, string>;
+  /**
+   * Safe to repeat. Defaults to true for GET/HEAD/PUT/DELETE/OPTIONS and false for POST:
+   * a provisioning POST is retried only when the caller knows the provider dedupes it.
+   */
+  idempotent?: boolean;
+}
+
+export interface UpstreamResponse {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+  /** Seconds from a Retry-After header, if any. */
+  retryAfterSeconds?: number;
+}
+
+const RETRY_STATUSES = [408, 429, 500, 502, 503, 504];
+const IDEMPOTENT: ReadonlySet<string> = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
+const BACKOFF_BASE_MS = 100;
+const BACKOFF_CAP_MS = 2_000;
+
+const agents = {
+  http: new http.Agent({ keepAlive: true, maxSockets: 64 }),
+  https: new https.Agent({ keepAlive: true, maxSockets: 64 }),
+};
+
+export function retryAfterSeconds(value: string | string[] | undefined): number | undefined {
+  const v = Array.isArray(value) ? value[0] : value;
+  if (!v) return undefined;
+  if (/^\d+$/.test(v.trim())) return Number(v.trim());
+  const date = Date.parse(v);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
+
+/**
+ * The default meaning of an HTTP status when the provider's body says nothing more:
+ * what a provider error table falls back on.
+ */
+export function statusFailure(provider: ProviderName, res: UpstreamResponse): GatewayError {
+  const s = res.status;
+  if (s === 401 || s === 403) return new GatewayError(ErrorCode.UPSTREAM_AUTH_FAILED, `${provider} rejected the gateway's credentials`, { provider, detail: res.body });
+  if (s === 429) {
+    return new GatewayError(ErrorCode.RATE_LIMITED, `${provider} is rate limiting the gateway`, { provider, retryAfterSeconds: res.retryAfterSeconds, detail: res.body });
+  }
+  if (s === 408 || s === 504) return new GatewayError(ErrorCode.UPSTREAM_TIMEOUT, `${provider} timed out`, { provider, detail: res.body });
+  if (s >= 500) return new GatewayError(ErrorCode.UPSTREAM_UNAVAILABLE, `${provider} is unavailable (HTTP ${s})`, { provider, detail: res.body });
+  return new GatewayError(ErrorCode.UPSTREAM_ERROR, `${provider} answered HTTP ${s} unexpectedly`, { provider, detail: res.body });
+}
+
+export class Upstream {
+  private readonly client: Got;
+  private readonly breaker: CircuitBreaker<[UpstreamRequest], UpstreamResponse>;
+
+  constructor(private readonly opts: UpstreamOptions) {
+    this.client = got.extend({
+      agent: agents,
+      headers: { 'user-agent': 'switchboard/0.1', ...opts.headers },
+      username: opts.username,
+      password: opts.password,
+      timeout: { request: opts.timeoutMs },
+      throwHttpErrors: false,
+      followRedirect: false,
+      retry: {
+        limit: opts.retries ?? 2,
+        methods: ['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS', 'POST'],
+        statusCodes: RETRY_STATUSES,
+        maxRetryAfter: opts.timeoutMs / 1000,
+        calculateDelay: ({ attemptCount, retryOptions, error, retryAfter }) => {
+          if (attemptCount > retryOptions.limit) return 0;
+          const status = error.response?.statusCode;
+          const retriable = status === undefined ? ['ETIMEDOUT', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'EAI_AGAIN'].includes(error.code) : RETRY_STATUSES.includes(status);
+          if (!retriable) return 0;
+          // Honour the provider's own pacing; otherwise full jitter with a cap.
+          if (retryAfter !== undefined) return retryAfter <= opts.timeoutMs ? retryAfter : 0;
+          return Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attemptCount);
+        },
+      },
+    });
+    this.breaker = new CircuitBreaker((req: UpstreamRequest) => this.send(req), {
+      timeout: false, // got enforces the timeout
+      errorThresholdPercentage: 50,
+      volumeThreshold: 10,
+      resetTimeout: 10_000,
+      // Only infrastructure failures count against the provider's health.
+      errorFilter: (err: unknown) => !(err instanceof GatewayError && err.code !== ErrorCode.UPSTREAM_UNAVAILABLE && err.code !== ErrorCode.UPSTREAM_TIMEOUT),
+    });
+  }
+
+  /** Is the circuit closed (the provider looks healthy)? */
+  get healthy(): boolean {
+    return !this.breaker.opened;
+  }
+
+  async request(req: UpstreamRequest): Promise<UpstreamResponse> {
+    try {
+      return await this.breaker.fire(req);
+    } catch (err) {
+      if (err instanceof GatewayError) throw err;
+      if ((err as { code?: string }).code === 'EOPENBREAKER') {
+        throw new GatewayError(ErrorCode.UPSTREAM_UNAVAILABLE, `${this.opts.provider} is failing; calls are paused for a few seconds`, { provider: this.opts.provider });
+      }
+      throw err;
+    }
+  }
+
+  private async send(req: UpstreamRequest): Promise<UpstreamResponse> {
+    const { provider, log } = this.opts;
+    const idempotent = req.idempotent ?? IDEMPOTENT.has(req.method.toUpperCase());
+    const started = performance.now();
+    let outcome = 'error';
+    try {
+      const res = await this.client(this.opts.baseUrl + (req.path ?? ''), {
+        method: req.method,
+        searchParams: req.searchParams,
+        json: req.json,
+        form: req.form,
+        body: req.body,
+        headers: req.headers,
+        ...(idempotent ? {} : { retry: { limit: 0 } }),
+      });
+      outcome = String(res.statusCode);
+      const response: UpstreamResponse = {
+        status: res.statusCode,
+        headers: res.headers,
+        body: res.body,
+        retryAfterSeconds: retryAfterSeconds(res.headers['retry-after']),
+      };
+      if (res.statusCode >= 500) log.warn({ provider, operation: req.operation, status: res.statusCode }, 'upstream server error');
+      return response;
+    } catch (err) {
+      if (err instanceof TimeoutError) {
+        outcome = 'timeout';
+        log.warn({ provider, operation: req.operation }, 'upstream timeout');
+        throw new GatewayError(ErrorCode.UPSTREAM_TIMEOUT, `${provider} did not answer in time`, { provider, cause: err });
+      }
+      if (err instanceof RequestError) {
+        log.warn({ provider, operation: req.operation, code: err.code }, 'upstream unreachable');
+        throw new GatewayError(ErrorCode.UPSTREAM_UNAVAILABLE, `${provider} could not be reached`, { provider, cause: err });
+      }
+      throw err;
+    } finally {
+      upstreamDuration.observe({ provider, operation: req.operation, outcome }, (performance.now() - started) / 1000);
+    }
+  }
+
+  /** Parse a JSON body or fail as an upstream error (the body goes to the logs, not the client). */
+  json<T = unknown>(res: UpstreamResponse, operation: string): T {
+    try {
+      return JSON.parse(res.body) as T;
+    } catch {
+      this.opts.log.warn({ provider: this.opts.provider, operation, status: res.status, body: res.body.slice(0, 500) }, 'upstream answered non-JSON');
+      throw new GatewayError(ErrorCode.UPSTREAM_ERROR, `${this.opts.provider} answered something the gateway could not read`, { provider: this.opts.provider });
+    }
+  }
+}

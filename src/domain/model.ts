@@ -1,0 +1,229 @@
+/**
+ * The unified domain as plain, JSON-safe records (timestamps are ISO-8601 strings), so the
+ * same values travel through the store, the pub/sub bus (Redis included) and GraphQL.
+ * GraphQL object types in `src/types` expose these records; providers produce them.
+ */
+
+export const PROVIDERS = ['DELACON', 'AVANSER', 'EXOTEL', 'VOIP_INNOVATIONS'] as const;
+export type ProviderName = (typeof PROVIDERS)[number];
+
+/** ISO-8601 timestamp with offset, e.g. `2019-05-02T00:12:17.003Z`. */
+export type IsoDateTime = string;
+/** E.164 number, e.g. `+61280740802`. */
+export type E164 = string;
+
+export type NumberKind = 'GEOGRAPHIC' | 'TOLL_FREE' | 'FREECALL' | 'MOBILE' | 'LANDLINE';
+export type NumberStatus = 'AVAILABLE' | 'RESERVED' | 'ACTIVE' | 'RELEASED';
+export type NumberCapability = 'VOICE' | 'SMS' | 'T38' | 'CNAM';
+export type StockPool = 'PRIVATE' | 'PUBLIC';
+
+export interface PhoneNumberRecord {
+  provider: ProviderName;
+  e164: E164;
+  kind?: NumberKind;
+  status: NumberStatus;
+  /** Provider's region words: `NSW: Sydney`, `UT`, `KA`, `Australia`. */
+  region?: string;
+  capabilities: NumberCapability[];
+  pool?: StockPool;
+  rateCenter?: string;
+  lata?: string;
+  tier?: string;
+  /** When a reservation lapses (VoIP Innovations holds for 30 minutes). */
+  reservedUntil?: IsoDateTime;
+  /** Provider reference of the service the number belongs to. */
+  serviceRef?: string;
+  /** Our order that provisioned the number, when it went through the gateway. */
+  orderId?: string;
+  /** Provider-specific facts worth showing verbatim (status text, endpoint group, CNAM name …). */
+  details?: Record<string, string>;
+}
+
+export interface NumberCountRecord {
+  count: number;
+  state?: string;
+  rateCenter?: string;
+  lata?: string;
+  tier?: string;
+}
+
+export interface NumberTypeRecord {
+  key: string;
+  description: string;
+}
+
+export interface PortabilityRecord {
+  e164: E164;
+  portable: boolean;
+  message?: string;
+}
+
+export interface PortDetailsRecord {
+  portId: number;
+  status: string;
+  endUser?: string;
+  billingNumber?: E164;
+  portingFrom?: string;
+  submittedAt?: IsoDateTime;
+  focAt?: IsoDateTime;
+  requestedFocAt?: IsoDateTime;
+  numbers: E164[];
+}
+
+export type OrderStatus = 'PENDING' | 'COMPLETED' | 'FAILED';
+
+export interface OrderHistoryEntry {
+  at: IsoDateTime;
+  status: OrderStatus;
+  message?: string;
+}
+
+export interface OrderRecord {
+  id: string;
+  provider: ProviderName;
+  status: OrderStatus;
+  /** Provider's own reference: Delacon OrderId, AVANSER request_id. */
+  providerRef?: string;
+  /** Provider reference of the service (Delacon CID, AVANSER service number, VI DID). */
+  serviceRef?: string;
+  numbers: E164[];
+  message?: string;
+  /** What the order was for: PROVISION or SERVICE_UPDATE. */
+  kind: 'PROVISION' | 'SERVICE_UPDATE';
+  history: OrderHistoryEntry[];
+  createdAt: IsoDateTime;
+  updatedAt: IsoDateTime;
+}
+
+export interface ServiceRecord {
+  provider: ProviderName;
+  /** Provider's key: Delacon CID, AVANSER service number digits, VI DID. */
+  providerRef: string;
+  name?: string;
+  numbers: E164[];
+  /** Where calls go (answer point / termination number / endpoint group). */
+  destination?: string;
+  destinationName?: string;
+  recording?: boolean;
+  /** Readable settings, e.g. `{ transferType: 'TRANSFER_AND_EMAIL', whisper: 'true' }`. */
+  settings: Record<string, string>;
+  customId?: string;
+  customGroup?: string;
+  updatedAt: IsoDateTime;
+}
+
+export type AllocationUsage = 'ONE_WAY' | 'TWO_WAY';
+export type AllocationState = 'ACTIVE' | 'DEALLOCATED';
+
+export interface AllocationRecord {
+  provider: ProviderName;
+  /** Exotel greenvn_id. */
+  providerRef: string;
+  connectionId: string;
+  greenVN?: E164;
+  aPartyNumbers: E164[];
+  bPartyNumbers: E164[];
+  aPartyPins: number[];
+  bPartyPins: number[];
+  usage: AllocationUsage;
+  state: AllocationState;
+  flowId?: string;
+  expiresAt?: IsoDateTime;
+  createdAt: IsoDateTime;
+  updatedAt: IsoDateTime;
+  /** When the gateway last read it from the provider. */
+  refreshedAt: IsoDateTime;
+}
+
+export type AllocationEventKind = 'DEALLOCATED' | 'CALLER_VERIFIED' | 'VERIFICATION_FAILED' | 'UPDATED';
+
+export interface AllocationEventRecord {
+  id: string;
+  provider: ProviderName;
+  kind: AllocationEventKind;
+  /** Absent for a failed verification, whose payload names only the VN. */
+  allocationRef?: string;
+  greenVN?: E164;
+  caller?: E164;
+  pin?: string;
+  at: IsoDateTime;
+  raw: Record<string, unknown>;
+}
+
+export type CallStatus = 'RINGING' | 'ANSWERED' | 'MISSED' | 'BUSY' | 'VOICEMAIL' | 'FAILED';
+export type Conversion = 'ONLINE' | 'REPEAT' | 'OFFLINE';
+
+export interface CallerLocation {
+  city?: string;
+  state?: string;
+  country?: string;
+  exchange?: string;
+  description?: string;
+}
+
+export interface MarketingAttribution {
+  searchEngine?: string;
+  searchType?: string;
+  keywords?: string;
+  referrer?: string;
+  landingPage?: string;
+  pageCalledFrom?: string;
+  sessionId?: string;
+  gaClientId?: string;
+  extraTracking?: string;
+}
+
+/**
+ * One call, as far as the provider has told us. Providers produce partial records per
+ * webhook; the store merges them by (provider, providerCallId).
+ */
+export interface CallEventRecord {
+  id: string;
+  provider: ProviderName;
+  providerCallId: string;
+  status: CallStatus;
+  from?: E164;
+  /** The tracking number / GreenVN / service number that was dialled. */
+  to?: E164;
+  answeredBy?: E164;
+  answeredByName?: string;
+  startedAt?: IsoDateTime;
+  endedAt?: IsoDateTime;
+  durationSeconds?: number;
+  recordingUrl?: string;
+  recordingStreamUrl?: string;
+  callerLocation?: CallerLocation;
+  attribution?: MarketingAttribution;
+  surveyOutcome?: string;
+  saleAmount?: string;
+  conversion?: Conversion;
+  ivrChoice?: string;
+  voicemailLeft?: boolean;
+  serviceRef?: string;
+  serviceName?: string;
+  allocationRef?: string;
+  /** Provider payloads that made this call, keyed by phase (`start`, `end`, `report` …). */
+  raw: Record<string, Record<string, unknown>>;
+  createdAt: IsoDateTime;
+  updatedAt: IsoDateTime;
+}
+
+/** What a webhook knows of a call: merged into the stored CallEventRecord. */
+export type CallEventPatch = Partial<Omit<CallEventRecord, 'id' | 'raw' | 'createdAt' | 'updatedAt' | 'provider' | 'providerCallId'>> & {
+  provider: ProviderName;
+  providerCallId: string;
+  /** Phase name → payload; merged into `raw`. */
+  raw: Record<string, Record<string, unknown>>;
+};
+
+/** Outcome of one number in a multi-number mutation. */
+export interface NumberOutcome {
+  e164: E164;
+  ok: boolean;
+  status?: NumberStatus;
+  reservedUntil?: IsoDateTime;
+  /** Provider's words for what happened to this number. */
+  message?: string;
+  /** Set when !ok. */
+  code?: import('../errors.js').ErrorCode;
+}

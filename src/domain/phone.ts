@@ -1,0 +1,60 @@
+/**
+ * Phone numbers: everything is E.164 inside the gateway. libphonenumber-js with its `max`
+ * metadata validates (the default metadata only measures lengths).
+ */
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import type { E164 } from './model.js';
+
+export class InvalidPhoneNumber extends Error {
+  constructor(readonly value: string, reason: string) {
+    super(`"${value}" is not a valid phone number: ${reason}`);
+    this.name = 'InvalidPhoneNumber';
+  }
+}
+
+/**
+ * Normalise a number to E.164. National numbers need `defaultCountry`. Throws
+ * InvalidPhoneNumber naming the value.
+ */
+export function toE164(value: string, defaultCountry?: CountryCode): E164 {
+  const cleaned = value.trim();
+  if (!cleaned) throw new InvalidPhoneNumber(value, 'it is empty');
+  const parsed = parsePhoneNumberFromString(cleaned, defaultCountry);
+  if (!parsed) {
+    throw new InvalidPhoneNumber(value, cleaned.startsWith('+') || defaultCountry ? 'it cannot be read as a number' : 'it needs a leading + and country code');
+  }
+  if (!parsed.isValid()) throw new InvalidPhoneNumber(value, `no ${parsed.country ?? `+${parsed.countryCallingCode}`} number has this form`);
+  return parsed.number;
+}
+
+/** Like toE164, but undefined instead of an error (for lenient webhook fields). */
+export function tryE164(value: string | undefined | null, defaultCountry?: CountryCode): E164 | undefined {
+  if (!value) return undefined;
+  try {
+    return toE164(value, defaultCountry);
+  } catch {
+    return undefined;
+  }
+}
+
+export interface NumberParts {
+  national: string;
+  country?: string;
+  countryCallingCode: string;
+}
+
+/** National form (with trunk prefix, no spaces) and country of an E.164 number. */
+export function partsOf(e164: E164): NumberParts {
+  const parsed = parsePhoneNumberFromString(e164);
+  if (!parsed) return { national: e164, countryCallingCode: '' };
+  return {
+    national: parsed.formatNational().replace(/[^\d]/g, ''),
+    country: parsed.country,
+    countryCallingCode: parsed.countryCallingCode,
+  };
+}
+
+/** International digits without `+` (AVANSER, Delacon Auth-era APIs): `61280740802`. */
+export function digitsOf(e164: E164): string {
+  return e164.replace(/^\+/, '');
+}

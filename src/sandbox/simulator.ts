@@ -1,0 +1,201 @@
+/**
+ * Shared shape of the provider simulators: loopback HTTP servers started in-process when a
+ * provider has no credentials. Each provider's `simulator.ts` speaks that provider's real
+ * wire format; this module gives them a server, a compressed clock and callback delivery
+ * with the provider's retry habits.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import got from 'got';
+import type { Logger } from 'pino';
+import type { CallStatus, E164, ProviderName } from '../domain/model.js';
+
+export interface SimulatorDeps {
+  log: Logger;
+  /** Provider delays are multiplied by this (e.g. 0.001: AVANSER's 7 minutes become 0.42 s). */
+  timeScale: number;
+  /** What the provider's portal or settings would hold: our webhook URL for an event. */
+  webhookUrl(event: string): string;
+}
+
+export interface SimulatedCallInput {
+  /** The number dialled: a tracking number, service number or GreenVN the simulator owns. */
+  to: E164;
+  from: E164;
+  outcome: Exclude<CallStatus, 'RINGING'>;
+  durationSeconds?: number;
+  /** Exotel: the PIN an unregistered caller enters. */
+  pin?: string;
+}
+
+export interface SimulatedCall {
+  provider: ProviderName;
+  /** The provider's call id, as the webhooks will carry it. */
+  providerCallId: string;
+}
+
+export interface Simulator<Live> {
+  provider: ProviderName;
+  baseUrl: string;
+  /** Settings that point this provider's real client at the simulator. */
+  live: Live;
+  /** Does this simulator own the number (so a simulated call to it is its to place)? */
+  owns(e164: E164): boolean;
+  /** Place a call: emits the provider's real webhooks to our routes. */
+  simulateIncomingCall(input: SimulatedCallInput): Promise<SimulatedCall>;
+  close(): Promise<void>;
+}
+
+export interface LoopbackServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Start `handler` on 127.0.0.1 on a free port. Connections are closed with the server. */
+export async function listenOnLoopback(handler: http.RequestListener): Promise<LoopbackServer> {
+  const server = http.createServer(handler);
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** Read a request body as text, refusing more than `limit` bytes. */
+export async function readText(req: http.IncomingMessage, limit = 1_000_000): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new Error('body too large');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
+  res.end(text);
+}
+
+/** Provider time, compressed: timers that die with the simulator. */
+export class SandboxClock {
+  private readonly timers = new Set<NodeJS.Timeout>();
+  constructor(readonly scale: number) {}
+
+  /** Real milliseconds for a provider delay. */
+  ms(providerMs: number): number {
+    return Math.max(1, Math.round(providerMs * this.scale));
+  }
+
+  /** Run `fn` after a provider delay; returns a cancel function. */
+  after(providerMs: number, fn: () => void | Promise<void>): () => void {
+    const t = setTimeout(() => {
+      this.timers.delete(t);
+      void fn();
+    }, this.ms(providerMs));
+    this.timers.add(t);
+    return () => {
+      clearTimeout(t);
+      this.timers.delete(t);
+    };
+  }
+
+  sleep(providerMs: number): Promise<void> {
+    return new Promise((resolve) => this.after(providerMs, resolve));
+  }
+
+  dispose(): void {
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+  }
+}
+
+export interface Callback {
+  url: string;
+  method: 'GET' | 'POST';
+  json?: unknown;
+  form?: Record<string, string>;
+  /** Appended to the URL's own query string, which is preserved (AVANSER Call-URI). */
+  query?: Record<string, string>;
+}
+
+export interface DeliveryPolicy {
+  attempts: number;
+  /** Provider time between attempts. */
+  intervalMs: number;
+  /** Did the receiver accept? Default: any 2xx. */
+  accepted?(status: number, body: string): boolean;
+}
+
+export interface DeliveryResult {
+  delivered: boolean;
+  attempts: number;
+  lastStatus?: number;
+  lastBody?: string;
+}
+
+/**
+ * Delivers a simulator's callbacks to our webhook routes the way providers do: a few
+ * attempts, spaced out, until the receiver says it accepted.
+ */
+export class CallbackSender {
+  private readonly inflight = new Set<Promise<DeliveryResult>>();
+  private closed = false;
+  constructor(
+    private readonly clock: SandboxClock,
+    private readonly log: Logger,
+  ) {}
+
+  deliver(callback: Callback, policy: DeliveryPolicy = { attempts: 3, intervalMs: 60_000 }): Promise<DeliveryResult> {
+    const p = this.run(callback, policy).finally(() => this.inflight.delete(p));
+    this.inflight.add(p);
+    return p;
+  }
+
+  private async run(cb: Callback, policy: DeliveryPolicy): Promise<DeliveryResult> {
+    const url = new URL(cb.url);
+    for (const [k, v] of Object.entries(cb.query ?? {})) url.searchParams.append(k, v);
+    const accepted = policy.accepted ?? ((status) => status >= 200 && status < 300);
+    let last: { status?: number; body?: string } = {};
+    for (let attempt = 1; attempt <= policy.attempts && !this.closed; attempt++) {
+      try {
+        const res = await got(url, {
+          method: cb.method,
+          json: cb.json,
+          form: cb.form,
+          throwHttpErrors: false,
+          retry: { limit: 0 },
+          timeout: { request: 5_000 },
+        });
+        last = { status: res.statusCode, body: res.body };
+        if (accepted(res.statusCode, res.body)) return { delivered: true, attempts: attempt, lastStatus: res.statusCode, lastBody: res.body };
+      } catch (err) {
+        last = {};
+        this.log.debug({ err, url: url.pathname }, 'sandbox callback attempt failed');
+      }
+      if (attempt < policy.attempts) await this.clock.sleep(policy.intervalMs);
+    }
+    this.log.warn({ url: url.pathname, status: last.status }, 'sandbox callback not accepted');
+    return { delivered: false, attempts: policy.attempts, lastStatus: last.status, lastBody: last.body };
+  }
+
+  /** Wait for deliveries under way (tests use this to know every webhook has landed). */
+  async drain(): Promise<void> {
+    while (this.inflight.size > 0) await Promise.allSettled([...this.inflight]);
+  }
+
+  close(): void {
+    this.closed = true;
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * The contract between the webhook framework (`src/webhooks/router.ts`: token check, size
+ * limit, raw receipt stored before the answer, duplicate detection, metrics) and each
+ * provider's `webhooks.ts`, which only reads payloads, names events and applies them.
+ */
+import type { Logger } from 'pino';
+import type {
+  AllocationEventRecord,
+  AllocationRecord,
+  CallEventPatch,
+  CallEventRecord,
+  OrderRecord,
+  OrderStatus,
+  ProviderName,
+  ServiceRecord,
+} from '../domain/model.js';
+
+export interface WebhookRequest {
+  method: 'GET' | 'POST';
+  /** Query parameters other than our `token`. */
+  query: Record<string, string>;
+  /** JSON value, form fields as an object, or undefined for an empty body. */
+  body: unknown;
+  rawBody: string;
+  contentType?: string;
+}
+
+export interface WebhookReply {
+  status: number;
+  body: unknown;
+}
+
+/** Thrown by `read` when a payload cannot be understood; becomes a 4xx in the provider's format. */
+export class WebhookPayloadError extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'WebhookPayloadError';
+  }
+}
+
+/** Domain operations a webhook may perform; each stores, then publishes. */
+export interface WebhookEffects {
+  log: Logger;
+  /** Merge a call's facts into its stored CallEvent (by provider + providerCallId), publish it. */
+  recordCall(patch: CallEventPatch): Promise<CallEventRecord>;
+  /**
+   * Settle a pending order found by provider reference, else by service reference.
+   * Returns null when no such order is known.
+   */
+  settleOrder(
+    provider: ProviderName,
+    match: { providerRef?: string; serviceRef?: string },
+    status: Exclude<OrderStatus, 'PENDING'>,
+    message?: string,
+  ): Promise<OrderRecord | null>;
+  /** Record a service's new state (AVANSER confirmation). */
+  saveService(service: ServiceRecord): Promise<void>;
+  findAllocation(provider: ProviderName, match: { providerRef?: string; greenVN?: string; connectionId?: string }): Promise<AllocationRecord | null>;
+  /** Store the allocation's new state (if given) and publish the event. */
+  allocationEvent(
+    event: Omit<AllocationEventRecord, 'id' | 'at'> & { at?: string },
+    update?: AllocationRecord,
+  ): Promise<AllocationEventRecord>;
+}
+
+export type WebhookResult<P, R> =
+  | { ok: true; payload: P; result: R | undefined; duplicate: boolean }
+  | { ok: false; reason: string; payload?: P };
+
+export interface WebhookRoute<P = unknown, R = unknown> {
+  /** `/webhooks/<provider>/<event>` */
+  event: string;
+  methods: ReadonlyArray<'GET' | 'POST'>;
+  /** Understand the payload or throw WebhookPayloadError with a reason. Pure. */
+  read(request: WebhookRequest): P;
+  /** Identity of the provider event: the same delivery twice gives the same key. */
+  eventKey(payload: P): string;
+  apply(payload: P, effects: WebhookEffects): Promise<R>;
+  /** The reply in the provider's expected format. */
+  reply(result: WebhookResult<P, R>): WebhookReply;
+}

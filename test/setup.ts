@@ -1,0 +1,2 @@
+// type-graphql reads decorator metadata through this polyfill.
+import 'reflect-metadata';
