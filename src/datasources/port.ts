@@ -301,7 +301,8 @@ export interface ProviderModule<Live> {
   name: ProviderName;
   /** The port over the real wire format, given credentials and base URL. */
   create(live: Live, deps: ProviderDeps): ProviderPort;
-  webhooks: WebhookRoute<any>[];
+  /** The provider's webhook routes (an empty list when it sends none). */
+  webhooks(deps: ProviderDeps): WebhookRoute<any, any>[];
   /** A loopback simulator and the settings that point a client at it. */
   startSimulator(deps: SimulatorDeps): Promise<Simulator<Live>>;
 }

@@ -19,7 +19,11 @@ export interface WebhookRequest {
   method: 'GET' | 'POST';
   /** Query parameters other than our `token`. */
   query: Record<string, string>;
-  /** JSON value, form fields as an object, or undefined for an empty body. */
+  /**
+   * The body as the router could read it: a JSON value (application/json), form fields as a
+   * string record (application/x-www-form-urlencoded), or undefined (empty, or not valid JSON:
+   * a route that wants to be lenient parses `rawBody` itself).
+   */
   body: unknown;
   rawBody: string;
   contentType?: string;
