@@ -1,0 +1,160 @@
+/**
+ * Delacon through the port: number types, provisioning (new customer or more numbers) and
+ * customer updates. Delacon has no read API for companies, so listServices/getService are
+ * left to the gateway's store.
+ */
+import type { DelaconConfig } from '../../config.js';
+import type { NumberTypeRecord } from '../../domain/model.js';
+import { partsOf, tryE164 } from '../../domain/phone.js';
+import { BusinessError, ErrorCode, GatewayError } from '../../errors.js';
+import type {
+  DelaconProvisionInput,
+  DelaconRegion,
+  DelaconServiceUpdate,
+  ProviderModule,
+  ProviderPort,
+  ProvisionOutcome,
+  ProvisionRequest,
+  ServiceUpdateOutcome,
+  ServiceUpdateRequest,
+  UpdatePart,
+} from '../port.js';
+import { DelaconClient } from './client.js';
+import {
+  PROVISION_PARAMS,
+  REGIONS,
+  UPDATE_PARAMS,
+  numberTypesOf,
+  provisionForm,
+  provisionOutcome,
+  updateFields,
+  updateSteps,
+  updatedService,
+} from './mapping.js';
+import { startDelaconSimulator } from './simulator.js';
+import { delaconWebhooks } from './webhooks.js';
+
+/** Number types rarely change; one Delacon call per region and hour is plenty. */
+const NUMBER_TYPES_TTL_MS = 60 * 60 * 1000;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+function invalid(field: string[], message: string, code = ErrorCode.VALIDATION_FAILED): never {
+  throw new BusinessError(code, message, field);
+}
+
+function checkRegion(region: string | undefined, field: string[]): asserts region is DelaconRegion | undefined {
+  if (region !== undefined && !Object.hasOwn(REGIONS, region)) invalid(field, `Delacon has no region ${region}; use one of ${Object.keys(REGIONS).join(', ')}`);
+}
+
+function checkEmail(value: string | undefined, field: string[]): void {
+  if (value !== undefined && !EMAIL.test(value)) invalid(field, `"${value}" is not an e-mail address`);
+}
+
+/** Delacon wants the termination number in national form, so it must belong to the order's country. */
+function checkTermination(value: string | undefined, region: DelaconRegion | undefined): void {
+  if (value === undefined) return;
+  const e164 = tryE164(value);
+  if (!e164) return invalid(['delacon', 'terminationNumber'], `${value} is not a valid phone number`, ErrorCode.INVALID_NUMBER);
+  if (region && partsOf(e164).country !== REGIONS[region].country) {
+    invalid(['delacon', 'terminationNumber'], `${value} is not a ${REGIONS[region].name} number (Delacon takes it in national form)`, ErrorCode.INVALID_NUMBER);
+  }
+}
+
+export function checkProvision(input: DelaconProvisionInput | undefined): DelaconProvisionInput {
+  if (!input) return invalid(['delacon'], 'A Delacon order needs its delacon input');
+  const field = (name: keyof DelaconProvisionInput): string[] => ['delacon', name];
+  if (!Number.isInteger(input.count) || input.count < 1 || input.count > 10) invalid(field('count'), 'Delacon orders take 1 to 10 numbers');
+  checkRegion(input.region, field('region'));
+  checkEmail(input.orderSummaryEmail, field('orderSummaryEmail'));
+  if (input.companyId !== undefined) {
+    if (!/^\d+$/.test(input.companyId)) invalid(field('companyId'), `"${input.companyId}" is not a Delacon company id`);
+    return input;
+  }
+  for (const name of ['businessName', 'businessCategory', 'email', 'terminationNumber', 'region', 'numberType'] as const) {
+    if (!input[name]?.trim()) invalid(field(name), `A new Delacon customer needs ${name}`);
+  }
+  checkEmail(input.email, field('email'));
+  checkTermination(input.terminationNumber, input.region);
+  if (input.acceptTerms !== true) invalid(field('acceptTerms'), "A new Delacon customer must accept Delacon's terms");
+  return input;
+}
+
+export function checkUpdate(request: ServiceUpdateRequest): DelaconServiceUpdate {
+  if (!/^\d+$/.test(request.serviceRef)) invalid(['serviceRef'], `"${request.serviceRef}" is not a Delacon company id`);
+  const update = request.delacon;
+  if (!update || updateFields(update).length === 0) return invalid(['delacon'], 'Nothing to update');
+  const field = (name: keyof DelaconServiceUpdate): string[] => ['delacon', name];
+  if (update.businessName !== undefined && !update.businessName.trim()) invalid(field('businessName'), 'The business name cannot be empty');
+  checkEmail(update.email, field('email'));
+  checkTermination(update.terminationNumber, undefined);
+  if (update.oneThreeHundredNumber !== undefined && !/^1[38]00\d{6}$|^13\d{4}$/.test(update.oneThreeHundredNumber.replace(/\s+/g, ''))) {
+    invalid(field('oneThreeHundredNumber'), `${update.oneThreeHundredNumber} is not a 13, 1300 or 1800 number`, ErrorCode.INVALID_NUMBER);
+  }
+  const seconds = update.transferTimeSeconds;
+  if (seconds !== undefined && (!Number.isInteger(seconds) || seconds < 0 || seconds > 999)) invalid(field('transferTimeSeconds'), 'The transfer time is 0 to 999 seconds');
+  if (update.smsMessage !== undefined && update.smsMessage.length > 160) invalid(field('smsMessage'), 'The SMS message is at most 160 characters');
+  return update;
+}
+
+export class DelaconPort implements ProviderPort {
+  readonly name = 'DELACON' as const;
+  private readonly types = new Map<DelaconRegion, { until: number; types: Promise<NumberTypeRecord[]> }>();
+
+  constructor(private readonly client: DelaconClient) {}
+
+  async numberTypes(region: DelaconRegion): Promise<NumberTypeRecord[]> {
+    checkRegion(region, ['region']);
+    const cached = this.types.get(region);
+    if (cached && cached.until > Date.now()) return cached.types;
+    const entry = { until: Date.now() + NUMBER_TYPES_TTL_MS, types: this.client.numberTypes(REGIONS[region].name).then(numberTypesOf) };
+    this.types.set(region, entry);
+    // A failure is not worth remembering.
+    entry.types.catch(() => this.types.get(region) === entry && this.types.delete(region));
+    return entry.types;
+  }
+
+  async provision(request: ProvisionRequest): Promise<ProvisionOutcome> {
+    const input = checkProvision(request.delacon);
+    const reply = await this.client.provision(provisionForm(input), PROVISION_PARAMS);
+    return provisionOutcome(input, reply, new Date().toISOString());
+  }
+
+  /**
+   * One Update Customer call per step (settings first, then each billing flag alone). A
+   * step Delacon refuses does not stop the others: they are independent settings. An
+   * infrastructure failure stops the rest, which are reported as not sent; if nothing had
+   * been applied by then, it is thrown instead.
+   */
+  async updateService(request: ServiceUpdateRequest): Promise<ServiceUpdateOutcome> {
+    const update = checkUpdate(request);
+    const steps = updateSteps(update);
+    const parts: UpdatePart[] = [];
+    const applied: (keyof DelaconServiceUpdate)[] = [];
+    for (const [i, step] of steps.entries()) {
+      try {
+        const reply = await this.client.updateCustomer(request.serviceRef, step.form, UPDATE_PARAMS);
+        parts.push({ fields: step.fields, applied: true, pending: false, message: reply.MESSAGE });
+        applied.push(...step.fields);
+      } catch (err) {
+        if (err instanceof BusinessError) {
+          parts.push({ fields: step.fields, applied: false, pending: false, code: err.code, message: err.message });
+          continue;
+        }
+        if (!(err instanceof GatewayError) || applied.length === 0) throw err;
+        parts.push({ fields: step.fields, applied: false, pending: false, code: err.code, message: `${err.message}: this part may not have been applied` });
+        for (const rest of steps.slice(i + 1)) {
+          parts.push({ fields: rest.fields, applied: false, pending: false, code: err.code, message: 'Not sent: an earlier part failed at Delacon' });
+        }
+        break;
+      }
+    }
+    return { service: applied.length ? updatedService(request.serviceRef, update, applied, new Date().toISOString()) : undefined, parts };
+  }
+}
+
+export const delaconModule: ProviderModule<DelaconConfig> = {
+  name: 'DELACON',
+  create: (live, deps) => new DelaconPort(new DelaconClient(live, deps)),
+  webhooks: () => delaconWebhooks(),
+  startSimulator: (deps) => startDelaconSimulator(deps),
+};

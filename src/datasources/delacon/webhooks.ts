@@ -1,0 +1,122 @@
+/**
+ * Delacon's two pushes: Live Call Data Push (call start and call end on one route) and the
+ * Post Provisioning Response that settles orders Delacon answered WAIT.
+ */
+import type { CallEventRecord, OrderRecord } from '../../domain/model.js';
+import { WebhookPayloadError, type WebhookRequest, type WebhookResult, type WebhookRoute } from '../../webhooks/route.js';
+import { callPatch, callPhase, type CallPhase } from './mapping.js';
+
+export interface CallPush {
+  phase: CallPhase;
+  callId: string;
+  /** Trimmed string values. */
+  fields: Record<string, string>;
+  /** The payload as received. */
+  raw: Record<string, unknown>;
+}
+
+export interface ProvisioningResponse {
+  orderId: string;
+  result: 'OK' | 'FAIL';
+  message?: string;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** JSON, leniently: the vendor's own sample ends its object with a trailing comma. */
+function lenientJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    try {
+      return JSON.parse(text.replace(/,(\s*[}\]])/g, '$1'));
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/** The body as an object: what the router parsed, else our own reading of the raw text. */
+function bodyOf(request: WebhookRequest, formAllowed: boolean): Record<string, unknown> {
+  if (isRecord(request.body)) return request.body;
+  const text = request.rawBody.trim();
+  if (!text) throw new WebhookPayloadError('the body is empty');
+  const looksJson = /^[[{]/.test(text);
+  const json = looksJson ? lenientJson(text) : undefined;
+  if (isRecord(json)) return json;
+  if (formAllowed && !looksJson) return Object.fromEntries(new URLSearchParams(text));
+  throw new WebhookPayloadError('the body is not a JSON object');
+}
+
+/** All Delacon values are strings; numbers and booleans are tolerated. */
+function stringFields(body: Record<string, unknown>): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const [key, value] of Object.entries(body)) {
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') fields[key] = String(value).trim();
+  }
+  return fields;
+}
+
+export const callsRoute: WebhookRoute<CallPush, CallEventRecord> = {
+  event: 'calls',
+  methods: ['POST'],
+  read(request) {
+    const raw = bodyOf(request, false);
+    const fields = stringFields(raw);
+    const callId = fields.PLA_Call_Id;
+    if (!callId) throw new WebhookPayloadError('PLA_Call_Id is missing');
+    const phase = callPhase(fields);
+    if (!phase) throw new WebhookPayloadError('the payload is neither a call start nor a call end');
+    return { phase, callId, fields, raw };
+  },
+  eventKey: (push) => `${push.callId}:${push.phase}`,
+  apply: (push, effects) => effects.recordCall(callPatch(push.phase, push.fields, push.raw)),
+  reply(result: WebhookResult<CallPush, CallEventRecord>) {
+    if (result.ok) return { status: 200, body: { PLA_Call_Id: result.payload.callId, success: 'true', error: '' } };
+    // No payload: it could not be read (400). A payload: we failed to record it (500, worth a retry).
+    return result.payload
+      ? { status: 500, body: { PLA_Call_Id: result.payload.callId, success: 'false', error: 'the call could not be recorded; please retry' } }
+      : { status: 400, body: { PLA_Call_Id: '', success: 'false', error: result.reason } };
+  },
+};
+
+/** Field names case-insensitively: the response says `OrderID`, Create Customer says `OrderId`. */
+function pick(body: Record<string, unknown>, name: string): string | undefined {
+  const key = Object.keys(body).find((k) => k.toLowerCase() === name.toLowerCase());
+  const value = key === undefined ? undefined : body[key];
+  return typeof value === 'string' || typeof value === 'number' ? String(value).trim() : undefined;
+}
+
+export const ordersRoute: WebhookRoute<ProvisioningResponse, OrderRecord | null> = {
+  event: 'orders',
+  methods: ['POST'],
+  read(request) {
+    const body = bodyOf(request, true);
+    const orderId = pick(body, 'OrderID');
+    if (!orderId) throw new WebhookPayloadError('OrderID is missing');
+    const result = pick(body, 'Result')?.toUpperCase();
+    if (result !== 'OK' && result !== 'FAIL') throw new WebhookPayloadError('Result must be OK or FAIL');
+    return { orderId, result, message: pick(body, 'Message') || undefined };
+  },
+  eventKey: (response) => `${response.orderId}:${response.result}`,
+  apply: (response, effects) =>
+    effects.settleOrder('DELACON', { providerRef: response.orderId }, response.result === 'OK' ? 'COMPLETED' : 'FAILED', response.message),
+  reply(result) {
+    if (!result.ok) {
+      return result.payload
+        ? { status: 500, body: { RESULT: 'FAIL', MESSAGE: 'the order update could not be recorded; please retry' } }
+        : { status: 400, body: { RESULT: 'FAIL', MESSAGE: result.reason } };
+    }
+    // Not ACCEPTED, so Delacon tries again: the order may not be stored yet when its WAIT answer is still on its way.
+    if (result.result === null && !result.duplicate) {
+      return { status: 200, body: { RESULT: 'FAIL', MESSAGE: `order ${result.payload.orderId} is not known to this gateway` } };
+    }
+    return { status: 200, body: { RESULT: 'ACCEPTED' } };
+  },
+};
+
+export function delaconWebhooks(): WebhookRoute<any, any>[] {
+  return [callsRoute, ordersRoute];
+}

@@ -1,0 +1,222 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { delaconModule } from '../../src/datasources/delacon/index.js';
+import { REGIONS } from '../../src/datasources/delacon/mapping.js';
+import type { DelaconSimulator } from '../../src/datasources/delacon/simulator.js';
+import { delaconWebhooks } from '../../src/datasources/delacon/webhooks.js';
+import type { DelaconRegion, ProviderPort } from '../../src/datasources/port.js';
+import type { WebhookReply } from '../../src/webhooks/route.js';
+import { MemoryEffects, dispatch, log, startReceiver, type Received, type Receiver } from './helpers.js';
+
+const deps = { log, timeoutMs: 2_000, webhookUrl: () => '', exotelTimezone: '+05:30' };
+let sim: DelaconSimulator;
+let receiver: Receiver;
+
+async function start(answer: (req: Received) => WebhookReply | Promise<WebhookReply> = () => ({ status: 200, body: { RESULT: 'ACCEPTED' } })): Promise<ProviderPort> {
+  receiver = await startReceiver(answer);
+  sim = (await delaconModule.startSimulator({ log, timeScale: 0.0005, webhookUrl: (event) => `${receiver.url}/webhooks/delacon/${event}?token=t` })) as DelaconSimulator;
+  return delaconModule.create(sim.live, deps);
+}
+
+afterEach(async () => {
+  await sim.close();
+  await receiver.close();
+});
+
+/** A raw form POST, as Delacon receives it. */
+async function wire(path: string, form: Record<string, string> = {}, auth = sim.live.authToken, method = 'POST'): Promise<{ status: number; body: Record<string, unknown> }> {
+  const res = await fetch(sim.baseUrl + path, { method, headers: { Auth: auth, 'content-type': 'application/x-www-form-urlencoded' }, body: method === 'POST' ? new URLSearchParams(form) : undefined });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+const customer = { BusinessName: 'Bondi Dental', BusCat: 'Dentist', EmailAddress: 'desk@bondi.example', TerminationNumber: '0293001234', region: 'Australia', numberType: '02', numbers: '1', termsCheck: 'on' };
+const formOf = (req: Received) => Object.fromEntries(new URLSearchParams(req.body));
+
+describe('the Delacon simulator', () => {
+  it('checks the Auth header on every call', async () => {
+    await start();
+    for (const path of ['/rest/config/provision', `/rest/config/updatecustomer/${sim.seed.companyId}`, '/rest/config/getnumbertypes/Japan']) {
+      expect(await wire(path, customer, 'nope')).toEqual({ status: 200, body: { RESULT: 'LOGIN_FAILED', MESSAGE: expect.any(String) } });
+    }
+    expect((await wire('/rest/config/nothing')).status).toBe(404);
+    expect((await wire('/rest/config/provision', {}, sim.live.authToken, 'GET')).status).toBe(405);
+  });
+
+  it('answers number types for a region name, URL-encoded name or locale', async () => {
+    await start();
+    const japan = { Region: 'ja-jp', NumberTypes: [{ desc: '0120 Japan Toll Free Number', key: '0120' }, { desc: '03 Tokyo', key: '03' }] };
+    expect((await wire('/rest/config/getnumbertypes/Japan')).body).toEqual(japan);
+    expect((await wire('/rest/config/getnumbertypes/ja-jp')).body).toEqual(japan);
+    expect((await wire('/rest/config/getnumbertypes/Hong%20Kong')).body).toMatchObject({ Region: 'zh-hk' });
+    expect((await wire('/rest/config/getnumbertypes/united_kingdom')).body).toMatchObject({ Region: 'en-gb' });
+    expect((await wire('/rest/config/getnumbertypes/Atlantis')).body).toEqual({ RESULT: 'FAIL', MESSAGE: 'Unknown location Atlantis' });
+  });
+
+  it('hands out valid numbers for every region and number type', async () => {
+    const port = await start();
+    for (const region of Object.keys(REGIONS) as DelaconRegion[]) {
+      const types = await port.numberTypes!(region);
+      expect(types.length).toBeGreaterThan(1);
+      for (const { key } of types) {
+        const delacon = { businessName: 'B', businessCategory: 'C', email: 'e@x.example', terminationNumber: TERMINATION[region], region, numberType: key, count: 1, acceptTerms: true };
+        const { orders } = await port.provision!({ provider: 'DELACON', delacon });
+        expect(orders[0], `${region} ${key}`).toMatchObject({ status: 'COMPLETED', numbers: [expect.any(String)] });
+        // More numbers for that company, read with the region the caller names.
+        const more = await port.provision!({ provider: 'DELACON', delacon: { companyId: orders[0]!.serviceRef!, region, count: 2 } });
+        expect(more.orders[0]!.numbers, `${region} ${key}`).toHaveLength(2);
+        expect([...orders[0]!.numbers, ...more.orders[0]!.numbers].every((n) => sim.owns(n) && n.startsWith(orders[0]!.numbers[0]!.slice(0, 3)))).toBe(true);
+      }
+    }
+  });
+
+  it.each([
+    [{ numbers: '11' }, 'numbers must be between 1 and 10'],
+    [{ BusinessName: '' }, 'BusinessName is required'],
+    [{ EmailAddress: 'x' }, 'EmailAddress is not an e-mail address'],
+    [{ region: 'Mars' }, 'region Mars is unknown'],
+    [{ numberType: '0120' }, 'numberType 0120 is not offered in Australia'],
+    [{ TerminationNumber: '12345' }, "TerminationNumber is not a national number of the customer's region"],
+    [{ features: 'CallRecording,Fax' }, 'features must be CallFeedbackSurvey and/or CallRecording'],
+    [{ termsCheck: 'off' }, 'termsCheck must be on'],
+    [{ orderSummaryEmail: 'y' }, 'orderSummaryEmail is not an e-mail address'],
+    [{ companyID: '1' }, 'companyID 1 is unknown'],
+  ])('answers INVALID naming the parameter for %o', async (change, problem) => {
+    await start();
+    expect((await wire('/rest/config/provision', { ...customer, ...change })).body).toEqual({ RESULT: 'INVALID', MESSAGE: `Data validation failed - ${problem}` });
+  });
+
+  it('answers FAIL when the stock of a region and type is exhausted', async () => {
+    await start();
+    sim.setStock('AUSTRALIA', '02', 1);
+    expect((await wire('/rest/config/provision', { ...customer, numbers: '2' })).body).toMatchObject({ RESULT: 'FAIL', OrderId: expect.any(String) });
+    expect((await wire('/rest/config/provision', customer)).body).toMatchObject({ RESULT: 'OK' });
+    expect((await wire('/rest/config/provision', customer)).body).toMatchObject({ RESULT: 'FAIL' });
+  });
+
+  it('answers more than 5 numbers WAIT and posts the result, 3 attempts until ACCEPTED', async () => {
+    let attempts = 0;
+    await start(() => ({ status: 200, body: { RESULT: ++attempts < 3 ? 'FAIL' : 'ACCEPTED' } }));
+    const wait = (await wire('/rest/config/provision', { ...customer, numbers: '6' })).body;
+    expect(wait).toEqual({ RESULT: 'WAIT', OrderId: expect.any(String), MESSAGE: expect.stringContaining('is received') });
+    expect((await wire('/rest/config/provision', { ...customer, numbers: '5' })).body).toMatchObject({ RESULT: 'OK' });
+    await sim.drain();
+    expect(receiver.received).toHaveLength(3);
+    const form = formOf(receiver.received[2]!);
+    expect(receiver.received[2]!.path).toBe('/webhooks/delacon/orders?token=t');
+    expect(form).toEqual({ OrderID: wait.OrderId, Result: 'OK', Message: expect.stringMatching(/^Order \d+ is complete: company \d+, numbers (028074\d{4}(, )?){6}$/) });
+  });
+
+  it('gives up after 3 attempts', async () => {
+    await start(() => ({ status: 500, body: { RESULT: 'ACCEPTED' } }));
+    await wire('/rest/config/provision', { ...customer, numbers: '7' });
+    await sim.drain();
+    expect(receiver.received).toHaveLength(3);
+  });
+
+  it('takes the stock of a WAIT order at completion, which can then FAIL', async () => {
+    await start();
+    const wait = (await wire('/rest/config/provision', { ...customer, numbers: '6' })).body;
+    sim.setStock('AUSTRALIA', '02', 3);
+    await sim.drain();
+    expect(formOf(receiver.received[0]!)).toEqual({ OrderID: wait.OrderId, Result: 'FAIL', Message: `Order ${String(wait.OrderId)} could not be completed: no 02 numbers left in Australia` });
+  });
+
+  it('applies the Update Customer rules', async () => {
+    await start();
+    const plain = (await wire('/rest/config/provision', { ...customer, features: 'CallFeedbackSurvey' })).body;
+    const update = async (form: Record<string, string>, cid = String(plain.CID)) => (await wire(`/rest/config/updatecustomer/${cid}`, form)).body;
+    const combined = { RESULT: 'INVALID', MESSAGE: 'Data validation failed – invalid parameters for update' };
+    expect(await update({ CallRecording: 'Y', whisper: 'Y' })).toEqual(combined);
+    expect(await update({ CallRecording: 'Y', IVR: 'Y' })).toEqual(combined);
+    expect(await update({ CallRecording: 'Y' })).toEqual({ RESULT: 'FAIL', MESSAGE: 'CallRecording Provisioned:No' });
+    expect(await update({ CallFeedbackSurevy: 'N' })).toEqual({ RESULT: 'OK', MESSAGE: 'CallFeedbackSurvey disabled for customer, CallFeedbackSurvey Provisioned:Yes' });
+    expect(await update({ CallFeedbackSurvey: 'Y' })).toEqual({ RESULT: 'OK', MESSAGE: 'CallFeedbackSurvey enabled for customer, CallFeedbackSurvey Provisioned:Yes' });
+    expect(await update({ IVR: 'maybe' })).toEqual({ RESULT: 'INVALID', MESSAGE: 'Data validation failed - IVR must be Y or N' });
+    expect(await update({ xfertime: '1000' })).toEqual({ RESULT: 'INVALID', MESSAGE: 'Data validation failed - xfertime must be a number of at most 3 digits' });
+    expect(await update({ SMSmessage: 'x'.repeat(161) })).toMatchObject({ RESULT: 'INVALID', MESSAGE: 'Data validation failed - SMSmessage is longer than 160 characters' });
+    expect(await update({ CallTrack: 'Some' })).toMatchObject({ RESULT: 'INVALID' });
+    expect(await update({ Colour: 'blue' })).toEqual({ RESULT: 'INVALID', MESSAGE: 'Data validation failed - Colour is not a parameter for update' });
+    expect(await update({})).toEqual({ RESULT: 'INVALID', MESSAGE: 'Data validation failed - no parameters for update' });
+    expect(await update({ moh: 'Y' }, '9')).toEqual({ RESULT: 'FAIL', MESSAGE: 'Customer 9 not found' });
+    expect(await update({ voicemal: 'Y', xfertype: '3', OneThreeHundredNumber: '1300123456', CallTrack: 'AllPaidOnly' })).toEqual({ RESULT: 'OK', MESSAGE: 'Customer details updated' });
+    expect(sim.company(String(plain.CID))!.params).toMatchObject({ voicemal: 'Y', xfertype: '3' });
+  });
+});
+
+describe('calls from the simulator through the calls route', () => {
+  it('emits call start then call end, merged into one answered call', async () => {
+    const effects = new MemoryEffects();
+    await start(dispatch(delaconWebhooks(), effects));
+    const [to] = sim.seed.numbers;
+    expect(sim.owns(to!)).toBe(true);
+    const call = await sim.simulateIncomingCall({ to: to!, from: '+61412345678', outcome: 'ANSWERED', durationSeconds: 42 });
+    await sim.drain();
+    expect(receiver.received.map((r) => [r.path, JSON.parse(r.body).PLA_CallResult ? 'end' : 'start'])).toEqual([
+      ['/webhooks/delacon/calls?token=t', 'start'],
+      ['/webhooks/delacon/calls?token=t', 'end'],
+    ]);
+    expect(JSON.parse(receiver.received[0]!.body).PLA_CallStartTime).toMatch(/^\d{20}$/);
+    expect(effects.calls.get(call.providerCallId)).toMatchObject({
+      status: 'ANSWERED',
+      from: '+61412345678',
+      to,
+      answeredBy: '+61298765432',
+      durationSeconds: 42,
+      serviceRef: sim.seed.companyId,
+      serviceName: 'Harbour Plumbing',
+      surveyOutcome: 'Enquiry',
+      ivrChoice: 'Sales',
+      conversion: 'ONLINE',
+      recordingUrl: `${sim.baseUrl}/site/report/playrecording.jsp?callid=${call.providerCallId}`,
+      recordingStreamUrl: `${sim.baseUrl}/site/report/playrecording.jsp?callid=${call.providerCallId}&mode=direct`,
+      attribution: { searchEngine: 'Google', searchType: 'Paid' },
+      callerLocation: { city: 'Sydney', state: 'NSW' },
+    });
+  });
+
+  it.each([
+    ['VOICEMAIL', 'VOICEMAIL', 20],
+    ['MISSED', 'MISSED', 0],
+    ['BUSY', 'BUSY', 0],
+    ['FAILED', 'FAILED', 0],
+  ] as const)('a %s call ends %s without answering point or recording', async (outcome, status, seconds) => {
+    const effects = new MemoryEffects();
+    await start(dispatch(delaconWebhooks(), effects));
+    const call = await sim.simulateIncomingCall({ to: sim.seed.numbers[1]!, from: '+61298760000', outcome });
+    await sim.drain();
+    const record = effects.calls.get(call.providerCallId)!;
+    expect(record).toMatchObject({ status, durationSeconds: seconds, voicemailLeft: outcome === 'VOICEMAIL' });
+    expect(record.answeredBy ?? record.recordingUrl ?? record.answeredByName).toBeUndefined();
+  });
+
+  it('refuses a number it does not own', async () => {
+    await start();
+    await expect(sim.simulateIncomingCall({ to: '+61299999999', from: '+61412345678', outcome: 'ANSWERED' })).rejects.toThrow('not a number of the Delacon sandbox');
+  });
+});
+
+describe('a WAIT order through the orders route', () => {
+  it('is settled by the Post Provisioning Response', async () => {
+    const effects = new MemoryEffects();
+    const port = await start(dispatch(delaconWebhooks(), effects));
+    const { orders } = await port.provision!({
+      provider: 'DELACON',
+      delacon: { companyId: sim.seed.companyId, count: 8 },
+    });
+    expect(orders[0]!.status).toBe('PENDING');
+    effects.addOrder(orders[0]!.providerRef!);
+    await sim.drain();
+    expect(effects.orders.get(orders[0]!.providerRef!)).toMatchObject({ status: 'COMPLETED', message: expect.stringContaining(`company ${sim.seed.companyId}`) });
+    expect(sim.company(sim.seed.companyId)!.numbers).toHaveLength(10);
+  });
+});
+
+const TERMINATION: Record<DelaconRegion, string> = {
+  AUSTRALIA: '+61293001234',
+  CHINA: '+861061234567',
+  HONG_KONG: '+85231234567',
+  JAPAN: '+81312345678',
+  NEW_ZEALAND: '+6493001234',
+  SINGAPORE: '+6563001234',
+  UNITED_KINGDOM: '+442079460000',
+  UNITED_STATES: '+12122345678',
+};
