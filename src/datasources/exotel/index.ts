@@ -1,0 +1,122 @@
+/**
+ * Exotel Lead Assist (GreenVN): masked-number allocations. The port checks what Exotel would
+ * reject (numbers, same number on both sides, pins, region) before any upstream call, then
+ * calls the client and maps.
+ */
+import type { ExotelConfig } from '../../config.js';
+import type { AllocationRecord, E164 } from '../../domain/model.js';
+import { InvalidPhoneNumber, toE164 } from '../../domain/phone.js';
+import { BusinessError, ErrorCode } from '../../errors.js';
+import type { AllocateRequest, GreenVNPreferences, ProviderModule, ProviderPort, ReassignRequest, UpdatePartiesRequest } from '../port.js';
+import { ExotelClient } from './client.js';
+import { REGIONS, toAllocation, toCreateBody, toUpdatePartiesBody, toUpdateVnBody, type GreenVnData } from './mapping.js';
+import { startExotelSimulator } from './simulator.js';
+import { exotelWebhooks } from './webhooks.js';
+
+function invalid(field: string[], message: string): BusinessError {
+  return new BusinessError(ErrorCode.VALIDATION_FAILED, message, field);
+}
+
+function e164(value: string, field: string[]): E164 {
+  try {
+    return toE164(value);
+  } catch (err) {
+    if (err instanceof InvalidPhoneNumber) throw new BusinessError(ErrorCode.INVALID_NUMBER, err.message, field);
+    throw err;
+  }
+}
+
+/** E.164 numbers of one party, each checked, none twice. */
+function party(numbers: E164[] | undefined, field: string, required: boolean): E164[] | undefined {
+  if (numbers === undefined || numbers.length === 0) {
+    if (required) throw invalid([field], 'At least one number is required');
+    return undefined;
+  }
+  const out: E164[] = [];
+  numbers.forEach((n, i) => {
+    const number = e164(n, [field, String(i)]);
+    if (out.includes(number)) throw new BusinessError(ErrorCode.DUPLICATE_NUMBERS, `${number} appears twice`, [field, String(i)]);
+    out.push(number);
+  });
+  return out;
+}
+
+function pins(values: number[] | undefined, field: string): void {
+  values?.forEach((p, i) => {
+    if (!Number.isSafeInteger(p) || p <= 0) throw invalid([field, String(i)], 'A pin is a positive whole number');
+  });
+}
+
+function preferences(p: GreenVNPreferences | undefined): GreenVNPreferences | undefined {
+  if (!p) return undefined;
+  if (p.region && !(REGIONS as readonly string[]).includes(p.region)) {
+    throw new BusinessError(ErrorCode.REGION_NOT_SUPPORTED, `Region must be one of ${REGIONS.join(', ')}`, ['preferences', 'region']);
+  }
+  if (p.pinCode && !/^\d{6}$/.test(p.pinCode)) throw invalid(['preferences', 'pinCode'], 'A pin code has six digits');
+  return { ...p, greenVN: p.greenVN === undefined ? undefined : e164(p.greenVN, ['preferences', 'greenVN']) };
+}
+
+function sameNumberCheck(a: E164[] | undefined, b: E164[] | undefined): void {
+  const i = b?.findIndex((n) => a?.includes(n)) ?? -1;
+  if (i >= 0) throw new BusinessError(ErrorCode.SAME_NUMBER_BOTH_PARTIES, `${b![i]} cannot be on both parties`, ['bPartyNumbers', String(i)]);
+}
+
+class ExotelPort implements ProviderPort {
+  readonly name = 'EXOTEL' as const;
+  constructor(private readonly client: ExotelClient) {}
+
+  async allocate(r: AllocateRequest): Promise<AllocationRecord> {
+    if (!r.connectionId?.trim()) throw invalid(['connectionId'], 'A connection id is required');
+    const aPartyNumbers = party(r.aPartyNumbers, 'aPartyNumbers', true)!;
+    const bPartyNumbers = party(r.bPartyNumbers, 'bPartyNumbers', true)!;
+    sameNumberCheck(aPartyNumbers, bPartyNumbers);
+    pins(r.aPartyPins, 'aPartyPins');
+    pins(r.bPartyPins, 'bPartyPins');
+    if (r.deallocateAfterSeconds !== undefined && (!Number.isSafeInteger(r.deallocateAfterSeconds) || r.deallocateAfterSeconds <= 0)) {
+      throw invalid(['deallocateAfterSeconds'], 'Deallocation needs a positive number of seconds');
+    }
+    const started = Date.now();
+    const data = await this.client.create(toCreateBody({ ...r, aPartyNumbers, bPartyNumbers, preferences: preferences(r.preferences) }));
+    const expiresAt = r.deallocateAfterSeconds === undefined ? undefined : new Date(started + r.deallocateAfterSeconds * 1000).toISOString();
+    return toAllocation(data, { now: new Date().toISOString(), expiresAt });
+  }
+
+  async getAllocation(providerRef: string): Promise<AllocationRecord | null> {
+    try {
+      return record(await this.client.get(providerRef));
+    } catch (err) {
+      if (err instanceof BusinessError && err.code === ErrorCode.NOT_FOUND) return null;
+      throw err;
+    }
+  }
+
+  async updateParties(providerRef: string, r: UpdatePartiesRequest): Promise<AllocationRecord> {
+    const aPartyNumbers = party(r.aPartyNumbers, 'aPartyNumbers', false);
+    const bPartyNumbers = party(r.bPartyNumbers, 'bPartyNumbers', false);
+    if (!aPartyNumbers && !bPartyNumbers) throw invalid(['aPartyNumbers'], 'Give a-party numbers, b-party numbers or both');
+    sameNumberCheck(aPartyNumbers, bPartyNumbers);
+    pins(r.aPartyPins, 'aPartyPins');
+    pins(r.bPartyPins, 'bPartyPins');
+    return record(await this.client.updateParties(providerRef, toUpdatePartiesBody({ ...r, aPartyNumbers, bPartyNumbers })));
+  }
+
+  async reassign(providerRef: string, r: ReassignRequest): Promise<AllocationRecord> {
+    return record(await this.client.updateVn(providerRef, toUpdateVnBody({ ...r, preferences: preferences(r.preferences) })));
+  }
+
+  async deallocate(providerRef: string): Promise<AllocationRecord> {
+    return record(await this.client.delete(providerRef));
+  }
+}
+
+/** Exotel does not say when an allocation was made or expires: the gateway's own record knows. */
+function record(data: GreenVnData): AllocationRecord {
+  return toAllocation(data, { now: new Date().toISOString() });
+}
+
+export const exotelModule: ProviderModule<ExotelConfig> = {
+  name: 'EXOTEL',
+  create: (live, deps) => new ExotelPort(new ExotelClient(live, deps)),
+  webhooks: (deps) => exotelWebhooks(deps.exotelTimezone),
+  startSimulator: (deps) => startExotelSimulator(deps),
+};

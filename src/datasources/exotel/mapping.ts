@@ -1,0 +1,258 @@
+/**
+ * Exotel Lead Assist payloads <-> domain records. Pure functions. Exotel's JSON is loose
+ * (NOTES §3): `greenvn` or `green_vn`, envelopes sometimes wrapped in a one-element array,
+ * `strictness` as string or boolean, pins `[null]`, durations as strings or numbers,
+ * timestamps with bogus offsets (`+50:30`) or no zone at all, `"null"` recording URLs.
+ */
+import type {
+  AllocationRecord,
+  AllocationState,
+  AllocationUsage,
+  CallEventPatch,
+  CallStatus,
+  E164,
+  IsoDateTime,
+} from '../../domain/model.js';
+import { tryE164 } from '../../domain/phone.js';
+import type { AllocateRequest, GreenVNPreferences, ReassignRequest, UpdatePartiesRequest } from '../port.js';
+
+export const REGIONS = ['DL', 'MU', 'MH', 'WB', 'AP', 'TN', 'GJ', 'KA', 'KL', 'RJ', 'MP'] as const;
+export type Region = (typeof REGIONS)[number];
+
+/** `{success,status,code,message,data}` (NOTES §3.2). */
+export interface Envelope {
+  success?: boolean | string;
+  status?: number;
+  code?: number | string | null;
+  message?: string | null;
+  data?: unknown;
+}
+
+/** An allocation as Exotel writes it in responses and the deallocation callback. */
+export interface GreenVnData {
+  connection_id?: string;
+  aparty_numbers?: unknown;
+  bparty_numbers?: unknown;
+  aparty_pins?: unknown;
+  bparty_pins?: unknown;
+  usage?: string;
+  state?: string;
+  greenvn?: unknown;
+  green_vn?: unknown;
+  greenvn_id?: string | number;
+  flow_id?: string | number;
+}
+
+export interface PreferencesBody {
+  greenvn?: string;
+  region?: string;
+  pin_code?: string;
+  /** `type` on create; the update-VN example calls it `number_type`. */
+  type?: string;
+  number_type?: string;
+}
+
+export interface CreateBody {
+  connection_id: string;
+  aparty_numbers: E164[];
+  bparty_numbers: E164[];
+  aparty_pins?: number[];
+  bparty_pins?: number[];
+  usage: 'oneway' | 'twoway';
+  /** Documented boolean; Exotel's own examples and Go model send the string. */
+  strictness?: 'true' | 'false';
+  preferences?: PreferencesBody;
+  deallocation_policy?: { duration: string };
+  flow_id?: string;
+}
+
+export type UpdatePartiesBody = Partial<Pick<CreateBody, 'aparty_numbers' | 'bparty_numbers' | 'aparty_pins' | 'bparty_pins' | 'usage'>>;
+export type UpdateVnBody = Pick<CreateBody, 'strictness' | 'preferences'>;
+
+/** The official page shows error envelopes as `[ {...} ]`. */
+export function unwrapOne(value: unknown): unknown {
+  return Array.isArray(value) && value.length === 1 ? value[0] : value;
+}
+
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** `true`/`"true"` and `false`/`"false"`; anything else is undefined. */
+export function boolish(value: unknown): boolean | undefined {
+  if (value === true || value === 'true') return true;
+  if (value === false || value === 'false') return false;
+  return undefined;
+}
+
+const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
+
+/** `"600s"`, `"10m"`, `"2h"`, `"1d"`, `"600"` or 600 → seconds; undefined when unreadable. */
+export function durationSeconds(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isInteger(value) && value >= 0 ? value : undefined;
+  const m = typeof value === 'string' ? /^(\d+)\s*([smhd]?)$/i.exec(value.trim()) : null;
+  return m ? Number(m[1]) * UNIT_SECONDS[(m[2] || 's').toLowerCase()]! : undefined;
+}
+
+function validOffset(zone: string): boolean {
+  const m = /^[+-](\d{2}):?(\d{2})$/.exec(zone);
+  return zone === 'Z' || (!!m && Number(m[1]) <= 14 && Number(m[2]) <= 59);
+}
+
+/**
+ * Exotel timestamps, leniently: `2021-09-24 07:05:28` (account timezone), `…T…+05:30`, and
+ * `…+50:30`, an impossible offset seen in Exotel's samples (read as the account timezone).
+ */
+export function exotelTime(value: unknown, timezone: string): IsoDateTime | undefined {
+  const m = typeof value === 'string' ? /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2}(?:\.\d+)?)\s*(Z|[+-]\d{2}:?\d{2})?$/.exec(value.trim()) : null;
+  if (!m) return undefined;
+  const zone = m[3] && validOffset(m[3]) ? m[3] : timezone;
+  const date = new Date(`${m[1]}T${m[2]}${zone}`);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
+
+/** `YYYY-MM-DD HH:mm:ss` in the given ±HH:MM offset, as Exotel writes times. */
+export function formatExotelTime(date: Date, timezone: string): string {
+  const [, sign, hh, mm] = /^([+-])(\d{2}):(\d{2})$/.exec(timezone)!;
+  const offsetMs = (sign === '-' ? -1 : 1) * (Number(hh) * 60 + Number(mm)) * 60_000;
+  return new Date(date.getTime() + offsetMs).toISOString().slice(0, 19).replace('T', ' ');
+}
+
+/** Exotel numbers are E.164; national `0…` forms are read as Indian. Unreadable (masked) ones are dropped. */
+export function e164Of(value: unknown): E164 | undefined {
+  return typeof value === 'string' ? tryE164(value, 'IN') : undefined;
+}
+
+function numbersOf(value: unknown): E164[] {
+  return (Array.isArray(value) ? value : []).map(e164Of).filter((n): n is E164 => n !== undefined);
+}
+
+/** Pins come as numbers, strings, or `[null]` when unset. */
+function pinsOf(value: unknown): number[] {
+  return (Array.isArray(value) ? value : [])
+    .filter((p) => p !== null && p !== '')
+    .map(Number)
+    .filter((p) => Number.isInteger(p));
+}
+
+const USAGE_OUT: Record<AllocationUsage, CreateBody['usage']> = { ONE_WAY: 'oneway', TWO_WAY: 'twoway' };
+const STATE_IN: Record<string, AllocationState> = { active: 'ACTIVE', vault: 'DEALLOCATED' };
+
+export function toAllocation(data: GreenVnData, at: { now: IsoDateTime; expiresAt?: IsoDateTime }): AllocationRecord {
+  return {
+    provider: 'EXOTEL',
+    providerRef: String(data.greenvn_id ?? ''),
+    connectionId: String(data.connection_id ?? ''),
+    greenVN: e164Of(unwrapOne(data.greenvn ?? data.green_vn)),
+    aPartyNumbers: numbersOf(data.aparty_numbers),
+    bPartyNumbers: numbersOf(data.bparty_numbers),
+    aPartyPins: pinsOf(data.aparty_pins),
+    bPartyPins: pinsOf(data.bparty_pins),
+    usage: String(data.usage).toLowerCase() === 'oneway' ? 'ONE_WAY' : 'TWO_WAY',
+    state: STATE_IN[String(data.state).toLowerCase()] ?? 'ACTIVE',
+    flowId: data.flow_id === undefined || data.flow_id === null ? undefined : String(data.flow_id),
+    expiresAt: at.expiresAt,
+    createdAt: at.now,
+    updatedAt: at.now,
+    refreshedAt: at.now,
+  };
+}
+
+function preferencesBody(p: GreenVNPreferences | undefined, typeField: 'type' | 'number_type'): PreferencesBody | undefined {
+  if (!p || (!p.greenVN && !p.region && !p.pinCode && !p.type)) return undefined;
+  return {
+    ...(p.greenVN ? { greenvn: p.greenVN } : {}),
+    ...(p.region ? { region: p.region } : {}),
+    ...(p.pinCode ? { pin_code: p.pinCode } : {}),
+    ...(p.type ? { [typeField]: p.type.toLowerCase() } : {}),
+  };
+}
+
+function strictness(strict: boolean | undefined): CreateBody['strictness'] {
+  return strict === undefined ? undefined : strict ? 'true' : 'false';
+}
+
+/** Expects numbers already normalised to E.164 by the port. */
+export function toCreateBody(r: AllocateRequest): CreateBody {
+  return {
+    connection_id: r.connectionId,
+    aparty_numbers: r.aPartyNumbers,
+    bparty_numbers: r.bPartyNumbers,
+    ...(r.aPartyPins?.length ? { aparty_pins: r.aPartyPins } : {}),
+    ...(r.bPartyPins?.length ? { bparty_pins: r.bPartyPins } : {}),
+    usage: USAGE_OUT[r.usage],
+    strictness: strictness(r.strict),
+    preferences: preferencesBody(r.preferences, 'type'),
+    deallocation_policy: r.deallocateAfterSeconds === undefined ? undefined : { duration: `${r.deallocateAfterSeconds}s` },
+    flow_id: r.flowId,
+  };
+}
+
+export function toUpdatePartiesBody(r: UpdatePartiesRequest): UpdatePartiesBody {
+  return {
+    aparty_numbers: r.aPartyNumbers,
+    bparty_numbers: r.bPartyNumbers,
+    aparty_pins: r.aPartyPins,
+    bparty_pins: r.bPartyPins,
+    usage: r.usage && USAGE_OUT[r.usage],
+  };
+}
+
+/** The update-VN page's own example spells the type preference `number_type`. */
+export function toUpdateVnBody(r: ReassignRequest): UpdateVnBody {
+  return { strictness: strictness(r.strict), preferences: preferencesBody(r.preferences, 'number_type') };
+}
+
+/** Second-leg status wins over the call type, except that a voicemail is a voicemail. */
+const CALL_STATUS: Record<string, CallStatus> = {
+  completed: 'ANSWERED',
+  busy: 'BUSY',
+  'no-answer': 'MISSED',
+  incomplete: 'MISSED',
+  'client-hangup': 'MISSED',
+  'call-attempt': 'MISSED',
+  voicemail: 'VOICEMAIL',
+  failed: 'FAILED',
+  canceled: 'FAILED',
+};
+
+export function callStatus(callType: unknown, dialCallStatus: unknown): CallStatus {
+  const type = String(callType ?? '').toLowerCase();
+  const dial = String(dialCallStatus ?? '').toLowerCase();
+  if (type === 'voicemail') return 'VOICEMAIL';
+  return CALL_STATUS[dial] ?? CALL_STATUS[type] ?? 'MISSED';
+}
+
+function seconds(value: unknown): number | undefined {
+  const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+  return Number.isFinite(n) && n >= 0 ? Math.round(n) : undefined;
+}
+
+/** A call event (with or without `insights`) as what it tells about the call. */
+export function toCallPatch(p: Record<string, unknown>, timezone: string): CallEventPatch {
+  const status = callStatus(p.call_type, p.dial_call_status);
+  const recording = typeof p.recording_url === 'string' && p.recording_url !== 'null' && p.recording_url.trim() !== '' ? p.recording_url : undefined;
+  return {
+    provider: 'EXOTEL',
+    providerCallId: String(p.call_sid),
+    status,
+    from: e164Of(p.from),
+    to: e164Of(p.greenvn),
+    // `to` is the party the VN dialled out to; it only answered the call if the call was answered.
+    answeredBy: status === 'ANSWERED' ? e164Of(p.to) : undefined,
+    startedAt: exotelTime(p.start_time, timezone),
+    endedAt: exotelTime(p.current_time, timezone),
+    durationSeconds: seconds(p.dial_call_duration) ?? seconds(p.on_call_duration),
+    recordingUrl: recording,
+    allocationRef: p.greenvn_id === undefined || p.greenvn_id === null ? undefined : String(p.greenvn_id),
+    raw: { call: p },
+  };
+}
+
+/** A verified caller joins the party whose pins hold the pin; undefined when nothing changes. */
+export function joinParty(a: AllocationRecord, caller: E164, pin: number, now: IsoDateTime): AllocationRecord | undefined {
+  if (a.aPartyNumbers.includes(caller) || a.bPartyNumbers.includes(caller)) return undefined;
+  if (a.aPartyPins.includes(pin)) return { ...a, aPartyNumbers: [...a.aPartyNumbers, caller], updatedAt: now };
+  if (a.bPartyPins.includes(pin)) return { ...a, bPartyNumbers: [...a.bPartyNumbers, caller], updatedAt: now };
+  return undefined;
+}

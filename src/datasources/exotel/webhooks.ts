@@ -1,0 +1,104 @@
+/**
+ * Exotel Lead Assist callbacks (NOTES §3.4). Their URLs are account settings at Exotel:
+ * `greencall_complete_event_endpoint` → /calls, `deallocation_callback_event_endpoint` →
+ * /deallocations, `verified_caller_event_endpoint` and `failed_verification_event_endpoint`
+ * → /verifications (the two shapes are told apart by their fields).
+ */
+import type { CallEventPatch, E164, IsoDateTime } from '../../domain/model.js';
+import { WebhookPayloadError, type WebhookRequest, type WebhookResult, type WebhookReply, type WebhookRoute } from '../../webhooks/route.js';
+import { e164Of, exotelTime, isObject, joinParty, toCallPatch } from './mapping.js';
+
+/** Exotel documents no reply format; any 2xx is taken as accepted. */
+function reply(result: WebhookResult<unknown, unknown>): WebhookReply {
+  return result.ok ? { status: 200, body: { status: 'ok' } } : { status: 400, body: { status: 'error', reason: result.reason } };
+}
+
+function objectBody(req: WebhookRequest): Record<string, unknown> {
+  const body = isObject(req.body) ? req.body : undefined;
+  if (!body) throw new WebhookPayloadError('expected a JSON object');
+  return body;
+}
+
+function text(body: Record<string, unknown>, field: string): string {
+  const v = body[field];
+  if ((typeof v !== 'string' && typeof v !== 'number') || String(v).trim() === '') throw new WebhookPayloadError(`${field} is missing`);
+  return String(v);
+}
+
+export interface DeallocationPayload {
+  allocationRef: string;
+  greenVN?: E164;
+  raw: Record<string, unknown>;
+}
+
+export type VerificationPayload =
+  | { kind: 'CALLER_VERIFIED'; allocationRef: string; connectionId?: string; greenVN?: E164; caller: E164; pin: string; raw: Record<string, unknown> }
+  | { kind: 'VERIFICATION_FAILED'; callSid: string; greenVN?: E164; caller?: E164; pin?: string; at?: IsoDateTime; raw: Record<string, unknown> };
+
+export function exotelWebhooks(timezone: string): WebhookRoute<any, any>[] {
+  const calls: WebhookRoute<CallEventPatch, void> = {
+    event: 'calls',
+    methods: ['POST'],
+    read(req) {
+      const body = objectBody(req);
+      text(body, 'call_sid');
+      return toCallPatch(body, timezone);
+    },
+    eventKey: (patch) => patch.providerCallId,
+    async apply(patch, effects) {
+      await effects.recordCall(patch);
+    },
+    reply,
+  };
+
+  const deallocations: WebhookRoute<DeallocationPayload, void> = {
+    event: 'deallocations',
+    methods: ['POST'],
+    read(req) {
+      const raw = objectBody(req);
+      return { allocationRef: text(raw, 'greenvn_id'), greenVN: e164Of(raw.greenvn ?? raw.green_vn), raw };
+    },
+    eventKey: (p) => `deallocated:${p.allocationRef}`,
+    async apply(p, effects) {
+      const now = new Date().toISOString();
+      const stored = await effects.findAllocation('EXOTEL', { providerRef: p.allocationRef });
+      await effects.allocationEvent(
+        { provider: 'EXOTEL', kind: 'DEALLOCATED', allocationRef: p.allocationRef, greenVN: p.greenVN, raw: p.raw },
+        stored ? { ...stored, state: 'DEALLOCATED', updatedAt: now, refreshedAt: now } : undefined,
+      );
+    },
+    reply,
+  };
+
+  const verifications: WebhookRoute<VerificationPayload, void> = {
+    event: 'verifications',
+    methods: ['POST'],
+    read(req) {
+      const raw = objectBody(req);
+      const greenVN = e164Of(raw.greenvn);
+      // Only the success event names the allocation; the failure names the call.
+      if (raw.greenvn_id !== undefined || raw.connection_id !== undefined) {
+        const caller = e164Of(raw.caller);
+        if (!caller) throw new WebhookPayloadError('caller is not a phone number');
+        const connectionId = raw.connection_id === undefined ? undefined : String(raw.connection_id);
+        return { kind: 'CALLER_VERIFIED', allocationRef: text(raw, 'greenvn_id'), connectionId, greenVN, caller, pin: text(raw, 'pin'), raw };
+      }
+      const pin = raw.pin === undefined || raw.pin === null ? undefined : String(raw.pin);
+      return { kind: 'VERIFICATION_FAILED', callSid: text(raw, 'call_sid'), greenVN, caller: e164Of(raw.caller), pin, at: exotelTime(raw.start_time, timezone), raw };
+    },
+    eventKey: (p) => (p.kind === 'CALLER_VERIFIED' ? `verified:${p.allocationRef}:${p.caller}:${p.pin}` : `failed:${p.callSid}`),
+    async apply(p, effects) {
+      if (p.kind === 'VERIFICATION_FAILED') {
+        const allocation = p.greenVN ? await effects.findAllocation('EXOTEL', { greenVN: p.greenVN }) : null;
+        await effects.allocationEvent({ provider: 'EXOTEL', kind: p.kind, allocationRef: allocation?.providerRef, greenVN: p.greenVN, caller: p.caller, pin: p.pin, at: p.at, raw: p.raw });
+        return;
+      }
+      const stored = await effects.findAllocation('EXOTEL', { providerRef: p.allocationRef, connectionId: p.connectionId });
+      const update = stored ? joinParty(stored, p.caller, Number(p.pin), new Date().toISOString()) : undefined;
+      await effects.allocationEvent({ provider: 'EXOTEL', kind: p.kind, allocationRef: p.allocationRef, greenVN: p.greenVN, caller: p.caller, pin: p.pin, raw: p.raw }, update);
+    },
+    reply,
+  };
+
+  return [calls, deallocations, verifications];
+}

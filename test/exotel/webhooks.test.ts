@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { exotelModule } from '../../src/datasources/exotel/index.js';
+import { toAllocation } from '../../src/datasources/exotel/mapping.js';
+import type { AllocationRecord } from '../../src/domain/model.js';
+import { WebhookPayloadError, type WebhookRoute } from '../../src/webhooks/route.js';
+import { fixture, log, MemoryAllocations, post, TZ } from './helpers.js';
+
+const routes = exotelModule.webhooks({ log, timeoutMs: 1000, webhookUrl: (e) => e, exotelTimezone: TZ });
+const route = (event: string) => routes.find((r) => r.event === event) as WebhookRoute<any, void>;
+const calls = route('calls');
+const deallocations = route('deallocations');
+const verifications = route('verifications');
+
+function stored(over: Partial<AllocationRecord> = {}): AllocationRecord {
+  return {
+    ...toAllocation(
+      { greenvn_id: 'fffe1797-b738-483f-a5a6-757ddfb15e78', connection_id: 'YOUR_CONNECTION_ID', greenvn: '+918040001001', aparty_numbers: ['+917317678172'], bparty_numbers: ['+918400047000'], aparty_pins: [1234], usage: 'twoway', state: 'active' },
+      { now: '2024-05-01T10:00:00.000Z', expiresAt: '2024-05-01T10:10:00.000Z' },
+    ),
+    ...over,
+  };
+}
+
+describe('Exotel webhook routes', () => {
+  it('are calls, deallocations and verifications, by POST', () => {
+    expect(routes.map((r) => [r.event, r.methods])).toEqual([
+      ['calls', ['POST']],
+      ['deallocations', ['POST']],
+      ['verifications', ['POST']],
+    ]);
+  });
+
+  it('call event sample: bogus offset, masked numbers, string durations', async () => {
+    const body = fixture('call-event.json');
+    const patch = calls.read(post(body));
+    expect(calls.eventKey(patch)).toBe('53fa8e40bb1XXXXXXXXXX257c439151k');
+    expect(patch).toEqual({
+      provider: 'EXOTEL',
+      providerCallId: '53fa8e40bb1XXXXXXXXXX257c439151k',
+      status: 'ANSWERED',
+      from: undefined,
+      to: undefined,
+      answeredBy: undefined,
+      startedAt: '2021-01-19T13:47:03.000Z',
+      endedAt: '2021-01-19T13:47:44.000Z',
+      durationSeconds: 32,
+      recordingUrl: 'https://s3-ap-southeast-1.amazonaws.com/exotelrecordings/<your_sid>/CALL_SID.mp3',
+      allocationRef: 'd12638b6-28b8-488d-8cf3-c60619ac2280',
+      raw: { call: body },
+    });
+    const effects = new MemoryAllocations();
+    await calls.apply(patch, effects);
+    expect(effects.calls).toEqual([patch]);
+  });
+
+  it('call event with insights: zone-less times, "null" recording, numeric duration', () => {
+    const body = fixture('call-event-insights.json');
+    const patch = calls.read(post(body));
+    expect(patch).toMatchObject({ status: 'ANSWERED', startedAt: '2021-09-24T01:35:28.000Z', endedAt: '2021-09-24T01:35:44.000Z', durationSeconds: 11, recordingUrl: undefined });
+    expect(patch.raw.call.insights).toEqual(body.insights);
+    expect(calls.read(post({ ...body, dial_call_duration: undefined })).durationSeconds).toBe(4);
+  });
+
+  it('call event: numbers, answering party and status', () => {
+    const body = { ...fixture('call-event-insights.json'), greenvn: '+918040001001', from: '+919811000001', to: '+919876543210', dial_call_status: 'busy' };
+    expect(calls.read(post(body))).toMatchObject({ status: 'BUSY', to: '+918040001001', from: '+919811000001', answeredBy: undefined });
+    expect(calls.read(post({ ...body, dial_call_status: 'completed' }))).toMatchObject({ status: 'ANSWERED', answeredBy: '+919876543210' });
+  });
+
+  it('deallocation sample: updates the stored allocation and publishes DEALLOCATED', async () => {
+    const body = fixture('deallocation-event.json');
+    const payload = deallocations.read(post(body));
+    expect(deallocations.eventKey(payload)).toBe('deallocated:fffe1797-b738-483f-a5a6-757ddfb15e78');
+    const effects = new MemoryAllocations();
+    effects.allocations.set('fffe1797-b738-483f-a5a6-757ddfb15e78', stored());
+    await deallocations.apply(payload, effects);
+    expect(effects.events).toEqual([expect.objectContaining({ provider: 'EXOTEL', kind: 'DEALLOCATED', allocationRef: 'fffe1797-b738-483f-a5a6-757ddfb15e78', greenVN: undefined, raw: body })]);
+    expect(effects.allocations.get('fffe1797-b738-483f-a5a6-757ddfb15e78')).toMatchObject({ state: 'DEALLOCATED', expiresAt: '2024-05-01T10:10:00.000Z', createdAt: '2024-05-01T10:00:00.000Z' });
+  });
+
+  it('deallocation of an allocation the gateway never made: the event alone', async () => {
+    const effects = new MemoryAllocations();
+    await deallocations.apply(deallocations.read(post(fixture('deallocation-event.json'))), effects);
+    expect(effects.events).toHaveLength(1);
+    expect(effects.allocations.size).toBe(0);
+  });
+
+  it('successful verification: the caller joins the party whose pins hold the pin', async () => {
+    const body = fixture('verification-success.json');
+    const payload = verifications.read(post(body));
+    expect(payload).toMatchObject({ kind: 'CALLER_VERIFIED', allocationRef: 'fffe1797-b738-483f-a5a6-757ddfb15e78', connectionId: 'YOUR_CONNECTION_ID', greenVN: '+918040001001', caller: '+919811000001', pin: '1234' });
+    expect(verifications.eventKey(payload)).toBe('verified:fffe1797-b738-483f-a5a6-757ddfb15e78:+919811000001:1234');
+    const effects = new MemoryAllocations();
+    effects.allocations.set('fffe1797-b738-483f-a5a6-757ddfb15e78', stored());
+    await verifications.apply(payload, effects);
+    expect(effects.events[0]).toMatchObject({ kind: 'CALLER_VERIFIED', caller: '+919811000001', pin: '1234', allocationRef: 'fffe1797-b738-483f-a5a6-757ddfb15e78' });
+    expect(effects.allocations.get('fffe1797-b738-483f-a5a6-757ddfb15e78')!.aPartyNumbers).toEqual(['+917317678172', '+919811000001']);
+  });
+
+  it('failed verification: no connection id, located by the GreenVN', async () => {
+    const body = fixture('verification-failed.json');
+    const payload = verifications.read(post(body));
+    expect(payload).toMatchObject({ kind: 'VERIFICATION_FAILED', callSid: '53fa8e40bb1a4c0c9d2e7f257c439151', caller: '+919811000002', pin: '9999', at: '2021-11-09T04:39:15.000Z' });
+    expect(verifications.eventKey(payload)).toBe('failed:53fa8e40bb1a4c0c9d2e7f257c439151');
+    const effects = new MemoryAllocations();
+    effects.allocations.set('fffe1797-b738-483f-a5a6-757ddfb15e78', stored());
+    await verifications.apply(payload, effects);
+    expect(effects.events).toEqual([expect.objectContaining({ kind: 'VERIFICATION_FAILED', allocationRef: 'fffe1797-b738-483f-a5a6-757ddfb15e78', greenVN: '+918040001001', at: '2021-11-09T04:39:15.000Z' })]);
+    expect(effects.allocations.get('fffe1797-b738-483f-a5a6-757ddfb15e78')!.aPartyNumbers).toEqual(['+917317678172']);
+  });
+
+  it.each([
+    ['calls', undefined, 'expected a JSON object'],
+    ['calls', [fixture('call-event.json')], 'expected a JSON object'],
+    ['calls', { from: '+919811000001' }, 'call_sid is missing'],
+    ['deallocations', { connection_id: 'x' }, 'greenvn_id is missing'],
+    ['verifications', { greenvn_id: 'g', caller: 'nobody', pin: '1' }, 'caller is not a phone number'],
+    ['verifications', { greenvn_id: 'g', caller: '+919811000001' }, 'pin is missing'],
+    ['verifications', { greenvn: '+918040001001', caller: '+919811000001' }, 'call_sid is missing'],
+  ])('%s: a payload it cannot read is refused with a reason (%j)', (event, body, reason) => {
+    const r = route(event);
+    expect(() => r.read(post(body))).toThrow(new WebhookPayloadError(reason));
+    expect(r.reply({ ok: false, reason })).toEqual({ status: 400, body: { status: 'error', reason } });
+  });
+
+  it('replies 200 with JSON, duplicates too', () => {
+    expect(calls.reply({ ok: true, payload: {}, result: undefined, duplicate: false })).toEqual({ status: 200, body: { status: 'ok' } });
+    expect(verifications.reply({ ok: true, payload: {}, result: undefined, duplicate: true })).toEqual({ status: 200, body: { status: 'ok' } });
+  });
+});
