@@ -1,0 +1,246 @@
+/**
+ * VoIP Innovations through the provider port: number search and counts, owned DIDs,
+ * reservations, reserve-then-assign provisioning, DID configuration, release, portability.
+ */
+import type { VoipInnovationsConfig } from '../../config.js';
+import type { E164, NumberOutcome, PortabilityRecord, ServiceRecord } from '../../domain/model.js';
+import { BusinessError, ErrorCode } from '../../errors.js';
+import type {
+  NumberCountGrouping,
+  NumberSearchFilter,
+  ProviderModule,
+  ProviderPort,
+  ProvisionOutcome,
+  ProvisionRequest,
+  ServiceUpdateOutcome,
+  ServiceUpdateRequest,
+} from '../port.js';
+import { VoipInnovationsClient, type DID } from './client.js';
+import { codeFailure, statusRow } from './errors.js';
+import {
+  ORDER_BY,
+  aggregateCounts,
+  assignedNumber,
+  configOf,
+  configuredService,
+  criteriaOf,
+  didToNumber,
+  didToService,
+  isDummy,
+  locatorToNumber,
+  outcomesOf,
+  portDetailsOf,
+  provisionOrder,
+  tnOf,
+} from './mapping.js';
+import { startVoipInnovationsSimulator } from './simulator.js';
+import { voipInnovationsWebhooks } from './webhooks.js';
+
+/** DIDParams per call: VoIP Innovations publishes no limit, so stay modest. */
+const MAX_NUMBERS = 50;
+/** isPortable takes one TN; this many calls run at once. */
+const PORTABILITY_WIDTH = 4;
+
+const defined = <T>(v: T | undefined): v is T => v !== undefined;
+
+/** Throw the error a top-level responseCode stands for (101 "no records" is not one). */
+function requireSuccess(res: { responseCode: string }): void {
+  const failure = codeFailure(res.responseCode, { topLevel: true });
+  if (failure) throw failure;
+}
+
+/** Map with at most `width` calls in flight, results in input order. */
+async function inOrder<T, R>(items: readonly T[], width: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
+  return results;
+}
+
+function validGroup(value: number, field: string[]): number {
+  if (!Number.isInteger(value) || value < 1 || value > 2_147_483_647) {
+    throw new BusinessError(ErrorCode.VALIDATION_FAILED, 'endpointGroup must be the positive id of one of your endpoint groups', field);
+  }
+  return value;
+}
+
+export class VoipInnovationsPort implements ProviderPort {
+  readonly name = 'VOIP_INNOVATIONS' as const;
+
+  constructor(private readonly client: VoipInnovationsClient) {}
+
+  async searchNumbers(filter: NumberSearchFilter, limit: number) {
+    const res = await this.client.getDIDs(criteriaOf(filter));
+    requireSuccess(res);
+    return res.DIDLocators.map(locatorToNumber).filter(defined).slice(0, Math.max(0, limit));
+  }
+
+  async countNumbers(filter: NumberSearchFilter, groupBy: NumberCountGrouping) {
+    const res = await this.client.getDIDCount(criteriaOf(filter), ORDER_BY[groupBy]);
+    requireSuccess(res);
+    return aggregateCounts(res.DIDCounts, groupBy);
+  }
+
+  async ownedNumbers() {
+    const res = await this.client.auditDIDs();
+    requireSuccess(res);
+    return res.DIDs.map((did) => didToNumber(did, 'ACTIVE')).filter(defined);
+  }
+
+  async getNumber(e164: E164) {
+    const did = await this.query(e164, ['e164']);
+    return (did && didToNumber(did, 'AVAILABLE')) ?? null;
+  }
+
+  async reserveNumbers(e164s: E164[]): Promise<NumberOutcome[]> {
+    const res = await this.client.reserveDID(this.tns(e164s, ['numbers']).map((tn) => ({ tn })));
+    requireSuccess(res);
+    return outcomesOf(e164s, res.DIDs, 'RESERVED', new Date());
+  }
+
+  async releaseNumbers(e164s: E164[]): Promise<NumberOutcome[]> {
+    const res = await this.client.releaseDID(this.tns(e164s, ['numbers']).map((tn) => ({ tn })));
+    requireSuccess(res);
+    return outcomesOf(e164s, res.DIDs, 'RELEASED', new Date());
+  }
+
+  /** One isPortable call per number; a non-NANP number simply is not portable here. */
+  async checkPortability(e164s: readonly E164[]): Promise<PortabilityRecord[]> {
+    return inOrder(e164s, PORTABILITY_WIDTH, async (e164) => {
+      let tn: string;
+      try {
+        tn = tnOf(e164, []);
+      } catch (err) {
+        return { e164, portable: false, message: (err as Error).message };
+      }
+      const res = await this.client.isPortable(tn);
+      const row = statusRow(res.responseCode, true);
+      return row.code ? { e164, portable: false, message: row.meaning } : { e164, portable: res.IsPortable };
+    });
+  }
+
+  async portDetails(portId: number) {
+    if (!Number.isInteger(portId) || portId < 1 || portId > 2_147_483_647) {
+      throw new BusinessError(ErrorCode.VALIDATION_FAILED, 'portId must be a positive whole number', ['portId']);
+    }
+    const res = await this.client.getPortDetails(portId);
+    requireSuccess(res);
+    return portDetailsOf(res.PortDetails);
+  }
+
+  /** Reserve, then assign what was reserved to the endpoint group: one outcome per number. */
+  async provision(request: ProvisionRequest): Promise<ProvisionOutcome> {
+    const input = request.voipInnovations;
+    if (!input) throw new BusinessError(ErrorCode.VALIDATION_FAILED, 'VoIP Innovations provisioning needs its voipInnovations input', ['voipInnovations']);
+    const group = validGroup(input.endpointGroup, ['voipInnovations', 'endpointGroup']);
+    const config = { endpointGroup: group, cnam: input.cnam, refId: input.refId };
+    const reserved = await this.client.reserveDID(this.tns(input.numbers, ['voipInnovations', 'numbers']).map((tn) => ({ tn, cnam: input.cnam, refId: input.refId })));
+    requireSuccess(reserved);
+    const outcomes = outcomesOf(input.numbers, reserved.DIDs, 'RESERVED', new Date());
+
+    const held = outcomes.filter((o) => o.ok);
+    if (held.length > 0) {
+      const assigned = await this.client.assignDID(held.map((o) => ({ tn: o.e164.slice(2), ...config })));
+      // A top-level refusal (948: not our endpoint group) leaves each number reserved.
+      const refusal = codeFailure(assigned.responseCode, { topLevel: true });
+      const results = refusal
+        ? held.map((o) => ({ e164: o.e164, ok: false, code: refusal.code, message: refusal.message }))
+        : outcomesOf(held.map((o) => o.e164), assigned.DIDs, 'ACTIVE', new Date());
+      for (const result of results) {
+        const i = outcomes.findIndex((o) => o.e164 === result.e164);
+        outcomes[i] = result.ok ? result : { ...outcomes[i]!, ...result };
+      }
+    }
+
+    const now = new Date().toISOString();
+    const done = outcomes.filter((o) => o.ok).map((o) => o.e164);
+    return {
+      orders: [provisionOrder(outcomes, group)],
+      numbers: outcomes,
+      services: done.map((e164) => configuredService(e164, config, now)),
+      owned: done.map((e164) => assignedNumber(e164, group)),
+    };
+  }
+
+  /**
+   * configDID on one DID. It takes a whole configuration (the endpoint group is a required
+   * int), so settings the caller leaves out are filled in from queryDID.
+   */
+  async updateService(request: ServiceUpdateRequest): Promise<ServiceUpdateOutcome> {
+    const input = request.voipInnovations;
+    const fields = (['endpointGroup', 'cnam', 'refId'] as const).filter((k) => input?.[k] !== undefined);
+    if (!input || fields.length === 0) {
+      throw new BusinessError(ErrorCode.VALIDATION_FAILED, 'Give at least one of endpointGroup, cnam, refId', ['voipInnovations']);
+    }
+    if (input.endpointGroup !== undefined) validGroup(input.endpointGroup, ['voipInnovations', 'endpointGroup']);
+    const e164 = request.serviceRef;
+    const did = await this.owned(e164);
+    const config = { ...configOf(did), ...Object.fromEntries(fields.map((k) => [k, input[k]])) };
+
+    const res = await this.client.configDID([{ tn: e164.slice(2), ...config }]);
+    const refusal = codeFailure(res.responseCode, { topLevel: true });
+    const [outcome] = refusal ? [{ ok: false, code: refusal.code, message: refusal.message }] : outcomesOf([e164], res.DIDs, 'ACTIVE', new Date());
+    const now = new Date().toISOString();
+    return {
+      service: outcome!.ok ? configuredService(e164, config, now) : didToService(did, now),
+      parts: [{ fields, applied: outcome!.ok, pending: false, message: outcome!.message, code: outcome!.code }],
+    };
+  }
+
+  async getService(serviceRef: string): Promise<ServiceRecord | null> {
+    const did = await this.query(serviceRef, ['serviceRef']);
+    return did && didToNumber(did)?.status === 'ACTIVE' ? (didToService(did, new Date().toISOString()) ?? null) : null;
+  }
+
+  async listServices(): Promise<ServiceRecord[]> {
+    const res = await this.client.auditDIDs();
+    requireSuccess(res);
+    const now = new Date().toISOString();
+    return res.DIDs.map((did) => didToService(did, now)).filter(defined);
+  }
+
+  /** queryDID: the DID row, null for "no records", BusinessError when another company holds it. */
+  private async query(e164: E164, field: string[]): Promise<DID | null> {
+    const res = await this.client.queryDID(tnOf(e164, field));
+    requireSuccess(res);
+    const did = res.DIDs[0];
+    if (!did || isDummy(did)) return null;
+    const failure = codeFailure(did.statusCode ?? '', { field });
+    if (failure) throw failure;
+    return did;
+  }
+
+  /** A DID assigned to this account, or the reason it is not. */
+  private async owned(e164: E164): Promise<DID> {
+    const field = ['serviceRef'];
+    const did = await this.query(e164, field);
+    if (!did) throw new BusinessError(ErrorCode.NOT_FOUND, `VoIP Innovations has no number ${e164}`, field);
+    const status = didToNumber(did, 'AVAILABLE')?.status;
+    if (status !== 'ACTIVE') {
+      const why = status === 'RESERVED' ? 'is only reserved; provision it first' : 'is not assigned to this account';
+      throw new BusinessError(ErrorCode.NUMBER_NOT_OWNED, `${e164} ${why}`, field);
+    }
+    return did;
+  }
+
+  /** Validate a multi-number input: 1..MAX distinct NANP numbers, as TNs. */
+  private tns(e164s: E164[], field: string[]): string[] {
+    if (e164s.length === 0) throw new BusinessError(ErrorCode.VALIDATION_FAILED, 'Give at least one number', field);
+    if (e164s.length > MAX_NUMBERS) throw new BusinessError(ErrorCode.TOO_MANY_NUMBERS, `At most ${MAX_NUMBERS} numbers per request`, field);
+    if (new Set(e164s).size !== e164s.length) throw new BusinessError(ErrorCode.DUPLICATE_NUMBERS, 'A number appears more than once', field);
+    return e164s.map((e164, i) => tnOf(e164, [...field, String(i)]));
+  }
+}
+
+export const voipInnovationsModule: ProviderModule<VoipInnovationsConfig> = {
+  name: 'VOIP_INNOVATIONS',
+  create: (live, deps) => new VoipInnovationsPort(new VoipInnovationsClient(live, deps)),
+  webhooks: () => voipInnovationsWebhooks(),
+  startSimulator: (deps) => startVoipInnovationsSimulator(deps),
+};
