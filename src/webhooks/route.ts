@@ -79,7 +79,12 @@ export interface WebhookRoute<P = unknown, R = unknown> {
   read(request: WebhookRequest): P;
   /** Identity of the provider event: the same delivery twice gives the same key. */
   eventKey(payload: P): string;
-  apply(payload: P, effects: WebhookEffects): Promise<R>;
+  /**
+   * Apply the event. Return `null` when it could not be matched yet (e.g. a callback that
+   * overtook our own record of the order): the router then forgets the event key so the
+   * provider's next attempt is applied, not taken for a duplicate.
+   */
+  apply(payload: P, effects: WebhookEffects): Promise<R | null>;
   /** The reply in the provider's expected format. */
   reply(result: WebhookResult<P, R>): WebhookReply;
 }

@@ -1,0 +1,176 @@
+/**
+ * Which providers are configured (LIVE), sandboxed (simulator on loopback) or OFF, and the
+ * one door to their ports: an operation a provider cannot do is refused here with
+ * UNSUPPORTED_BY_PROVIDER, an OFF provider with PROVIDER_NOT_CONFIGURED.
+ */
+import type { Logger } from 'pino';
+import type { Config, ProviderMode, ProviderSettings } from '../config.js';
+import { PROVIDERS, type E164, type ProviderName } from '../domain/model.js';
+import { BusinessError, ErrorCode, GatewayError } from '../errors.js';
+import type { Simulator, SimulatorDeps } from '../sandbox/simulator.js';
+import type { WebhookRoute } from '../webhooks/route.js';
+import { avanserModule } from './avanser/index.js';
+import { delaconModule } from './delacon/index.js';
+import { exotelModule } from './exotel/index.js';
+import type { PortOperation, ProviderDeps, ProviderModule, ProviderPort } from './port.js';
+import { voipInnovationsModule } from './voipinnovations/index.js';
+
+/** URL path segment of each provider's webhooks: `/webhooks/<slug>/<event>`. */
+export const PROVIDER_SLUG: Record<ProviderName, string> = {
+  DELACON: 'delacon',
+  AVANSER: 'avanser',
+  EXOTEL: 'exotel',
+  VOIP_INNOVATIONS: 'voipinnovations',
+};
+
+const MODULES: Record<ProviderName, ProviderModule<any>> = {
+  DELACON: delaconModule,
+  AVANSER: avanserModule,
+  EXOTEL: exotelModule,
+  VOIP_INNOVATIONS: voipInnovationsModule,
+};
+
+const SETTINGS: Record<ProviderName, (c: Config) => ProviderSettings<unknown>> = {
+  DELACON: (c) => c.delacon,
+  AVANSER: (c) => c.avanser,
+  EXOTEL: (c) => c.exotel,
+  VOIP_INNOVATIONS: (c) => c.voipInnovations,
+};
+
+/** An infrastructure failure within this window marks a provider unhealthy until a call succeeds. */
+const HEALTH_WINDOW_MS = 30_000;
+
+export interface ProviderEntry {
+  name: ProviderName;
+  mode: ProviderMode;
+  port?: ProviderPort;
+  simulator?: Simulator<unknown>;
+  webhooks: WebhookRoute<any, any>[];
+  lastFailureAt?: number;
+  lastSuccessAt?: number;
+}
+
+export interface ProviderStatus {
+  provider: ProviderName;
+  mode: ProviderMode;
+  configured: boolean;
+  sandbox: boolean;
+  healthy: boolean;
+  operations: PortOperation[];
+  webhookEvents: string[];
+}
+
+export class Registry {
+  private constructor(private readonly entries: Map<ProviderName, ProviderEntry>) {}
+
+  static async start(config: Config, log: Logger): Promise<Registry> {
+    const webhookUrl = (name: ProviderName) => (event: string) => `${config.publicUrl}/webhooks/${PROVIDER_SLUG[name]}/${event}?token=${encodeURIComponent(config.webhookToken)}`;
+    const entries = new Map<ProviderName, ProviderEntry>();
+    for (const name of PROVIDERS) {
+      const module = MODULES[name];
+      const settings = SETTINGS[name](config);
+      const deps: ProviderDeps = {
+        log: log.child({ provider: name }),
+        timeoutMs: config.upstreamTimeoutMs,
+        webhookUrl: webhookUrl(name),
+        exotelTimezone: config.exotelTimezone,
+      };
+      const entry: ProviderEntry = { name, mode: settings.mode, webhooks: module.webhooks(deps) };
+      if (settings.mode === 'LIVE') {
+        entry.port = module.create(settings.live, deps);
+      } else if (settings.mode === 'SANDBOX') {
+        const simDeps: SimulatorDeps = { log: deps.log.child({ sandbox: true }), timeScale: config.sandboxTimeScale, webhookUrl: deps.webhookUrl };
+        entry.simulator = await module.startSimulator(simDeps);
+        entry.port = module.create(entry.simulator.live, deps);
+        deps.log.info({ url: entry.simulator.baseUrl }, 'sandbox simulator started');
+      }
+      entries.set(name, entry);
+    }
+    return new Registry(entries);
+  }
+
+  entry(name: ProviderName): ProviderEntry {
+    return this.entries.get(name)!;
+  }
+
+  all(): ProviderEntry[] {
+    return [...this.entries.values()];
+  }
+
+  status(): ProviderStatus[] {
+    const now = Date.now();
+    return this.all().map((e) => ({
+      provider: e.name,
+      mode: e.mode,
+      configured: e.mode === 'LIVE',
+      sandbox: e.mode === 'SANDBOX',
+      healthy:
+        e.mode !== 'OFF' &&
+        !(e.lastFailureAt !== undefined && now - e.lastFailureAt < HEALTH_WINDOW_MS && (e.lastSuccessAt ?? 0) < e.lastFailureAt),
+      operations: e.port ? (Object.keys(OPERATION_NAMES) as PortOperation[]).filter((op) => typeof e.port![op] === 'function') : [],
+      webhookEvents: e.webhooks.map((w) => w.event),
+    }));
+  }
+
+  /** Does the provider implement the operation (without calling it)? */
+  supports(name: ProviderName, op: PortOperation): boolean {
+    return typeof this.entry(name).port?.[op] === 'function';
+  }
+
+  /**
+   * Call a port operation. Refuses unsupported operations with a BusinessError (mutations
+   * turn it into a userError, queries into a GraphQL error) and tracks provider health.
+   */
+  async call<K extends PortOperation>(name: ProviderName, op: K, ...args: Parameters<NonNullable<ProviderPort[K]>>): Promise<Awaited<ReturnType<NonNullable<ProviderPort[K]>>>> {
+    const entry = this.entry(name);
+    if (!entry.port) {
+      throw new GatewayError(ErrorCode.PROVIDER_NOT_CONFIGURED, `${name} is not configured (no credentials and SANDBOX=off)`, { provider: name });
+    }
+    const fn = entry.port[op] as ((...a: unknown[]) => Promise<unknown>) | undefined;
+    if (typeof fn !== 'function') {
+      throw new BusinessError(ErrorCode.UNSUPPORTED_BY_PROVIDER, `${name} does not support ${OPERATION_NAMES[op]}`, ['provider']);
+    }
+    try {
+      const result = await fn.apply(entry.port, args);
+      entry.lastSuccessAt = Date.now();
+      return result as Awaited<ReturnType<NonNullable<ProviderPort[K]>>>;
+    } catch (err) {
+      if (err instanceof GatewayError && [ErrorCode.UPSTREAM_UNAVAILABLE, ErrorCode.UPSTREAM_TIMEOUT, ErrorCode.UPSTREAM_AUTH_FAILED].includes(err.code)) {
+        entry.lastFailureAt = Date.now();
+      }
+      throw err;
+    }
+  }
+
+  /** The sandbox simulator that owns a number, for `simulateIncomingCall`. */
+  simulatorFor(e164: E164): ProviderEntry | undefined {
+    return this.all().find((e) => e.simulator?.owns(e164));
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.all().map((e) => e.simulator?.close()));
+  }
+}
+
+/** Human words for each operation, used in UNSUPPORTED_BY_PROVIDER messages. */
+const OPERATION_NAMES: Record<PortOperation, string> = {
+  searchNumbers: 'searching available numbers',
+  countNumbers: 'counting available numbers',
+  numberTypes: 'listing number types',
+  ownedNumbers: 'listing owned numbers',
+  getNumber: 'looking up a number',
+  reserveNumbers: 'reserving numbers',
+  releaseNumbers: 'releasing numbers',
+  checkPortability: 'checking portability',
+  portDetails: 'port details',
+  provision: 'provisioning numbers',
+  orderStatus: 'order status',
+  updateService: 'updating services',
+  listServices: 'listing services',
+  getService: 'looking up a service',
+  allocate: 'GreenVN allocations',
+  getAllocation: 'GreenVN allocations',
+  updateParties: 'GreenVN allocations',
+  reassign: 'GreenVN allocations',
+  deallocate: 'GreenVN allocations',
+};

@@ -1,0 +1,68 @@
+/**
+ * What happens when a provider tells us something: store it, then publish it. The webhook
+ * routes reach the domain only through this (`WebhookEffects`); the gateway's own
+ * mutations use the same functions, so an event looks the same whichever way it came.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import { Topic, type Bus } from '../events/bus.js';
+import type { Store } from '../store/store.js';
+import type { WebhookEffects } from '../webhooks/route.js';
+import type { AllocationEventRecord, AllocationRecord, OrderRecord, OrderStatus, ProviderName } from './model.js';
+
+export class DomainEvents implements WebhookEffects {
+  constructor(
+    private readonly store: Store,
+    private readonly bus: Bus,
+    readonly log: Logger,
+  ) {}
+
+  async recordCall(patch: Parameters<WebhookEffects['recordCall']>[0]) {
+    const call = await this.store.mergeCall(patch);
+    this.bus.publish(Topic.CALL_EVENT, call);
+    return call;
+  }
+
+  async settleOrder(provider: ProviderName, match: { providerRef?: string; serviceRef?: string }, status: Exclude<OrderStatus, 'PENDING'>, message?: string): Promise<OrderRecord | null> {
+    const settled = await this.store.db.transaction(async (tx) => {
+      const order = await this.store.findOrderForUpdate(tx, provider, match);
+      if (!order) return null;
+      if (match.providerRef && order.providerRef && order.providerRef !== match.providerRef) {
+        // Providers' confirmations do not always carry the id they acknowledged (AVANSER).
+        this.log.warn({ provider, orderId: order.id, expected: order.providerRef, got: match.providerRef }, 'order settled by service despite a different provider reference');
+      }
+      if (order.status !== 'PENDING') return { order, changed: false };
+      const at = new Date().toISOString();
+      const next: OrderRecord = { ...order, status, message: message ?? order.message, updatedAt: at, history: [...order.history, { at, status, message }] };
+      await this.store.saveOrder(next, tx);
+      return { order: next, changed: true };
+    });
+    if (!settled) return null;
+    if (settled.changed) this.bus.publish(Topic.ORDER_UPDATED, settled.order);
+    return settled.order;
+  }
+
+  /** A new or changed order: store and publish. */
+  async saveOrder(order: OrderRecord): Promise<void> {
+    await this.store.saveOrder(order);
+    this.bus.publish(Topic.ORDER_UPDATED, order);
+  }
+
+  async saveService(service: Parameters<WebhookEffects['saveService']>[0]): Promise<void> {
+    await this.store.saveService(service);
+  }
+
+  findAllocation(provider: ProviderName, match: { providerRef?: string; greenVN?: string; connectionId?: string }) {
+    return this.store.findAllocation(provider, match);
+  }
+
+  async allocationEvent(event: Omit<AllocationEventRecord, 'id' | 'at'> & { at?: string }, update?: AllocationRecord): Promise<AllocationEventRecord> {
+    const record: AllocationEventRecord = { ...event, id: randomUUID(), at: event.at ?? new Date().toISOString() };
+    await this.store.db.transaction(async (tx) => {
+      if (update) await this.store.saveAllocation(update, tx);
+      await this.store.saveAllocationEvent(record, tx);
+    });
+    this.bus.publish(Topic.ALLOCATION_EVENT, record);
+    return record;
+  }
+}

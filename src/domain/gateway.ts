@@ -1,0 +1,246 @@
+/**
+ * The gateway's use cases: what resolvers delegate to. It combines the provider ports
+ * (through the registry), the store (what only the gateway knows) and the event bus.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { Registry } from '../datasources/registry.js';
+import type {
+  AllocateRequest,
+  NumberCountGrouping,
+  NumberSearchFilter,
+  OrderDraft,
+  ProvisionRequest,
+  ReassignRequest,
+  ServiceUpdateRequest,
+  UpdatePart,
+  UpdatePartiesRequest,
+} from '../datasources/port.js';
+import { BusinessError, ErrorCode } from '../errors.js';
+import type { Store } from '../store/store.js';
+import type { DomainEvents } from './events.js';
+import type { AllocationRecord, E164, NumberOutcome, OrderRecord, ProviderName, ServiceRecord } from './model.js';
+import type { SimulatedCallInput } from '../sandbox/simulator.js';
+
+/** An allocation read from the store is refreshed from the provider when older than this. */
+const ALLOCATION_STALE_MS = 60_000;
+
+export interface ProvisionResult {
+  orders: OrderRecord[];
+  numbers: NumberOutcome[];
+}
+
+export interface ServiceUpdateResult {
+  service?: ServiceRecord;
+  order?: OrderRecord;
+  parts: UpdatePart[];
+}
+
+export class Gateway {
+  constructor(
+    readonly registry: Registry,
+    readonly store: Store,
+    readonly events: DomainEvents,
+    private readonly log: Logger,
+  ) {}
+
+  // ---- numbers ----
+
+  searchNumbers(provider: ProviderName, filter: NumberSearchFilter, limit: number) {
+    return this.registry.call(provider, 'searchNumbers', filter, limit);
+  }
+
+  countNumbers(provider: ProviderName, filter: NumberSearchFilter, groupBy: NumberCountGrouping) {
+    return this.registry.call(provider, 'countNumbers', filter, groupBy);
+  }
+
+  numberTypes(provider: ProviderName, region: Parameters<Registry['call']>[2]) {
+    return this.registry.call(provider, 'numberTypes', region as never);
+  }
+
+  /** Owned numbers: from the provider when it can list them, else the gateway's own records. */
+  async ownedNumbers(provider: ProviderName) {
+    if (this.registry.supports(provider, 'ownedNumbers')) return this.registry.call(provider, 'ownedNumbers');
+    return null;
+  }
+
+  async number(provider: ProviderName, e164: E164) {
+    if (this.registry.supports(provider, 'getNumber')) return this.registry.call(provider, 'getNumber', e164);
+    return (await this.store.numbersByE164([e164])).find((n) => n.provider === provider) ?? null;
+  }
+
+  async reserveNumbers(provider: ProviderName, e164s: E164[]): Promise<NumberOutcome[]> {
+    const outcomes = await this.registry.call(provider, 'reserveNumbers', e164s);
+    await this.store.saveNumbers(outcomes.filter((o) => o.ok).map((o) => ({ provider, e164: o.e164, status: 'RESERVED', capabilities: [], reservedUntil: o.reservedUntil })));
+    return outcomes;
+  }
+
+  async releaseNumbers(provider: ProviderName, e164s: E164[]): Promise<NumberOutcome[]> {
+    const outcomes = await this.registry.call(provider, 'releaseNumbers', e164s);
+    await this.store.saveNumbers(outcomes.filter((o) => o.ok).map((o) => ({ provider, e164: o.e164, status: 'RELEASED', capabilities: [] })));
+    return outcomes;
+  }
+
+  portDetails(provider: ProviderName, portId: number) {
+    return this.registry.call(provider, 'portDetails', portId);
+  }
+
+  // ---- orders ----
+
+  private newOrder(provider: ProviderName, kind: OrderRecord['kind'], draft: OrderDraft): OrderRecord {
+    const at = new Date().toISOString();
+    return {
+      id: randomUUID(),
+      provider,
+      kind,
+      status: draft.status,
+      providerRef: draft.providerRef,
+      serviceRef: draft.serviceRef,
+      numbers: draft.numbers,
+      message: draft.message,
+      history: [{ at, status: draft.status, message: draft.message }],
+      createdAt: at,
+      updatedAt: at,
+    };
+  }
+
+  async provision(request: ProvisionRequest): Promise<ProvisionResult> {
+    const outcome = await this.registry.call(request.provider, 'provision', request);
+    const orders = outcome.orders.map((d) => this.newOrder(request.provider, 'PROVISION', d));
+    for (const s of outcome.services) await this.store.saveService(s);
+    const orderOf = (e164: E164) => orders.find((o) => o.numbers.includes(e164))?.id;
+    await this.store.saveNumbers(outcome.owned.map((n) => ({ ...n, orderId: n.orderId ?? orderOf(n.e164) })));
+    for (const o of orders) await this.events.saveOrder(o);
+    return { orders, numbers: outcome.numbers };
+  }
+
+  async updateService(request: ServiceUpdateRequest): Promise<ServiceUpdateResult> {
+    const outcome = await this.registry.call(request.provider, 'updateService', request);
+    const service = outcome.service ? await this.store.saveService(outcome.service) : undefined;
+    let order: OrderRecord | undefined;
+    if (outcome.order) {
+      order = this.newOrder(request.provider, 'SERVICE_UPDATE', outcome.order);
+      await this.events.saveOrder(order);
+    }
+    return { service, order, parts: outcome.parts };
+  }
+
+  /**
+   * Ask providers that can be polled about pending orders whose confirmation is late.
+   * Runs on a timer; one failing provider does not stop the others.
+   */
+  async pollPendingOrders(olderThanMs: number): Promise<void> {
+    const before = new Date(Date.now() - olderThanMs).toISOString();
+    for (const entry of this.registry.all()) {
+      if (!this.registry.supports(entry.name, 'orderStatus')) continue;
+      for (const order of await this.store.pendingOrders(entry.name, before)) {
+        if (!order.providerRef) continue;
+        try {
+          const draft = await this.registry.call(entry.name, 'orderStatus', order.providerRef);
+          if (draft && draft.status !== 'PENDING') {
+            await this.events.settleOrder(entry.name, { providerRef: order.providerRef }, draft.status, draft.message);
+          }
+        } catch (err) {
+          this.log.warn({ err, provider: entry.name, orderId: order.id }, 'order status poll failed');
+        }
+      }
+    }
+  }
+
+  // ---- services ----
+
+  async services(provider: ProviderName): Promise<ServiceRecord[] | null> {
+    if (!this.registry.supports(provider, 'listServices')) return null;
+    const services = await this.registry.call(provider, 'listServices');
+    for (const s of services) await this.store.saveService(s);
+    return services;
+  }
+
+  async service(provider: ProviderName, serviceRef: string): Promise<ServiceRecord | null> {
+    if (this.registry.supports(provider, 'getService')) {
+      const fresh = await this.registry.call(provider, 'getService', serviceRef);
+      return fresh ? this.store.saveService(fresh) : null;
+    }
+    return (await this.store.servicesByRefs([{ provider, providerRef: serviceRef }]))[0] ?? null;
+  }
+
+  // ---- allocations ----
+
+  async allocate(provider: ProviderName, request: Omit<AllocateRequest, 'connectionId'> & { connectionId?: string }): Promise<AllocationRecord> {
+    const allocation = await this.registry.call(provider, 'allocate', { ...request, connectionId: request.connectionId ?? `sb-${randomUUID()}` });
+    await this.store.saveAllocation(allocation);
+    return allocation;
+  }
+
+  private async storedAllocation(provider: ProviderName, providerRef: string): Promise<AllocationRecord> {
+    const found = await this.store.findAllocation(provider, { providerRef });
+    if (!found) throw new BusinessError(ErrorCode.NOT_FOUND, 'no such allocation', ['input', 'allocationId']);
+    return found;
+  }
+
+  async updateParties(provider: ProviderName, providerRef: string, request: UpdatePartiesRequest): Promise<AllocationRecord> {
+    await this.storedAllocation(provider, providerRef);
+    return this.afterAllocationChange(await this.registry.call(provider, 'updateParties', providerRef, request));
+  }
+
+  async reassign(provider: ProviderName, providerRef: string, request: ReassignRequest): Promise<AllocationRecord> {
+    await this.storedAllocation(provider, providerRef);
+    return this.afterAllocationChange(await this.registry.call(provider, 'reassign', providerRef, request));
+  }
+
+  async deallocate(provider: ProviderName, providerRef: string): Promise<AllocationRecord> {
+    const stored = await this.storedAllocation(provider, providerRef);
+    if (stored.state === 'DEALLOCATED') throw new BusinessError(ErrorCode.ALREADY_DEALLOCATED, 'the allocation was deallocated already', ['input', 'allocationId']);
+    return this.afterAllocationChange(await this.registry.call(provider, 'deallocate', providerRef));
+  }
+
+  private async afterAllocationChange(allocation: AllocationRecord): Promise<AllocationRecord> {
+    await this.events.allocationEvent(
+      { provider: allocation.provider, kind: allocation.state === 'DEALLOCATED' ? 'DEALLOCATED' : 'UPDATED', allocationRef: allocation.providerRef, greenVN: allocation.greenVN, raw: {} },
+      allocation,
+    );
+    return allocation;
+  }
+
+  /** The stored allocation, refreshed from the provider when stale and still active. */
+  async allocation(provider: ProviderName, providerRef: string): Promise<AllocationRecord | null> {
+    const stored = await this.store.findAllocation(provider, { providerRef });
+    if (!stored) return null;
+    return (await this.refreshStale([stored]))[0]!;
+  }
+
+  async refreshStale(allocations: AllocationRecord[]): Promise<AllocationRecord[]> {
+    const now = Date.now();
+    return Promise.all(
+      allocations.map(async (a) => {
+        if (a.state !== 'ACTIVE' || now - Date.parse(a.refreshedAt) < ALLOCATION_STALE_MS || !this.registry.supports(a.provider, 'getAllocation')) return a;
+        try {
+          const fresh = await this.registry.call(a.provider, 'getAllocation', a.providerRef);
+          if (!fresh) return a;
+          // Exotel's record carries neither when it was made nor when it expires: keep ours.
+          const known = Object.fromEntries(Object.entries(fresh).filter(([, v]) => v !== undefined));
+          const merged = { ...a, ...known, createdAt: a.createdAt, refreshedAt: new Date().toISOString() };
+          await this.store.saveAllocation(merged);
+          return merged;
+        } catch (err) {
+          // A stale record beats no answer: the provider being down must not hide our data.
+          this.log.warn({ err, provider: a.provider, ref: a.providerRef }, 'allocation refresh failed');
+          return a;
+        }
+      }),
+    );
+  }
+
+  // ---- sandbox ----
+
+  async simulateIncomingCall(input: SimulatedCallInput) {
+    const owner = this.registry.simulatorFor(input.to);
+    if (!owner?.simulator) {
+      const anySandbox = this.registry.all().some((e) => e.simulator);
+      throw anySandbox
+        ? new BusinessError(ErrorCode.NOT_FOUND, `no sandbox simulator owns ${input.to}; provision or allocate it in the sandbox first`, ['input', 'to'])
+        : new BusinessError(ErrorCode.SANDBOX_ONLY, 'simulateIncomingCall works only with sandbox providers', ['input']);
+    }
+    return owner.simulator.simulateIncomingCall(input);
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * Typed topics over graphql-yoga's pub/sub: in-process by default, Redis with REDIS_URL so
+ * that a webhook received by one instance reaches subscribers on every instance.
+ * Payloads are JSON-safe domain records, so they cross Redis unchanged.
+ */
+import { createPubSub, type PubSub } from '@graphql-yoga/subscription';
+import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
+import { Redis } from 'ioredis';
+import type { AllocationEventRecord, CallEventRecord, OrderRecord } from '../domain/model.js';
+import { eventsPublished } from '../observability/metrics.js';
+
+export const Topic = {
+  CALL_EVENT: 'CALL_EVENT',
+  ORDER_UPDATED: 'ORDER_UPDATED',
+  ALLOCATION_EVENT: 'ALLOCATION_EVENT',
+} as const;
+
+export type Topics = {
+  [Topic.CALL_EVENT]: [CallEventRecord];
+  [Topic.ORDER_UPDATED]: [OrderRecord];
+  [Topic.ALLOCATION_EVENT]: [AllocationEventRecord];
+};
+
+export interface Bus {
+  pubSub: PubSub<Topics>;
+  publish<K extends keyof Topics>(topic: K, ...payload: Topics[K]): void;
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export function createBus(redisUrl?: string): Bus {
+  let clients: Redis[] = [];
+  let pubSub: PubSub<Topics>;
+  if (redisUrl) {
+    // Subscriber connections cannot publish: two clients, as the event target expects.
+    const options = { maxRetriesPerRequest: 3, lazyConnect: false };
+    clients = [new Redis(redisUrl, options), new Redis(redisUrl, options)];
+    // Connection trouble is reported by readiness; it must not crash the process.
+    for (const c of clients) c.on('error', () => undefined);
+    pubSub = createPubSub<Topics>({ eventTarget: createRedisEventTarget({ publishClient: clients[0]!, subscribeClient: clients[1]! }) });
+  } else {
+    pubSub = createPubSub<Topics>();
+  }
+  return {
+    pubSub,
+    publish(topic, ...payload) {
+      eventsPublished.inc({ topic });
+      pubSub.publish(topic, ...payload);
+    },
+    async ping() {
+      if (clients.length === 0) return true;
+      try {
+        return (await clients[0]!.ping()) === 'PONG';
+      } catch {
+        return false;
+      }
+    },
+    async close() {
+      await Promise.all(clients.map((c) => c.quit().catch(() => c.disconnect())));
+    },
+  };
+}

@@ -1,0 +1,42 @@
+/** Boot: validate config (one line, exit 2 on a bad value), start, drain on SIGTERM/SIGINT. */
+import 'reflect-metadata';
+import { startApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { createLogger, withoutToken } from './observability/logger.js';
+
+let config;
+try {
+  config = loadConfig();
+} catch (err) {
+  if (err instanceof ConfigError) {
+    process.stderr.write(`switchboard: configuration error: ${err.message}\n`);
+    process.exit(2);
+  }
+  throw err;
+}
+
+const log = createLogger(config.logLevel);
+const running = await startApp(config, log);
+log.info({ url: running.url, graphql: `${running.url}/graphql`, sandbox: config.sandbox }, 'Switchboard is ready');
+if (config.generatedDevKey) log.info(`No SWITCHBOARD_API_KEYS set: dev API key (read, write) for this run: ${config.generatedDevKey}`);
+if (config.webhookTokenGenerated) {
+  log.info({ example: withoutToken(`${config.publicUrl}/webhooks/delacon/calls?token=x`) }, `No WEBHOOK_TOKEN set: webhook token for this run: ${config.webhookToken}`);
+}
+
+let stopping = false;
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'draining');
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    running.close().then(
+      () => process.exit(0),
+      (err) => {
+        log.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  });
+}

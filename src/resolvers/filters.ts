@@ -1,0 +1,34 @@
+/** Filters from GraphQL ids to store keys, shared by the callEvents query and subscription. */
+import type { CallEventRecord } from '../domain/model.js';
+import type { CallFilter } from '../store/store.js';
+import type { CallEventFilter } from '../types/inputs.js';
+import { fromGlobalId, splitProviderKey } from '../types/node.js';
+
+/** The store filter for a CallEventFilter; null when an id cannot match anything. */
+export function callFilter(f: CallEventFilter): CallFilter | null {
+  const out: CallFilter = { provider: f.provider, number: f.number, status: f.status };
+  for (const [id, type, field] of [
+    [f.serviceId, 'Service', 'serviceRef'],
+    [f.allocationId, 'Allocation', 'allocationRef'],
+  ] as const) {
+    if (!id) continue;
+    const decoded = fromGlobalId(id);
+    if (decoded?.type !== type) return null;
+    const { provider, ref } = splitProviderKey(decoded.key);
+    if (out.provider && out.provider !== provider) return null;
+    out.provider = provider as CallFilter['provider'];
+    out[field] = ref;
+  }
+  return out;
+}
+
+export function callMatches(call: CallEventRecord, f: CallFilter | null): boolean {
+  if (!f) return false;
+  return (
+    (!f.provider || call.provider === f.provider) &&
+    (!f.number || call.to === f.number) &&
+    (!f.serviceRef || call.serviceRef === f.serviceRef) &&
+    (!f.allocationRef || call.allocationRef === f.allocationRef) &&
+    (!f.status || call.status === f.status)
+  );
+}

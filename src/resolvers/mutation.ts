@@ -1,0 +1,94 @@
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import type { Context } from '../context.js';
+import {
+  AllocateGreenVNInput,
+  DeallocateGreenVNInput,
+  NumbersInput,
+  ProvisionNumbersInput,
+  ReassignGreenVNInput,
+  SimulateIncomingCallInput,
+  UpdateAllocationPartiesInput,
+  UpdateServiceInput,
+} from '../types/inputs.js';
+import { AllocationPayload, NumbersPayload, ProvisionNumbersPayload, SimulateIncomingCallPayload, UpdateServicePayload } from '../types/payloads.js';
+import { presentAllocation, presentOrder, presentService } from '../types/present.js';
+import { mutation, providerRefOf } from './support.js';
+
+/** Mutations need the `write` scope: checked before execution (src/server/auth.ts). */
+@Resolver()
+export class MutationResolver {
+  @Mutation(() => ProvisionNumbersPayload, {
+    description:
+      'Provision numbers at a provider. Delacon: a new customer or more numbers for a company (OK → COMPLETED, WAIT → PENDING until confirmed). AVANSER: one request per number, PENDING until confirmed. VoIP Innovations: reserve then assign each number, reported per number.',
+  })
+  provisionNumbers(@Arg('input', () => ProvisionNumbersInput) input: ProvisionNumbersInput, @Ctx() ctx: Context) {
+    return mutation<ProvisionNumbersPayload>(ctx, 'provisionNumbers', input, { orders: [], numbers: [] }, async () => {
+      const r = await ctx.gateway.provision(input);
+      return { orders: r.orders.map(presentOrder), numbers: r.numbers };
+    });
+  }
+
+  @Mutation(() => NumbersPayload, { description: 'Hold numbers for a while (VoIP Innovations: 30 minutes); the expiry is shown per number.' })
+  reserveNumbers(@Arg('input', () => NumbersInput) input: NumbersInput, @Ctx() ctx: Context) {
+    return mutation<NumbersPayload>(ctx, 'reserveNumbers', input, { numbers: [] }, async () => ({ numbers: await ctx.gateway.reserveNumbers(input.provider, input.numbers) }));
+  }
+
+  @Mutation(() => NumbersPayload, { description: 'Give numbers back to the provider.' })
+  releaseNumbers(@Arg('input', () => NumbersInput) input: NumbersInput, @Ctx() ctx: Context) {
+    return mutation<NumbersPayload>(ctx, 'releaseNumbers', input, { numbers: [] }, async () => ({ numbers: await ctx.gateway.releaseNumbers(input.provider, input.numbers) }));
+  }
+
+  @Mutation(() => UpdateServicePayload, {
+    description: 'Change a service. The gateway splits the update into the upstream calls it needs and reports each part; asynchronous providers return a PENDING order.',
+  })
+  updateService(@Arg('input', () => UpdateServiceInput) input: UpdateServiceInput, @Ctx() ctx: Context) {
+    return mutation<UpdateServicePayload>(ctx, 'updateService', input, { parts: [] }, async () => {
+      const r = await ctx.gateway.updateService(input);
+      return { service: r.service && presentService(r.service), order: r.order && presentOrder(r.order), parts: r.parts };
+    });
+  }
+
+  @Mutation(() => AllocationPayload, { description: 'Bridge a-party and b-party numbers through a masked GreenVN (Exotel).' })
+  allocateGreenVN(@Arg('input', () => AllocateGreenVNInput) input: AllocateGreenVNInput, @Ctx() ctx: Context) {
+    return mutation<AllocationPayload>(ctx, 'allocateGreenVN', input, {}, async () => {
+      const { idempotencyKey: _k, ...request } = input;
+      return { allocation: presentAllocation(await ctx.gateway.allocate('EXOTEL', request)) };
+    });
+  }
+
+  @Mutation(() => AllocationPayload, { description: 'Change the parties, PINs or usage of an active allocation.' })
+  updateAllocationParties(@Arg('input', () => UpdateAllocationPartiesInput) input: UpdateAllocationPartiesInput, @Ctx() ctx: Context) {
+    return mutation<AllocationPayload>(ctx, 'updateAllocationParties', input, {}, async () => {
+      const { allocationId, idempotencyKey: _k, ...request } = input;
+      const { provider, ref } = providerRefOf(allocationId, 'Allocation', 'allocationId');
+      return { allocation: presentAllocation(await ctx.gateway.updateParties(provider, ref, request)) };
+    });
+  }
+
+  @Mutation(() => AllocationPayload, { description: 'Move an active allocation to another GreenVN.' })
+  reassignGreenVN(@Arg('input', () => ReassignGreenVNInput) input: ReassignGreenVNInput, @Ctx() ctx: Context) {
+    return mutation<AllocationPayload>(ctx, 'reassignGreenVN', input, {}, async () => {
+      const { allocationId, idempotencyKey: _k, ...request } = input;
+      const { provider, ref } = providerRefOf(allocationId, 'Allocation', 'allocationId');
+      return { allocation: presentAllocation(await ctx.gateway.reassign(provider, ref, request)) };
+    });
+  }
+
+  @Mutation(() => AllocationPayload, { description: 'End an allocation now (Exotel sends no deallocation callback for this).' })
+  deallocateGreenVN(@Arg('input', () => DeallocateGreenVNInput) input: DeallocateGreenVNInput, @Ctx() ctx: Context) {
+    return mutation<AllocationPayload>(ctx, 'deallocateGreenVN', input, {}, async () => {
+      const { provider, ref } = providerRefOf(input.allocationId, 'Allocation', 'allocationId');
+      return { allocation: presentAllocation(await ctx.gateway.deallocate(provider, ref)) };
+    });
+  }
+
+  @Mutation(() => SimulateIncomingCallPayload, {
+    description: 'Sandbox only: the simulator that owns `to` places a call and sends its provider’s real webhooks; the CallEvent arrives on callEvents.',
+  })
+  simulateIncomingCall(@Arg('input', () => SimulateIncomingCallInput) input: SimulateIncomingCallInput, @Ctx() ctx: Context) {
+    return mutation<SimulateIncomingCallPayload>(ctx, 'simulateIncomingCall', {}, {}, async () => {
+      const call = await ctx.gateway.simulateIncomingCall(input);
+      return { provider: call.provider, providerCallId: call.providerCallId };
+    });
+  }
+}

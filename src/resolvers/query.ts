@@ -1,0 +1,188 @@
+import { Arg, Args, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import type { Context } from '../context.js';
+import type { NumberCountGrouping as Grouping } from '../datasources/port.js';
+import type { ProviderName } from '../domain/model.js';
+import { BusinessError, GatewayError } from '../errors.js';
+import { Allocation, AllocationConnection } from '../types/allocation.js';
+import { CallEvent, CallEventConnection } from '../types/call-event.js';
+import { PageArgs } from '../types/connection.js';
+import { DelaconRegion, NumberCountGrouping, Provider } from '../types/enums.js';
+import { AllocationFilter, CallEventFilter, NumberSearchInput, OrderFilter } from '../types/inputs.js';
+import { Node, fromGlobalId, splitProviderKey } from '../types/node.js';
+import { Order, OrderConnection } from '../types/order.js';
+import { NumberCountResult, NumberType, PhoneNumber, PhoneNumberConnection, Portability, PortDetails } from '../types/phone-number.js';
+import { presentAllocation, presentCall, presentNumber, presentOrder, presentService } from '../types/present.js';
+import { ProviderStatus } from '../types/provider.js';
+import { E164Scalar } from '../types/scalars.js';
+import { Service, ServiceConnection } from '../types/service.js';
+import { callFilter } from './filters.js';
+import { listConnection, decodeCursor, storeConnection } from './support.js';
+
+/** Queries cannot carry userErrors: a business refusal (e.g. UNSUPPORTED_BY_PROVIDER) becomes a GraphQL error with its code. */
+async function query<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (err instanceof BusinessError) throw new GatewayError(err.code, err.message);
+    throw err;
+  }
+}
+
+@Resolver()
+export class QueryResolver {
+  @Query(() => Node, { nullable: true, description: 'Any object by its global id.' })
+  async node(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Node | null> {
+    const decoded = fromGlobalId(id);
+    if (!decoded) return null;
+    const { provider, ref } = splitProviderKey(decoded.key);
+    const p = provider as ProviderName;
+    switch (decoded.type) {
+      case 'Order':
+        return this.order(id, ctx);
+      case 'CallEvent':
+        return this.callEvent(id, ctx);
+      case 'Service': {
+        const s = await ctx.loaders.service.load({ provider: p, providerRef: ref });
+        return s ? presentService(s) : null;
+      }
+      case 'Allocation': {
+        const a = await ctx.gateway.allocation(p, ref);
+        return a ? presentAllocation(a) : null;
+      }
+      case 'PhoneNumber': {
+        const n = await ctx.loaders.number.load(ref);
+        return n ? presentNumber(n) : null;
+      }
+    }
+  }
+
+  @Query(() => [ProviderStatus], { description: 'Every provider: configured, sandboxed or off; healthy; what it supports.' })
+  providers(@Ctx() ctx: Context): ProviderStatus[] {
+    return ctx.gateway.registry.status();
+  }
+
+  @Query(() => PhoneNumberConnection, { description: 'Numbers in stock at a provider (AVANSER stock search, VoIP Innovations getDIDs).' })
+  availableNumbers(
+    @Arg('provider', () => Provider) provider: ProviderName,
+    @Arg('filter', () => NumberSearchInput, { defaultValue: {} }) filter: NumberSearchInput,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ) {
+    return query(() => listConnection(page.first, page.after, (limit) => ctx.gateway.searchNumbers(provider, filter, limit), presentNumber));
+  }
+
+  @Query(() => NumberCountResult, { description: 'How many numbers are available, grouped (VoIP Innovations getDIDCount).' })
+  async availableNumberCount(
+    @Arg('provider', () => Provider) provider: ProviderName,
+    @Arg('filter', () => NumberSearchInput, { defaultValue: {} }) filter: NumberSearchInput,
+    @Arg('groupBy', () => NumberCountGrouping, { defaultValue: 'STATE' }) groupBy: Grouping,
+    @Ctx() ctx: Context,
+  ): Promise<NumberCountResult> {
+    const groups = await query(() => ctx.gateway.countNumbers(provider, filter, groupBy));
+    return { total: groups.reduce((sum, g) => sum + g.count, 0), groups };
+  }
+
+  @Query(() => [NumberType], { description: 'The number types a Delacon region offers (cached: they rarely change).' })
+  numberTypes(
+    @Arg('region', () => DelaconRegion) region: string,
+    @Arg('provider', () => Provider, { defaultValue: 'DELACON' }) provider: ProviderName,
+    @Ctx() ctx: Context,
+  ) {
+    return query(() => ctx.gateway.numberTypes(provider, region as never));
+  }
+
+  @Query(() => PhoneNumberConnection, {
+    description: 'Numbers we own at a provider: from the provider where it can list them (VoIP Innovations auditDIDs), else those provisioned through the gateway.',
+  })
+  async numbers(@Arg('provider', () => Provider) provider: ProviderName, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
+    return query(async () => {
+      if (ctx.gateway.registry.supports(provider, 'ownedNumbers')) {
+        return listConnection(page.first, page.after, async (limit) => ((await ctx.gateway.ownedNumbers(provider)) ?? []).slice(0, limit), presentNumber);
+      }
+      return storeConnection(await ctx.gateway.store.listNumbers(provider, { first: page.first, afterSeq: decodeCursor(page.after) }), presentNumber);
+    });
+  }
+
+  @Query(() => PhoneNumber, { nullable: true, description: 'One number at a provider (VoIP Innovations queryDID; else the gateway’s records).' })
+  async number(@Arg('provider', () => Provider) provider: ProviderName, @Arg('e164', () => E164Scalar) e164: string, @Ctx() ctx: Context) {
+    const n = await query(() => ctx.gateway.number(provider, e164));
+    return n ? presentNumber(n) : null;
+  }
+
+  @Query(() => [Portability], { description: 'Can these numbers be ported in? Several numbers are checked in one batch.' })
+  portability(@Arg('provider', () => Provider) provider: ProviderName, @Arg('numbers', () => [E164Scalar]) numbers: string[], @Ctx() ctx: Context) {
+    return query(async () => {
+      if (!ctx.gateway.registry.supports(provider, 'checkPortability')) await ctx.gateway.registry.call(provider, 'checkPortability', []);
+      return ctx.loaders.portability(provider).loadMany(numbers).then((rs) =>
+        rs.map((r) => {
+          if (r instanceof Error) throw r;
+          return r;
+        }),
+      );
+    });
+  }
+
+  @Query(() => PortDetails, { nullable: true, description: 'A port-in request (VoIP Innovations getPortDetails).' })
+  portDetails(@Arg('provider', () => Provider) provider: ProviderName, @Arg('portId', () => Int) portId: number, @Ctx() ctx: Context) {
+    return query(() => ctx.gateway.portDetails(provider, portId));
+  }
+
+  @Query(() => OrderConnection, { description: 'Orders placed through the gateway, newest first.' })
+  async orders(@Arg('filter', () => OrderFilter, { defaultValue: {} }) filter: OrderFilter, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
+    return storeConnection(await ctx.gateway.store.listOrders(filter, { first: page.first, afterSeq: decodeCursor(page.after) }), presentOrder);
+  }
+
+  @Query(() => Order, { nullable: true })
+  async order(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Order | null> {
+    const decoded = fromGlobalId(id);
+    if (decoded?.type !== 'Order') return null;
+    const o = await ctx.loaders.order.load(decoded.key);
+    return o ? presentOrder(o) : null;
+  }
+
+  @Query(() => ServiceConnection, { description: 'Services at a provider: listed by the provider where it can (AVANSER, VoIP Innovations), else those the gateway knows.' })
+  async services(@Arg('provider', () => Provider, { nullable: true }) provider: ProviderName | undefined, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
+    return query(async () => {
+      const live = provider ? await ctx.gateway.services(provider) : null;
+      if (live) return listConnection(page.first, page.after, async (limit) => live.slice(0, limit), presentService);
+      return storeConnection(await ctx.gateway.store.listServices(provider, { first: page.first, afterSeq: decodeCursor(page.after) }), presentService);
+    });
+  }
+
+  @Query(() => Service, { nullable: true, description: 'A service by provider and its key (Delacon company id, AVANSER service number, VoIP Innovations DID).' })
+  async service(@Arg('provider', () => Provider) provider: ProviderName, @Arg('serviceRef', () => String) serviceRef: string, @Ctx() ctx: Context) {
+    const s = await query(() => ctx.gateway.service(provider, serviceRef));
+    return s ? presentService(s) : null;
+  }
+
+  @Query(() => AllocationConnection, { description: 'GreenVN allocations made through the gateway, newest first; active ones are refreshed from Exotel when stale.' })
+  async allocations(@Arg('filter', () => AllocationFilter, { defaultValue: {} }) filter: AllocationFilter, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
+    const stored = await ctx.gateway.store.listAllocations(filter, { first: page.first, afterSeq: decodeCursor(page.after) });
+    const fresh = await ctx.gateway.refreshStale(stored.items.map((i) => i.record));
+    return storeConnection({ ...stored, items: stored.items.map((i, n) => ({ ...i, record: fresh[n]! })) }, presentAllocation);
+  }
+
+  @Query(() => Allocation, { nullable: true })
+  async allocation(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    const decoded = fromGlobalId(id);
+    if (decoded?.type !== 'Allocation') return null;
+    const { provider, ref } = splitProviderKey(decoded.key);
+    const a = await ctx.gateway.allocation(provider as ProviderName, ref);
+    return a ? presentAllocation(a) : null;
+  }
+
+  @Query(() => CallEventConnection, { description: 'Calls received through provider webhooks, newest first.' })
+  async callEvents(@Arg('filter', () => CallEventFilter, { defaultValue: {} }) filter: CallEventFilter, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
+    const f = callFilter(filter);
+    if (!f) return { edges: [], pageInfo: { hasNextPage: false } };
+    return storeConnection(await ctx.gateway.store.listCalls(f, { first: page.first, afterSeq: decodeCursor(page.after) }), presentCall);
+  }
+
+  @Query(() => CallEvent, { nullable: true })
+  async callEvent(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<CallEvent | null> {
+    const decoded = fromGlobalId(id);
+    if (decoded?.type !== 'CallEvent') return null;
+    const [c] = await ctx.gateway.store.callsByIds([decoded.key]);
+    return c ? presentCall(c) : null;
+  }
+}

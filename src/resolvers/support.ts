@@ -1,0 +1,96 @@
+/** What resolvers share: cursors, connections, and the mutation envelope (idempotency, userErrors). */
+import { createHash } from 'node:crypto';
+import { GraphQLError } from 'graphql';
+import type { Context } from '../context.js';
+import { InvalidPhoneNumber } from '../domain/phone.js';
+import { BusinessError, ErrorCode } from '../errors.js';
+import type { Page } from '../store/store.js';
+import type { UserError } from '../types/common.js';
+import type { ConnectionShape } from '../types/connection.js';
+import { fromGlobalId, splitProviderKey, type NodeType } from '../types/node.js';
+import type { ProviderName } from '../domain/model.js';
+
+const encodeCursor = (n: number) => Buffer.from(`c${n}`).toString('base64url');
+
+export function decodeCursor(cursor: string | undefined): number | undefined {
+  if (cursor === undefined) return undefined;
+  const m = /^c(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!m) throw new GraphQLError(`"${cursor}" is not a cursor from this list`, { extensions: { code: ErrorCode.BAD_USER_INPUT } });
+  return Number(m[1]);
+}
+
+/** A store page (keyset on seq, newest first) as a connection. */
+export function storeConnection<R, N>(page: Page<R>, present: (r: R) => N): ConnectionShape<N> {
+  const edges = page.items.map((i) => ({ cursor: encodeCursor(i.seq), node: present(i.record) }));
+  return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor } };
+}
+
+/** A provider list as a connection: cursors are positions. `fetch(limit)` returns the first `limit` items. */
+export async function listConnection<R, N>(first: number, after: string | undefined, fetch: (limit: number) => Promise<R[]>, present: (r: R) => N): Promise<ConnectionShape<N>> {
+  const start = (decodeCursor(after) ?? -1) + 1;
+  const items = await fetch(start + first + 1);
+  const edges = items.slice(start, start + first).map((r, i) => ({ cursor: encodeCursor(start + i), node: present(r) }));
+  return { edges, pageInfo: { hasNextPage: items.length > start + first, endCursor: edges.at(-1)?.cursor } };
+}
+
+/** The provider and reference inside a global id of the expected type, or a BAD_USER_INPUT error. */
+export function providerRefOf(id: string, type: NodeType, field: string): { provider: ProviderName; ref: string } {
+  const decoded = fromGlobalId(id);
+  if (!decoded || decoded.type !== type) throw new BusinessError(ErrorCode.VALIDATION_FAILED, `"${id}" is not a ${type} id`, ['input', field]);
+  const { provider, ref } = splitProviderKey(decoded.key);
+  return { provider: provider as ProviderName, ref };
+}
+
+export function toUserErrors(err: unknown): UserError[] | null {
+  if (err instanceof BusinessError) return [{ code: err.code, message: err.message, field: err.field }];
+  if (err instanceof InvalidPhoneNumber) return [{ code: ErrorCode.INVALID_NUMBER, message: err.message }];
+  return null;
+}
+
+type Envelope = { userErrors: UserError[] };
+
+/**
+ * Runs a mutation: business failures become userErrors (nothing thrown), infrastructure
+ * failures stay GraphQL errors. With an idempotencyKey the first result is stored and
+ * replayed; the same key with another input is refused.
+ */
+export async function mutation<P extends Envelope>(
+  ctx: Context,
+  operation: string,
+  input: { idempotencyKey?: string | null },
+  empty: Omit<P, 'userErrors'>,
+  run: () => Promise<Omit<P, 'userErrors'>>,
+): Promise<P> {
+  const key = input.idempotencyKey ?? undefined;
+  const fail = (userErrors: UserError[]) => ({ ...empty, userErrors }) as P;
+  if (key !== undefined && (key.length === 0 || key.length > 200)) {
+    return fail([{ code: ErrorCode.VALIDATION_FAILED, field: ['input', 'idempotencyKey'], message: 'idempotencyKey must be 1 to 200 characters' }]);
+  }
+  const { store } = ctx.gateway;
+  if (key !== undefined) {
+    const { idempotencyKey: _omit, ...rest } = input;
+    const hash = createHash('sha256').update(JSON.stringify(rest)).digest('hex');
+    const begun = await store.beginIdempotent(ctx.principal.id, key, operation, hash);
+    if (begun.state === 'replay') return begun.response as P;
+    if (begun.state === 'conflict') {
+      return fail([{ code: ErrorCode.IDEMPOTENCY_KEY_REUSED, field: ['input', 'idempotencyKey'], message: 'this idempotencyKey was used for a different request' }]);
+    }
+    if (begun.state === 'busy') {
+      return fail([{ code: ErrorCode.IDEMPOTENCY_KEY_REUSED, field: ['input', 'idempotencyKey'], message: 'a request with this idempotencyKey is still in progress' }]);
+    }
+  }
+  let payload: P;
+  try {
+    payload = { ...(await run()), userErrors: [] } as unknown as P;
+  } catch (err) {
+    const userErrors = toUserErrors(err);
+    if (!userErrors) {
+      // Nothing was settled: let the caller retry with the same key.
+      if (key !== undefined) await store.abandonIdempotent(ctx.principal.id, key);
+      throw err;
+    }
+    payload = fail(userErrors);
+  }
+  if (key !== undefined) await store.completeIdempotent(ctx.principal.id, key, payload);
+  return payload;
+}

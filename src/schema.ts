@@ -1,0 +1,24 @@
+/** The executable schema, built code-first from src/types and src/resolvers. */
+import 'reflect-metadata';
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import type { PubSub } from '@graphql-yoga/subscription';
+import { MutationResolver } from './resolvers/mutation.js';
+import { QueryResolver } from './resolvers/query.js';
+import { AllocationRelations, CallEventRelations, OrderRelations, PhoneNumberRelations } from './resolvers/relations.js';
+import { SubscriptionResolver } from './resolvers/subscription.js';
+import { DateTimeScalar } from './types/scalars.js';
+
+export const RESOLVERS = [QueryResolver, MutationResolver, SubscriptionResolver, CallEventRelations, AllocationRelations, OrderRelations, PhoneNumberRelations] as const;
+
+export function createSchema(pubSub?: PubSub<any>): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: [...RESOLVERS],
+    scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+    // PageArgs bounds are checked by class-validator; everything else by the port.
+    validate: { forbidUnknownValues: false },
+    // Only the schema emitter builds without a bus; it never executes subscriptions.
+    pubSub: pubSub ?? { publish: () => undefined, subscribe: () => (async function* () {})() },
+    emitSchemaFile: false,
+  });
+}

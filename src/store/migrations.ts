@@ -1,0 +1,140 @@
+/**
+ * Versioned migrations, run at boot in order, each once, inside one transaction holding an
+ * advisory lock so that instances starting together do not race. Append; never edit.
+ *
+ * Records live in `data` (jsonb, the domain record as is); columns exist only for what is
+ * looked up, filtered, ordered or kept unique. `seq` gives stable cursor order.
+ */
+import type { Db } from './db.js';
+
+const MIGRATIONS: Array<{ version: number; name: string; sql: string }> = [
+  {
+    version: 1,
+    name: 'initial',
+    sql: `
+      CREATE TABLE orders (
+        seq bigserial UNIQUE,
+        id uuid PRIMARY KEY,
+        provider text NOT NULL,
+        status text NOT NULL,
+        provider_ref text,
+        service_ref text,
+        created_at timestamptz NOT NULL,
+        updated_at timestamptz NOT NULL,
+        data jsonb NOT NULL
+      );
+      CREATE INDEX orders_provider_ref ON orders (provider, provider_ref);
+      CREATE INDEX orders_pending_service ON orders (provider, service_ref) WHERE status = 'PENDING';
+
+      CREATE TABLE services (
+        seq bigserial UNIQUE,
+        provider text NOT NULL,
+        provider_ref text NOT NULL,
+        updated_at timestamptz NOT NULL,
+        data jsonb NOT NULL,
+        PRIMARY KEY (provider, provider_ref)
+      );
+
+      CREATE TABLE numbers (
+        seq bigserial UNIQUE,
+        provider text NOT NULL,
+        e164 text NOT NULL,
+        updated_at timestamptz NOT NULL,
+        data jsonb NOT NULL,
+        PRIMARY KEY (provider, e164)
+      );
+      CREATE INDEX numbers_e164 ON numbers (e164);
+
+      CREATE TABLE allocations (
+        seq bigserial UNIQUE,
+        provider text NOT NULL,
+        provider_ref text NOT NULL,
+        connection_id text NOT NULL,
+        green_vn text,
+        state text NOT NULL,
+        updated_at timestamptz NOT NULL,
+        data jsonb NOT NULL,
+        PRIMARY KEY (provider, provider_ref)
+      );
+      CREATE UNIQUE INDEX allocations_connection ON allocations (provider, connection_id);
+      CREATE INDEX allocations_green_vn ON allocations (provider, green_vn) WHERE state = 'ACTIVE';
+
+      CREATE TABLE allocation_events (
+        seq bigserial UNIQUE,
+        id uuid PRIMARY KEY,
+        provider text NOT NULL,
+        allocation_ref text,
+        at timestamptz NOT NULL,
+        data jsonb NOT NULL
+      );
+      CREATE INDEX allocation_events_ref ON allocation_events (provider, allocation_ref);
+
+      CREATE TABLE call_events (
+        seq bigserial UNIQUE,
+        id uuid PRIMARY KEY,
+        provider text NOT NULL,
+        provider_call_id text NOT NULL,
+        to_number text,
+        service_ref text,
+        allocation_ref text,
+        status text NOT NULL,
+        updated_at timestamptz NOT NULL,
+        data jsonb NOT NULL,
+        UNIQUE (provider, provider_call_id)
+      );
+      CREATE INDEX call_events_to ON call_events (to_number);
+      CREATE INDEX call_events_service ON call_events (provider, service_ref);
+      CREATE INDEX call_events_allocation ON call_events (provider, allocation_ref);
+
+      CREATE TABLE webhook_receipts (
+        id bigserial PRIMARY KEY,
+        provider text NOT NULL,
+        event text NOT NULL,
+        method text NOT NULL,
+        query jsonb NOT NULL,
+        content_type text,
+        body text NOT NULL,
+        received_at timestamptz NOT NULL DEFAULT now(),
+        status text NOT NULL,
+        reason text,
+        event_key text
+      );
+      CREATE INDEX webhook_receipts_recent ON webhook_receipts (provider, event, received_at);
+
+      -- One row per provider event applied: a second delivery finds it and changes nothing.
+      CREATE TABLE webhook_events (
+        provider text NOT NULL,
+        event text NOT NULL,
+        event_key text NOT NULL,
+        receipt_id bigint NOT NULL,
+        PRIMARY KEY (provider, event, event_key)
+      );
+
+      CREATE TABLE idempotency_keys (
+        principal text NOT NULL,
+        key text NOT NULL,
+        operation text NOT NULL,
+        request_hash text NOT NULL,
+        response jsonb,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (principal, key)
+      );
+      CREATE INDEX idempotency_keys_created ON idempotency_keys (created_at);
+    `,
+  },
+];
+
+export async function migrate(db: Db): Promise<void> {
+  await db.transaction(async (tx) => {
+    // Any constant works: it only has to be the same for every instance.
+    await tx.query('SELECT pg_advisory_xact_lock(727001)');
+    await tx.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version int PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+    const done = new Set((await tx.query<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => r.version));
+    for (const m of MIGRATIONS) {
+      if (done.has(m.version)) continue;
+      await tx.exec(m.sql);
+      await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
+    }
+  });
+}

@@ -1,0 +1,51 @@
+/** Small shared object types: user errors, per-number results, key/value settings. */
+import { Field, ObjectType } from 'type-graphql';
+import { ErrorCode } from '../errors.js';
+import { NumberStatus } from './enums.js';
+import { DateTimeScalar, E164Scalar } from './scalars.js';
+
+@ObjectType({ description: 'A business outcome the caller can act on (no stock, invalid number, duplicate connection id …).' })
+export class UserError {
+  @Field(() => ErrorCode)
+  code!: ErrorCode;
+
+  @Field(() => [String], { nullable: true, description: 'Path to the input field at fault, e.g. ["input", "delacon", "count"].' })
+  field?: string[];
+
+  @Field(() => String)
+  message!: string;
+}
+
+@ObjectType({ description: 'What became of one number in a multi-number mutation: some may succeed while others fail.' })
+export class NumberResult {
+  @Field(() => E164Scalar, { description: 'The number, in E.164.' })
+  e164!: string;
+
+  @Field(() => Boolean)
+  ok!: boolean;
+
+  @Field(() => NumberStatus, { nullable: true })
+  status?: string;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When a reservation lapses.' })
+  reservedUntil?: string;
+
+  @Field(() => String, { nullable: true, description: 'The provider’s words for what happened.' })
+  message?: string;
+
+  @Field(() => ErrorCode, { nullable: true, description: 'Set when ok is false.' })
+  code?: ErrorCode;
+}
+
+@ObjectType({ description: 'A named setting, as the provider holds it, in readable form.' })
+export class KeyValue {
+  @Field(() => String)
+  key!: string;
+
+  @Field(() => String)
+  value!: string;
+}
+
+export function keyValues(record: Record<string, string> | undefined): KeyValue[] {
+  return Object.entries(record ?? {}).map(([key, value]) => ({ key, value }));
+}

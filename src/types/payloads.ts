@@ -1,0 +1,74 @@
+/** Mutation payloads: the result, plus userErrors for business outcomes (empty on success). */
+import { Field, ObjectType } from 'type-graphql';
+import { ErrorCode } from '../errors.js';
+import { Allocation } from './allocation.js';
+import { NumberResult, UserError } from './common.js';
+import { Provider } from './enums.js';
+import { Order } from './order.js';
+import { Service } from './service.js';
+
+/** Not a GraphQL type of its own: each payload inherits the field. */
+abstract class Payload {
+  @Field(() => [UserError], { description: 'Business outcomes that stopped (part of) the mutation. Empty on success.' })
+  userErrors!: UserError[];
+}
+
+@ObjectType({ description: 'Result of provisionNumbers.' })
+export class ProvisionNumbersPayload extends Payload {
+  @Field(() => [Order], { description: 'One per provider transaction (AVANSER: one per number).' })
+  orders!: Order[];
+
+  @Field(() => [NumberResult], { description: 'Per-number outcome, where the provider reports one.' })
+  numbers!: NumberResult[];
+}
+
+@ObjectType({ description: 'Per-number results of reserveNumbers / releaseNumbers.' })
+export class NumbersPayload extends Payload {
+  @Field(() => [NumberResult])
+  numbers!: NumberResult[];
+}
+
+@ObjectType({ description: 'One upstream call of a service update and its outcome.' })
+export class UpdatePart {
+  @Field(() => [String], { description: 'The input fields this part carried.' })
+  fields!: string[];
+
+  @Field(() => Boolean)
+  applied!: boolean;
+
+  @Field(() => Boolean, { description: 'Acknowledged, awaiting the provider’s confirmation.' })
+  pending!: boolean;
+
+  @Field(() => String, { nullable: true })
+  message?: string;
+
+  @Field(() => ErrorCode, { nullable: true })
+  code?: ErrorCode;
+}
+
+@ObjectType({ description: 'Result of updateService: what was applied, part by part.' })
+export class UpdateServicePayload extends Payload {
+  @Field(() => Service, { nullable: true })
+  service?: Service;
+
+  @Field(() => Order, { nullable: true, description: 'Set when the provider confirms later (AVANSER); follow it on orderUpdated.' })
+  order?: Order;
+
+  @Field(() => [UpdatePart])
+  parts!: UpdatePart[];
+}
+
+@ObjectType({ description: 'Result of an allocation mutation.' })
+export class AllocationPayload extends Payload {
+  @Field(() => Allocation, { nullable: true })
+  allocation?: Allocation;
+}
+
+@ObjectType({ description: 'Result of simulateIncomingCall.' })
+export class SimulateIncomingCallPayload extends Payload {
+  @Field(() => Provider, { nullable: true })
+  provider?: string;
+
+  @Field(() => String, { nullable: true, description: 'The call id the webhooks carry; the CallEvent arrives on callEvents.' })
+  providerCallId?: string;
+}

@@ -1,0 +1,131 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Connection } from './connection.js';
+import { KeyValue } from './common.js';
+import { NumberCapability, NumberKind, NumberStatus, Provider, StockPool } from './enums.js';
+import { Node } from './node.js';
+import { DateTimeScalar, E164Scalar } from './scalars.js';
+
+@ObjectType({ implements: Node, description: 'A number in stock or owned, at any provider.' })
+export class PhoneNumber extends Node {
+  @Field(() => E164Scalar)
+  e164!: string;
+
+  @Field(() => String, { description: 'National form with trunk prefix, e.g. 0280740802.' })
+  national!: string;
+
+  @Field(() => String, { nullable: true, description: 'ISO 3166 country code.' })
+  country?: string;
+
+  @Field(() => NumberKind, { nullable: true })
+  kind?: string;
+
+  @Field(() => NumberStatus)
+  status!: string;
+
+  @Field(() => String, { nullable: true, description: 'The provider’s region words: "NSW: Sydney", "UT", "KA".' })
+  region?: string;
+
+  @Field(() => Provider)
+  provider!: string;
+
+  @Field(() => [NumberCapability])
+  capabilities!: string[];
+
+  @Field(() => StockPool, { nullable: true, description: 'AVANSER: private stock or public stock.' })
+  pool?: string;
+
+  @Field(() => String, { nullable: true, description: 'VoIP Innovations rate center.' })
+  rateCenter?: string;
+
+  @Field(() => String, { nullable: true, description: 'VoIP Innovations LATA.' })
+  lata?: string;
+
+  @Field(() => String, { nullable: true, description: 'VoIP Innovations pricing tier.' })
+  tier?: string;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When a reservation lapses (VoIP Innovations holds for 30 minutes).' })
+  reservedUntil?: string;
+
+  @Field(() => [KeyValue], { description: 'Provider-specific facts shown verbatim (status text, endpoint group, CNAM …).' })
+  details!: KeyValue[];
+}
+
+export const PhoneNumberConnection = Connection('PhoneNumber', PhoneNumber);
+
+@ObjectType({ description: 'A kind of number a Delacon region offers; `key` is what provisioning takes as numberType.' })
+export class NumberType {
+  @Field(() => String)
+  key!: string;
+
+  @Field(() => String)
+  description!: string;
+}
+
+@ObjectType({ description: 'How many numbers are available in one group.' })
+export class NumberCount {
+  @Field(() => Int)
+  count!: number;
+
+  @Field(() => String, { nullable: true })
+  state?: string;
+
+  @Field(() => String, { nullable: true })
+  rateCenter?: string;
+
+  @Field(() => String, { nullable: true })
+  lata?: string;
+
+  @Field(() => String, { nullable: true })
+  tier?: string;
+}
+
+@ObjectType({ description: 'Available-number counts, grouped.' })
+export class NumberCountResult {
+  @Field(() => Int, { description: 'Sum over all groups.' })
+  total!: number;
+
+  @Field(() => [NumberCount])
+  groups!: NumberCount[];
+}
+
+@ObjectType({ description: 'Whether a number can be ported in.' })
+export class Portability {
+  @Field(() => E164Scalar)
+  e164!: string;
+
+  @Field(() => Boolean)
+  portable!: boolean;
+
+  @Field(() => String, { nullable: true })
+  message?: string;
+}
+
+@ObjectType({ description: 'A port-in request and where it stands.' })
+export class PortDetails {
+  @Field(() => Int)
+  portId!: number;
+
+  @Field(() => String, { description: 'e.g. PENDING SIGNATURE' })
+  status!: string;
+
+  @Field(() => String, { nullable: true })
+  endUser?: string;
+
+  @Field(() => E164Scalar, { nullable: true })
+  billingNumber?: string;
+
+  @Field(() => String, { nullable: true })
+  portingFrom?: string;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  submittedAt?: string;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Firm order commitment date.' })
+  focAt?: string;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  requestedFocAt?: string;
+
+  @Field(() => [E164Scalar])
+  numbers!: string[];
+}
