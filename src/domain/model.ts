@@ -97,7 +97,7 @@ export interface OrderRecord {
 
 export interface ServiceRecord {
   provider: ProviderName;
-  /** Provider's key: Delacon CID, AVANSER service number digits, VI DID. */
+  /** Provider key: Delacon CID, AVANSER service number (E.164), VI DID (E.164). */
   providerRef: string;
   name?: string;
   numbers: E164[];

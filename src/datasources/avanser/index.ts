@@ -1,0 +1,213 @@
+/**
+ * AVANSER Telco API as a ProviderPort: stock search, one service request per number, request
+ * status polling, service updates and listing. Inputs AVANSER would refuse are refused here,
+ * before any upstream call, with the field that is wrong.
+ */
+import type { AvanserConfig } from '../../config.js';
+import type { E164, PhoneNumberRecord, ServiceRecord } from '../../domain/model.js';
+import { partsOf, tryE164 } from '../../domain/phone.js';
+import { BusinessError, ErrorCode, GatewayError } from '../../errors.js';
+import type {
+  AvanserNumberSearch,
+  AvanserProvisionInput,
+  AvanserServiceUpdate,
+  NumberSearchFilter,
+  OrderDraft,
+  ProviderDeps,
+  ProviderModule,
+  ProviderPort,
+  ProvisionOutcome,
+  ProvisionRequest,
+  ServiceUpdateOutcome,
+  ServiceUpdateRequest,
+} from '../port.js';
+import { AvanserClient } from './client.js';
+import { orderDraft, requestBody, serviceFields, serviceRecord, stockNumberRecord, stockQuery, toAvanserNumber, tryFromAvanser } from './mapping.js';
+import { startAvanserSimulator } from './simulator.js';
+import { avanserWebhooks } from './webhooks.js';
+
+/** Requests are sent one by one; a cap keeps one mutation within a sane time. */
+const MAX_REQUESTS = 20;
+const UNSUPPORTED_FILTERS = ['state', 'lata', 'rateCenter', 'npa', 'nxx', 'tier', 't38', 'cnam', 'sms'] as const;
+
+function fail(code: ErrorCode, message: string, field: string[]): never {
+  throw new BusinessError(code, message, field);
+}
+
+function validNumber(value: string | undefined, field: string[]): E164 {
+  const e164 = tryE164(value);
+  if (!e164) fail(ErrorCode.INVALID_NUMBER, `"${value ?? ''}" is not a valid E.164 number`, field);
+  return e164;
+}
+
+function nonBlank(value: string | undefined, field: string[], what: string): void {
+  if (value !== undefined && !value.trim()) fail(ErrorCode.VALIDATION_FAILED, `${what} must not be blank`, field);
+}
+
+/** Country (default AU) and the stock criteria AVANSER can search by. Returns the country. */
+function checkCriteria(c: Omit<AvanserNumberSearch, 'type'> & { country?: string }, at: string[]): string {
+  const country = (c.country ?? 'AU').toUpperCase();
+  if (!/^[A-Z]{2}$/.test(country)) fail(ErrorCode.VALIDATION_FAILED, 'country must be an ISO 3166 alpha-2 code such as AU', [...at, 'country']);
+  nonBlank(c.szu, [...at, 'szu'], 'szu');
+  if (c.szu !== undefined && country !== 'AU') fail(ErrorCode.VALIDATION_FAILED, 'SZU searches exist for Australia only', [...at, 'szu']);
+  nonBlank(c.location, [...at, 'location'], 'location');
+  if ((c.latitude === undefined) !== (c.longitude === undefined)) {
+    fail(ErrorCode.VALIDATION_FAILED, 'latitude and longitude go together', [...at, c.latitude === undefined ? 'latitude' : 'longitude']);
+  }
+  if (c.latitude !== undefined && !(Math.abs(c.latitude) <= 90)) fail(ErrorCode.VALIDATION_FAILED, 'latitude must be within -90..90', [...at, 'latitude']);
+  if (c.longitude !== undefined && !(Math.abs(c.longitude) <= 180)) fail(ErrorCode.VALIDATION_FAILED, 'longitude must be within -180..180', [...at, 'longitude']);
+  if (c.prefix !== undefined && !/^\d{1,15}$/.test(c.prefix)) fail(ErrorCode.VALIDATION_FAILED, 'prefix must be digits', [...at, 'prefix']);
+  if (c.number !== undefined) validNumber(c.number, [...at, 'number']);
+  return country;
+}
+
+/** The settings a new service and an update share. */
+function checkServiceInput(s: AvanserServiceUpdate, at: string[]): void {
+  nonBlank(s.name, [...at, 'name'], 'name');
+  if (s.answerPoint !== undefined) validNumber(s.answerPoint, [...at, 'answerPoint']);
+  s.missedCallNotifications?.emails?.forEach((email, i) => {
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) fail(ErrorCode.VALIDATION_FAILED, `"${email}" is not an e-mail address`, [...at, 'missedCallNotifications', 'emails', String(i)]);
+  });
+  s.missedCallNotifications?.smsNumbers?.forEach((n, i) => validNumber(n, [...at, 'missedCallNotifications', 'smsNumbers', String(i)]));
+}
+
+const SEARCH_FIELD = { NUMBER: 'number', SZU: 'szu', LOCATION: 'location', COORDINATES: 'latitude', PREFIX: 'prefix', NUMBER_TYPE: 'kind' } as const;
+
+type RequestSpec = AvanserNumberSearch & { country: string };
+
+/** One search per service request, in order. */
+function requestSpecs(a: AvanserProvisionInput): RequestSpec[] {
+  const at = ['avanser'];
+  if (!a.name?.trim()) fail(ErrorCode.VALIDATION_FAILED, 'a service needs a name', [...at, 'name']);
+  checkServiceInput(a, at);
+  if (a.serviceType === 'TRANSFER' && !a.answerPoint) fail(ErrorCode.VALIDATION_FAILED, 'a transfer service needs an answer point', [...at, 'answerPoint']);
+  if (!a.numbers === !a.search) fail(ErrorCode.VALIDATION_FAILED, 'give either numbers or a search', [...at, a.numbers ? 'search' : 'numbers']);
+  if (a.numbers) {
+    if (a.count !== undefined) fail(ErrorCode.VALIDATION_FAILED, 'count goes with a search; with numbers each number is one request', [...at, 'count']);
+    if (a.numbers.length === 0) fail(ErrorCode.VALIDATION_FAILED, 'give at least one number', [...at, 'numbers']);
+    if (a.numbers.length > MAX_REQUESTS) fail(ErrorCode.TOO_MANY_NUMBERS, `at most ${MAX_REQUESTS} numbers per call`, [...at, 'numbers']);
+    const seen = new Set<string>();
+    return a.numbers.map((n, i) => {
+      const e164 = validNumber(n, [...at, 'numbers', String(i)]);
+      if (seen.has(e164)) fail(ErrorCode.DUPLICATE_NUMBERS, `${e164} is listed twice`, [...at, 'numbers', String(i)]);
+      seen.add(e164);
+      return { type: 'NUMBER', number: e164, country: checkCriteria({ country: a.country ?? partsOf(e164).country }, at) };
+    });
+  }
+  const search = a.search!;
+  const count = a.count ?? 1;
+  if (!Number.isInteger(count) || count < 1) fail(ErrorCode.VALIDATION_FAILED, 'count must be at least 1', [...at, 'count']);
+  if (count > MAX_REQUESTS) fail(ErrorCode.TOO_MANY_NUMBERS, `at most ${MAX_REQUESTS} services per call`, [...at, 'count']);
+  const field = SEARCH_FIELD[search.type];
+  if (search[field] === undefined) fail(ErrorCode.VALIDATION_FAILED, `a ${search.type} search needs ${field}`, [...at, 'search', field]);
+  const country = checkCriteria({ ...search, country: a.country }, [...at, 'search']);
+  return Array.from({ length: count }, () => ({ ...search, country }));
+}
+
+function errorWithField(err: unknown, field: string[] | undefined): unknown {
+  return err instanceof BusinessError && field && !err.field ? new BusinessError(err.code, err.message, field) : err;
+}
+
+class AvanserPort implements ProviderPort {
+  readonly name = 'AVANSER' as const;
+
+  constructor(
+    private readonly client: AvanserClient,
+    private readonly deps: ProviderDeps,
+  ) {}
+
+  /** The gateway, not the client, owns AVANSER's per-service callback URLs. */
+  private uris() {
+    return { call_uri: this.deps.webhookUrl('calls'), callback_uri: this.deps.webhookUrl('requests') };
+  }
+
+  async searchNumbers(filter: NumberSearchFilter, limit: number): Promise<PhoneNumberRecord[]> {
+    const unsupported = UNSUPPORTED_FILTERS.find((f) => filter[f] !== undefined);
+    if (unsupported) fail(ErrorCode.UNSUPPORTED_FILTER, `AVANSER cannot search by ${unsupported}`, ['filter', unsupported]);
+    const country = checkCriteria(filter, ['filter']);
+    const stock = await this.client.searchNumbers(stockQuery({ ...filter, country }));
+    return stock.flatMap((n) => stockNumberRecord(n) ?? []).slice(0, limit);
+  }
+
+  /**
+   * One request per number, sent in order. A failure before any acknowledgement is thrown;
+   * after one, the acknowledged requests stand (they are ordered), the failure becomes a FAILED
+   * order and the rest are not sent.
+   */
+  async provision(request: ProvisionRequest): Promise<ProvisionOutcome> {
+    if (!request.avanser) fail(ErrorCode.VALIDATION_FAILED, 'AVANSER provisioning needs the avanser input', ['avanser']);
+    const a = request.avanser;
+    const specs = requestSpecs(a);
+    const outcome: ProvisionOutcome = { orders: [], numbers: [], services: [], owned: [] };
+    for (const [i, spec] of specs.entries()) {
+      const field = a.numbers ? ['avanser', 'numbers', String(i)] : undefined;
+      const body = requestBody(a, spec, this.uris());
+      try {
+        const ack = await this.client.createRequest(body);
+        const order = orderDraft(ack);
+        const e164 = order.serviceRef;
+        outcome.orders.push(order);
+        if (!e164) continue;
+        // A `number` search takes the closest match when that very number is not in stock.
+        if (spec.number && e164 !== spec.number) order.message = `AVANSER assigned ${e164}, its closest match to ${spec.number}`;
+        const now = new Date().toISOString();
+        outcome.numbers.push({ e164, ok: true, status: 'ACTIVE', message: order.message });
+        outcome.services.push(serviceRecord(e164, { ...body, status: 'pending' }, now));
+        outcome.owned.push({ provider: 'AVANSER', e164, kind: spec.kind, status: 'ACTIVE', capabilities: ['VOICE'], serviceRef: e164, details: { requestId: ack.request_id } });
+      } catch (err) {
+        if (!(err instanceof BusinessError || err instanceof GatewayError) || outcome.orders.length === 0) throw errorWithField(err, field);
+        const left = specs.length - i - 1;
+        const message = `${err.message}${left ? `; the remaining ${left} request(s) were not sent` : ''}`;
+        outcome.orders.push({ status: 'FAILED', numbers: spec.number ? [spec.number] : [], message });
+        if (spec.number) outcome.numbers.push({ e164: spec.number, ok: false, code: err.code, message: err.message });
+        break;
+      }
+    }
+    return outcome;
+  }
+
+  async orderStatus(requestId: string): Promise<OrderDraft | null> {
+    try {
+      return orderDraft(await this.client.getRequest(requestId));
+    } catch (err) {
+      if (!(err instanceof BusinessError && err.code === ErrorCode.NOT_FOUND)) throw err;
+      // The single-request path is inferred; List Requests is the documented resource.
+      const entry = (await this.client.listRequests()).find((r) => r.request_id === requestId);
+      return entry ? orderDraft(entry) : null;
+    }
+  }
+
+  async updateService(request: ServiceUpdateRequest): Promise<ServiceUpdateOutcome> {
+    const u = request.avanser;
+    if (!u) fail(ErrorCode.VALIDATION_FAILED, 'an AVANSER update needs the avanser input', ['avanser']);
+    const e164 = validNumber(request.serviceRef, ['serviceRef']);
+    const fields = Object.keys(u).filter((k) => u[k as keyof AvanserServiceUpdate] !== undefined);
+    if (fields.length === 0) fail(ErrorCode.VALIDATION_FAILED, 'nothing to update', ['avanser']);
+    checkServiceInput(u, ['avanser']);
+    // The URIs travel with every update so the service keeps reporting to this gateway.
+    const ack = await this.client.updateService(toAvanserNumber(e164), { ...serviceFields(u), ...this.uris() });
+    const order = orderDraft({ ...ack, service_number: ack.service_number ?? toAvanserNumber(e164) });
+    return { order, parts: [{ fields, applied: false, pending: true, message: ack.message }] };
+  }
+
+  async listServices(): Promise<ServiceRecord[]> {
+    const now = new Date().toISOString();
+    return (await this.client.listServices()).flatMap((s) => {
+      const e164 = tryFromAvanser(s.service_number);
+      return e164 ? [serviceRecord(e164, s, now)] : [];
+    });
+  }
+
+  async getService(serviceRef: string): Promise<ServiceRecord | null> {
+    const e164 = validNumber(serviceRef, ['serviceRef']);
+    // The Telco API lists services; a single-service read is not documented.
+    return (await this.listServices()).find((s) => s.providerRef === e164) ?? null;
+  }
+}
+
+export const avanserModule: ProviderModule<AvanserConfig> = {
+  name: 'AVANSER',
+  create: (live, deps) => new AvanserPort(new AvanserClient(live, deps), deps),
+  webhooks: () => avanserWebhooks(),
+  startSimulator: (deps) => startAvanserSimulator(deps),
+};

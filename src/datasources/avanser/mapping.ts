@@ -1,0 +1,336 @@
+/**
+ * AVANSER payloads <-> domain records, pure. The Telco API writes numbers as international
+ * digits (`61280740802`), call reports as `+61-0280740801`; inside the gateway everything is
+ * E.164. Field names marked [I] are inferred (the full API blueprint is not public); see README.
+ */
+import type { CallEventPatch, CallStatus, E164, NumberKind, OrderStatus, PhoneNumberRecord, ServiceRecord } from '../../domain/model.js';
+import { digitsOf, toE164 } from '../../domain/phone.js';
+import type { AvanserNotifications, AvanserNumberSearch, AvanserSearchType, AvanserServiceType, AvanserServiceUpdate, NumberSearchFilter, OrderDraft } from '../port.js';
+
+// ---- Wire shapes ----
+
+export type AvanserNumberClass = 'GEO' | 'TOLLFREE' | 'FREECALL' | 'MOBILE';
+
+/** One entry of `GET /v1/numbers` (the key, the number, is copied into `number`). */
+export interface AvanserStockNumber {
+  number: string;
+  country?: string;
+  region?: string;
+  type?: string;
+  national?: string;
+  calling_code?: string;
+  pool?: string;
+}
+
+export interface AvanserServiceSettings {
+  type?: string;
+  answer_point?: string;
+  answer_point_name?: string;
+  record_call?: boolean;
+  /** [I] field name; the vendor page only names the feature. */
+  missed_call_notification?: { email?: string[]; sms?: string[] };
+}
+
+/** What a request or an update carries, and what `GET /v1/services` answers per service [I]. */
+export interface AvanserServiceFields {
+  name?: string;
+  custom_id?: string;
+  custom_group?: string;
+  service?: AvanserServiceSettings;
+  call_uri?: string;
+  callback_uri?: string;
+}
+
+export interface AvanserServiceEntry extends AvanserServiceFields {
+  service_number: string;
+  status?: string;
+  updated?: string;
+}
+
+/** Stock criteria: query of `GET /v1/numbers` and `service_number` of a request. */
+export interface AvanserCriteria {
+  country?: string;
+  number?: string;
+  szu?: string;
+  location?: string;
+  latitude?: number;
+  longitude?: number;
+  prefix?: string;
+  type?: AvanserNumberClass;
+}
+
+export interface AvanserRequestBody extends AvanserServiceFields {
+  name: string;
+  service_number: AvanserCriteria & { country: string; search_type: string };
+  service: AvanserServiceSettings;
+}
+
+/** The acknowledgement of `POST /v1/requests` and `POST /v1/services/{number}`. */
+export interface AvanserAck {
+  request_id: string;
+  message?: string;
+  code?: number | string;
+  service_number?: string;
+}
+
+/** A request as `GET /v1/requests[/{id}]` reports it: the ack plus the callback's fields [I]. */
+export interface AvanserRequestEntry extends AvanserAck {
+  status?: string;
+  custom_id?: string;
+  custom_group?: string;
+  answer_point?: string;
+}
+
+// ---- Numbers ----
+
+/** `61280740802`, `+61280740802` or a call report's `+61-0280740801` -> E.164 (throws InvalidPhoneNumber). */
+export function fromAvanserNumber(value: string): E164 {
+  const v = value.trim();
+  // Call reports write `+<cc>-<national with trunk 0>`: drop the dash and the trunk prefix.
+  const split = /^\+?(\d{1,3})-0?(\d+)$/.exec(v);
+  return toE164(`+${split ? split[1]! + split[2]! : v.replace(/^\+/, '')}`);
+}
+
+/** Lenient form for webhook fields: undefined when absent or unreadable. */
+export function tryFromAvanser(value: string | undefined): E164 | undefined {
+  if (!value) return undefined;
+  try {
+    return fromAvanserNumber(value);
+  } catch {
+    return undefined;
+  }
+}
+
+export const toAvanserNumber = digitsOf;
+
+const KIND_OF_CLASS: Record<AvanserNumberClass, NumberKind> = { GEO: 'GEOGRAPHIC', TOLLFREE: 'TOLL_FREE', FREECALL: 'FREECALL', MOBILE: 'MOBILE' };
+
+export function isNumberClass(value: string): value is AvanserNumberClass {
+  return value in KIND_OF_CLASS;
+}
+
+/** AVANSER has no LANDLINE class: its GEO numbers are the landlines. */
+export function classOfKind(kind: NumberKind): AvanserNumberClass {
+  if (kind === 'LANDLINE') return 'GEO';
+  return (Object.keys(KIND_OF_CLASS) as AvanserNumberClass[]).find((c) => KIND_OF_CLASS[c] === kind)!;
+}
+
+/** A stock entry as a PhoneNumberRecord; null when its number cannot be read. */
+export function stockNumberRecord(n: AvanserStockNumber): PhoneNumberRecord | null {
+  const e164 = tryFromAvanser(n.number);
+  if (!e164) return null;
+  const numberClass = n.type?.toUpperCase() ?? '';
+  const kind = isNumberClass(numberClass) ? KIND_OF_CLASS[numberClass] : undefined;
+  return {
+    provider: 'AVANSER',
+    e164,
+    kind,
+    status: 'AVAILABLE',
+    region: n.region,
+    // SMS forwarding exists for mobile numbers only.
+    capabilities: kind === 'MOBILE' ? ['VOICE', 'SMS'] : ['VOICE'],
+    // The literal for public stock is not documented: anything but `private` is public.
+    pool: n.pool?.toLowerCase() === 'private' ? 'PRIVATE' : 'PUBLIC',
+    details: compact({ national: n.national, numberClass: n.type }),
+  };
+}
+
+// ---- Search criteria ----
+
+/** Search type literals: `number` and `szu` are documented, the others [I]. */
+const SEARCH_TYPES: Record<AvanserSearchType, string> = {
+  NUMBER: 'number',
+  SZU: 'szu',
+  LOCATION: 'location',
+  COORDINATES: 'coordinates',
+  PREFIX: 'prefix',
+  NUMBER_TYPE: 'number_type',
+};
+
+/** The criteria both the stock search and a request's `service_number` carry. */
+export function criteria(c: Pick<NumberSearchFilter, 'country' | 'szu' | 'location' | 'latitude' | 'longitude' | 'prefix' | 'kind'> & { number?: E164 }): AvanserCriteria {
+  return compact({
+    country: c.country,
+    number: c.number && toAvanserNumber(c.number),
+    szu: c.szu,
+    location: c.location,
+    latitude: c.latitude,
+    longitude: c.longitude,
+    prefix: c.prefix,
+    type: c.kind && classOfKind(c.kind),
+  });
+}
+
+/** `GET /v1/numbers` query parameters. */
+export function stockQuery(filter: NumberSearchFilter): Record<string, string> {
+  return Object.fromEntries(Object.entries(criteria(filter)).map(([k, v]) => [k, String(v)]));
+}
+
+// ---- Services ----
+
+type ServiceInput = AvanserServiceUpdate & { serviceType?: AvanserServiceType };
+
+function notifications(n: AvanserNotifications | undefined): AvanserServiceSettings['missed_call_notification'] {
+  return n && compact({ email: n.emails, sms: n.smsNumbers?.map(toAvanserNumber) });
+}
+
+/** Service settings in AVANSER's shape; only what the input sets. */
+export function serviceFields(input: ServiceInput): AvanserServiceFields {
+  return compact({
+    name: input.name,
+    custom_id: input.customId,
+    custom_group: input.customGroup,
+    service: compact({
+      type: input.serviceType?.toLowerCase(),
+      answer_point: input.answerPoint && toAvanserNumber(input.answerPoint),
+      answer_point_name: input.answerPointName,
+      record_call: input.recordCalls,
+      missed_call_notification: notifications(input.missedCallNotifications),
+    }),
+  });
+}
+
+/** The body of `POST /v1/requests`: one service on one number found by `search`. */
+export function requestBody(
+  input: ServiceInput & { name: string },
+  search: { type: AvanserSearchType; country: string } & Omit<AvanserNumberSearch, 'type'>,
+  uris: { call_uri: string; callback_uri: string },
+): AvanserRequestBody {
+  const fields = serviceFields(input);
+  return {
+    ...fields,
+    name: input.name,
+    service_number: { search_type: SEARCH_TYPES[search.type], ...criteria(search), country: search.country },
+    service: fields.service ?? {},
+    ...uris,
+  };
+}
+
+/** A number that may be an answer point in AVANSER digits; kept verbatim when it is not a valid number. */
+function destination(digits: string | undefined): string | undefined {
+  return digits && (tryFromAvanser(digits) ?? digits);
+}
+
+/**
+ * A service as the gateway shows it. `call_uri`/`callback_uri` are left out on purpose: they
+ * hold our webhook token.
+ */
+export function serviceRecord(e164: E164, s: AvanserServiceFields & { status?: string; updated?: string }, now: string): ServiceRecord {
+  const notify = s.service?.missed_call_notification;
+  return {
+    provider: 'AVANSER',
+    providerRef: e164,
+    name: s.name,
+    numbers: [e164],
+    destination: destination(s.service?.answer_point),
+    destinationName: s.service?.answer_point_name,
+    recording: s.service?.record_call,
+    settings: compact({
+      type: s.service?.type,
+      status: s.status,
+      missedCallEmails: notify?.email?.join(','),
+      missedCallSms: notify?.sms?.map((n) => tryFromAvanser(n) ?? n).join(','),
+    }),
+    customId: s.custom_id || undefined,
+    customGroup: s.custom_group || undefined,
+    updatedAt: isoTime(s.updated) ?? now,
+  };
+}
+
+// ---- Requests ----
+
+const ORDER_STATUS: Record<string, OrderStatus> = {
+  completed: 'COMPLETED',
+  complete: 'COMPLETED',
+  success: 'COMPLETED',
+  failed: 'FAILED',
+  failure: 'FAILED',
+  error: 'FAILED',
+  rejected: 'FAILED',
+  cancelled: 'FAILED',
+  pending: 'PENDING',
+  processing: 'PENDING',
+  queued: 'PENDING',
+};
+
+/** `completed` is documented; the other literals are guesses [I]. Undefined when unknown. */
+export function orderStatusOf(status: string | undefined): OrderStatus | undefined {
+  return status === undefined ? undefined : ORDER_STATUS[status.trim().toLowerCase()];
+}
+
+/** An ack (PENDING) or a polled request as an OrderDraft. An unknown status stays PENDING (poll again). */
+export function orderDraft(r: AvanserRequestEntry): OrderDraft {
+  const e164 = tryFromAvanser(r.service_number);
+  return {
+    status: orderStatusOf(r.status) ?? 'PENDING',
+    providerRef: r.request_id,
+    serviceRef: e164,
+    numbers: e164 ? [e164] : [],
+    message: r.message,
+  };
+}
+
+// ---- Call reports ----
+
+type FinalStatus = Exclude<CallStatus, 'RINGING'>;
+
+/**
+ * Call outcomes. Only `avanser_answered_call`/`1` is documented; the rest are guesses [I].
+ * Readers match `words` (MISSED before ANSWERED: `unanswered` contains `answered`), then
+ * `callcode`; the simulator emits `callstatus`/`callcode`.
+ */
+export const CALL_STATUSES: ReadonlyArray<{ status: FinalStatus; callstatus: string; callcode: string; words: RegExp }> = [
+  { status: 'MISSED', callstatus: 'avanser_missed_call', callcode: '2', words: /missed|unanswered|no_?answer|abandon/ },
+  { status: 'ANSWERED', callstatus: 'avanser_answered_call', callcode: '1', words: /answered/ },
+  { status: 'BUSY', callstatus: 'avanser_busy_call', callcode: '3', words: /busy/ },
+  { status: 'VOICEMAIL', callstatus: 'avanser_voicemail_call', callcode: '4', words: /voice_?mail/ },
+  { status: 'FAILED', callstatus: 'avanser_failed_call', callcode: '5', words: /fail|congest|error|cancel/ },
+];
+
+/** The unified status of a report; undefined when neither `callstatus` nor `callcode` is known. */
+export function callStatusOf(callstatus: string | undefined, callcode: string | undefined): FinalStatus | undefined {
+  const text = callstatus?.toLowerCase() ?? '';
+  return (CALL_STATUSES.find((s) => text && s.words.test(text)) ?? CALL_STATUSES.find((s) => s.callcode === callcode?.trim()))?.status;
+}
+
+/**
+ * A Call-URI report (query parameters) as a CallEvent patch. Unknown outcomes become FAILED
+ * (the raw `callstatus` stays in `raw.report`). `tzdate` is when the call started [I].
+ */
+export function callEventPatch(q: Record<string, string>, providerCallId: string): CallEventPatch {
+  const status = callStatusOf(q.callstatus, q.callcode) ?? 'FAILED';
+  const to = tryFromAvanser(q.bnum);
+  const duration = /^\d+$/.test(q.duration ?? '') ? Number(q.duration) : undefined;
+  return {
+    provider: 'AVANSER',
+    providerCallId,
+    status,
+    from: tryFromAvanser(q.ani),
+    to,
+    // `target` is where the service sends calls; it answered only when the call was answered.
+    answeredBy: status === 'ANSWERED' ? tryFromAvanser(q.target) : undefined,
+    answeredByName: status === 'ANSWERED' ? q.targetname || undefined : undefined,
+    startedAt: isoTime(q.tzdate),
+    durationSeconds: duration,
+    voicemailLeft: status === 'VOICEMAIL' || undefined,
+    callerLocation: q.clocation || q.cstate || q.ccountry ? compact({ description: q.clocation || undefined, state: q.cstate || undefined, country: q.ccountry || undefined }) : undefined,
+    serviceRef: to,
+    serviceName: q.adname || undefined,
+    raw: { report: { ...q } },
+  };
+}
+
+// ---- helpers ----
+
+function isoTime(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const t = Date.parse(value);
+  return Number.isNaN(t) ? undefined : new Date(t).toISOString();
+}
+
+/** Drop undefined values (and empty nested objects) so bodies and records carry only what is set. */
+function compact<T extends object>(o: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(
+    Object.entries(o).filter(([, v]) => v !== undefined && !(typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 0)),
+  ) as { [K in keyof T]?: Exclude<T[K], undefined> };
+}

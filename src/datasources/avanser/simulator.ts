@@ -1,0 +1,581 @@
+/**
+ * AVANSER Telco API on loopback: Basic auth, the `@transaction` envelope, stock by country and
+ * number class with PRIVATE / STRICT_PRIVATE / public modes, service requests acknowledged at
+ * once and confirmed by a POST JSON callback after the ~7-minute activation (on SandboxClock),
+ * request status by poll, asynchronous service updates, and Call-URI reports by GET.
+ * Error bodies (inferred): the envelope with `response: { code, message }`.
+ */
+import { randomBytes } from 'node:crypto';
+import type http from 'node:http';
+import type { AvanserConfig } from '../../config.js';
+import type { E164 } from '../../domain/model.js';
+import { partsOf } from '../../domain/phone.js';
+import { BusinessError, ErrorCode } from '../../errors.js';
+import {
+  CallbackSender,
+  listenOnLoopback,
+  readText,
+  SandboxClock,
+  sendJson,
+  type Callback,
+  type SimulatedCall,
+  type SimulatedCallInput,
+  type Simulator,
+  type SimulatorDeps,
+} from '../../sandbox/simulator.js';
+import { CALL_STATUSES, isNumberClass, toAvanserNumber, type AvanserCriteria, type AvanserNumberClass, type AvanserRequestEntry, type AvanserServiceFields, type AvanserServiceSettings } from './mapping.js';
+
+/** Network propagation of a new service ("about 7 minutes"). */
+export const ACTIVATION_DELAY_MS = 7 * 60_000;
+/** An update of an existing service (simulator's choice). */
+export const UPDATE_DELAY_MS = 60_000;
+/** ACMA's fictitious range 0491 570 xxx: an answer point there never answers, so the request fails. */
+const UNREACHABLE_ANSWER_POINT = /^6149157/;
+const COORDINATE_RADIUS_KM = 50;
+const ACCOUNT_ID = '7001';
+const SEARCH_TYPES: Record<string, keyof AvanserCriteria> = {
+  number: 'number',
+  szu: 'szu',
+  location: 'location',
+  coordinates: 'latitude',
+  prefix: 'prefix',
+  number_type: 'type',
+  type: 'type', // the literal is inferred: accept both
+};
+const SERVICE_TYPES = ['transfer', 'voicemail', 'prompt'];
+
+export type StockMode = 'PUBLIC' | 'PRIVATE' | 'STRICT_PRIVATE';
+
+interface StockEntry {
+  digits: string;
+  national: string;
+  country: string;
+  numberClass: AvanserNumberClass;
+  region: string;
+  szu?: string;
+  lat?: number;
+  lon?: number;
+  pool: 'private' | 'public';
+}
+
+interface SimService extends AvanserServiceFields {
+  stock: StockEntry;
+  service: AvanserServiceSettings;
+  status: 'pending' | 'active';
+  updated: string;
+}
+
+interface SimRequest extends AvanserRequestEntry {
+  type: 'create' | 'update';
+  service_number: string;
+  created: string;
+  updated: string;
+}
+
+export interface AvanserSimulator extends Simulator<AvanserConfig> {
+  /** Wait until every scheduled activation, update and report has run and its callback landed. */
+  drain(): Promise<void>;
+  /** While on, confirmation callbacks are kept back instead of sent (requests still complete). */
+  holdCallbacks(hold: boolean): void;
+  /** Send the confirmations kept back so far (a late callback). */
+  releaseHeldCallbacks(): Promise<void>;
+  /** The account's stock mode for one country and number class (PUBLIC: no private stock). */
+  setStockMode(country: string, numberClass: AvanserNumberClass, mode: StockMode): void;
+  /** Answer the next API call with this error, whatever it asks. */
+  failNext(failure: { status: number; message: string; retryAfterSeconds?: number }): void;
+}
+
+class SimError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+  }
+}
+
+const invalid = (what: string) => new SimError(400, `Invalid request: ${what}`);
+const invalidNumber = (field: string) => new SimError(400, `Invalid number: ${field} must be international digits`);
+
+const PLACES = {
+  sydney: { region: 'NSW: Sydney', szu: 'sydney', lat: -33.8688, lon: 151.2093 },
+  parramatta: { region: 'NSW: Parramatta', szu: 'sydney', lat: -33.815, lon: 151.0011 },
+  melbourne: { region: 'VIC: Melbourne', szu: 'melbourne', lat: -37.8136, lon: 144.9631 },
+  brisbane: { region: 'QLD: Brisbane', szu: 'brisbane', lat: -27.4698, lon: 153.0251 },
+  perth: { region: 'WA: Perth', szu: 'perth', lat: -31.9523, lon: 115.8613 },
+  adelaide: { region: 'SA: Adelaide', szu: 'adelaide', lat: -34.9285, lon: 138.6007 },
+};
+
+function entry(digits: string, numberClass: AvanserNumberClass, pool: StockEntry['pool'], place: { region: string; szu?: string; lat?: number; lon?: number }): StockEntry {
+  const { national, country } = partsOf(`+${digits}`);
+  return { digits, national, country: country ?? 'AU', numberClass, pool, ...place };
+}
+
+/** Private Sydney landlines, public landlines elsewhere, strict-private mobiles, public 13/1300, private and public 1800. */
+function seedStock(): StockEntry[] {
+  return [
+    entry('61280740801', 'GEO', 'private', PLACES.sydney),
+    entry('61280740802', 'GEO', 'private', PLACES.sydney),
+    entry('61280740805', 'GEO', 'private', PLACES.sydney),
+    entry('61296301234', 'GEO', 'private', PLACES.parramatta),
+    entry('61280740810', 'GEO', 'public', PLACES.sydney),
+    entry('61390001234', 'GEO', 'public', PLACES.melbourne),
+    entry('61399998888', 'GEO', 'public', PLACES.melbourne),
+    entry('61738001234', 'GEO', 'public', PLACES.brisbane),
+    entry('61892001234', 'GEO', 'public', PLACES.perth),
+    entry('61882001234', 'GEO', 'public', PLACES.adelaide),
+    entry('61481000101', 'MOBILE', 'private', { region: 'Australia: Mobile' }),
+    entry('61481000102', 'MOBILE', 'private', { region: 'Australia: Mobile' }),
+    entry('61481000201', 'MOBILE', 'public', { region: 'Australia: Mobile' }),
+    entry('611300123456', 'TOLLFREE', 'public', { region: 'Australia: 1300' }),
+    entry('611300654321', 'TOLLFREE', 'public', { region: 'Australia: 1300' }),
+    entry('611800123456', 'FREECALL', 'private', { region: 'Australia: 1800' }),
+    entry('611800654321', 'FREECALL', 'public', { region: 'Australia: 1800' }),
+  ];
+}
+
+const SEED_MODES: Record<string, StockMode> = { 'AU:GEO': 'PRIVATE', 'AU:MOBILE': 'STRICT_PRIVATE', 'AU:FREECALL': 'PRIVATE' };
+
+/** ISO-8601 in Sydney time, as AVANSER writes `time` and `tzdate` (`2017-06-14T10:19:24+10:00`). */
+function sydneyTime(at: Date = new Date()): string {
+  const p = Object.fromEntries(
+    new Intl.DateTimeFormat('en-AU', {
+      timeZone: 'Australia/Sydney',
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      timeZoneName: 'longOffset',
+    })
+      .formatToParts(at)
+      .map((x) => [x.type, x.value]),
+  );
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}${p.timeZoneName!.replace('GMT', '') || '+00:00'}`;
+}
+
+/** The call report's number format: `+61-0280740801`. */
+function reportNumber(digits: string): string {
+  const { countryCallingCode, national } = partsOf(`+${digits}`);
+  return countryCallingCode ? `+${countryCallingCode}-${national}` : `+${digits}`;
+}
+
+const AREAS: Record<string, [string, string]> = { '2': ['Sydney', 'NSW'], '3': ['Melbourne', 'VIC'], '7': ['Brisbane', 'QLD'], '8': ['Perth', 'WA'] };
+
+function callerLocation(digits: string): { clocation: string; cstate: string; ccountry: string } {
+  const { country, national } = partsOf(`+${digits}`);
+  if (country !== 'AU') return { clocation: 'International', cstate: '', ccountry: country ?? '' };
+  if (national.startsWith('04')) return { clocation: 'Mobile', cstate: 'MOB', ccountry: 'AU' };
+  const [clocation, cstate] = AREAS[national[1] ?? ''] ?? ['Australia', ''];
+  return { clocation, cstate, ccountry: 'AU' };
+}
+
+function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const rad = Math.PI / 180;
+  const a = Math.sin(((lat2 - lat1) * rad) / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lon2 - lon1) * rad) / 2) ** 2;
+  return 12_742 * Math.asin(Math.sqrt(a));
+}
+
+function text(v: unknown): string | undefined {
+  if (typeof v === 'number') return String(v);
+  return typeof v === 'string' && v.trim() ? v.trim() : undefined;
+}
+
+function object(v: unknown, what: string): Record<string, unknown> {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw invalid(`${what} must be an object`);
+  return v as Record<string, unknown>;
+}
+
+/** Stock criteria from a query or a request's `service_number`. */
+function readCriteria(src: Record<string, unknown>): AvanserCriteria & { country: string } {
+  const country = text(src.country)?.toUpperCase();
+  if (!country || !/^[A-Z]{2}$/.test(country)) throw invalid('country is required (ISO alpha-2)');
+  const type = text(src.type)?.toUpperCase();
+  if (type !== undefined && !isNumberClass(type)) throw invalid('type must be GEO, TOLLFREE, FREECALL or MOBILE');
+  const szu = text(src.szu)?.toLowerCase();
+  if (szu && country !== 'AU') throw invalid('szu searches exist for AU only');
+  const [latitude, longitude] = [src.latitude, src.longitude].map((v) => (v === undefined || v === '' ? undefined : Number(v)));
+  if ((latitude === undefined) !== (longitude === undefined) || Number.isNaN(latitude) || Number.isNaN(longitude)) {
+    throw invalid('latitude and longitude must be numbers, given together');
+  }
+  const prefix = text(src.prefix);
+  if (prefix && !/^\d+$/.test(prefix)) throw invalid('prefix must be digits');
+  const number = text(src.number);
+  if (number && !/^\d{6,15}$/.test(number)) throw invalidNumber('service_number.number');
+  return { country, type, szu, location: text(src.location), latitude, longitude, prefix, number };
+}
+
+/** Service settings from a request or update body; `requireType` for a new service. */
+function readService(src: Record<string, unknown>, requireType: boolean): AvanserServiceSettings {
+  const type = text(src.type)?.toLowerCase() ?? (requireType ? 'transfer' : undefined);
+  if (type !== undefined && !SERVICE_TYPES.includes(type)) throw invalid(`service.type must be one of ${SERVICE_TYPES.join(', ')}`);
+  const answerPoint = text(src.answer_point);
+  if (answerPoint !== undefined && !/^\d{6,15}$/.test(answerPoint)) throw invalidNumber('service.answer_point');
+  if (requireType && type === 'transfer' && !answerPoint) throw invalid('a transfer service needs service.answer_point');
+  if (src.record_call !== undefined && typeof src.record_call !== 'boolean') throw invalid('service.record_call must be true or false');
+  const notify = src.missed_call_notification === undefined ? undefined : object(src.missed_call_notification, 'service.missed_call_notification');
+  const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : undefined);
+  return {
+    type,
+    answer_point: answerPoint,
+    answer_point_name: text(src.answer_point_name),
+    record_call: src.record_call as boolean | undefined,
+    missed_call_notification: notify && { email: list(notify.email), sms: list(notify.sms) },
+  };
+}
+
+function readUri(v: unknown, field: string): string | undefined {
+  if (v === undefined) return undefined;
+  const uri = text(v);
+  if (!uri || !/^https?:\/\/\S+$/.test(uri)) throw invalid(`${field} must be an http(s) URL`);
+  return uri;
+}
+
+function defined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+class AvanserSim {
+  readonly clock: SandboxClock;
+  readonly sender: CallbackSender;
+  readonly stock = seedStock();
+  readonly modes = new Map(Object.entries(SEED_MODES));
+  /** Services by number digits. */
+  readonly services = new Map<string, SimService>();
+  readonly requests = new Map<string, SimRequest>();
+  readonly failures: { status: number; message: string; retryAfterSeconds?: number }[] = [];
+  readonly held: Callback[] = [];
+  holding = false;
+  private readonly scheduled = new Set<Promise<void>>();
+  private nextCallId = 36_012_013;
+
+  constructor(
+    readonly deps: SimulatorDeps,
+    readonly live: Omit<AvanserConfig, 'baseUrl'>,
+  ) {
+    this.clock = new SandboxClock(deps.timeScale);
+    this.sender = new CallbackSender(this.clock, deps.log);
+    // The vendor page's own services, reporting to this gateway, so a fresh sandbox has calls to place.
+    const uris = { call_uri: deps.webhookUrl('calls'), callback_uri: deps.webhookUrl('requests') };
+    this.addService('61280740801', {
+      name: 'service #1',
+      custom_id: 'custom_id #1',
+      custom_group: 'custom_group #1',
+      service: { type: 'transfer', answer_point: '61401603859', answer_point_name: 'answerpoint #1', record_call: true },
+      ...uris,
+    }).status = 'active';
+    this.addService('61399998888', {
+      name: 'Melbourne after hours',
+      service: { type: 'voicemail', record_call: false, missed_call_notification: { email: ['afterhours@example.com.au'] } },
+      ...uris,
+    }).status = 'active';
+  }
+
+  private addService(digits: string, fields: AvanserServiceFields & { service: AvanserServiceSettings }): SimService {
+    const stock = this.stock.find((s) => s.digits === digits)!;
+    const service: SimService = { ...fields, stock, status: 'pending', updated: sydneyTime() };
+    this.services.set(digits, service);
+    return service;
+  }
+
+  /** Available numbers matching the criteria, as the account's stock mode lets it see them. */
+  search(c: AvanserCriteria & { country: string }): StockEntry[] {
+    const near = (e: StockEntry) => (c.latitude === undefined || e.lat === undefined ? Infinity : distanceKm(c.latitude, c.longitude!, e.lat, e.lon!));
+    const matching = this.stock.filter(
+      (e) =>
+        !this.services.has(e.digits) &&
+        e.country === c.country &&
+        (!c.type || e.numberClass === c.type) &&
+        (!c.szu || e.szu === c.szu) &&
+        (!c.location || e.region.toLowerCase().includes(c.location.toLowerCase())) &&
+        (!c.prefix || [e.national, e.national.replace(/^0/, ''), e.digits].some((n) => n.startsWith(c.prefix!))) &&
+        (c.latitude === undefined || near(e) <= COORDINATE_RADIUS_KM),
+    );
+    const modeOf = (e: StockEntry) => this.modes.get(`${e.country}:${e.numberClass}`) ?? 'PUBLIC';
+    const privateLeft = (e: StockEntry) => matching.some((m) => m.pool === 'private' && m.country === e.country && m.numberClass === e.numberClass);
+    // PRIVATE falls back on public stock once its own runs out; STRICT_PRIVATE never does.
+    const visible = matching.filter((e) => (e.pool === 'private' ? modeOf(e) !== 'PUBLIC' : modeOf(e) === 'PUBLIC' || (modeOf(e) === 'PRIVATE' && !privateLeft(e))));
+    return c.latitude === undefined ? visible : visible.sort((a, b) => near(a) - near(b));
+  }
+
+  /** `number` search: that number if in stock, else the closest one in the same area (longest common prefix). */
+  closest(c: AvanserCriteria & { country: string; number: string }): StockEntry | undefined {
+    const candidates = this.search({ ...c, number: undefined });
+    const minimum = partsOf(`+${c.number}`).countryCallingCode.length + 1;
+    const common = (d: string) => {
+      let i = 0;
+      while (i < d.length && d[i] === c.number[i]) i++;
+      return i;
+    };
+    const best = candidates.reduce<StockEntry | undefined>((b, e) => (!b || common(e.digits) > common(b.digits) ? e : b), undefined);
+    return best && common(best.digits) >= minimum ? best : undefined;
+  }
+
+  stockResponse(query: URLSearchParams): Record<string, unknown> {
+    const found = this.search(readCriteria(Object.fromEntries(query)));
+    return Object.fromEntries(
+      found.map((e) => [e.digits, { country: e.country, region: e.region, type: e.numberClass, national: e.national, calling_code: `+${partsOf(`+${e.digits}`).countryCallingCode}`, pool: e.pool }]),
+    );
+  }
+
+  createRequest(raw: unknown): SimRequest {
+    const body = object(raw, 'the body');
+    const name = text(body.name);
+    if (!name) throw invalid('name is required');
+    const wanted = object(body.service_number, 'service_number');
+    const searchType = text(wanted.search_type)?.toLowerCase() ?? '';
+    const field = SEARCH_TYPES[searchType];
+    if (!field) throw invalid(`search_type must be one of ${Object.keys(SEARCH_TYPES).join(', ')}`);
+    const criteria = readCriteria(wanted);
+    if (criteria[field] === undefined) throw invalid(`search_type ${searchType} needs service_number.${field}`);
+    const service = readService(object(body.service, 'service'), true);
+    const uris = { call_uri: readUri(body.call_uri, 'call_uri'), callback_uri: readUri(body.callback_uri, 'callback_uri') };
+    const picked = criteria.number ? this.closest({ ...criteria, number: criteria.number }) : this.search(criteria)[0];
+    if (!picked) {
+      if (criteria.number) throw new SimError(409, 'Requested number is not available and nothing close to it is');
+      throw new SimError(409, this.modes.get(`${criteria.country}:${criteria.type}`) === 'STRICT_PRIVATE' ? 'No numbers available: private stock exhausted, contact AVANSER support' : 'No numbers available matching the search criteria');
+    }
+    const fields = { name, custom_id: text(body.custom_id), custom_group: text(body.custom_group), service, ...uris };
+    const created = this.addService(picked.digits, fields);
+    const request = this.newRequest('create', picked.digits, fields);
+    this.schedule(ACTIVATION_DELAY_MS, () => this.finish(request, created, fields));
+    return request;
+  }
+
+  updateService(digits: string, raw: unknown): SimRequest {
+    const service = this.services.get(digits);
+    if (!service) throw new SimError(404, `Service ${digits} not found`);
+    const body = object(raw, 'the body');
+    const change: AvanserServiceFields = defined({
+      name: text(body.name),
+      custom_id: text(body.custom_id),
+      custom_group: text(body.custom_group),
+      service: body.service === undefined ? undefined : defined(readService(object(body.service, 'service'), false)),
+      call_uri: readUri(body.call_uri, 'call_uri'),
+      callback_uri: readUri(body.callback_uri, 'callback_uri'),
+    });
+    if (Object.keys(change).length === 0) throw invalid('nothing to update');
+    const request = this.newRequest('update', digits, change);
+    this.schedule(UPDATE_DELAY_MS, () => this.finish(request, service, change));
+    return request;
+  }
+
+  private newRequest(type: SimRequest['type'], digits: string, fields: AvanserServiceFields): SimRequest {
+    const now = sydneyTime();
+    const request: SimRequest = {
+      request_id: randomBytes(20).toString('hex'),
+      type,
+      status: 'pending',
+      message: 'Request received',
+      service_number: digits,
+      custom_id: fields.custom_id ?? '',
+      custom_group: fields.custom_group ?? '',
+      answer_point: fields.service?.answer_point ?? '',
+      created: now,
+      updated: now,
+    };
+    this.requests.set(request.request_id, request);
+    return request;
+  }
+
+  /** Activation or update done: apply it (unless the answer point is unreachable) and confirm. */
+  private finish(request: SimRequest, service: SimService, change: AvanserServiceFields): void {
+    const answerPoint = change.service?.answer_point ?? service.service.answer_point ?? '';
+    const failed = UNREACHABLE_ANSWER_POINT.test(answerPoint);
+    if (failed && request.type === 'create') this.services.delete(request.service_number);
+    if (!failed) {
+      Object.assign(service, change, { service: { ...service.service, ...change.service }, updated: sydneyTime() });
+      if (request.type === 'create') service.status = 'active';
+    }
+    Object.assign(request, {
+      status: failed ? 'failed' : 'completed',
+      message: failed ? 'Request failed: the answer point did not answer the activation test' : 'Request completed successfully',
+      answer_point: answerPoint,
+      updated: sydneyTime(),
+    });
+    const callbackUri = change.callback_uri ?? service.callback_uri;
+    if (!callbackUri) return;
+    const callback: Callback = {
+      url: callbackUri,
+      method: 'POST',
+      json: {
+        account_id: ACCOUNT_ID,
+        request_id: request.request_id,
+        // An update's confirmation carries only what the update resent (the vendor sample shows "").
+        custom_id: request.custom_id,
+        custom_group: request.custom_group,
+        service_number: request.service_number,
+        answer_point: answerPoint,
+        message: request.message,
+        status: request.status,
+      },
+    };
+    if (this.holding) this.held.push(callback);
+    else void this.sender.deliver(callback);
+  }
+
+  /** Run after a provider delay; `drain()` waits for it. */
+  schedule(providerMs: number, fn: () => void): void {
+    const done = new Promise<void>((resolve) =>
+      this.clock.after(providerMs, () => {
+        try {
+          fn();
+        } finally {
+          resolve();
+        }
+      }),
+    );
+    this.scheduled.add(done);
+    void done.then(() => this.scheduled.delete(done));
+  }
+
+  async drain(): Promise<void> {
+    while (this.scheduled.size > 0) await Promise.all([...this.scheduled]);
+    await this.sender.drain();
+  }
+
+  /** The Call-URI report, sent when the call ends: GET with the call appended to `call_uri`. */
+  placeCall(input: SimulatedCallInput): SimulatedCall {
+    const digits = toAvanserNumber(input.to);
+    const service = this.services.get(digits);
+    if (!service) throw new BusinessError(ErrorCode.NUMBER_NOT_OWNED, `${input.to} is not an AVANSER service number`);
+    if (service.status !== 'active') throw new BusinessError(ErrorCode.VALIDATION_FAILED, `${input.to} is still being activated`);
+    const row = CALL_STATUSES.find((s) => s.status === input.outcome)!;
+    const talked = input.outcome === 'ANSWERED' || input.outcome === 'VOICEMAIL';
+    const duration = input.durationSeconds ?? (talked ? 15 : 0);
+    const callid = String(this.nextCallId++);
+    const startedAt = new Date();
+    const answerPoint = service.service.answer_point;
+    const query = {
+      clientid: ACCOUNT_ID,
+      callid,
+      uniqueid: `ECS1-${Math.floor(startedAt.getTime() / 1000)}.${callid.slice(-5)}`,
+      bnum: reportNumber(digits),
+      adname: service.name ?? '',
+      target: answerPoint ? reportNumber(answerPoint) : '',
+      targetname: service.service.answer_point_name ?? '',
+      ani: reportNumber(toAvanserNumber(input.from)),
+      tzdate: sydneyTime(startedAt),
+      duration: String(duration),
+      callstatus: row.callstatus,
+      callcode: row.callcode,
+      ...callerLocation(toAvanserNumber(input.from)),
+      custom_id: service.custom_id ?? '',
+      custom_group: service.custom_group ?? '',
+    };
+    const callUri = service.call_uri;
+    if (callUri) this.schedule(duration * 1000, () => void this.sender.deliver({ url: callUri, method: 'GET', query }));
+    return { provider: 'AVANSER', providerCallId: callid };
+  }
+
+  authorised(header: string | undefined): boolean {
+    const [scheme, token] = (header ?? '').split(' ');
+    return scheme?.toLowerCase() === 'basic' && Buffer.from(token ?? '', 'base64').toString('utf8') === `${this.live.username}:${this.live.password}`;
+  }
+
+  /** Route one API call; returns the `response` and, for POSTs, the transaction id (= request_id). */
+  async route(req: http.IncomingMessage, url: URL): Promise<{ response: unknown; id?: string }> {
+    const [, version, resource, id, extra] = url.pathname.split('/');
+    const method = req.method ?? 'GET';
+    if (version !== 'v1' || extra !== undefined || !['numbers', 'requests', 'services'].includes(resource ?? '')) throw new SimError(404, 'Resource not found');
+    let body: unknown;
+    if (method === 'POST') {
+      // Parsed whatever the content type: the vendor's curl examples send JSON as a form (`-d`).
+      try {
+        body = JSON.parse(await readText(req));
+      } catch {
+        throw invalid('the body must be JSON');
+      }
+    }
+    const ack = (r: SimRequest) => ({ id: r.request_id, response: { request_id: r.request_id, message: 'Success', code: 200, service_number: r.service_number } });
+    const key = `${method} ${resource}${id === undefined ? '' : '/:id'}`;
+    switch (key) {
+      case 'GET numbers':
+        return { response: this.stockResponse(url.searchParams) };
+      case 'POST requests':
+        return ack(this.createRequest(body));
+      case 'GET requests':
+        return { response: Object.fromEntries(this.requests) };
+      case 'GET requests/:id': {
+        const request = this.requests.get(id!);
+        if (!request) throw new SimError(404, `Request ${id} not found`);
+        return { response: request };
+      }
+      case 'GET services':
+        return {
+          response: Object.fromEntries(
+            [...this.services].map(([digits, { stock, ...s }]) => [digits, { service_number: digits, country: stock.country, type: stock.numberClass, region: stock.region, ...s }]),
+          ),
+        };
+      case 'POST services/:id':
+        return ack(this.updateService(id!, body));
+      default:
+        throw new SimError(405, 'Method not allowed');
+    }
+  }
+
+  async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const started = performance.now();
+    const url = new URL(req.url ?? '/', 'http://sandbox');
+    const answer = (status: number, response: unknown, id = randomBytes(20).toString('hex'), headers: Record<string, string> = {}) =>
+      sendJson(
+        res,
+        status,
+        {
+          '@transaction': {
+            id,
+            'account-id': ACCOUNT_ID,
+            request: { 'api-version': 'v1', method: req.method, path: url.pathname + url.search, time: sydneyTime(), ms: (performance.now() - started).toFixed(3) },
+          },
+          response,
+        },
+        headers,
+      );
+    try {
+      if (!this.authorised(req.headers.authorization)) {
+        answer(401, { code: 401, message: 'Unauthorized' }, undefined, { 'www-authenticate': 'Basic realm="AVANSER Telco API"' });
+        return;
+      }
+      const failure = this.failures.shift();
+      if (failure) throw new SimError(failure.status, failure.message, failure.retryAfterSeconds);
+      const { response, id } = await this.route(req, url);
+      answer(200, response, id);
+    } catch (err) {
+      const e = err instanceof SimError ? err : new SimError(500, 'Internal error');
+      answer(e.status, { code: e.status, message: e.message }, undefined, e.retryAfterSeconds === undefined ? {} : { 'retry-after': String(e.retryAfterSeconds) });
+    }
+  }
+}
+
+export async function startAvanserSimulator(deps: SimulatorDeps): Promise<AvanserSimulator> {
+  const sim = new AvanserSim(deps, { username: 'tapi_access', password: randomBytes(12).toString('hex') });
+  const server = await listenOnLoopback((req, res) => void sim.handle(req, res));
+  return {
+    provider: 'AVANSER',
+    baseUrl: server.url,
+    live: { ...sim.live, baseUrl: server.url },
+    owns: (e164: E164) => sim.services.has(toAvanserNumber(e164)),
+    simulateIncomingCall: async (input) => sim.placeCall(input),
+    drain: () => sim.drain(),
+    holdCallbacks: (hold) => {
+      sim.holding = hold;
+    },
+    releaseHeldCallbacks: async () => {
+      await Promise.all(sim.held.splice(0).map((cb) => sim.sender.deliver(cb)));
+    },
+    setStockMode: (country, numberClass, mode) => {
+      sim.modes.set(`${country.toUpperCase()}:${numberClass}`, mode);
+    },
+    failNext: (failure) => {
+      sim.failures.push(failure);
+    },
+    close: async () => {
+      sim.clock.dispose();
+      sim.sender.close();
+      await server.close();
+    },
+  };
+}
