@@ -257,6 +257,10 @@ export class Store {
   /** Merge a webhook's facts into the stored call, atomically (concurrent deliveries of the same call serialise on the row). */
   async mergeCall(patch: CallEventPatch): Promise<CallEventRecord> {
     return this.db.transaction(async (tx) => {
+      // FOR UPDATE locks nothing while the call has no row yet: the first deliveries of a new
+      // call (start and end together) would each merge into nothing and overwrite the other.
+      // A per-call lock for the transaction serialises them (727002: this lock's class).
+      await tx.query('SELECT pg_advisory_xact_lock(727002, hashtext($1))', [`${patch.provider}:${patch.providerCallId}`]);
       const existing = await tx.query<{ data: CallEventRecord }>('SELECT data FROM call_events WHERE provider = $1 AND provider_call_id = $2 FOR UPDATE', [
         patch.provider,
         patch.providerCallId,
