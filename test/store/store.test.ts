@@ -1,0 +1,334 @@
+/**
+ * The store against both engines: embedded PGlite always, PostgreSQL when TEST_DATABASE_URL
+ * is set (its schema `public` is dropped and recreated first, so runs are repeatable).
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AllocationRecord, CallEventPatch, OrderRecord, PhoneNumberRecord, ServiceRecord } from '../../src/domain/model.js';
+import { openDb, type Db } from '../../src/store/db.js';
+import { migrate } from '../../src/store/migrations.js';
+import { Store } from '../../src/store/store.js';
+
+const PG_URL = process.env.TEST_DATABASE_URL;
+
+async function resetPostgres(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public');
+  } finally {
+    await client.end();
+  }
+}
+
+interface Engine {
+  name: string;
+  available: boolean;
+  open(): Promise<Db>;
+  /** Prepare a fresh database before the suite. */
+  reset(): Promise<void>;
+}
+
+const ENGINES: Engine[] = [
+  { name: 'pglite', available: true, open: () => openDb({ dataDir: 'memory' }), reset: async () => undefined },
+  {
+    name: 'postgres',
+    available: Boolean(PG_URL),
+    open: () => openDb({ databaseUrl: PG_URL, dataDir: 'memory' }),
+    reset: () => resetPostgres(PG_URL!),
+  },
+];
+
+const now = () => new Date().toISOString();
+
+function order(over: Partial<OrderRecord> = {}): OrderRecord {
+  const at = now();
+  return { id: randomUUID(), provider: 'DELACON', status: 'PENDING', numbers: [], kind: 'PROVISION', history: [{ at, status: 'PENDING' }], createdAt: at, updatedAt: at, ...over };
+}
+
+function service(over: Partial<ServiceRecord> = {}): ServiceRecord {
+  return { provider: 'DELACON', providerRef: `svc-${randomUUID()}`, numbers: [], settings: {}, updatedAt: now(), ...over };
+}
+
+function allocation(over: Partial<AllocationRecord> = {}): AllocationRecord {
+  const at = now();
+  return {
+    provider: 'EXOTEL',
+    providerRef: randomUUID(),
+    connectionId: `conn-${randomUUID()}`,
+    aPartyNumbers: [],
+    bPartyNumbers: [],
+    aPartyPins: [],
+    bPartyPins: [],
+    usage: 'TWO_WAY',
+    state: 'ACTIVE',
+    createdAt: at,
+    updatedAt: at,
+    refreshedAt: at,
+    ...over,
+  };
+}
+
+function number(e164: string, over: Partial<PhoneNumberRecord> = {}): PhoneNumberRecord {
+  return { provider: 'AVANSER', e164, status: 'AVAILABLE', capabilities: ['VOICE'], ...over };
+}
+
+const callStart = (id: string): CallEventPatch => ({ provider: 'EXOTEL', providerCallId: id, status: 'RINGING', from: '+61290000001', startedAt: '2026-01-01T00:00:00.000Z', raw: { start: { phase: 'start' } } });
+const callEnd = (id: string): CallEventPatch => ({ provider: 'EXOTEL', providerCallId: id, status: 'ANSWERED', durationSeconds: 42, endedAt: '2026-01-01T00:01:00.000Z', raw: { end: { phase: 'end' } } });
+
+describe.each(ENGINES)('store on $name', (engine) => {
+  describe.skipIf(!engine.available)(engine.available ? 'suite' : 'suite (set TEST_DATABASE_URL to run)', () => {
+    let db: Db;
+    let store: Store;
+
+    beforeAll(async () => {
+      await engine.reset();
+      db = await engine.open();
+      store = new Store(db);
+    });
+    afterAll(async () => {
+      await db?.close();
+    });
+
+    const callRows = async (id: string) =>
+      (await db.query<{ id: string; status: string; data: { id: string; status: string; raw: Record<string, unknown> } }>('SELECT id, status, data FROM call_events WHERE provider_call_id = $1', [id]));
+
+    it('runs migrations once, however often it is opened', async () => {
+      const versions = async (d: Db) => (await d.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version')).map((r) => r.version);
+      const before = await versions(db);
+      expect(before.length).toBeGreaterThan(0);
+      await migrate(db);
+      expect(await versions(db)).toEqual(before);
+      if (engine.name === 'postgres') {
+        // A second instance opening the same database, twice over, concurrently.
+        const [a, b] = await Promise.all([engine.open(), engine.open()]);
+        try {
+          expect(await versions(a)).toEqual(before);
+          expect(await versions(b)).toEqual(before);
+        } finally {
+          await Promise.all([a.close(), b.close()]);
+        }
+      }
+    });
+
+    it('saves orders, finds the one to settle (by reference, else oldest pending of the service) and settles it', async () => {
+      const serviceRef = `svc-${randomUUID()}`;
+      const first = order({ serviceRef, providerRef: `ref-${randomUUID()}` });
+      const second = order({ serviceRef });
+      await store.saveOrder(first);
+      await store.saveOrder(second);
+
+      expect((await store.ordersByIds([first.id, second.id, 'not-a-uuid'])).map((o) => o.id).sort()).toEqual([first.id, second.id].sort());
+
+      const byRef = await db.transaction((tx) => store.findOrderForUpdate(tx, 'DELACON', { providerRef: first.providerRef }));
+      expect(byRef?.id).toBe(first.id);
+      const byService = await db.transaction((tx) => store.findOrderForUpdate(tx, 'DELACON', { providerRef: 'unknown', serviceRef }));
+      expect(byService?.id).toBe(first.id);
+      expect(await db.transaction((tx) => store.findOrderForUpdate(tx, 'AVANSER', { serviceRef }))).toBeNull();
+
+      // Settle the first inside the transaction that found it.
+      await db.transaction(async (tx) => {
+        const o = (await store.findOrderForUpdate(tx, 'DELACON', { serviceRef }))!;
+        await store.saveOrder({ ...o, status: 'COMPLETED', updatedAt: now(), history: [...o.history, { at: now(), status: 'COMPLETED' }] }, tx);
+      });
+      const [settled] = await store.ordersByIds([first.id]);
+      expect(settled!.status).toBe('COMPLETED');
+      expect(settled!.history.map((h) => h.status)).toEqual(['PENDING', 'COMPLETED']);
+      // The next pending order of the service is now the second.
+      const next = await db.transaction((tx) => store.findOrderForUpdate(tx, 'DELACON', { serviceRef }));
+      expect(next?.id).toBe(second.id);
+      expect((await store.listOrders({ provider: 'DELACON', status: 'COMPLETED' }, { first: 50 })).items.map((i) => i.record.id)).toContain(first.id);
+    });
+
+    it('merges services: given fields win, settings merge, numbers accumulate', async () => {
+      const s = service({ name: 'Sales', numbers: ['+61290000001'], settings: { a: '1', b: '2' }, recording: true });
+      await store.saveService(s);
+      const merged = await store.saveService({ ...s, name: undefined, numbers: ['+61290000002', '+61290000001'], settings: { b: '3', c: '4' }, recording: false });
+      expect(merged.name).toBe('Sales');
+      expect(merged.recording).toBe(false);
+      expect(merged.settings).toEqual({ a: '1', b: '3', c: '4' });
+      expect([...merged.numbers].sort()).toEqual(['+61290000001', '+61290000002']);
+      const [stored] = await store.servicesByRefs([{ provider: s.provider, providerRef: s.providerRef }]);
+      expect(stored).toEqual(merged);
+      expect(await store.servicesByRefs([{ provider: 'AVANSER', providerRef: s.providerRef }])).toEqual([]);
+    });
+
+    it('reads numbers in one batch and merges their data on save', async () => {
+      const a = `+6129${Date.now().toString().slice(-7)}`;
+      const b = `+6138${Date.now().toString().slice(-7)}`;
+      await store.saveNumbers([number(a, { region: 'NSW' }), number(b)]);
+      await store.saveNumbers([number(a, { status: 'RESERVED' })]);
+      const before = db.queryCount;
+      const found = await store.numbersByE164([a, b, '+61000000000']);
+      expect(db.queryCount - before).toBe(1);
+      const byE164 = new Map(found.map((n) => [n.e164, n]));
+      expect(byE164.size).toBe(2);
+      expect(byE164.get(a)).toMatchObject({ status: 'RESERVED', region: 'NSW' });
+      expect(await store.numbersByE164([])).toEqual([]);
+    });
+
+    it('finds allocations by reference, connection id and active green VN', async () => {
+      const greenVN = `+9180${Date.now().toString().slice(-8)}`;
+      const old = allocation({ greenVN, state: 'DEALLOCATED' });
+      const live = allocation({ greenVN });
+      await store.saveAllocation(old);
+      await store.saveAllocation(live);
+      expect((await store.findAllocation('EXOTEL', { providerRef: old.providerRef }))?.providerRef).toBe(old.providerRef);
+      expect((await store.findAllocation('EXOTEL', { connectionId: live.connectionId }))?.providerRef).toBe(live.providerRef);
+      expect((await store.findAllocation('EXOTEL', { greenVN }))?.providerRef).toBe(live.providerRef);
+      expect(await store.findAllocation('EXOTEL', { providerRef: 'nope' })).toBeNull();
+      expect(await store.findAllocation('EXOTEL', {})).toBeNull();
+      await store.saveAllocation({ ...live, state: 'DEALLOCATED', updatedAt: now() });
+      expect(await store.findAllocation('EXOTEL', { greenVN })).toBeNull();
+      expect((await store.allocationsByRefs([{ provider: 'EXOTEL', providerRef: live.providerRef }]))[0]?.state).toBe('DEALLOCATED');
+    });
+
+    it.each([
+      ['start then end', [callStart, callEnd]],
+      ['end then start', [callEnd, callStart]],
+    ] as const)('merges a call delivered %s into one final call', async (_, phases) => {
+      const id = `call-${randomUUID()}`;
+      const first = await store.mergeCall(phases[0](id));
+      const second = await store.mergeCall(phases[1](id));
+      expect(second.id).toBe(first.id);
+      expect(second).toMatchObject({ status: 'ANSWERED', from: '+61290000001', durationSeconds: 42, startedAt: '2026-01-01T00:00:00.000Z', endedAt: '2026-01-01T00:01:00.000Z' });
+      expect(Object.keys(second.raw).sort()).toEqual(['end', 'start']);
+      const rows = await callRows(id);
+      expect(rows).toHaveLength(1);
+      expect(rows[0]!.status).toBe('ANSWERED');
+      expect(rows[0]!.data.id).toBe(rows[0]!.id);
+      // A late, repeated RINGING never undoes the final status.
+      expect((await store.mergeCall(callStart(id))).status).toBe('ANSWERED');
+      expect((await store.callsByIds([first.id]))[0]?.status).toBe('ANSWERED');
+    });
+
+    it('gives one row, with every fact, for concurrent merges of the same call', async () => {
+      if (engine.name === 'postgres') {
+        // Open every pooled connection first, so that the merges really run side by side.
+        await Promise.all(Array.from({ length: 10 }, () => db.transaction((tx) => tx.query('SELECT pg_sleep(0.05)'))));
+        // The first two deliveries of a new call (start and end) arriving together.
+        for (let k = 0; k < 5; k++) {
+          const pair = `call-${randomUUID()}`;
+          await Promise.all([store.mergeCall(callEnd(pair)), store.mergeCall(callStart(pair))]);
+          const [row, ...more] = await callRows(pair);
+          expect(more).toHaveLength(0);
+          expect({ status: row!.status, dataStatus: row!.data.status, sameId: row!.data.id === row!.id, raw: Object.keys(row!.data.raw).sort() }).toEqual({
+            status: 'ANSWERED',
+            dataStatus: 'ANSWERED',
+            sameId: true,
+            raw: ['end', 'start'],
+          });
+        }
+      }
+      const id = `call-${randomUUID()}`;
+      const patches: CallEventPatch[] = [callStart(id), callEnd(id), ...Array.from({ length: 8 }, (_, i) => ({ provider: 'EXOTEL' as const, providerCallId: id, raw: { [`extra${i}`]: { i } } }))];
+      const results = await Promise.all(patches.map((p) => store.mergeCall(p)));
+      const rows = await callRows(id);
+      expect(rows).toHaveLength(1);
+      const row = rows[0]!;
+      expect(new Set(results.map((r) => r.id))).toEqual(new Set([row.id]));
+      expect(row.data.id).toBe(row.id);
+      expect(row.status).toBe('ANSWERED');
+      expect(row.data.status).toBe('ANSWERED');
+      expect(Object.keys(row.data.raw).sort()).toEqual(['end', 'start', ...Array.from({ length: 8 }, (_, i) => `extra${i}`)].sort());
+    });
+
+    it('keeps webhook receipts and claims each provider event once', async () => {
+      const event = `calls-${randomUUID()}`;
+      const receipt = await store.saveReceipt({ provider: 'EXOTEL', event, method: 'POST', query: { a: '1' }, contentType: 'application/json', body: '{"x":1}', status: 'RECEIVED' });
+      expect(receipt).toBeTypeOf('number');
+      await store.markReceipt(receipt, 'APPLIED', { eventKey: 'k1' });
+      const receipts = await store.receipts('EXOTEL', event);
+      expect(receipts).toEqual([{ id: receipt, status: 'APPLIED', reason: null, body: '{"x":1}', event_key: 'k1' }]);
+
+      expect(await store.claimEvent('EXOTEL', event, 'k1', receipt)).toBe(true);
+      expect(await store.claimEvent('EXOTEL', event, 'k1', receipt)).toBe(false);
+      expect(await store.claimEvent('EXOTEL', event, 'k2', receipt)).toBe(true);
+      await store.releaseEvent('EXOTEL', event, 'k1');
+      expect(await store.claimEvent('EXOTEL', event, 'k1', receipt)).toBe(true);
+      // Concurrent claims: exactly one wins.
+      const claims = await Promise.all(Array.from({ length: 5 }, () => store.claimEvent('EXOTEL', event, 'k3', receipt)));
+      expect(claims.filter(Boolean)).toHaveLength(1);
+    });
+
+    it('answers idempotency keys: new, busy, replay, conflict', async () => {
+      const key = `idem-${randomUUID()}`;
+      expect(await store.beginIdempotent('ops', key, 'createOrder', 'h1')).toEqual({ state: 'new' });
+      expect(await store.beginIdempotent('ops', key, 'createOrder', 'h1')).toEqual({ state: 'busy' });
+      expect(await store.beginIdempotent('ops', key, 'createOrder', 'h2')).toEqual({ state: 'conflict' });
+      expect(await store.beginIdempotent('ops', key, 'deleteOrder', 'h1')).toEqual({ state: 'conflict' });
+      // Another principal's key of the same name is its own.
+      expect(await store.beginIdempotent('frontend', key, 'createOrder', 'h1')).toEqual({ state: 'new' });
+      await store.completeIdempotent('ops', key, { ok: true, id: 7 });
+      expect(await store.beginIdempotent('ops', key, 'createOrder', 'h1')).toEqual({ state: 'replay', response: { ok: true, id: 7 } });
+      await store.abandonIdempotent('ops', key); // completed: kept
+      expect((await store.beginIdempotent('ops', key, 'createOrder', 'h1')).state).toBe('replay');
+      await store.abandonIdempotent('frontend', key); // unfinished: dropped, may start again
+      expect(await store.beginIdempotent('frontend', key, 'createOrder', 'h1')).toEqual({ state: 'new' });
+      await store.purgeIdempotencyKeys(24);
+      expect((await store.beginIdempotent('ops', key, 'createOrder', 'h1')).state).toBe('replay');
+    });
+
+    it('pages newest first with afterSeq', async () => {
+      const provider = 'VOIP_INNOVATIONS';
+      const ids: string[] = [];
+      for (let i = 0; i < 5; i++) {
+        const o = order({ provider, status: 'FAILED' });
+        ids.push(o.id);
+        await store.saveOrder(o);
+      }
+      const newestFirst = [...ids].reverse();
+      const seen: string[] = [];
+      let afterSeq: number | undefined;
+      const pages: boolean[] = [];
+      do {
+        const page = await store.listOrders({ provider, status: 'FAILED' }, { first: 2, afterSeq });
+        for (const item of page.items) expect(item.seq).toBeTypeOf('number');
+        seen.push(...page.items.map((i) => i.record.id));
+        pages.push(page.hasNextPage);
+        afterSeq = page.items.at(-1)?.seq;
+        if (!page.hasNextPage) break;
+      } while (pages.length < 10);
+      expect(seen).toEqual(newestFirst);
+      expect(pages).toEqual([true, true, false]);
+      const all = await store.listOrders({ provider }, { first: 5 });
+      expect(all.hasNextPage).toBe(false);
+    });
+  });
+});
+
+describe('PGlite data directory', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'switchboard-store-'));
+  });
+  afterAll(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('keeps data across close and reopen', async () => {
+    const dataDir = path.join(dir, 'data');
+    const o = order({ serviceRef: 'svc-persist' });
+    const first = await openDb({ dataDir });
+    try {
+      await new Store(first).saveOrder(o);
+      await new Store(first).mergeCall(callEnd('persisted-call'));
+    } finally {
+      await first.close();
+    }
+    const again = await openDb({ dataDir });
+    try {
+      const store = new Store(again);
+      expect((await store.ordersByIds([o.id]))[0]).toEqual(o);
+      expect((await store.listCalls({ provider: 'EXOTEL' }, { first: 10 })).items.map((i) => i.record.providerCallId)).toEqual(['persisted-call']);
+      const versions = await again.query<{ n: number }>('SELECT count(*)::int AS n FROM schema_migrations');
+      expect(versions[0]!.n).toBeGreaterThan(0);
+    } finally {
+      await again.close();
+    }
+  });
+});
