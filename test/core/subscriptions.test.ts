@@ -1,0 +1,102 @@
+/** Webhooks in, events out: a provider callback over HTTP reaches a graphql-ws subscriber once. */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AllocateGreenVnDocument, CallEventsDocument, OnCallEventDocument, SimulateIncomingCallDocument } from '../generated/graphql.js';
+import { startTestGateway, subscribe, type TestGateway } from '../helpers/gateway.js';
+
+const exotelFixture = (name: string) => JSON.parse(readFileSync(new URL(`../fixtures/exotel/${name}`, import.meta.url), 'utf8')) as Record<string, string>;
+
+let gw: TestGateway;
+beforeAll(async () => {
+  gw = await startTestGateway();
+});
+afterAll(async () => {
+  await gw?.close();
+});
+
+describe('Exotel call webhook → callEvents subscription', () => {
+  // The Lead Assist sample with real-looking numbers (the sample's are masked).
+  const payload = {
+    ...exotelFixture('call-event.json'),
+    call_sid: 'b6c1f0e2a9d84c37a1e5f00d2c3b4a51',
+    start_time: '2024-05-01T15:30:00+05:30',
+    current_time: '2024-05-01T15:30:41+05:30',
+    greenvn: '+918040001001',
+    from: '+919811000001',
+    to: '+919876543210',
+  };
+
+  it('delivers the call to a subscriber once; a repeat delivery changes nothing', async () => {
+    const sub = subscribe(gw.ws(), OnCallEventDocument, { filter: { provider: 'EXOTEL' } });
+    await sub.ready;
+
+    const res = await gw.webhook('exotel/calls', payload);
+    expect(res.status).toBe(200);
+    const { callEvents: call } = await sub.next();
+    expect(call).toMatchObject({
+      provider: 'EXOTEL',
+      providerCallId: payload.call_sid,
+      status: 'ANSWERED',
+      from: '+919811000001',
+      to: '+918040001001',
+      answeredBy: '+919876543210',
+      durationSeconds: 32,
+      startedAt: '2024-05-01T10:00:00.000Z',
+      allocationRef: 'd12638b6-28b8-488d-8cf3-c60619ac2280', // greenvn_id of the sample
+    });
+    expect(call.raw).toEqual({ call: payload });
+
+    const again = await gw.webhook('exotel/calls', payload);
+    expect(again.status).toBe(200);
+    expect(await sub.drain(300)).toEqual([]);
+    sub.stop();
+
+    const listed = await gw.request(CallEventsDocument, { filter: { provider: 'EXOTEL' } });
+    expect(listed.callEvents.edges.filter((e) => e.node.providerCallId === payload.call_sid)).toHaveLength(1);
+    expect(listed.callEvents.edges.find((e) => e.node.providerCallId === payload.call_sid)?.node.id).toBe(call.id);
+
+    const receipts = await gw.running.gateway.store.receipts('EXOTEL', 'calls');
+    const mine = receipts.filter((r) => r.event_key === payload.call_sid);
+    expect(mine.map((r) => r.status)).toEqual(['applied', 'duplicate']);
+  });
+
+  it('refuses a wrong or missing token with 401 and stores nothing', async () => {
+    const before = await gw.running.gateway.store.receipts('EXOTEL');
+    const wrong = await gw.webhook('exotel/calls', { ...payload, call_sid: 'wrong-token-call-0001' }, { token: 'not-the-token-0123456789' });
+    expect(wrong.status).toBe(401);
+    const missing = await gw.webhook('exotel/calls', { ...payload, call_sid: 'wrong-token-call-0002' }, { token: null });
+    expect(missing.status).toBe(401);
+    expect(await gw.running.gateway.store.receipts('EXOTEL')).toEqual(before);
+    const listed = await gw.request(CallEventsDocument, { filter: { provider: 'EXOTEL' } });
+    expect(listed.callEvents.edges.map((e) => e.node.providerCallId)).not.toContain('wrong-token-call-0001');
+  });
+});
+
+describe('simulateIncomingCall on an Exotel allocation', () => {
+  it('delivers a CallEvent with its allocation on the subscription', async () => {
+    const { allocateGreenVN } = await gw.request(AllocateGreenVnDocument, {
+      input: { aPartyNumbers: ['+919811000002'], bPartyNumbers: ['+919876500002'], usage: 'TWO_WAY' },
+    });
+    const allocation = allocateGreenVN.allocation!;
+    expect(allocation).toMatchObject({ provider: 'EXOTEL', state: 'ACTIVE', aPartyNumbers: ['+919811000002'] });
+    expect(allocation.greenVN).toMatch(/^\+91\d+$/);
+
+    const sub = subscribe(gw.ws(), OnCallEventDocument, { filter: { allocationId: allocation.id } });
+    await sub.ready;
+    const { simulateIncomingCall } = await gw.request(SimulateIncomingCallDocument, {
+      input: { from: '+919811000002', to: allocation.greenVN!, outcome: 'ANSWERED', durationSeconds: 5 },
+    });
+    expect(simulateIncomingCall.provider).toBe('EXOTEL');
+
+    const { callEvents: call } = await sub.next(10_000);
+    sub.stop();
+    expect(call).toMatchObject({
+      provider: 'EXOTEL',
+      providerCallId: simulateIncomingCall.providerCallId,
+      from: '+919811000002',
+      to: allocation.greenVN,
+      allocationRef: allocation.providerRef,
+      allocation: { id: allocation.id, providerRef: allocation.providerRef, greenVN: allocation.greenVN },
+    });
+  });
+});
