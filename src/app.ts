@@ -124,6 +124,10 @@ export async function startApp(config: Config, log: Logger): Promise<Running> {
   const ws = attachWebSockets(app.server, schema, gateway, keys, log.child({ component: 'ws' }));
   const { port } = app.server.address() as AddressInfo;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  // PORT=0 without PUBLIC_URL: the default PUBLIC_URL (http://localhost:0) names no port, so
+  // webhook URLs (sandbox simulators' callbacks) would go nowhere. Use the port actually bound;
+  // providers build webhook URLs from config.publicUrl when they send, so this takes effect.
+  if (new URL(config.publicUrl).port === '0') config.publicUrl = url;
 
   // Late confirmations: ask providers that can be polled (AVANSER) about old pending orders.
   const pollEveryMs = registry.all().some((e) => e.mode === 'SANDBOX') ? 1_000 : 60_000;
