@@ -132,7 +132,7 @@ export class QueryResolver {
     return storeConnection(await ctx.gateway.store.listOrders(filter, { first: page.first, afterSeq: decodeCursor(page.after) }), presentOrder);
   }
 
-  @Query(() => Order, { nullable: true })
+  @Query(() => Order, { nullable: true, description: 'One order by id (null when unknown).' })
   async order(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Order | null> {
     const decoded = fromGlobalId(id);
     if (decoded?.type !== 'Order') return null;
@@ -162,7 +162,7 @@ export class QueryResolver {
     return storeConnection({ ...stored, items: stored.items.map((i, n) => ({ ...i, record: fresh[n]! })) }, presentAllocation);
   }
 
-  @Query(() => Allocation, { nullable: true })
+  @Query(() => Allocation, { nullable: true, description: 'One allocation by id, refreshed from Exotel when stale (null when unknown).' })
   async allocation(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
     const decoded = fromGlobalId(id);
     if (decoded?.type !== 'Allocation') return null;
@@ -178,7 +178,7 @@ export class QueryResolver {
     return storeConnection(await ctx.gateway.store.listCalls(f, { first: page.first, afterSeq: decodeCursor(page.after) }), presentCall);
   }
 
-  @Query(() => CallEvent, { nullable: true })
+  @Query(() => CallEvent, { nullable: true, description: 'One call by id (null when unknown).' })
   async callEvent(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<CallEvent | null> {
     const decoded = fromGlobalId(id);
     if (decoded?.type !== 'CallEvent') return null;
