@@ -25,6 +25,11 @@ export interface UpstreamOptions {
   password?: string;
   /** Retries for idempotent calls (default 2). */
   retries?: number;
+  /**
+   * Statuses worth retrying (default 408, 429, 500, 502, 503, 504). SOAP answers a fault,
+   * bad input included, with HTTP 500: a retry would only repeat it.
+   */
+  retryStatuses?: readonly number[];
 }
 
 export interface UpstreamRequest {
@@ -53,7 +58,9 @@ export interface UpstreamResponse {
   retryAfterSeconds?: number;
 }
 
-const RETRY_STATUSES = [408, 429, 500, 502, 503, 504];
+const RETRY_STATUSES: readonly number[] = [408, 429, 500, 502, 503, 504];
+/** Answers that say the provider itself is down: they count against its circuit breaker. */
+const OUTAGE_STATUSES: ReadonlySet<number> = new Set([502, 503, 504]);
 const IDEMPOTENT: ReadonlySet<string> = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
 const BACKOFF_BASE_MS = 100;
 const BACKOFF_CAP_MS = 2_000;
@@ -86,11 +93,23 @@ export function statusFailure(provider: ProviderName, res: UpstreamResponse): Ga
   return new GatewayError(ErrorCode.UPSTREAM_ERROR, `${provider} answered HTTP ${s} unexpectedly`, { provider, detail: res.body });
 }
 
+/** Carries a 502/503/504 answer through the breaker so that it counts as a failure. */
+class OutageAnswer extends Error {
+  constructor(readonly response: UpstreamResponse) {
+    super(`HTTP ${response.status}`);
+  }
+}
+
+function isOutage(err: unknown): boolean {
+  return err instanceof OutageAnswer || (err instanceof GatewayError && (err.code === ErrorCode.UPSTREAM_UNAVAILABLE || err.code === ErrorCode.UPSTREAM_TIMEOUT));
+}
+
 export class Upstream {
   private readonly client: Got;
   private readonly breaker: CircuitBreaker<[UpstreamRequest], UpstreamResponse>;
 
   constructor(private readonly opts: UpstreamOptions) {
+    const retryStatuses = opts.retryStatuses ?? RETRY_STATUSES;
     this.client = got.extend({
       agent: agents,
       headers: { 'user-agent': 'switchboard/0.1', ...opts.headers },
@@ -102,26 +121,31 @@ export class Upstream {
       retry: {
         limit: opts.retries ?? 2,
         methods: ['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS', 'POST'],
-        statusCodes: RETRY_STATUSES,
+        statusCodes: [...retryStatuses],
         maxRetryAfter: opts.timeoutMs / 1000,
         calculateDelay: ({ attemptCount, retryOptions, error, retryAfter }) => {
           if (attemptCount > retryOptions.limit) return 0;
           const status = error.response?.statusCode;
-          const retriable = status === undefined ? ['ETIMEDOUT', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'EAI_AGAIN'].includes(error.code) : RETRY_STATUSES.includes(status);
+          const retriable = status === undefined ? ['ETIMEDOUT', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'EAI_AGAIN'].includes(error.code) : retryStatuses.includes(status);
           if (!retriable) return 0;
           // Honour the provider's own pacing; otherwise full jitter with a cap.
-          if (retryAfter !== undefined) return retryAfter <= opts.timeoutMs ? retryAfter : 0;
-          return Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attemptCount);
+          // got reads a delay of 0 as "do not retry", hence at least 1 ms.
+          if (retryAfter !== undefined) return retryAfter <= opts.timeoutMs ? Math.max(1, retryAfter) : 0;
+          return Math.max(1, Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attemptCount));
         },
       },
     });
-    this.breaker = new CircuitBreaker((req: UpstreamRequest) => this.send(req), {
+    this.breaker = new CircuitBreaker(async (req: UpstreamRequest) => {
+      const res = await this.send(req);
+      if (OUTAGE_STATUSES.has(res.status)) throw new OutageAnswer(res);
+      return res;
+    }, {
       timeout: false, // got enforces the timeout
       errorThresholdPercentage: 50,
       volumeThreshold: 10,
       resetTimeout: 10_000,
-      // Only infrastructure failures count against the provider's health.
-      errorFilter: (err: unknown) => !(err instanceof GatewayError && err.code !== ErrorCode.UPSTREAM_UNAVAILABLE && err.code !== ErrorCode.UPSTREAM_TIMEOUT),
+      // Only outages count against the provider's health (a truthy filter means "not a failure").
+      errorFilter: (err: unknown) => !isOutage(err),
     });
   }
 
@@ -134,6 +158,8 @@ export class Upstream {
     try {
       return await this.breaker.fire(req);
     } catch (err) {
+      // Counted as a failure; the caller still reads the answer through its error table.
+      if (err instanceof OutageAnswer) return err.response;
       if (err instanceof GatewayError) throw err;
       if ((err as { code?: string }).code === 'EOPENBREAKER') {
         throw new GatewayError(ErrorCode.UPSTREAM_UNAVAILABLE, `${this.opts.provider} is failing; calls are paused for a few seconds`, { provider: this.opts.provider });

@@ -240,7 +240,8 @@ export class VoipInnovationsClient {
     private readonly live: VoipInnovationsConfig,
     deps: Pick<ProviderDeps, 'log' | 'timeoutMs'>,
   ) {
-    this.upstream = new Upstream({ provider: 'VOIP_INNOVATIONS', baseUrl: live.url, timeoutMs: deps.timeoutMs, log: deps.log });
+    // A SOAP fault comes on HTTP 500 whatever its cause: retrying it would only repeat it.
+    this.upstream = new Upstream({ provider: 'VOIP_INNOVATIONS', baseUrl: live.url, timeoutMs: deps.timeoutMs, log: deps.log, retryStatuses: [408, 429, 502, 503, 504] });
   }
 
   /**

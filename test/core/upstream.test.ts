@@ -1,0 +1,133 @@
+/** The upstream client base against a scripted node:http server on loopback. */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import pino from 'pino';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { Upstream, type UpstreamOptions } from '../../src/datasources/http.js';
+import { ErrorCode, GatewayError } from '../../src/errors.js';
+
+interface Answer {
+  status: number;
+  headers?: Record<string, string>;
+  body?: string;
+  delayMs?: number;
+}
+
+/** Answers are consumed in order; the last one repeats. */
+let script: Answer[] = [];
+let hits: Array<{ method: string; url: string }> = [];
+let server: http.Server;
+let base: string;
+
+beforeAll(async () => {
+  server = http.createServer((req, res) => {
+    hits.push({ method: req.method!, url: req.url! });
+    const answer = (script.length > 1 ? script.shift() : script[0])!;
+    req.resume();
+    setTimeout(() => res.writeHead(answer.status, answer.headers).end(answer.body ?? ''), answer.delayMs ?? 0);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+beforeEach(() => {
+  hits = [];
+});
+
+const upstream = (opts: Partial<UpstreamOptions> = {}) =>
+  new Upstream({ provider: 'AVANSER', baseUrl: base, timeoutMs: 500, log: pino({ level: 'silent' }), ...opts });
+
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => expect.unreachable('should have failed'),
+    (err: unknown) => err as GatewayError,
+  );
+
+describe('Upstream retries', () => {
+  it('retries an idempotent GET on 503 and returns the answer that succeeds', async () => {
+    script = [{ status: 503 }, { status: 503 }, { status: 200, body: 'ok' }];
+    const res = await upstream().request({ operation: 'read', method: 'GET', path: '/x' });
+    expect(res).toMatchObject({ status: 200, body: 'ok' });
+    expect(hits).toHaveLength(3);
+  });
+
+  it('never repeats a POST unless the caller says it is idempotent', async () => {
+    script = [{ status: 503 }, { status: 200 }];
+    const res = await upstream().request({ operation: 'create', method: 'POST', path: '/x', json: {} });
+    expect(res.status).toBe(503);
+    expect(hits).toHaveLength(1);
+
+    script = [{ status: 503 }, { status: 201 }];
+    hits = [];
+    const safe = await upstream().request({ operation: 'create', method: 'POST', path: '/x', json: {}, idempotent: true });
+    expect(safe.status).toBe(201);
+    expect(hits).toHaveLength(2);
+  });
+
+  it('stops after the retry limit and hands back the last answer', async () => {
+    script = [{ status: 502, body: 'bad gateway' }];
+    const res = await upstream({ retries: 1 }).request({ operation: 'read', method: 'GET' });
+    expect(res).toMatchObject({ status: 502, body: 'bad gateway' });
+    expect(hits).toHaveLength(2);
+  });
+
+  it('does not retry statuses the provider excludes (a SOAP fault on HTTP 500)', async () => {
+    script = [{ status: 500, body: '<soap:Fault/>' }, { status: 200 }];
+    const res = await upstream({ retryStatuses: [502, 503, 504] }).request({ operation: 'read', method: 'POST', idempotent: true });
+    expect(res.status).toBe(500);
+    expect(hits).toHaveLength(1);
+  });
+
+  it("honours Retry-After and reports it on the final answer", async () => {
+    script = [{ status: 429, headers: { 'retry-after': '0' } }, { status: 429, headers: { 'retry-after': '7' } }];
+    const res = await upstream({ retries: 1 }).request({ operation: 'read', method: 'GET' });
+    expect(res.status).toBe(429);
+    expect(res.retryAfterSeconds).toBe(7);
+    expect(hits).toHaveLength(2);
+  });
+
+  it('does not retry a client error', async () => {
+    script = [{ status: 400 }, { status: 200 }];
+    const res = await upstream().request({ operation: 'read', method: 'GET' });
+    expect(res.status).toBe(400);
+    expect(hits).toHaveLength(1);
+  });
+});
+
+describe('Upstream failures', () => {
+  it('turns a slow answer into UPSTREAM_TIMEOUT', async () => {
+    script = [{ status: 200, delayMs: 400 }];
+    const err = await failure(upstream({ timeoutMs: 100, retries: 0 }).request({ operation: 'read', method: 'GET' }));
+    expect(err).toBeInstanceOf(GatewayError);
+    expect(err.code).toBe(ErrorCode.UPSTREAM_TIMEOUT);
+    expect(err.extensions.provider).toBe('AVANSER');
+  });
+
+  it('turns a refused connection into UPSTREAM_UNAVAILABLE without leaking the address', async () => {
+    const closed = http.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const err = await failure(upstream({ baseUrl: `http://127.0.0.1:${port}`, retries: 0 }).request({ operation: 'read', method: 'GET' }));
+    expect(err.code).toBe(ErrorCode.UPSTREAM_UNAVAILABLE);
+    expect(err.message).not.toContain(String(port));
+  });
+
+  it('opens the circuit after repeated outage answers, then pauses calls', async () => {
+    script = [{ status: 503 }];
+    const client = upstream({ retries: 0 });
+    for (let i = 0; i < 10; i++) expect((await client.request({ operation: 'read', method: 'GET' })).status).toBe(503);
+    expect(client.healthy).toBe(false);
+    const before = hits.length;
+    const err = await failure(client.request({ operation: 'read', method: 'GET' }));
+    expect(err.code).toBe(ErrorCode.UPSTREAM_UNAVAILABLE);
+    expect(hits.length).toBe(before);
+  });
+
+  it('keeps the circuit closed when the provider answers business errors', async () => {
+    script = [{ status: 404 }];
+    const client = upstream({ retries: 0 });
+    for (let i = 0; i < 12; i++) await client.request({ operation: 'read', method: 'GET' });
+    expect(client.healthy).toBe(true);
+  });
+});
