@@ -65,6 +65,17 @@ export function mergeCall(existing: CallEventRecord | undefined, patch: CallEven
   };
 }
 
+/**
+ * Read-merge-write of a record that may not exist yet: FOR UPDATE locks no row then, so two
+ * first writes would each merge into nothing and one would be lost. A transaction-scoped lock
+ * per key (the class says which kind of record) serialises them.
+ */
+const LOCK_CALL = 727002;
+const LOCK_SERVICE = 727003;
+async function lockKey(tx: Queryable, lockClass: number, key: string): Promise<void> {
+  await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [lockClass, key]);
+}
+
 export class Store {
   constructor(readonly db: Db) {}
 
@@ -154,7 +165,9 @@ export class Store {
    */
   async saveService(service: ServiceRecord): Promise<ServiceRecord> {
     return this.db.transaction(async (tx) => {
-      const rows = await tx.query<{ data: ServiceRecord }>('SELECT data FROM services WHERE provider = $1 AND provider_ref = $2 FOR UPDATE', [service.provider, service.providerRef]);
+      // A new company's numbers can be saved by an order's answer and a webhook at once.
+      await lockKey(tx, LOCK_SERVICE, `${service.provider}:${service.providerRef}`);
+      const rows = await tx.query<{ data: ServiceRecord }>('SELECT data FROM services WHERE provider = $1 AND provider_ref = $2', [service.provider, service.providerRef]);
       const old = rows[0]?.data;
       const defined = Object.fromEntries(Object.entries(service).filter(([, v]) => v !== undefined)) as ServiceRecord;
       const merged: ServiceRecord = old
@@ -257,10 +270,8 @@ export class Store {
   /** Merge a webhook's facts into the stored call, atomically (concurrent deliveries of the same call serialise on the row). */
   async mergeCall(patch: CallEventPatch): Promise<CallEventRecord> {
     return this.db.transaction(async (tx) => {
-      // FOR UPDATE locks nothing while the call has no row yet: the first deliveries of a new
-      // call (start and end together) would each merge into nothing and overwrite the other.
-      // A per-call lock for the transaction serialises them (727002: this lock's class).
-      await tx.query('SELECT pg_advisory_xact_lock(727002, hashtext($1))', [`${patch.provider}:${patch.providerCallId}`]);
+      // The first deliveries of a new call (start and end together) arrive side by side.
+      await lockKey(tx, LOCK_CALL, `${patch.provider}:${patch.providerCallId}`);
       const existing = await tx.query<{ data: CallEventRecord }>('SELECT data FROM call_events WHERE provider = $1 AND provider_call_id = $2 FOR UPDATE', [
         patch.provider,
         patch.providerCallId,

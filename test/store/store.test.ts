@@ -157,6 +157,15 @@ describe.each(ENGINES)('store on $name', (engine) => {
       expect(await store.servicesByRefs([{ provider: 'AVANSER', providerRef: s.providerRef }])).toEqual([]);
     });
 
+    it('keeps every number when the first saves of a service arrive together', async () => {
+      if (engine.name === 'postgres') await Promise.all(Array.from({ length: 10 }, () => db.transaction((tx) => tx.query('SELECT pg_sleep(0.05)'))));
+      const s = service();
+      const numbers = Array.from({ length: 6 }, (_, i) => `+6129000010${i}`);
+      await Promise.all(numbers.map((n) => store.saveService({ ...s, numbers: [n] })));
+      const [stored] = await store.servicesByRefs([{ provider: s.provider, providerRef: s.providerRef }]);
+      expect([...stored!.numbers].sort()).toEqual(numbers);
+    });
+
     it('reads numbers in one batch and merges their data on save', async () => {
       const a = `+6129${Date.now().toString().slice(-7)}`;
       const b = `+6138${Date.now().toString().slice(-7)}`;
