@@ -30,6 +30,8 @@ export const HTTP_BODY_LIMIT = 100 * 1024;
 export interface Running {
   /** `http://host:port` actually bound. */
   url: string;
+  /** The base URL providers are given for our webhooks. */
+  publicUrl: string;
   gateway: Gateway;
   db: Db;
   bus: Bus;
@@ -59,7 +61,9 @@ export async function startApp(config: Config, log: Logger): Promise<Running> {
   const bus = createBus(config.redisUrl);
   const store = new Store(db);
   const events = new DomainEvents(store, bus, log.child({ component: 'events' }));
-  const registry = await Registry.start(config, log);
+  let boundUrl = `http://localhost:${config.port}`;
+  const publicUrl = () => config.publicUrl ?? boundUrl;
+  const registry = await Registry.start(config, log, publicUrl);
   const gateway = new Gateway(registry, store, events, log.child({ component: 'gateway' }));
   const schema = await createSchema(bus.pubSub);
   const keys = new ApiKeys(config.apiKeys);
@@ -124,10 +128,7 @@ export async function startApp(config: Config, log: Logger): Promise<Running> {
   const ws = attachWebSockets(app.server, schema, gateway, keys, log.child({ component: 'ws' }));
   const { port } = app.server.address() as AddressInfo;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
-  // PORT=0 without PUBLIC_URL: the default PUBLIC_URL (http://localhost:0) names no port, so
-  // webhook URLs (sandbox simulators' callbacks) would go nowhere. Use the port actually bound;
-  // providers build webhook URLs from config.publicUrl when they send, so this takes effect.
-  if (new URL(config.publicUrl).port === '0') config.publicUrl = url;
+  boundUrl = `http://localhost:${port}`;
 
   // Late confirmations: ask providers that can be polled (AVANSER) about old pending orders.
   const pollEveryMs = registry.all().some((e) => e.mode === 'SANDBOX') ? 1_000 : 60_000;
@@ -140,6 +141,7 @@ export async function startApp(config: Config, log: Logger): Promise<Running> {
   let closing: Promise<void> | undefined;
   return {
     url,
+    publicUrl: publicUrl(),
     gateway,
     db,
     bus,

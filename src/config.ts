@@ -27,7 +27,8 @@ export interface ProviderSettings<T> {
 export interface Config {
   port: number;
   host: string;
-  publicUrl: string;
+  /** PUBLIC_URL; unset means the address the server binds (http://localhost:<port>). */
+  publicUrl?: string;
   production: boolean;
   logLevel: string;
   databaseUrl?: string;
@@ -146,7 +147,7 @@ export function loadConfig(env: Env = process.env): Config {
   const port = int(env, 'PORT', 4000, 0, 65535, '4000');
   const host = str(env, 'HOST') ?? '127.0.0.1';
   if (!/^[\w.:-]+$/.test(host)) throw new ConfigError('HOST', `"${host}" is not a host name or address`, '0.0.0.0');
-  const publicUrl = url(env, 'PUBLIC_URL', `http://localhost:${port}`, ['http:', 'https:'], 'https://switchboard.example.com')!;
+  const publicUrl = url(env, 'PUBLIC_URL', undefined, ['http:', 'https:'], 'https://switchboard.example.com');
 
   const sandboxRaw = (str(env, 'SANDBOX') ?? 'on').toLowerCase();
   if (!['on', 'off', 'true', 'false', '1', '0'].includes(sandboxRaw)) {

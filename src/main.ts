@@ -20,7 +20,7 @@ const running = await startApp(config, log);
 log.info({ url: running.url, graphql: `${running.url}/graphql`, sandbox: config.sandbox }, 'Switchboard is ready');
 if (config.generatedDevKey) log.info(`No SWITCHBOARD_API_KEYS set: dev API key (read, write) for this run: ${config.generatedDevKey}`);
 if (config.webhookTokenGenerated) {
-  log.info({ example: withoutToken(`${config.publicUrl}/webhooks/delacon/calls?token=x`) }, `No WEBHOOK_TOKEN set: webhook token for this run: ${config.webhookToken}`);
+  log.info({ example: withoutToken(`${running.publicUrl}/webhooks/delacon/calls?token=x`) }, `No WEBHOOK_TOKEN set: webhook token for this run: ${config.webhookToken}`);
 }
 
 let stopping = false;

@@ -63,8 +63,9 @@ export interface ProviderStatus {
 export class Registry {
   private constructor(private readonly entries: Map<ProviderName, ProviderEntry>) {}
 
-  static async start(config: Config, log: Logger): Promise<Registry> {
-    const webhookUrl = (name: ProviderName) => (event: string) => `${config.publicUrl}/webhooks/${PROVIDER_SLUG[name]}/${event}?token=${encodeURIComponent(config.webhookToken)}`;
+  /** `publicUrl` is read when a URL is built: with PORT=0 it is known only once the server listens. */
+  static async start(config: Config, log: Logger, publicUrl: () => string): Promise<Registry> {
+    const webhookUrl = (name: ProviderName) => (event: string) => `${publicUrl()}/webhooks/${PROVIDER_SLUG[name]}/${event}?token=${encodeURIComponent(config.webhookToken)}`;
     const entries = new Map<ProviderName, ProviderEntry>();
     for (const name of PROVIDERS) {
       const module = MODULES[name];
