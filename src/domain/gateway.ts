@@ -16,7 +16,7 @@ import type {
   UpdatePart,
   UpdatePartiesRequest,
 } from '../datasources/port.js';
-import { BusinessError, ErrorCode } from '../errors.js';
+import { BusinessError, ErrorCode, INFRASTRUCTURE_CODES } from '../errors.js';
 import type { Store } from '../store/store.js';
 import type { DomainEvents } from './events.js';
 import type { AllocationRecord, E164, NumberOutcome, OrderRecord, ProviderName, ServiceRecord } from './model.js';
@@ -34,7 +34,12 @@ export interface ServiceUpdateResult {
   service?: ServiceRecord;
   order?: OrderRecord;
   parts: UpdatePart[];
+  /** The parts the provider refused, as userErrors: they stopped part of the update. */
+  refused: Array<{ code: ErrorCode; message: string; field: string[] }>;
 }
+
+/** The input block of each provider, for the field path of a refused part. */
+const INPUT_BLOCK: Record<ProviderName, string> = { DELACON: 'delacon', AVANSER: 'avanser', EXOTEL: 'exotel', VOIP_INNOVATIONS: 'voipInnovations' };
 
 export class Gateway {
   constructor(
@@ -122,7 +127,10 @@ export class Gateway {
       order = this.newOrder(request.provider, 'SERVICE_UPDATE', outcome.order);
       await this.events.saveOrder(order);
     }
-    return { service, order, parts: outcome.parts };
+    const refused = outcome.parts
+      .filter((p) => p.code && !p.applied && !INFRASTRUCTURE_CODES.has(p.code))
+      .map((p) => ({ code: p.code!, message: p.message ?? 'the provider refused this part', field: [INPUT_BLOCK[request.provider], ...(p.fields.length === 1 ? p.fields : [])] }));
+    return { service, order, parts: outcome.parts, refused };
   }
 
   /**

@@ -44,7 +44,7 @@ export class MutationResolver {
   updateService(@Arg('input', () => UpdateServiceInput) input: UpdateServiceInput, @Ctx() ctx: Context) {
     return mutation<UpdateServicePayload>(ctx, 'updateService', input, { parts: [] }, async () => {
       const r = await ctx.gateway.updateService(input);
-      return { service: r.service && presentService(r.service), order: r.order && presentOrder(r.order), parts: r.parts };
+      return { service: r.service && presentService(r.service), order: r.order && presentOrder(r.order), parts: r.parts, userErrors: r.refused };
     });
   }
 

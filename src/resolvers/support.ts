@@ -59,7 +59,8 @@ export async function mutation<P extends Envelope>(
   operation: string,
   input: { idempotencyKey?: string | null },
   empty: Omit<P, 'userErrors'>,
-  run: () => Promise<Omit<P, 'userErrors'>>,
+  /** May report userErrors of its own (a part refused while the rest was applied). */
+  run: () => Promise<Omit<P, 'userErrors'> & Partial<Envelope>>,
 ): Promise<P> {
   const key = input.idempotencyKey ?? undefined;
   const fail = (userErrors: UserError[]) => ({ ...empty, userErrors }) as P;
@@ -81,7 +82,7 @@ export async function mutation<P extends Envelope>(
   }
   let payload: P;
   try {
-    payload = { ...(await run()), userErrors: [] } as unknown as P;
+    payload = { userErrors: [], ...(await run()) } as unknown as P;
   } catch (err) {
     const userErrors = toUserErrors(err);
     if (!userErrors) {

@@ -28,7 +28,8 @@ function digest(s: string): Buffer {
   return createHash('sha256').update(s).digest();
 }
 
-function readBody(raw: string, contentType: string | undefined): unknown {
+/** The body as routes receive it (exported for route tests). */
+export function readBody(raw: string, contentType: string | undefined): unknown {
   if (raw.trim() === '') return undefined;
   if (contentType?.includes('application/x-www-form-urlencoded')) return Object.fromEntries(new URLSearchParams(raw));
   try {

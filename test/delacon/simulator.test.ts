@@ -2,10 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { delaconModule } from '../../src/datasources/delacon/index.js';
 import { REGIONS } from '../../src/datasources/delacon/mapping.js';
 import type { DelaconSimulator } from '../../src/datasources/delacon/simulator.js';
-import { delaconWebhooks } from '../../src/datasources/delacon/webhooks.js';
 import type { DelaconRegion, ProviderPort } from '../../src/datasources/port.js';
 import type { WebhookReply } from '../../src/webhooks/route.js';
-import { MemoryEffects, dispatch, log, startReceiver, type Received, type Receiver } from './helpers.js';
+import { log, startReceiver, type Received, type Receiver } from './helpers.js';
 
 const deps = { log, timeoutMs: 2_000, webhookUrl: () => '', exotelTimezone: '+05:30' };
 let sim: DelaconSimulator;
@@ -142,71 +141,43 @@ describe('the Delacon simulator', () => {
   });
 });
 
-describe('calls from the simulator through the calls route', () => {
-  it('emits call start then call end, merged into one answered call', async () => {
-    const effects = new MemoryEffects();
-    await start(dispatch(delaconWebhooks(), effects));
+describe('calls from the simulator', () => {
+  it('posts call start, then call end, to the calls webhook', async () => {
+    await start((req) => ({ status: 200, body: { PLA_Call_Id: JSON.parse(req.body).PLA_Call_Id, success: 'true', error: '' } }));
     const [to] = sim.seed.numbers;
     expect(sim.owns(to!)).toBe(true);
     const call = await sim.simulateIncomingCall({ to: to!, from: '+61412345678', outcome: 'ANSWERED', durationSeconds: 42 });
     await sim.drain();
-    expect(receiver.received.map((r) => [r.path, JSON.parse(r.body).PLA_CallResult ? 'end' : 'start'])).toEqual([
-      ['/webhooks/delacon/calls?token=t', 'start'],
-      ['/webhooks/delacon/calls?token=t', 'end'],
-    ]);
-    expect(JSON.parse(receiver.received[0]!.body).PLA_CallStartTime).toMatch(/^\d{20}$/);
-    expect(effects.calls.get(call.providerCallId)).toMatchObject({
-      status: 'ANSWERED',
-      from: '+61412345678',
-      to,
-      answeredBy: '+61298765432',
-      durationSeconds: 42,
-      serviceRef: sim.seed.companyId,
-      serviceName: 'Harbour Plumbing',
-      surveyOutcome: 'Enquiry',
-      ivrChoice: 'Sales',
-      conversion: 'ONLINE',
-      recordingUrl: `${sim.baseUrl}/site/report/playrecording.jsp?callid=${call.providerCallId}`,
-      recordingStreamUrl: `${sim.baseUrl}/site/report/playrecording.jsp?callid=${call.providerCallId}&mode=direct`,
-      attribution: { searchEngine: 'Google', searchType: 'Paid' },
-      callerLocation: { city: 'Sydney', state: 'NSW' },
+    expect(receiver.received.map((r) => r.path)).toEqual(['/webhooks/delacon/calls?token=t', '/webhooks/delacon/calls?token=t']);
+    const [begin, end] = receiver.received.map((r) => JSON.parse(r.body) as Record<string, string>);
+    expect(begin).toMatchObject({ PLA_Call_Id: call.providerCallId, PLA_Caller_Phone_Number: '+61412345678', PLA_Number_Dialed: '0280740001', PLA_CID: sim.seed.companyId });
+    expect(begin!.PLA_CallStartTime).toMatch(/^\d{20}$/);
+    expect(end).toEqual({
+      PLA_Call_Id: call.providerCallId,
+      PLA_CID: sim.seed.companyId,
+      PLA_Answering_Point: '0298765432',
+      PLA_CallResult: 'Answered',
+      PLA_Duration: '42s',
+      PLA_VoicemailLeft: 'No',
+      PLA_SurveyOutcome: 'Enquiry',
+      PLA_SurveySaleAmount: '',
+      PLA_Converted: 'Y',
+      PLA_dtmf: 'Sales',
+      PLA_RecordingFile: `${sim.baseUrl}/site/report/playrecording.jsp?callid=${call.providerCallId}`,
     });
   });
 
-  it.each([
-    ['VOICEMAIL', 'VOICEMAIL', 20],
-    ['MISSED', 'MISSED', 0],
-    ['BUSY', 'BUSY', 0],
-    ['FAILED', 'FAILED', 0],
-  ] as const)('a %s call ends %s without answering point or recording', async (outcome, status, seconds) => {
-    const effects = new MemoryEffects();
-    await start(dispatch(delaconWebhooks(), effects));
-    const call = await sim.simulateIncomingCall({ to: sim.seed.numbers[1]!, from: '+61298760000', outcome });
+  it('sends a push again until the answer says success "true", 3 attempts', async () => {
+    await start(() => ({ status: 200, body: { success: 'false' } }));
+    await sim.simulateIncomingCall({ to: sim.seed.numbers[1]!, from: '+61298760000', outcome: 'MISSED' });
     await sim.drain();
-    const record = effects.calls.get(call.providerCallId)!;
-    expect(record).toMatchObject({ status, durationSeconds: seconds, voicemailLeft: outcome === 'VOICEMAIL' });
-    expect(record.answeredBy ?? record.recordingUrl ?? record.answeredByName).toBeUndefined();
+    // The start is given up after 3 attempts; the end still follows.
+    expect(receiver.received.map((r) => ('PLA_CallResult' in JSON.parse(r.body) ? 'end' : 'start'))).toEqual(['start', 'start', 'start', 'end', 'end', 'end']);
   });
 
   it('refuses a number it does not own', async () => {
     await start();
     await expect(sim.simulateIncomingCall({ to: '+61299999999', from: '+61412345678', outcome: 'ANSWERED' })).rejects.toThrow('not a number of the Delacon sandbox');
-  });
-});
-
-describe('a WAIT order through the orders route', () => {
-  it('is settled by the Post Provisioning Response', async () => {
-    const effects = new MemoryEffects();
-    const port = await start(dispatch(delaconWebhooks(), effects));
-    const { orders } = await port.provision!({
-      provider: 'DELACON',
-      delacon: { companyId: sim.seed.companyId, count: 8 },
-    });
-    expect(orders[0]!.status).toBe('PENDING');
-    effects.addOrder(orders[0]!.providerRef!);
-    await sim.drain();
-    expect(effects.orders.get(orders[0]!.providerRef!)).toMatchObject({ status: 'COMPLETED', message: expect.stringContaining(`company ${sim.seed.companyId}`) });
-    expect(sim.company(sim.seed.companyId)!.numbers).toHaveLength(10);
   });
 });
 

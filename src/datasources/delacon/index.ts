@@ -56,7 +56,7 @@ function checkTermination(value: string | undefined, region: DelaconRegion | und
   const e164 = tryE164(value);
   if (!e164) return invalid(['delacon', 'terminationNumber'], `${value} is not a valid phone number`, ErrorCode.INVALID_NUMBER);
   if (region && partsOf(e164).country !== REGIONS[region].country) {
-    invalid(['delacon', 'terminationNumber'], `${value} is not a ${REGIONS[region].name} number (Delacon takes it in national form)`, ErrorCode.INVALID_NUMBER);
+    invalid(['delacon', 'terminationNumber'], `${value} is not a number in ${REGIONS[region].name} (Delacon takes it in national form)`, ErrorCode.INVALID_NUMBER);
   }
 }
 

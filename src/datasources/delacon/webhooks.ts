@@ -75,10 +75,8 @@ export const callsRoute: WebhookRoute<CallPush, CallEventRecord> = {
   apply: (push, effects) => effects.recordCall(callPatch(push.phase, push.fields, push.raw)),
   reply(result: WebhookResult<CallPush, CallEventRecord>) {
     if (result.ok) return { status: 200, body: { PLA_Call_Id: result.payload.callId, success: 'true', error: '' } };
-    // No payload: it could not be read (400). A payload: we failed to record it (500, worth a retry).
-    return result.payload
-      ? { status: 500, body: { PLA_Call_Id: result.payload.callId, success: 'false', error: 'the call could not be recorded; please retry' } }
-      : { status: 400, body: { PLA_Call_Id: '', success: 'false', error: result.reason } };
+    // Only an unreadable payload gets here: a failure to record is answered 503 by the router, and retried.
+    return { status: 400, body: { PLA_Call_Id: '', success: 'false', error: result.reason } };
   },
 };
 
@@ -104,11 +102,7 @@ export const ordersRoute: WebhookRoute<ProvisioningResponse, OrderRecord | null>
   apply: (response, effects) =>
     effects.settleOrder('DELACON', { providerRef: response.orderId }, response.result === 'OK' ? 'COMPLETED' : 'FAILED', response.message),
   reply(result) {
-    if (!result.ok) {
-      return result.payload
-        ? { status: 500, body: { RESULT: 'FAIL', MESSAGE: 'the order update could not be recorded; please retry' } }
-        : { status: 400, body: { RESULT: 'FAIL', MESSAGE: result.reason } };
-    }
+    if (!result.ok) return { status: 400, body: { RESULT: 'FAIL', MESSAGE: result.reason } };
     // Not ACCEPTED, so Delacon tries again: the order may not be stored yet when its WAIT answer is still on its way.
     if (result.result === null && !result.duplicate) {
       return { status: 200, body: { RESULT: 'FAIL', MESSAGE: `order ${result.payload.orderId} is not known to this gateway` } };
