@@ -65,7 +65,7 @@ export class AllocationEvent {
   @Field(() => AllocationEventKind)
   kind!: string;
 
-  @Field(() => String, { nullable: true, description: 'Exotel greenvn_id; absent for a failed verification.' })
+  @Field(() => String, { nullable: true, description: 'Exotel greenvn_id (a failed verification: of the active allocation holding the GreenVN).' })
   allocationRef?: string;
 
   @Field(() => E164Scalar, { nullable: true })

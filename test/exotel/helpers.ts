@@ -1,12 +1,11 @@
-/** Exotel test plumbing: fixtures, a callback receiver on loopback, allocations in memory. */
+/** Exotel test plumbing: fixtures, and a receiver on loopback that keeps what the simulator sends. */
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { afterEach, beforeEach } from 'vitest';
 import { startExotelSimulator, type ExotelSimOptions, type ExotelSimulator } from '../../src/datasources/exotel/simulator.js';
-import type { AllocationEventRecord, AllocationRecord, CallEventPatch, CallEventRecord } from '../../src/domain/model.js';
-import type { WebhookEffects, WebhookRequest } from '../../src/webhooks/route.js';
+import type { WebhookRequest } from '../../src/webhooks/route.js';
 
 export const log = pino({ level: 'silent' });
 export const TZ = '+05:30';
@@ -18,6 +17,16 @@ export function fixture<T = Record<string, unknown>>(name: string): T {
 /** A JSON POST as the router hands it to a route. */
 export function post(body: unknown): WebhookRequest {
   return { method: 'POST', query: {}, body, rawBody: JSON.stringify(body), contentType: 'application/json' };
+}
+
+/** A raw request to a simulator, as Exotel's curl samples make them (the tests' way of acting at "Exotel" directly). */
+export async function exotelRequest(sim: ExotelSimulator, method: string, path = '', body?: unknown, auth = `${sim.live.apiKey}:${sim.live.apiToken}`, raw?: string) {
+  const res = await fetch(`${sim.baseUrl}/v1/tenants/${sim.live.tenantSid}/greenvn${path}`, {
+    method,
+    headers: { authorization: `Basic ${Buffer.from(auth).toString('base64')}`, 'content-type': 'application/json' },
+    body: raw ?? (body === undefined ? undefined : JSON.stringify(body)),
+  });
+  return { status: res.status, body: (await res.json()) as any };
 }
 
 export interface Hook {
@@ -46,39 +55,6 @@ export async function startReceiver(status = 200) {
   };
 }
 export type Receiver = Awaited<ReturnType<typeof startReceiver>>;
-
-/** WebhookEffects over memory, as the store would behave for Exotel. */
-export class MemoryAllocations implements WebhookEffects {
-  log = log;
-  readonly allocations = new Map<string, AllocationRecord>();
-  readonly events: AllocationEventRecord[] = [];
-  readonly calls: CallEventPatch[] = [];
-
-  async recordCall(patch: CallEventPatch): Promise<CallEventRecord> {
-    this.calls.push(patch);
-    const at = new Date().toISOString();
-    return { id: patch.providerCallId, status: 'RINGING', ...patch, createdAt: at, updatedAt: at };
-  }
-  async settleOrder(): Promise<null> {
-    return null;
-  }
-  async saveService(): Promise<void> {}
-  async findAllocation(_provider: string, match: { providerRef?: string; greenVN?: string; connectionId?: string }): Promise<AllocationRecord | null> {
-    const all = [...this.allocations.values()];
-    return (
-      all.find((a) => a.providerRef === match.providerRef) ??
-      all.find((a) => match.connectionId !== undefined && a.connectionId === match.connectionId) ??
-      all.find((a) => match.greenVN !== undefined && a.greenVN === match.greenVN && a.state === 'ACTIVE') ??
-      null
-    );
-  }
-  async allocationEvent(event: Omit<AllocationEventRecord, 'id' | 'at'> & { at?: string }, update?: AllocationRecord): Promise<AllocationEventRecord> {
-    if (update) this.allocations.set(update.providerRef, update);
-    const record = { ...event, id: String(this.events.length + 1), at: event.at ?? new Date().toISOString() };
-    this.events.push(record);
-    return record;
-  }
-}
 
 /** A fresh receiver and simulator around every test; `restart` swaps the simulator for one with other options. */
 export function useSimulator() {

@@ -10,6 +10,7 @@ import type http from 'node:http';
 import type { ExotelConfig } from '../../config.js';
 import type { E164 } from '../../domain/model.js';
 import { tryE164 } from '../../domain/phone.js';
+import { BusinessError, ErrorCode } from '../../errors.js';
 import { CallbackSender, listenOnLoopback, readText, SandboxClock, sendJson, type Simulator, type SimulatorDeps, type SimulatedCallInput } from '../../sandbox/simulator.js';
 import { boolish, durationSeconds, formatExotelTime, isObject, REGIONS, type Region } from './mapping.js';
 
@@ -403,7 +404,7 @@ export async function startExotelSimulator(deps: SimulatorDeps, options: ExotelS
      */
     async simulateIncomingCall(input) {
       const a = active().find((x) => x.vn.e164 === input.to);
-      if (!a) throw new Error(`${input.to} has no active GreenVN allocation in the Exotel sandbox`);
+      if (!a) throw new BusinessError(ErrorCode.NOT_FOUND, `${input.to} has no active GreenVN allocation in the Exotel sandbox`, ['input', 'to']);
       const callSid = randomBytes(16).toString('hex');
       const started = new Date();
       const verifications = deps.webhookUrl('verifications');

@@ -4,7 +4,7 @@
  * /deallocations, `verified_caller_event_endpoint` and `failed_verification_event_endpoint`
  * → /verifications (the two shapes are told apart by their fields).
  */
-import type { CallEventPatch, E164, IsoDateTime } from '../../domain/model.js';
+import type { AllocationEventRecord, CallEventPatch, CallEventRecord, E164, IsoDateTime } from '../../domain/model.js';
 import { WebhookPayloadError, type WebhookRequest, type WebhookResult, type WebhookReply, type WebhookRoute } from '../../webhooks/route.js';
 import { e164Of, exotelTime, isObject, joinParty, toCallPatch } from './mapping.js';
 
@@ -35,8 +35,13 @@ export type VerificationPayload =
   | { kind: 'CALLER_VERIFIED'; allocationRef: string; connectionId?: string; greenVN?: E164; caller: E164; pin: string; raw: Record<string, unknown> }
   | { kind: 'VERIFICATION_FAILED'; callSid: string; greenVN?: E164; caller?: E164; pin?: string; at?: IsoDateTime; raw: Record<string, unknown> };
 
+/**
+ * Deallocations and verifications of an allocation the gateway does not hold return null
+ * (unmatched): nothing is published, and a redelivery is applied rather than taken for a
+ * duplicate. Calls are stored whatever their allocation: a call happened either way.
+ */
 export function exotelWebhooks(timezone: string): WebhookRoute<any, any>[] {
-  const calls: WebhookRoute<CallEventPatch, void> = {
+  const calls: WebhookRoute<CallEventPatch, CallEventRecord> = {
     event: 'calls',
     methods: ['POST'],
     read(req) {
@@ -45,13 +50,11 @@ export function exotelWebhooks(timezone: string): WebhookRoute<any, any>[] {
       return toCallPatch(body, timezone);
     },
     eventKey: (patch) => patch.providerCallId,
-    async apply(patch, effects) {
-      await effects.recordCall(patch);
-    },
+    apply: (patch, effects) => effects.recordCall(patch),
     reply,
   };
 
-  const deallocations: WebhookRoute<DeallocationPayload, void> = {
+  const deallocations: WebhookRoute<DeallocationPayload, AllocationEventRecord> = {
     event: 'deallocations',
     methods: ['POST'],
     read(req) {
@@ -60,17 +63,18 @@ export function exotelWebhooks(timezone: string): WebhookRoute<any, any>[] {
     },
     eventKey: (p) => `deallocated:${p.allocationRef}`,
     async apply(p, effects) {
-      const now = new Date().toISOString();
       const stored = await effects.findAllocation('EXOTEL', { providerRef: p.allocationRef });
-      await effects.allocationEvent(
+      if (!stored) return null;
+      const now = new Date().toISOString();
+      return effects.allocationEvent(
         { provider: 'EXOTEL', kind: 'DEALLOCATED', allocationRef: p.allocationRef, greenVN: p.greenVN, raw: p.raw },
-        stored ? { ...stored, state: 'DEALLOCATED', updatedAt: now, refreshedAt: now } : undefined,
+        { ...stored, state: 'DEALLOCATED', updatedAt: now, refreshedAt: now },
       );
     },
     reply,
   };
 
-  const verifications: WebhookRoute<VerificationPayload, void> = {
+  const verifications: WebhookRoute<VerificationPayload, AllocationEventRecord> = {
     event: 'verifications',
     methods: ['POST'],
     read(req) {
@@ -89,13 +93,15 @@ export function exotelWebhooks(timezone: string): WebhookRoute<any, any>[] {
     eventKey: (p) => (p.kind === 'CALLER_VERIFIED' ? `verified:${p.allocationRef}:${p.caller}:${p.pin}` : `failed:${p.callSid}`),
     async apply(p, effects) {
       if (p.kind === 'VERIFICATION_FAILED') {
+        // The failure names no allocation: the active one holding the GreenVN is it.
         const allocation = p.greenVN ? await effects.findAllocation('EXOTEL', { greenVN: p.greenVN }) : null;
-        await effects.allocationEvent({ provider: 'EXOTEL', kind: p.kind, allocationRef: allocation?.providerRef, greenVN: p.greenVN, caller: p.caller, pin: p.pin, at: p.at, raw: p.raw });
-        return;
+        if (!allocation) return null;
+        return effects.allocationEvent({ provider: 'EXOTEL', kind: p.kind, allocationRef: allocation.providerRef, greenVN: p.greenVN, caller: p.caller, pin: p.pin, at: p.at, raw: p.raw });
       }
       const stored = await effects.findAllocation('EXOTEL', { providerRef: p.allocationRef, connectionId: p.connectionId });
-      const update = stored ? joinParty(stored, p.caller, Number(p.pin), new Date().toISOString()) : undefined;
-      await effects.allocationEvent({ provider: 'EXOTEL', kind: p.kind, allocationRef: p.allocationRef, greenVN: p.greenVN, caller: p.caller, pin: p.pin, raw: p.raw }, update);
+      if (!stored) return null;
+      const update = joinParty(stored, p.caller, Number(p.pin), new Date().toISOString());
+      return effects.allocationEvent({ provider: 'EXOTEL', kind: p.kind, allocationRef: p.allocationRef, greenVN: p.greenVN, caller: p.caller, pin: p.pin, raw: p.raw }, update);
     },
     reply,
   };
