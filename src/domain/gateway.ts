@@ -187,19 +187,34 @@ export class Gateway {
   }
 
   async updateParties(provider: ProviderName, providerRef: string, request: UpdatePartiesRequest): Promise<AllocationRecord> {
-    await this.storedAllocation(provider, providerRef);
-    return this.afterAllocationChange(await this.registry.call(provider, 'updateParties', providerRef, request));
+    const stored = await this.storedAllocation(provider, providerRef);
+    return this.changeAllocation(stored, () => this.registry.call(provider, 'updateParties', providerRef, request));
   }
 
   async reassign(provider: ProviderName, providerRef: string, request: ReassignRequest): Promise<AllocationRecord> {
-    await this.storedAllocation(provider, providerRef);
-    return this.afterAllocationChange(await this.registry.call(provider, 'reassign', providerRef, request));
+    const stored = await this.storedAllocation(provider, providerRef);
+    return this.changeAllocation(stored, () => this.registry.call(provider, 'reassign', providerRef, request));
   }
 
   async deallocate(provider: ProviderName, providerRef: string): Promise<AllocationRecord> {
     const stored = await this.storedAllocation(provider, providerRef);
     if (stored.state === 'DEALLOCATED') throw new BusinessError(ErrorCode.ALREADY_DEALLOCATED, 'the allocation was deallocated already', ['input', 'allocationId']);
-    return this.afterAllocationChange(await this.registry.call(provider, 'deallocate', providerRef));
+    return this.changeAllocation(stored, () => this.registry.call(provider, 'deallocate', providerRef));
+  }
+
+  /** A change at the provider; when the provider says the allocation is gone, our record says so too. */
+  private async changeAllocation(stored: AllocationRecord, change: () => Promise<AllocationRecord>): Promise<AllocationRecord> {
+    let changed: AllocationRecord;
+    try {
+      changed = await change();
+    } catch (err) {
+      if (err instanceof BusinessError && err.code === ErrorCode.ALREADY_DEALLOCATED && stored.state !== 'DEALLOCATED') {
+        const now = new Date().toISOString();
+        await this.afterAllocationChange({ ...stored, state: 'DEALLOCATED', updatedAt: now, refreshedAt: now });
+      }
+      throw err;
+    }
+    return this.afterAllocationChange(changed);
   }
 
   private async afterAllocationChange(allocation: AllocationRecord): Promise<AllocationRecord> {

@@ -219,6 +219,8 @@ describe('userErrors for what Exotel refuses', () => {
     expect((await exotelRequest(sim, 'DELETE', `/${allocation.providerRef}`)).status).toBe(200);
     const { deallocateGreenVN: r } = await gw.request(ExotelDeallocateDocument, { input: { allocationId: allocation.id } });
     expect(r.userErrors.map((e) => e.code)).toEqual(['ALREADY_DEALLOCATED']);
+    // The gateway's record follows Exotel at once, not at the next refresh.
+    expect((await gw.running.gateway.store.findAllocation('EXOTEL', { providerRef: allocation.providerRef }))?.state).toBe('DEALLOCATED');
     const update = await gw.request(ExotelUpdatePartiesDocument, { input: { allocationId: allocation.id, aPartyNumbers: [caller()] } });
     expect(update.updateAllocationParties.userErrors.map((e) => e.code)).toEqual(['ALREADY_DEALLOCATED']);
   });
