@@ -7,7 +7,8 @@ import { Provider } from './enums.js';
 import { Order } from './order.js';
 import { Service } from './service.js';
 
-/** Not a GraphQL type of its own: each payload inherits the field. */
+/** Not in the schema (nothing returns it): each payload inherits the field, which type-graphql sees only on a decorated base. */
+@ObjectType()
 abstract class Payload {
   @Field(() => [UserError], { description: 'Business outcomes that stopped (part of) the mutation. Empty on success.' })
   userErrors!: UserError[];
