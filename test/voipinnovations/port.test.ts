@@ -273,10 +273,17 @@ describe('service updates (configDID)', () => {
     expect(await failure(port.updateService({ provider: 'VOIP_INNOVATIONS', serviceRef: '+18012241001', voipInnovations: {} }))).toMatchObject({ code: ErrorCode.VALIDATION_FAILED });
   });
 
-  it('reports a refused endpoint group as a failed part and keeps the current configuration', async () => {
+  it('reports a refused endpoint group (948) as a failed part and keeps the current configuration', async () => {
     const out = await port.updateService({ provider: 'VOIP_INNOVATIONS', serviceRef: '+18012241001', voipInnovations: { endpointGroup: 9999 } });
     expect(out.parts).toEqual([{ fields: ['endpointGroup'], applied: false, pending: false, code: ErrorCode.ENDPOINT_GROUP_INVALID, message: 'The account does not own this endpoint group' }]);
     expect(out.service).toMatchObject({ destination: '8675', customId: 'front-desk' });
+  });
+
+  it('reports a per-DID refusal (105258) as a failed part and keeps the current configuration', async () => {
+    await port.provision({ provider: 'VOIP_INNOVATIONS', voipInnovations: { numbers: ['+18882001001'], endpointGroup: 8674 } });
+    const out = await port.updateService({ provider: 'VOIP_INNOVATIONS', serviceRef: '+18882001001', voipInnovations: { endpointGroup: 8676 } });
+    expect(out.parts).toEqual([{ fields: ['endpointGroup'], applied: false, pending: false, code: ErrorCode.ENDPOINT_GROUP_INVALID, message: 'This endpoint group cannot serve this number' }]);
+    expect(out.service).toMatchObject({ providerRef: '+18882001001', destination: '8674' });
   });
 });
 
@@ -314,11 +321,11 @@ describe('porting (isPortable, getPortDetails)', () => {
 });
 
 describe('upstream failures', () => {
-  it('retries a read after a SOAP fault', async () => {
+  it('does not retry a read after a SOAP fault (HTTP 500 whatever its cause)', async () => {
     const before = sim.calls.length;
     sim.failNext('fault');
-    expect((await port.ownedNumbers()).length).toBeGreaterThan(0);
-    expect(sim.calls.slice(before)).toEqual(['auditDIDs', 'auditDIDs']);
+    expect(((await failure(port.ownedNumbers())) as GatewayError).code).toBe(ErrorCode.UPSTREAM_UNAVAILABLE);
+    expect(sim.calls.slice(before)).toEqual(['auditDIDs']);
   });
 
   it('never retries a reservation', async () => {

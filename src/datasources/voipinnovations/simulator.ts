@@ -72,10 +72,11 @@ export interface VoipInnovationsSimulator extends Simulator<VoipInnovationsConfi
   account: SimAccount;
   /** Operations answered, in order (a retried call shows up twice). */
   calls: Operation[];
-  /** The next `times` calls answer a soap:Server fault (HTTP 500) or the given responseCode. */
-  failNext(failure: 'fault' | 900 | 901, times?: number): void;
+  /** The next `times` calls answer a soap:Server fault, a soap:Client one (both HTTP 500) or the given responseCode. */
+  failNext(failure: Failure, times?: number): void;
 }
 
+type Failure = 'fault' | 'clientFault' | 900 | 901;
 type Bound = string | { [name: string]: Bound | Bound[] };
 type Args = Record<string, Bound | Bound[] | undefined>;
 type Scope = Readonly<Record<string, string>>;
@@ -88,6 +89,12 @@ class Fault extends Error {
     super(message);
   }
 }
+
+/** What failNext's faults say, as ASP.NET words them. */
+const FAULTS = {
+  fault: new Fault('soap:Server', 'Server was unable to process request. ---> Timeout expired.'),
+  clientFault: new Fault('soap:Client', 'Server was unable to read request. ---> There is an error in XML document (1, 412).'),
+};
 
 // ---- Stock ----
 
@@ -376,7 +383,7 @@ function wsdl(location: string): string {
 class VoipInnovationsService {
   readonly inventory = seedInventory();
   readonly calls: Operation[] = [];
-  readonly failures: Array<'fault' | 900 | 901> = [];
+  readonly failures: Failure[] = [];
   readonly account: SimAccount = {
     login: 'sandbox',
     secret: randomBytes(12).toString('hex'),
@@ -401,7 +408,7 @@ class VoipInnovationsService {
       const args = readRequest(operation, xml);
       this.calls.push(operation);
       const failure = this.failures.shift();
-      if (failure === 'fault') throw new Fault('soap:Server', 'Server was unable to process request. ---> Timeout expired.');
+      if (typeof failure === 'string') throw FAULTS[failure];
       const result = failure
         ? this.refusal(operation, String(failure), failure === 900 ? 'An exception occurred' : 'Client IP not found')
         : str(args.login) !== this.account.login || str(args.secret) !== this.account.secret
