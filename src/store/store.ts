@@ -331,8 +331,11 @@ export class Store {
     await this.db.query('UPDATE webhook_receipts SET status = $2, reason = $3, event_key = COALESCE($4, event_key) WHERE id = $1', [id, status, opts.reason ?? null, opts.eventKey ?? null]);
   }
 
-  async receipts(provider: string, event?: string): Promise<Array<{ id: number; status: string; reason: string | null; body: string; event_key: string | null }>> {
-    return this.db.query('SELECT id, status, reason, body, event_key FROM webhook_receipts WHERE provider = $1 AND ($2::text IS NULL OR event = $2) ORDER BY id', [provider, event ?? null]);
+  async receipts(
+    provider: string,
+    event?: string,
+  ): Promise<Array<{ id: number; event: string; method: string; query: Record<string, string>; status: string; reason: string | null; body: string; event_key: string | null }>> {
+    return this.db.query('SELECT id, event, method, query, status, reason, body, event_key FROM webhook_receipts WHERE provider = $1 AND ($2::text IS NULL OR event = $2) ORDER BY id', [provider, event ?? null]);
   }
 
   /** Claim a provider event for applying; false when it was applied (or is being applied) already. */

@@ -1,7 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callsRoute, requestsRoute } from '../../src/datasources/avanser/webhooks.js';
+import type { OrderRecord } from '../../src/domain/model.js';
 import { WebhookPayloadError, type WebhookRequest } from '../../src/webhooks/route.js';
-import { capturingLog, fixture, MemoryEffects } from './helpers.js';
+import { domainEffects, fixture, pendingOrder } from './helpers.js';
+
+// The routes apply to the gateway's own DomainEvents and store (in memory), as the router does.
+let fx: Awaited<ReturnType<typeof domainEffects>>;
+beforeAll(async () => {
+  fx = await domainEffects();
+});
+afterAll(() => fx?.close());
 
 const post = (body: unknown, extra: Partial<WebhookRequest> = {}): WebhookRequest => ({
   method: 'POST',
@@ -62,60 +70,60 @@ describe('requests route: reading the confirmation', () => {
 });
 
 describe('requests route: applying the confirmation', () => {
-  const pending = (providerRef: string, serviceRef: string) => ({ status: 'PENDING' as const, providerRef, serviceRef, numbers: [serviceRef] });
+  const order = async (id: string) => (await fx.store.ordersByIds([id]))[0];
+  const service = async (ref: string) => (await fx.store.servicesByRefs([{ provider: 'AVANSER', providerRef: ref }]))[0];
+  const saved = async (...orders: OrderRecord[]) => {
+    for (const o of orders) await fx.events.saveOrder(o);
+    return orders;
+  };
 
   it('settles the order by request id and records the service', async () => {
-    const effects = new MemoryEffects();
-    const [order] = effects.addOrders([pending('cebaa4ba54ecacb5054e2a4de54842e5a70ec0eb', '+61280740805'), pending('other', '+61280740802')]);
-    expect(await requestsRoute.apply(requestsRoute.read(post(fixture('callback-by-szu.json'))), effects)).toBe(order);
-    expect(order).toMatchObject({ status: 'COMPLETED', message: 'Request completed successfully' });
-    expect(effects.orders[1]!.status).toBe('PENDING');
-    expect(effects.services.get('+61280740805')).toMatchObject({ destination: '+61401603859', customId: 'custom_id #3', customGroup: 'custom_group #3' });
+    const [mine, other] = await saved(pendingOrder('cebaa4ba54ecacb5054e2a4de54842e5a70ec0eb', '+61280740805'), pendingOrder('other', '+61280740805'));
+    expect(await requestsRoute.apply(requestsRoute.read(post(fixture('callback-by-szu.json'))), fx.events)).toMatchObject({ id: mine!.id, status: 'COMPLETED', message: 'Request completed successfully' });
+    expect(await order(other!.id)).toMatchObject({ status: 'PENDING' });
+    expect(await service('+61280740805')).toMatchObject({ destination: '+61401603859', customId: 'custom_id #3', customGroup: 'custom_group #3' });
   });
 
-  it('passes the service number along for a request id that differs from the ack (the vendor sample)', async () => {
-    const effects = new MemoryEffects();
-    const [order] = effects.addOrders([pending(fixture('ack-by-number.json').response.request_id, '+61280740801')]);
-    expect(await requestsRoute.apply(requestsRoute.read(post(fixture('callback-by-number.json'))), effects)).toBe(order);
-    expect(order!.status).toBe('COMPLETED');
+  it('settles by service number a confirmation whose request id differs from the ack (the vendor sample), logging it', async () => {
+    const [mine] = await saved(pendingOrder(fixture('ack-by-number.json').response.request_id, '+61280740801'));
+    const sample = fixture('callback-by-number.json');
+    expect(await requestsRoute.apply(requestsRoute.read(post(sample)), fx.events)).toMatchObject({ id: mine!.id, status: 'COMPLETED' });
+    expect(fx.lines).toContainEqual(expect.objectContaining({ orderId: mine!.id, got: sample.request_id, msg: expect.stringContaining('different provider reference') }));
   });
 
   it('does not blank custom fields an update did not resend', async () => {
-    const effects = new MemoryEffects();
-    await effects.saveService({ provider: 'AVANSER', providerRef: '+61280740801', name: 'service #1', numbers: ['+61280740801'], settings: {}, customId: 'custom_id #1', updatedAt: '2017-01-01T00:00:00Z' });
-    effects.addOrders([pending('c05977971a1d9fbe8eaa3a410f63d02ea5375c04', '+61280740801')], 'SERVICE_UPDATE');
-    await requestsRoute.apply(requestsRoute.read(post(fixture('callback-update.json'))), effects);
-    expect(effects.services.get('+61280740801')).toMatchObject({ name: 'service #1', customId: 'custom_id #1', destination: '6113008786264' });
+    await fx.store.saveService({ provider: 'AVANSER', providerRef: '+61299990001', name: 'service #1', numbers: ['+61299990001'], settings: {}, customId: 'custom_id #1', updatedAt: '2017-01-01T00:00:00Z' });
+    await saved(pendingOrder('c05977971a1d9fbe8eaa3a410f63d02ea5375c04', '+61299990001', 'SERVICE_UPDATE'));
+    await requestsRoute.apply(requestsRoute.read(post({ ...fixture<Record<string, string>>('callback-update.json'), service_number: '61299990001' })), fx.events);
+    expect(await service('+61299990001')).toMatchObject({ name: 'service #1', customId: 'custom_id #1', destination: '6113008786264' });
   });
 
   it('fails the order on a failed confirmation and leaves the service alone', async () => {
-    const effects = new MemoryEffects();
-    const [order] = effects.addOrders([pending('r1', '+61280740802')]);
-    await requestsRoute.apply(requestsRoute.read(get({ request_id: 'r1', service_number: '61280740802', status: 'failed', message: 'Answer point unreachable' })), effects);
-    expect(order).toMatchObject({ status: 'FAILED', message: 'Answer point unreachable' });
-    expect(effects.services.size).toBe(0);
+    const [mine] = await saved(pendingOrder('r1', '+61280740802'));
+    await requestsRoute.apply(requestsRoute.read(get({ request_id: 'r1', service_number: '61280740802', status: 'failed', message: 'Answer point unreachable' })), fx.events);
+    expect(await order(mine!.id)).toMatchObject({ status: 'FAILED', message: 'Answer point unreachable' });
+    expect(await service('+61280740802')).toBeUndefined();
   });
 
   it('settles nothing on a pending status', async () => {
-    const effects = new MemoryEffects();
-    const [order] = effects.addOrders([pending('r1', '+61280740802')]);
-    expect(await requestsRoute.apply(requestsRoute.read(get({ request_id: 'r1', status: 'pending' })), effects)).toBeUndefined();
-    expect(order!.status).toBe('PENDING');
+    const [mine] = await saved(pendingOrder('r2', '+61280740803'));
+    expect(await requestsRoute.apply(requestsRoute.read(get({ request_id: 'r2', status: 'pending' })), fx.events)).toBeUndefined();
+    expect(await order(mine!.id)).toMatchObject({ status: 'PENDING' });
   });
 
   it('answers null for a confirmation that matches no order (so a redelivery is applied), and logs it', async () => {
-    const { log, lines } = capturingLog();
-    const effects = new MemoryEffects(log);
-    expect(await requestsRoute.apply(requestsRoute.read(get({ request_id: 'zz', service_number: '61280740810', status: 'completed' })), effects)).toBeNull();
-    expect(lines).toEqual([expect.objectContaining({ requestId: 'zz', msg: expect.stringContaining('matches no order') })]);
-    expect(effects.services.get('+61280740810')).toBeDefined();
+    expect(await requestsRoute.apply(requestsRoute.read(get({ request_id: 'zz', service_number: '61280740810', status: 'completed' })), fx.events)).toBeNull();
+    expect(fx.lines).toContainEqual(expect.objectContaining({ requestId: 'zz', msg: expect.stringContaining('matches no order') }));
+    expect(await service('+61280740810')).toBeDefined();
   });
 
   it('returns an order a poll already settled, unchanged', async () => {
-    const effects = new MemoryEffects();
-    const [order] = effects.addOrders([{ ...pending('cebaa4ba54ecacb5054e2a4de54842e5a70ec0eb', '+61280740805'), status: 'COMPLETED' }]);
-    expect(await requestsRoute.apply(requestsRoute.read(post({ ...fixture<Record<string, string>>('callback-by-szu.json'), status: 'failed' })), effects)).toBe(order);
-    expect(order).toMatchObject({ status: 'COMPLETED', history: [expect.anything()] });
+    const [mine] = await saved({ ...pendingOrder('r3', '+61280740804'), status: 'COMPLETED' });
+    expect(await requestsRoute.apply(requestsRoute.read(get({ request_id: 'r3', service_number: '61280740804', status: 'failed' })), fx.events)).toMatchObject({
+      id: mine!.id,
+      status: 'COMPLETED',
+      history: [expect.anything()],
+    });
   });
 });
 
@@ -146,11 +154,10 @@ describe('calls route', () => {
   });
 
   it('records the call, an unknown status as FAILED with a warning', async () => {
-    const { log, lines } = capturingLog();
-    const effects = new MemoryEffects(log);
     const query = { ...fixture<Record<string, string>>('call-report.json'), callstatus: 'avanser_mystery_call', callcode: '42' };
-    const record = await callsRoute.apply(callsRoute.read(get(query)), effects);
+    const record = await callsRoute.apply(callsRoute.read(get(query)), fx.events);
     expect(record).toMatchObject({ providerCallId: '36012012', status: 'FAILED', raw: { report: { callstatus: 'avanser_mystery_call' } } });
-    expect(lines).toEqual([expect.objectContaining({ callstatus: 'avanser_mystery_call' })]);
+    expect((await fx.store.callsByIds([record!.id]))[0]).toMatchObject({ status: 'FAILED', serviceRef: '+61280740801' });
+    expect(fx.lines).toContainEqual(expect.objectContaining({ callstatus: 'avanser_mystery_call' }));
   });
 });

@@ -5,7 +5,7 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type DocumentNode } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import WebSocket from 'ws';
 import { startApp, type Running } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
@@ -45,9 +45,10 @@ export interface TestGateway {
   close(): Promise<void>;
 }
 
-export async function startTestGateway(envOverrides: Record<string, string> = {}): Promise<TestGateway> {
+/** `log`: a logger of the test's own, to assert on what the gateway logs. */
+export async function startTestGateway(envOverrides: Record<string, string> = {}, log?: Logger): Promise<TestGateway> {
   const config = loadConfig({ ...BASE_ENV, ...envOverrides });
-  const running = await startApp(config, pino({ level: config.logLevel }));
+  const running = await startApp(config, log ?? pino({ level: config.logLevel }));
   const url = running.url;
   const graphqlUrl = `${url}/graphql`;
   const wsUrl = graphqlUrl.replace(/^http/, 'ws');

@@ -252,7 +252,7 @@ describe.each(ENGINES)('store on $name', (engine) => {
       expect(receipt).toBeTypeOf('number');
       await store.markReceipt(receipt, 'APPLIED', { eventKey: 'k1' });
       const receipts = await store.receipts('EXOTEL', event);
-      expect(receipts).toEqual([{ id: receipt, status: 'APPLIED', reason: null, body: '{"x":1}', event_key: 'k1' }]);
+      expect(receipts).toEqual([{ id: receipt, event, method: 'POST', query: { a: '1' }, status: 'APPLIED', reason: null, body: '{"x":1}', event_key: 'k1' }]);
 
       expect(await store.claimEvent('EXOTEL', event, 'k1', receipt)).toBe(true);
       expect(await store.claimEvent('EXOTEL', event, 'k1', receipt)).toBe(false);

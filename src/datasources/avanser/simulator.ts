@@ -60,6 +60,8 @@ interface StockEntry {
 
 interface SimService extends AvanserServiceFields {
   stock: StockEntry;
+  /** A seeded service: reports to the gateway at whatever URL it has once it listens. */
+  seeded?: boolean;
   service: AvanserServiceSettings;
   status: 'pending' | 'active';
   updated: string;
@@ -259,26 +261,32 @@ class AvanserSim {
     this.clock = new SandboxClock(deps.timeScale);
     this.sender = new CallbackSender(this.clock, deps.log);
     // The vendor page's own services, reporting to this gateway, so a fresh sandbox has calls to place.
-    const uris = { call_uri: deps.webhookUrl('calls'), callback_uri: deps.webhookUrl('requests') };
+    // Their URIs are read when used: with PORT=0 the gateway's URL is not known yet.
     this.addService('61280740801', {
       name: 'service #1',
       custom_id: 'custom_id #1',
       custom_group: 'custom_group #1',
       service: { type: 'transfer', answer_point: '61401603859', answer_point_name: 'answerpoint #1', record_call: true },
-      ...uris,
+      seeded: true,
     }).status = 'active';
     this.addService('61399998888', {
       name: 'Melbourne after hours',
       service: { type: 'voicemail', record_call: false, missed_call_notification: { email: ['afterhours@example.com.au'] } },
-      ...uris,
+      seeded: true,
     }).status = 'active';
   }
 
-  private addService(digits: string, fields: AvanserServiceFields & { service: AvanserServiceSettings }): SimService {
+  private addService(digits: string, fields: AvanserServiceFields & { service: AvanserServiceSettings; seeded?: boolean }): SimService {
     const stock = this.stock.find((s) => s.digits === digits)!;
     const service: SimService = { ...fields, stock, status: 'pending', updated: sydneyTime() };
     this.services.set(digits, service);
     return service;
+  }
+
+  /** Where a service sends its call reports and confirmations. */
+  uris(s: SimService): Pick<AvanserServiceFields, 'call_uri' | 'callback_uri'> {
+    if (!s.seeded) return { call_uri: s.call_uri, callback_uri: s.callback_uri };
+    return { call_uri: s.call_uri ?? this.deps.webhookUrl('calls'), callback_uri: s.callback_uri ?? this.deps.webhookUrl('requests') };
   }
 
   /** Available numbers matching the criteria, as the account's stock mode lets it see them. */
@@ -396,7 +404,7 @@ class AvanserSim {
       answer_point: answerPoint,
       updated: sydneyTime(),
     });
-    const callbackUri = change.callback_uri ?? service.callback_uri;
+    const callbackUri = change.callback_uri ?? this.uris(service).callback_uri;
     if (!callbackUri) return;
     const callback: Callback = {
       url: callbackUri,
@@ -445,7 +453,8 @@ class AvanserSim {
     if (service.status !== 'active') throw new BusinessError(ErrorCode.VALIDATION_FAILED, `${input.to} is still being activated`);
     const row = CALL_STATUSES.find((s) => s.status === input.outcome)!;
     const talked = input.outcome === 'ANSWERED' || input.outcome === 'VOICEMAIL';
-    const duration = input.durationSeconds ?? (talked ? 15 : 0);
+    // Talk time only for a call that was taken (the GraphQL input defaults durationSeconds for every outcome).
+    const duration = talked ? (input.durationSeconds ?? 15) : 0;
     const callid = String(this.nextCallId++);
     const startedAt = new Date();
     const answerPoint = service.service.answer_point;
@@ -466,7 +475,7 @@ class AvanserSim {
       custom_id: service.custom_id ?? '',
       custom_group: service.custom_group ?? '',
     };
-    const callUri = service.call_uri;
+    const callUri = this.uris(service).call_uri;
     if (callUri) this.schedule(duration * 1000, () => void this.sender.deliver({ url: callUri, method: 'GET', query }));
     return { provider: 'AVANSER', providerCallId: callid };
   }
@@ -507,7 +516,10 @@ class AvanserSim {
       case 'GET services':
         return {
           response: Object.fromEntries(
-            [...this.services].map(([digits, { stock, ...s }]) => [digits, { service_number: digits, country: stock.country, type: stock.numberClass, region: stock.region, ...s }]),
+            [...this.services].map(([digits, service]) => {
+              const { stock, seeded: _, ...s } = service;
+              return [digits, { service_number: digits, country: stock.country, type: stock.numberClass, region: stock.region, ...s, ...this.uris(service) }];
+            }),
           ),
         };
       case 'POST services/:id':
