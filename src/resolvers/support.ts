@@ -41,8 +41,13 @@ export function providerRefOf(id: string, type: NodeType, field: string): { prov
   return { provider: provider as ProviderName, ref };
 }
 
+/** Field paths start at the mutation's argument: ports and providers name fields inside `input`. */
+function inInput(field: string[] | undefined): string[] | undefined {
+  return field && field[0] !== 'input' ? ['input', ...field] : field;
+}
+
 export function toUserErrors(err: unknown): UserError[] | null {
-  if (err instanceof BusinessError) return [{ code: err.code, message: err.message, field: err.field }];
+  if (err instanceof BusinessError) return [{ code: err.code, message: err.message, field: inInput(err.field) }];
   if (err instanceof InvalidPhoneNumber) return [{ code: ErrorCode.INVALID_NUMBER, message: err.message }];
   return null;
 }
@@ -82,7 +87,8 @@ export async function mutation<P extends Envelope>(
   }
   let payload: P;
   try {
-    payload = { userErrors: [], ...(await run()) } as unknown as P;
+    const result = await run();
+    payload = { ...result, userErrors: (result.userErrors ?? []).map((e) => ({ ...e, field: inInput(e.field) })) } as unknown as P;
   } catch (err) {
     const userErrors = toUserErrors(err);
     if (!userErrors) {

@@ -148,23 +148,23 @@ describe('provisionNumbers', () => {
     const { orders, userErrors } = await provision(newCustomer({ numberType: '0120' }));
     expect(orders).toEqual([]);
     expect(userErrors).toEqual([
-      { code: 'VALIDATION_FAILED', field: ['delacon', 'numberType'], message: 'Delacon rejected the request: Data validation failed - numberType 0120 is not offered in Australia' },
+      { code: 'VALIDATION_FAILED', field: ['input', 'delacon', 'numberType'], message: 'Delacon rejected the request: Data validation failed - numberType 0120 is not offered in Australia' },
     ]);
   });
 
   it('refuses bad input before any call to Delacon', async () => {
     const before = sim.requests.length;
     for (const count of [0, 11]) {
-      expect((await provision(newCustomer({ count }))).userErrors).toEqual([{ code: 'VALIDATION_FAILED', field: ['delacon', 'count'], message: 'Delacon orders take 1 to 10 numbers' }]);
+      expect((await provision(newCustomer({ count }))).userErrors).toEqual([{ code: 'VALIDATION_FAILED', field: ['input', 'delacon', 'count'], message: 'Delacon orders take 1 to 10 numbers' }]);
     }
     expect((await provision(newCustomer({ terminationNumber: '+442079460000' }))).userErrors).toEqual([
-      { code: 'INVALID_NUMBER', field: ['delacon', 'terminationNumber'], message: '+442079460000 is not a number in Australia (Delacon takes it in national form)' },
+      { code: 'INVALID_NUMBER', field: ['input', 'delacon', 'terminationNumber'], message: '+442079460000 is not a number in Australia (Delacon takes it in national form)' },
     ]);
     expect((await update(sim.seed.companyId, { smsMessage: 'x'.repeat(161) })).userErrors).toEqual([
-      { code: 'VALIDATION_FAILED', field: ['delacon', 'smsMessage'], message: 'The SMS message is at most 160 characters' },
+      { code: 'VALIDATION_FAILED', field: ['input', 'delacon', 'smsMessage'], message: 'The SMS message is at most 160 characters' },
     ]);
     expect((await update(sim.seed.companyId, { whisper: true, transferTimeSeconds: 1000 })).userErrors).toEqual([
-      { code: 'VALIDATION_FAILED', field: ['delacon', 'transferTimeSeconds'], message: 'The transfer time is 0 to 999 seconds' },
+      { code: 'VALIDATION_FAILED', field: ['input', 'delacon', 'transferTimeSeconds'], message: 'The transfer time is 0 to 999 seconds' },
     ]);
     expect(sim.requests.length).toBe(before);
   });
@@ -209,7 +209,7 @@ describe('updateService', () => {
       { fields: ['callRecording'], applied: false, pending: false, code: 'FEATURE_NOT_PROVISIONED', message: notProvisioned },
       { fields: ['callFeedbackSurvey'], applied: true, pending: false, code: null, message: 'CallFeedbackSurvey disabled for customer, CallFeedbackSurvey Provisioned:Yes' },
     ]);
-    expect(result.userErrors).toEqual([{ code: 'FEATURE_NOT_PROVISIONED', field: ['delacon', 'callRecording'], message: notProvisioned }]);
+    expect(result.userErrors).toEqual([{ code: 'FEATURE_NOT_PROVISIONED', field: ['input', 'delacon', 'callRecording'], message: notProvisioned }]);
     // The service shows what was applied, and only that.
     expect(result.service).toMatchObject({ providerRef: cid, name: 'Manly Physio & Pilates', recording: false });
     expect(settings(result.service!.settings)).toMatchObject({ whisper: 'true', transferType: 'TRANSFER_AND_EMAIL', transferTimeSeconds: '30', callFeedbackSurvey: 'false' });

@@ -188,10 +188,10 @@ describe('callbacks about allocations the gateway does not hold', () => {
 
 describe('userErrors for what Exotel refuses', () => {
   it.each<[string, Partial<AllocateGreenVnInput>, string, string[] | null]>([
-    ['one number on both sides', { aPartyNumbers: ['+919811099001'], bPartyNumbers: ['+919811099001'] }, 'SAME_NUMBER_BOTH_PARTIES', ['bPartyNumbers', '0']],
+    ['one number on both sides', { aPartyNumbers: ['+919811099001'], bPartyNumbers: ['+919811099001'] }, 'SAME_NUMBER_BOTH_PARTIES', ['input', 'bPartyNumbers', '0']],
     ['the same pin on both sides (19)', { aPartyPins: [42], bPartyPins: [42] }, 'PIN_CONFLICT', null],
-    ['a call flow the account lacks (50)', { flowId: '9999' }, 'INVALID_CALL_FLOW', ['flowId']],
-    ['a region Exotel does not serve', { preferences: { region: 'XX' } }, 'REGION_NOT_SUPPORTED', ['preferences', 'region']],
+    ['a call flow the account lacks (50)', { flowId: '9999' }, 'INVALID_CALL_FLOW', ['input', 'flowId']],
+    ['a region Exotel does not serve', { preferences: { region: 'XX' } }, 'REGION_NOT_SUPPORTED', ['input', 'preferences', 'region']],
   ])('%s', async (_, input, code, field) => {
     const { allocateGreenVN: r } = await gw.request(ExotelAllocateDocument, { input: { aPartyNumbers: [caller()], bPartyNumbers: [caller()], usage: 'TWO_WAY', ...input } });
     expect(r).toEqual({ allocation: null, userErrors: [{ code, field, message: expect.any(String) }] });

@@ -207,7 +207,7 @@ describe('reserve -> provision -> configure -> release', () => {
   it('refuses an endpoint group the account does not own with an ENDPOINT_GROUP_INVALID userError, keeping the configuration', async () => {
     const out = await update(first, { endpointGroup: 9999 });
     const message = 'The account does not own this endpoint group';
-    expect(out.userErrors).toEqual([{ code: 'ENDPOINT_GROUP_INVALID', field: ['voipInnovations', 'endpointGroup'], message }]);
+    expect(out.userErrors).toEqual([{ code: 'ENDPOINT_GROUP_INVALID', field: ['input', 'voipInnovations', 'endpointGroup'], message }]);
     expect(out.parts).toEqual([{ fields: ['endpointGroup'], applied: false, pending: false, code: 'ENDPOINT_GROUP_INVALID', message }]);
     expect(out.service).toMatchObject({ providerRef: first, destination: '8674', customId: 'crm-8' });
     expect(details(await number(first))).toMatchObject({ endpointGroup: '8674' });
@@ -215,7 +215,7 @@ describe('reserve -> provision -> configure -> release', () => {
 
   it('refuses to configure a number the account does not own', async () => {
     const out = await update('+17182301002', { cnam: true });
-    expect(out.userErrors).toEqual([{ code: 'NUMBER_NOT_OWNED', field: ['serviceRef'], message: '+17182301002 is not assigned to this account' }]);
+    expect(out.userErrors).toEqual([{ code: 'NUMBER_NOT_OWNED', field: ['input', 'serviceRef'], message: '+17182301002 is not assigned to this account' }]);
   });
 
   it('releases a DID; releasing it again answers VoIP Innovations’ "currently available" as released', async () => {
@@ -290,7 +290,7 @@ describe('multi-number requests: each number’s result', () => {
     const duplicate = await soapCalls(() => reserve(['+14352151004', '+14352151004']));
     expect(duplicate.result.userErrors).toEqual([expect.objectContaining({ code: 'DUPLICATE_NUMBERS' })]);
     const foreign = await soapCalls(() => reserve(['+14352151004', '+61280740802']));
-    expect(foreign.result.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_NUMBER', field: ['numbers', '1'] })]);
+    expect(foreign.result.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_NUMBER', field: ['input', 'numbers', '1'] })]);
     expect([...duplicate.calls, ...foreign.calls]).toEqual([]);
   });
 });
