@@ -146,6 +146,12 @@ export class Gateway {
         try {
           const draft = await this.registry.call(entry.name, 'orderStatus', order.providerRef);
           if (draft && draft.status !== 'PENDING') {
+            // The callback would have carried the service: read it first, so that orderUpdated
+            // subscribers see it active; the order settles even when that read fails.
+            const serviceRef = draft.serviceRef ?? order.serviceRef;
+            if (draft.status === 'COMPLETED' && serviceRef) {
+              await this.service(entry.name, serviceRef).catch((err: unknown) => this.log.warn({ err, provider: entry.name, serviceRef }, 'service read after poll failed'));
+            }
             await this.events.settleOrder(entry.name, { providerRef: order.providerRef }, draft.status, draft.message);
           }
         } catch (err) {

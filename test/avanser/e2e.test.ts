@@ -132,6 +132,7 @@ describe('provisionNumbers', () => {
     expect(order.history.map((h) => h.status)).toEqual(['PENDING', 'COMPLETED']);
     // The callback, not a poll, settled it: its receipt was applied.
     expect((await receiptsFor(pending.providerRef!)).map((r) => r.status)).toEqual(['applied']);
+    expect((await gw.request(AvanserServiceDocument, { serviceRef: '+61280740802' })).service!.settings).toContainEqual({ key: 'status', value: 'active' });
 
     // AVANSER was given the gateway's own webhook URLs for this service.
     const held = (await new AvanserClient(sim.live, { log: silentLog, timeoutMs: 2_000 }).listServices()).find((s) => s.service_number === '61280740802');
@@ -163,6 +164,9 @@ describe('provisionNumbers', () => {
       const ref = result.orders[0]!.providerRef!;
       expect(order).toMatchObject({ status: 'COMPLETED', serviceRef: '+61738001234', message: 'Request completed successfully' });
       expect(await receiptsFor(ref)).toEqual([]);
+      // Read back before the order settled: the stored service is the active one, as a callback would have said.
+      const [stored] = await gw.running.gateway.store.servicesByRefs([{ provider: 'AVANSER', providerRef: '+61738001234' }]);
+      expect(stored?.settings.status).toBe('active');
       await sim.releaseHeldCallbacks();
       expect((await receiptsFor(ref)).map((r) => r.status)).toEqual(['applied']);
       expect(await sub.drain(300)).toEqual([]);

@@ -74,15 +74,16 @@ export const requestsRoute: WebhookRoute<AvanserConfirmation, OrderRecord | unde
   async apply(p, effects) {
     // An interim status settles nothing.
     if (p.status === 'PENDING') return undefined;
-    // The vendor's own examples confirm with a request_id other than the acknowledged one: the
-    // gateway then settles the pending order of the service number (and logs the mismatch).
-    const order = await effects.settleOrder('AVANSER', { providerRef: p.requestId, serviceRef: p.serviceNumber }, p.status, p.message);
+    // The service first, so that orderUpdated subscribers read it as it now is.
     if (p.status === 'COMPLETED' && p.serviceNumber) {
       // Empty custom_id/custom_group mean "not resent" on updates, not "cleared": serviceRecord drops them.
       await effects.saveService(
-        serviceRecord(p.serviceNumber, { custom_id: p.customId, custom_group: p.customGroup, service: { answer_point: p.answerPoint } }, new Date().toISOString()),
+        serviceRecord(p.serviceNumber, { custom_id: p.customId, custom_group: p.customGroup, service: { answer_point: p.answerPoint }, status: 'active' }, new Date().toISOString()),
       );
     }
+    // The vendor's own examples confirm with a request_id other than the acknowledged one: the
+    // gateway then settles the pending order of the service number (and logs the mismatch).
+    const order = await effects.settleOrder('AVANSER', { providerRef: p.requestId, serviceRef: p.serviceNumber }, p.status, p.message);
     // null: not matched (yet), so a redelivery is applied instead of taken for a duplicate.
     if (!order) effects.log.warn({ requestId: p.requestId, serviceNumber: p.serviceNumber }, 'AVANSER confirmation matches no order');
     return order;
