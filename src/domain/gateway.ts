@@ -17,9 +17,9 @@ import type {
   UpdatePartiesRequest,
 } from '../datasources/port.js';
 import { BusinessError, ErrorCode, INFRASTRUCTURE_CODES } from '../errors.js';
-import type { Store } from '../store/store.js';
+import type { Page, PageRequest, Store } from '../store/store.js';
 import type { DomainEvents } from './events.js';
-import type { AllocationRecord, E164, NumberOutcome, OrderRecord, ProviderName, ServiceRecord } from './model.js';
+import type { AllocationRecord, AllocationState, E164, NumberOutcome, OrderRecord, ProviderName, ServiceRecord } from './model.js';
 import type { SimulatedCallInput } from '../sandbox/simulator.js';
 
 /** An allocation read from the store is refreshed from the provider when older than this. */
@@ -236,6 +236,14 @@ export class Gateway {
     const stored = await this.store.findAllocation(provider, { providerRef });
     if (!stored) return null;
     return (await this.refreshStale([stored]))[0]!;
+  }
+
+  /** Stored allocations, newest first; stale ones refreshed, and left out when the refresh shows they no longer match. */
+  async allocations(filter: { provider?: ProviderName; state?: AllocationState }, req: PageRequest): Promise<Page<AllocationRecord>> {
+    const page = await this.store.listAllocations(filter, req);
+    const fresh = await this.refreshStale(page.items.map((i) => i.record));
+    const items = page.items.map((i, n) => ({ ...i, record: fresh[n]! })).filter((i) => !filter.state || i.record.state === filter.state);
+    return { ...page, items };
   }
 
   async refreshStale(allocations: AllocationRecord[]): Promise<AllocationRecord[]> {

@@ -157,9 +157,7 @@ export class QueryResolver {
 
   @Query(() => AllocationConnection, { description: 'GreenVN allocations made through the gateway, newest first; active ones are refreshed from Exotel when stale.' })
   async allocations(@Arg('filter', () => AllocationFilter, { defaultValue: {} }) filter: AllocationFilter, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
-    const stored = await ctx.gateway.store.listAllocations(filter, { first: page.first, afterSeq: decodeCursor(page.after) });
-    const fresh = await ctx.gateway.refreshStale(stored.items.map((i) => i.record));
-    return storeConnection({ ...stored, items: stored.items.map((i, n) => ({ ...i, record: fresh[n]! })) }, presentAllocation);
+    return storeConnection(await ctx.gateway.allocations(filter, { first: page.first, afterSeq: decodeCursor(page.after) }), presentAllocation);
   }
 
   @Query(() => Allocation, { nullable: true, description: 'One allocation by id, refreshed from Exotel when stale (null when unknown).' })

@@ -19,7 +19,7 @@ import {
   Provider,
 } from './enums.js';
 import { E164Scalar } from './scalars.js';
-import type { AllocationUsage as Usage, CallStatus as Status, NumberKind as Kind, ProviderName } from '../domain/model.js';
+import type { AllocationState as AllocationStateName, AllocationUsage as Usage, CallStatus as Status, NumberKind as Kind, ProviderName } from '../domain/model.js';
 
 const IDEMPOTENCY =
   'Any unique string (≤ 200 chars). Sending the same key again replays the first result and changes nothing; the same key with a different input is refused. Kept for 24 hours.';
@@ -418,7 +418,7 @@ export class OrderFilter {
 @InputType({ description: 'Which allocations.' })
 export class AllocationFilter {
   @Field(() => Provider, { nullable: true }) provider?: ProviderName;
-  @Field(() => AllocationState, { nullable: true }) state?: string;
+  @Field(() => AllocationState, { nullable: true }) state?: AllocationStateName;
 }
 
 @InputType({ description: 'Which allocation events.' })

@@ -272,6 +272,14 @@ describe('reading allocations', () => {
     const active = await gw.request(ExotelAllocationsDocument, { filter: { provider: 'EXOTEL', state: 'ACTIVE' } });
     expect(active.allocations.edges.map((e) => e.node.state)).not.toContain('DEALLOCATED');
     expect(active.allocations.edges.map((e) => e.node.id)).not.toContain(ended.id);
+
+    // Stored as active but gone at Exotel: the refresh finds out, and the active list leaves it out.
+    const gone = await allocate();
+    expect((await exotelRequest(sim, 'DELETE', `/${gone.providerRef}`)).status).toBe(200);
+    await age(gone.providerRef);
+    const stillActive = await gw.request(ExotelAllocationsDocument, { filter: { provider: 'EXOTEL', state: 'ACTIVE' } });
+    expect(stillActive.allocations.edges.map((e) => e.node.id)).not.toContain(gone.id);
+    expect((await read(gone.id)).state).toBe('DEALLOCATED');
   });
 
   it('an unknown allocation id is null', async () => {
