@@ -12,7 +12,9 @@ import { specifiedRules, type ValidationRule } from 'graphql';
 
 export const LIMITS = {
   depth: 10,
-  cost: 5_000,
+  // armor's static cost grows 1.5× per level: 5,000 refused a page of calls with their
+  // numbers, services and allocations (~6,600); depth and tokens bound the rest.
+  cost: 20_000,
   aliases: 15,
   directives: 50,
   tokens: 2_000,

@@ -122,6 +122,12 @@ describe('limits', () => {
     expect(JSON.stringify(r.body.errors)).toMatch(/depth/i);
   });
 
+  it('accepts a page of calls with their numbers, services and allocations (within the cost limit)', async () => {
+    const r = await gw.post(`query Page { callEvents(first: 100) { edges { node { id number { e164 service { name } } service { name } allocation { greenVN } } } } }`, {});
+    expect(r.body.errors).toBeUndefined();
+    expect(r.status).toBe(200);
+  });
+
   it('accepts the same shape within the limit', async () => {
     const r = await gw.post(`query Shallow { callEvents { edges { node { allocation { calls { id } } } } } }`, {});
     expect(r.status).toBe(200);
