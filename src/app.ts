@@ -4,6 +4,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import rateLimit from '@fastify/rate-limit';
 import Fastify from 'fastify';
@@ -82,7 +83,9 @@ export async function startApp(config: Config, log: Logger): Promise<Running> {
     hideSchemaDetailsFromClientErrors: true,
     formatError: errorFormatter(log),
     validationRules: armor.validationRules,
-    plugins: [...(armor.plugins as ApolloServerPlugin<Context>[]), fastifyApolloDrainPlugin(app), sandboxLandingPage(landing), scopesAndMetrics],
+    // No HTTP caching of GraphQL answers: the default cache-control plugin only cost a hook
+    // on every resolved field.
+    plugins: [...(armor.plugins as ApolloServerPlugin<Context>[]), fastifyApolloDrainPlugin(app), sandboxLandingPage(landing), scopesAndMetrics, ApolloServerPluginCacheControlDisabled()],
   });
   await apollo.start();
 

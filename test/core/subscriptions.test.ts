@@ -72,6 +72,46 @@ describe('Exotel call webhook → callEvents subscription', () => {
   });
 });
 
+describe('many subscribers on one event', () => {
+  const call = (sid: string) => ({ ...exotelFixture('call-event.json'), call_sid: sid, greenvn: '+918040001001', from: '+919811000001', to: '+919876543210' });
+
+  /**
+   * Store round trips for one webhook while `count` subscribers (selecting `allocation`)
+   * listen; the least of three, as the sandbox's order poller also queries once a second.
+   */
+  async function queriesWith(count: number, sid: string): Promise<number> {
+    const subs = Array.from({ length: count }, () => subscribe(gw.ws(), OnCallEventDocument, { filter: { provider: 'EXOTEL' } }));
+    await Promise.all(subs.map((s) => s.ready));
+    let least = Infinity;
+    for (let i = 0; i < 3; i++) {
+      const before = gw.running.db.queryCount;
+      expect((await gw.webhook('exotel/calls', call(`${sid}-${i}`))).status).toBe(200);
+      const got = await Promise.all(subs.map((s) => s.next()));
+      least = Math.min(least, gw.running.db.queryCount - before);
+      for (const g of got) expect(g.callEvents).toMatchObject({ providerCallId: `${sid}-${i}`, allocationRef: 'd12638b6-28b8-488d-8cf3-c60619ac2280' });
+    }
+    for (const s of subs) s.stop();
+    return least;
+  }
+
+  it('share one execution per event: three subscribers cost the store what one does', async () => {
+    const one = await queriesWith(1, 'shared-execution-call-1');
+    const three = await queriesWith(3, 'shared-execution-call-3');
+    expect(three).toBe(one);
+  });
+
+  it('still filter per subscriber: the same document with other variables gets only its own events', async () => {
+    const exotel = subscribe(gw.ws(), OnCallEventDocument, { filter: { provider: 'EXOTEL' } });
+    const delacon = subscribe(gw.ws(), OnCallEventDocument, { filter: { provider: 'DELACON' } });
+    await Promise.all([exotel.ready, delacon.ready]);
+    expect((await gw.webhook('exotel/calls', call('shared-execution-call-x'))).status).toBe(200);
+    expect((await exotel.next()).callEvents.providerCallId).toBe('shared-execution-call-x');
+    expect(await delacon.drain(300)).toEqual([]);
+    exotel.stop();
+    delacon.stop();
+  });
+});
+
 describe('simulateIncomingCall on an Exotel allocation', () => {
   it('delivers a CallEvent with its allocation on the subscription', async () => {
     const { allocateGreenVN } = await gw.request(AllocateGreenVnDocument, {
