@@ -38,3 +38,10 @@ export const eventsPublished = new Counter({
   labelNames: ['topic'] as const,
   registers: [registry],
 });
+
+export const storeQueries = new Counter({
+  name: 'switchboard_store_queries_total',
+  help: 'Store round trips by engine (the bench counts them to prove batching)',
+  labelNames: ['engine'] as const,
+  registers: [registry],
+});

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import pg from 'pg';
+import { storeQueries } from '../observability/metrics.js';
 import { migrate } from './migrations.js';
 
 export interface Queryable {
@@ -77,6 +78,7 @@ async function openPglite(dataDir: string): Promise<Db> {
   let count = 0;
   const run = async <T>(q: PGlite | Transaction, sql: string, params?: unknown[]): Promise<T[]> => {
     count++;
+    storeQueries.inc({ engine: 'pglite' });
     return (await q.query<T>(sql, params)).rows;
   };
   return {
@@ -105,6 +107,7 @@ function openPostgres(url: string): Db {
   let count = 0;
   const run = async <T>(q: pg.Pool | pg.PoolClient, sql: string, params?: unknown[]): Promise<T[]> => {
     count++;
+    storeQueries.inc({ engine: 'postgres' });
     return (await q.query(sql, params)).rows as T[];
   };
   return {

@@ -1,0 +1,293 @@
+/**
+ * What every scenario needs: servers under test as child processes (the gateway from the
+ * built dist, bare servers, a simulator), load helpers, percentiles and /metrics reading.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+
+/** dist/ (this file runs as dist/bench/lib.js). */
+const DIST = fileURLToPath(new URL('../', import.meta.url));
+export const API_KEY = 'bench-key-0123456789';
+export const WEBHOOK_TOKEN = 'bench-webhook-token-0123456789';
+
+export interface Options {
+  quick: boolean;
+  /** Seconds of load per measurement. */
+  seconds: number;
+  /** Write a CPU profile of each gateway into this directory. */
+  cpuProfDir?: string;
+}
+
+export interface Row {
+  scenario: string;
+  figure: string;
+  value: number;
+  unit: string;
+  /** Human form of the budget line, e.g. "≤ 1 ms". */
+  target: string;
+  /** Does the value meet the target? undefined when the line has no target. */
+  ok?: boolean;
+  baseline?: { label: string; value: number };
+  /** value / baseline, or a ratio the budget speaks of. */
+  ratio?: number;
+  note?: string;
+}
+
+export interface Child {
+  url: string;
+  pid: number;
+  process: ChildProcess;
+  /** Resident memory now, from /proc (MB). */
+  rssMb(): number;
+  /** CPU time used so far (user + system, ms), from /proc: robust to a noisy machine. */
+  cpuMs(): number;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+function rssOf(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+  return Number(line?.match(/(\d+)/)?.[1] ?? 0) / 1024;
+}
+
+function cpuOf(pid: number): number {
+  // Fields 14 and 15 of /proc/<pid>/stat (after the parenthesised name): utime, stime in ticks.
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+
+function stopper(child: ChildProcess): () => Promise<void> {
+  return () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      const kill = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      child.once('exit', () => {
+        clearTimeout(kill);
+        resolve();
+      });
+      child.kill('SIGTERM');
+    });
+}
+
+/** Poll `url` until it answers 200; returns the milliseconds from `since`. */
+export async function waitFor200(url: string, since: number, child: ChildProcess, timeoutMs = 60_000): Promise<number> {
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`child exited with ${child.exitCode} before ${url} answered`);
+    const ok = await new Promise<boolean>((resolve) => {
+      const req = http.get(url, { agent: false }, (res) => {
+        res.resume();
+        resolve(res.statusCode === 200);
+      });
+      req.on('error', () => resolve(false));
+    });
+    if (ok) return performance.now() - since;
+    if (performance.now() - since > timeoutMs) throw new Error(`${url} not ready after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+function spawnNode(args: string[], env: Record<string, string>, label: string): ChildProcess {
+  // Not the runner's environment: a DATABASE_URL or provider credentials there must not leak in.
+  const base = Object.fromEntries(['PATH', 'HOME', 'TMPDIR'].flatMap((k) => (process.env[k] ? [[k, process.env[k]!]] : [])));
+  const child = spawn(process.execPath, args, { env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (d: Buffer) => {
+    stderr = (stderr + d.toString()).slice(-4000);
+  });
+  child.once('exit', (code, signal) => {
+    if (code && signal === null && code !== 0) process.stderr.write(`bench: ${label} exited ${code}\n${stderr}`);
+  });
+  return child;
+}
+
+/** The gateway from the build, in-memory store, every provider sandboxed unless `env` says otherwise. */
+export async function startGateway(opts: Options, env: Record<string, string> = {}): Promise<Child & { bootMs: number }> {
+  const port = await freePort();
+  const profile = opts.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`] : [];
+  const since = performance.now();
+  const child = spawnNode([...profile, `${DIST}src/main.js`], {
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: 'memory',
+    SWITCHBOARD_API_KEYS: `${API_KEY}=read,write`,
+    WEBHOOK_TOKEN,
+    LOG_LEVEL: 'silent',
+    RATE_LIMIT_PER_MINUTE: '1000000',
+    SANDBOX_TIME_SCALE: '0.001',
+    ...env,
+  }, 'gateway');
+  child.stdout!.resume();
+  const url = `http://127.0.0.1:${port}`;
+  const bootMs = await waitFor200(`${url}/readyz`, since, child);
+  return { url, pid: child.pid!, process: child, bootMs, rssMb: () => rssOf(child.pid!), cpuMs: () => cpuOf(child.pid!), stop: stopper(child) };
+}
+
+/**
+ * A helper server from bench/children: it prints one JSON line (its address and what the
+ * bench needs to know) on stdout when it listens.
+ */
+export async function startChild<T extends { url: string }>(script: string, env: Record<string, string> = {}): Promise<Child & { info: T }> {
+  const child = spawnNode([`${DIST}bench/children/${script}.js`], env, script);
+  const info = await new Promise<T>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const nl = out.indexOf('\n');
+      if (nl >= 0) resolve(JSON.parse(out.slice(0, nl)) as T);
+    });
+    child.once('exit', (code) => reject(new Error(`${script} exited ${code} before it listened`)));
+  });
+  return { url: info.url, info, pid: child.pid!, process: child, rssMb: () => rssOf(child.pid!), cpuMs: () => cpuOf(child.pid!), stop: stopper(child) };
+}
+
+export interface Saturation {
+  rps: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+  requests: number;
+}
+
+/** autocannon at saturation for `seconds`; with `server`, also its CPU time per request (µs). */
+export async function cannon(o: autocannon.Options & { seconds: number; server?: Child }): Promise<Saturation & { cpuUsPerRequest: number }> {
+  const cpu0 = o.server?.cpuMs() ?? 0;
+  const r = await autocannon({ connections: 10, pipelining: 1, duration: o.seconds, ...o });
+  const cpuUsPerRequest = o.server ? ((o.server.cpuMs() - cpu0) * 1000) / Math.max(1, r.requests.total) : NaN;
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts, requests: r.requests.total, cpuUsPerRequest };
+}
+
+/** Percentile of sorted numbers (nearest rank). */
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+export interface Latencies {
+  p50: number;
+  p99: number;
+  max: number;
+  count: number;
+  failed: number;
+}
+
+export function summarise(values: number[], failed = 0): Latencies {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted.at(-1) ?? NaN, count: values.length, failed };
+}
+
+export interface Req {
+  method: 'GET' | 'POST';
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+/** One request on a keep-alive agent; resolves with the status and body. */
+export function send(base: string, r: Req, agent?: http.Agent): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(`${base}${r.path}`, { method: r.method, headers: r.headers, agent }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode!, body, headers: res.headers }));
+    });
+    req.on('error', reject);
+    req.end(r.body);
+  });
+}
+
+/**
+ * Open-loop load at a fixed rate: a request every 1/rate s whatever the answers, so a slow
+ * server shows as latency (no coordinated omission). Latencies in ms with µs resolution.
+ */
+export async function fixedRate(base: string, r: Req, rate: number, seconds: number): Promise<Latencies> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+  const latencies: number[] = [];
+  let failed = 0;
+  const total = Math.round(rate * seconds);
+  const start = performance.now();
+  const pending: Promise<void>[] = [];
+  for (let i = 0; i < total; i++) {
+    const due = start + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((res) => setTimeout(res, wait));
+    const t0 = performance.now();
+    pending.push(
+      send(base, r, agent).then(
+        (res) => {
+          if (res.status === 200) latencies.push(performance.now() - t0);
+          else failed++;
+        },
+        () => void failed++,
+      ),
+    );
+  }
+  await Promise.all(pending);
+  agent.destroy();
+  return summarise(latencies, failed);
+}
+
+/** Sum of a Prometheus counter's samples whose labels contain every `match` pair. */
+export async function metric(base: string, name: string, match: Record<string, string> = {}): Promise<number> {
+  const { body } = await send(base, { method: 'GET', path: '/metrics' });
+  let sum = 0;
+  for (const line of body.split('\n')) {
+    if (!line.startsWith(`${name}{`) && !line.startsWith(`${name} `)) continue;
+    if (Object.entries(match).every(([k, v]) => line.includes(`${k}="${v}"`))) sum += Number(line.slice(line.lastIndexOf(' ') + 1));
+  }
+  return sum;
+}
+
+/** A GraphQL POST as the gateway expects it. */
+export function graphqlRequest(query: string, variables: Record<string, unknown> = {}): Req {
+  return {
+    method: 'POST',
+    path: '/graphql',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${API_KEY}` },
+    body: JSON.stringify({ query, variables }),
+  };
+}
+
+export async function graphql<T>(base: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const res = await send(base, graphqlRequest(query, variables));
+  const body = JSON.parse(res.body) as { data?: T; errors?: unknown[] };
+  if (res.status !== 200 || body.errors?.length) throw new Error(`GraphQL ${res.status}: ${res.body.slice(0, 500)}`);
+  return body.data!;
+}
+
+/** An Exotel Lead Assist call webhook (the vendor sample's fields) for a unique call id. */
+export function exotelCall(callSid: string): string {
+  return JSON.stringify({
+    start_time: '2024-05-01T15:30:00+05:30',
+    current_time: '2024-05-01T15:30:41+05:30',
+    direction: 'incoming',
+    source: 'exotel',
+    dial_call_duration: '32',
+    on_call_duration: '27',
+    dial_call_status: 'completed',
+    call_type: 'completed',
+    connection_id: 'bench-connection',
+    greenvn: '+918040001001',
+    greenvn_id: 'd12638b6-28b8-488d-8cf3-c60619ac2280',
+    recording_url: 'https://recordings.example.com/call.mp3',
+    call_sid: callSid,
+    from: '+919811000001',
+    to: '+919876543210',
+  });
+}
+
+export const EXOTEL_CALLS_PATH = `/webhooks/exotel/calls?token=${WEBHOOK_TOKEN}`;
+
+export const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;

@@ -1,0 +1,22 @@
+/** 5. Boot: process start to /readyz 200, against a bare node:http process answering its first request. */
+import { round, startChild, startGateway, waitFor200, type Options, type Row } from '../lib.js';
+
+export async function boot(opts: Options): Promise<Row[]> {
+  const runs = opts.quick ? 1 : 3;
+  const gw: number[] = [];
+  const bare: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const gateway = await startGateway(opts);
+    gw.push(gateway.bootMs);
+    await gateway.stop();
+    const since = performance.now();
+    const child = await startChild('bare');
+    bare.push(await waitFor200(child.url, since, child.process));
+    await child.stop();
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const value = median(gw);
+  return [
+    { scenario: '5 boot', figure: 'start to /readyz OK', value: round(value, 0), unit: 'ms', target: '≤ 2,000 ms', ok: value <= 2_000, baseline: { label: 'bare node:http', value: round(median(bare), 0) }, note: `median of ${runs}; in-memory PGlite from the template` },
+  ];
+}

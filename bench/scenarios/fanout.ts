@@ -1,0 +1,152 @@
+/**
+ * 3. Fan-out: graphql-ws subscribers on callEvents, Exotel call webhooks posted at a steady
+ * rate; latency from sending each webhook to each subscriber's receipt, and events lost. The
+ * gateway publishes before it answers, so the webhook's own answer time is the baseline.
+ * Then idle subscribers up to the budget's 10,000: the gateway's resident memory.
+ */
+import http from 'node:http';
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+import { API_KEY, EXOTEL_CALLS_PATH, exotelCall, metric, round, send, startGateway, summarise, type Options, type Row } from '../lib.js';
+
+const SUBSCRIPTION = 'subscription BenchCalls { callEvents(filter: { provider: EXOTEL }) { id providerCallId status } }';
+const BATCH = 500;
+/** Call ids unique across runs, should the store be kept. */
+const RUN = Date.now().toString(36);
+
+interface Subscribers {
+  clients: Client[];
+  /** call id → receipt times (performance.now()), one per subscriber that got it. */
+  receipts: Map<string, number[]>;
+}
+
+/** Open `count` subscribers in batches; resolves when every one is connected and subscribed. */
+async function subscribe(wsUrl: string, count: number, into: Subscribers): Promise<void> {
+  for (let done = 0; done < count; done += BATCH) {
+    const batch = Array.from({ length: Math.min(BATCH, count - done) }, () => {
+      const client = createClient({ url: wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${API_KEY}` }, lazy: false, retryAttempts: 0 });
+      into.clients.push(client);
+      const connected = new Promise<void>((resolve, reject) => {
+        client.on('connected', () => resolve());
+        client.on('closed', (e) => reject(new Error(`subscriber closed: ${(e as { code?: number }).code}`)));
+      });
+      client.subscribe<{ callEvents: { providerCallId: string } }>(
+        { query: SUBSCRIPTION },
+        {
+          next: ({ data }) => {
+            const at = performance.now();
+            const id = data?.callEvents.providerCallId;
+            if (id) into.receipts.get(id)?.push(at);
+          },
+          error: () => undefined,
+          complete: () => undefined,
+        },
+      );
+      return connected;
+    });
+    await Promise.all(batch);
+  }
+}
+
+/** One event every subscriber must get: proves every subscription is registered. */
+async function everyoneListening(base: string, subs: Subscribers, prefix: string): Promise<void> {
+  const { sent } = await postSteadily(base, prefix, 1, 1, subs.receipts);
+  const check = await measure(subs, sent, 60_000);
+  if (check.lost > 0) throw new Error(`${check.lost} of ${subs.clients.length} subscribers never got the first event`);
+}
+
+/** Post `count` webhooks at `rate`/s; returns each call id's send time and the answer latencies. */
+async function postSteadily(base: string, prefix: string, rate: number, count: number, receipts: Map<string, number[]>) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
+  const sent = new Map<string, number>();
+  const answers: number[] = [];
+  const start = performance.now();
+  const pending: Promise<void>[] = [];
+  for (let i = 0; i < count; i++) {
+    const wait = start + (i * 1000) / rate - performance.now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    const id = `${prefix}-${RUN}-${i}`;
+    receipts.set(id, []);
+    const t0 = performance.now();
+    sent.set(id, t0);
+    pending.push(
+      send(base, { method: 'POST', path: EXOTEL_CALLS_PATH, headers: { 'content-type': 'application/json' }, body: exotelCall(id) }, agent).then((res) => {
+        if (res.status !== 200) throw new Error(`webhook answered ${res.status}: ${res.body.slice(0, 200)}`);
+        answers.push(performance.now() - t0);
+      }),
+    );
+  }
+  await Promise.all(pending);
+  agent.destroy();
+  return { sent, answers: summarise(answers) };
+}
+
+/** Wait until every subscriber has every event or `graceMs` passes; latencies and losses. */
+async function measure(subs: Subscribers, sent: Map<string, number>, graceMs: number) {
+  const expected = subs.clients.length * sent.size;
+  const received = () => [...sent.keys()].reduce((n, id) => n + subs.receipts.get(id)!.length, 0);
+  const until = performance.now() + graceMs;
+  while (received() < expected && performance.now() < until) await new Promise((r) => setTimeout(r, 50));
+  const latencies: number[] = [];
+  for (const [id, at] of sent) for (const t of subs.receipts.get(id)!) latencies.push(t - at);
+  return { ...summarise(latencies), lost: expected - Math.min(expected, received()), duplicates: Math.max(0, received() - expected) };
+}
+
+export async function fanout(opts: Options): Promise<Row[]> {
+  const fanoutSubscribers = opts.quick ? 200 : 1_000;
+  const idleSubscribers = opts.quick ? 2_000 : 10_000;
+  // Below saturation on purpose: at 20 webhooks/s (20,000 deliveries/s) a 2-core machine
+  // queues; the capacity shows as CPU per delivery.
+  const rate = 5;
+  const events = Math.round(rate * opts.seconds);
+  const gateway = await startGateway(opts);
+  const wsUrl = `${gateway.url.replace('http', 'ws')}/graphql`;
+  const many: Subscribers = { clients: [], receipts: new Map() };
+  try {
+    const rssIdle = gateway.rssMb();
+    const heapIdle = await metric(gateway.url, 'nodejs_heap_size_used_bytes');
+    await subscribe(wsUrl, fanoutSubscribers, many);
+    await everyoneListening(gateway.url, many, 'ready');
+    const cpu0 = gateway.cpuMs();
+    const posted = await postSteadily(gateway.url, 'fan', rate, events, many.receipts);
+    const fan = await measure(many, posted.sent, 10_000);
+    const cpuUsPerDelivery = ((gateway.cpuMs() - cpu0) * 1000) / Math.max(1, fan.count);
+    const answer = posted.answers;
+
+    const t0 = performance.now();
+    await subscribe(wsUrl, idleSubscribers - fanoutSubscribers, many);
+    await everyoneListening(gateway.url, many, 'idle');
+    const openSeconds = (performance.now() - t0) / 1000;
+    const sockets = Number((await send(gateway.url, { method: 'GET', path: '/metrics' })).body.match(/^switchboard_websocket_connections (\d+)/m)?.[1]);
+    if (global.gc) global.gc();
+    await new Promise((r) => setTimeout(r, 1_000));
+    const rss = gateway.rssMb();
+    const heapKb = ((await metric(gateway.url, 'nodejs_heap_size_used_bytes')) - heapIdle) / 1024 / idleSubscribers;
+    const rssPer10k = ((rss - rssIdle) * 10_000) / idleSubscribers + rssIdle;
+
+    const s = '3 fan-out';
+    const label = 'webhook answer';
+    const rows: Row[] = [
+      { scenario: s, figure: `delivery p50, ${fanoutSubscribers} subscribers`, value: round(fan.p50), unit: 'ms', target: '—', baseline: { label, value: round(answer.p50) }, note: `${events} webhooks at ${rate}/s` },
+      { scenario: s, figure: `delivery p99, ${fanoutSubscribers} subscribers`, value: round(fan.p99), unit: 'ms', target: '≤ 25 ms', ok: fan.p99 <= 25, baseline: { label, value: round(answer.p99) } },
+      { scenario: s, figure: `delivery max, ${fanoutSubscribers} subscribers`, value: round(fan.max), unit: 'ms', target: '—', baseline: { label, value: round(answer.max) } },
+      { scenario: s, figure: 'gateway CPU per delivery', value: round(cpuUsPerDelivery, 1), unit: 'µs', target: '—', note: `webhook included; ≈ ${round(1e6 / cpuUsPerDelivery, 0)} deliveries/s per core` },
+      { scenario: s, figure: 'events lost', value: fan.lost, unit: 'events', target: '0', ok: fan.lost === 0, note: `${fan.count} deliveries, ${fan.duplicates} duplicated` },
+      {
+        scenario: s,
+        figure: `RSS with ${idleSubscribers} idle subscribers`,
+        value: round(rss, 0),
+        unit: 'MB',
+        target: idleSubscribers === 10_000 ? '≤ 300 MB' : '≤ 300 MB at 10,000',
+        ok: rssPer10k <= 300,
+        baseline: { label: 'no subscriber', value: round(rssIdle, 0) },
+        note: `${sockets} sockets open in ${round(openSeconds, 1)} s; ${round(((rss - rssIdle) * 1024) / idleSubscribers, 1)} KB RSS, ${round(heapKb, 1)} KB JS heap each${idleSubscribers === 10_000 ? '' : `; extrapolated to 10,000: ${round(rssPer10k, 0)} MB`}`,
+      },
+    ];
+    if (fan.lost > 0) process.stderr.write(`bench: fan-out lost ${fan.lost} events\n`);
+    return rows;
+  } finally {
+    await Promise.all(many.clients.map((c) => c.dispose()));
+    await gateway.stop();
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * 2. One upstream call: an AVANSER stock search through the gateway (AVANSER LIVE, pointed at
+ * a simulator in its own process) vs the same HTTP request sent straight to the simulator.
+ */
+import type { AvanserConfig } from '../../src/config.js';
+import { stockQuery } from '../../src/datasources/avanser/mapping.js';
+import { cannon, fixedRate, graphqlRequest, round, send, startChild, startGateway, type Options, type Req, type Row } from '../lib.js';
+
+const FILTER = { country: 'AU', szu: 'sydney' };
+const QUERY = 'query BenchSearch($filter: NumberSearchInput!) { availableNumbers(provider: AVANSER, filter: $filter, first: 20) { edges { node { e164 national kind region } } } }';
+const RATE = 200;
+
+export async function upstream(opts: Options): Promise<Row[]> {
+  const sim = await startChild<{ url: string; live: AvanserConfig }>('avanser-simulator');
+  let gateway;
+  try {
+    const { live } = sim.info;
+    gateway = await startGateway(opts, { AVANSER_USERNAME: live.username, AVANSER_PASSWORD: live.password, AVANSER_BASE_URL: live.baseUrl });
+    const viaGateway = graphqlRequest(QUERY, { filter: FILTER });
+    // What the AVANSER client sends for this filter.
+    const direct: Req = {
+      method: 'GET',
+      path: `/v1/numbers?${new URLSearchParams(stockQuery(FILTER))}`,
+      headers: { accept: 'application/json', authorization: `Basic ${Buffer.from(`${live.username}:${live.password}`).toString('base64')}` },
+    };
+    const check = await send(gateway.url, viaGateway);
+    const found = (JSON.parse(check.body) as { data?: { availableNumbers?: { edges: unknown[] } } }).data?.availableNumbers?.edges.length ?? 0;
+    if (check.status !== 200 || found === 0) throw new Error(`stock search through the gateway failed: ${check.status} ${check.body.slice(0, 300)}`);
+    const straight = await send(sim.url, direct);
+    if (straight.status !== 200) throw new Error(`direct stock search failed: ${straight.status} ${straight.body.slice(0, 300)}`);
+
+    // Warm both paths, then the fixed rate (latency), then saturation (throughput).
+    await fixedRate(gateway.url, viaGateway, RATE, 1);
+    await fixedRate(sim.url, direct, RATE, 1);
+    const gwFixed = await fixedRate(gateway.url, viaGateway, RATE, opts.seconds);
+    const simFixed = await fixedRate(sim.url, direct, RATE, opts.seconds);
+    if (gwFixed.failed || simFixed.failed) throw new Error(`failed requests at ${RATE} req/s: gateway ${gwFixed.failed}, direct ${simFixed.failed}`);
+    const gwSat = await cannon({ url: `${gateway.url}/graphql`, method: 'POST', headers: viaGateway.headers, body: viaGateway.body, seconds: opts.seconds, server: gateway });
+    const simSat = await cannon({ url: `${sim.url}${direct.path}`, method: 'GET', headers: direct.headers, seconds: opts.seconds, server: sim });
+
+    const s = '2 one upstream call';
+    const added50 = gwFixed.p50 - simFixed.p50;
+    const added99 = gwFixed.p99 - simFixed.p99;
+    const note = `${found} numbers per answer, ${RATE} req/s open loop`;
+    return [
+      { scenario: s, figure: `added p50 latency @${RATE}/s`, value: round(added50, 3), unit: 'ms', target: '≤ 1 ms', ok: added50 <= 1, baseline: { label: 'direct p50', value: round(simFixed.p50, 3) }, note: `gateway p50 ${round(gwFixed.p50, 3)} ms; ${note}` },
+      { scenario: s, figure: `added p99 latency @${RATE}/s`, value: round(added99, 3), unit: 'ms', target: '≤ 5 ms', ok: added99 <= 5, baseline: { label: 'direct p99', value: round(simFixed.p99, 3) }, note: `gateway p99 ${round(gwFixed.p99, 3)} ms` },
+      { scenario: s, figure: 'CPU per request', value: round(gwSat.cpuUsPerRequest, 0), unit: 'µs', target: '—', baseline: { label: 'simulator', value: round(simSat.cpuUsPerRequest, 0) }, note: 'gateway process only (the simulator also works for each gateway request)' },
+      { scenario: s, figure: 'throughput at saturation', value: round(gwSat.rps, 0), unit: 'req/s', target: '—', baseline: { label: 'direct', value: round(simSat.rps, 0) }, ratio: round(gwSat.rps / simSat.rps), note: `p50 ${gwSat.p50}/${simSat.p50} ms, p99 ${gwSat.p99}/${simSat.p99} ms (gateway/direct)` },
+    ];
+  } finally {
+    await Promise.all([gateway?.stop(), sim.stop()]);
+  }
+}
