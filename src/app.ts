@@ -58,15 +58,19 @@ const scopesAndMetrics: ApolloServerPlugin<Context> = {
 };
 
 export async function startApp(config: Config, log: Logger): Promise<Running> {
-  const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const bus = createBus(config.redisUrl);
-  const store = new Store(db);
-  const events = new DomainEvents(store, bus, log.child({ component: 'events' }));
   let boundUrl = `http://localhost:${config.port}`;
   const publicUrl = () => config.publicUrl ?? boundUrl;
-  const registry = await Registry.start(config, log, publicUrl);
+  // Independent: the store opens (PGlite's WASM compiles off the main thread) while the
+  // simulators start and the schema is built.
+  const [db, registry, schema] = await Promise.all([
+    openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }),
+    Registry.start(config, log, publicUrl),
+    createSchema(bus.pubSub),
+  ]);
+  const store = new Store(db);
+  const events = new DomainEvents(store, bus, log.child({ component: 'events' }));
   const gateway = new Gateway(registry, store, events, log.child({ component: 'gateway' }));
-  const schema = await createSchema(bus.pubSub);
   const keys = new ApiKeys(config.apiKeys);
 
   const app = Fastify({ loggerInstance: log.child({ component: 'http' }), bodyLimit: HTTP_BODY_LIMIT, trustProxy: true });

@@ -5,6 +5,7 @@
  * Records live in `data` (jsonb, the domain record as is); columns exist only for what is
  * looked up, filtered, ordered or kept unique. `seq` gives stable cursor order.
  */
+import { createHash } from 'node:crypto';
 import type { Db } from './db.js';
 
 const MIGRATIONS: Array<{ version: number; name: string; sql: string }> = [
@@ -123,6 +124,12 @@ const MIGRATIONS: Array<{ version: number; name: string; sql: string }> = [
     `,
   },
 ];
+
+/** Names the schema the migrations build: a PGlite template made before a new migration is not reused. */
+export const SCHEMA_FINGERPRINT = createHash('sha256')
+  .update(MIGRATIONS.map((m) => `${m.version}\n${m.sql}`).join('\n'))
+  .digest('hex')
+  .slice(0, 12);
 
 export async function migrate(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
