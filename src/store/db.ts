@@ -76,7 +76,10 @@ async function openPglite(dataDir: string): Promise<Db> {
   const isNew = memory || !existsSync(path.join(dataDir, 'PG_VERSION'));
   const loadDataDir = isNew ? new Blob([await readFile(await ensurePgliteTemplate())]) : undefined;
   if (!memory) await mkdir(dataDir, { recursive: true });
-  return wrapPglite(await PGlite.create({ dataDir: memory ? undefined : path.resolve(dataDir), loadDataDir }));
+  // PostgreSQL's 128 MB of shared buffers would all be resident in the WASM heap; an embedded
+  // store's working set is far smaller (measured: 497 → 324 MB RSS with 3,000 receipts).
+  const startParams = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
+  return wrapPglite(await PGlite.create({ dataDir: memory ? undefined : path.resolve(dataDir), loadDataDir, startParams }));
 }
 
 function wrapPglite(lite: PGlite): Db {
