@@ -29,6 +29,15 @@ export interface Page<T> {
 
 type Row = { seq: number; data: unknown };
 
+export interface WebhookReceipt {
+  provider: string;
+  event: string;
+  method: string;
+  query: Record<string, string>;
+  contentType?: string;
+  body: string;
+}
+
 export interface CallFilter {
   provider?: ProviderName;
   number?: string;
@@ -70,10 +79,39 @@ export function mergeCall(existing: CallEventRecord | undefined, patch: CallEven
  * first writes would each merge into nothing and one would be lost. A transaction-scoped lock
  * per key (the class says which kind of record) serialises them.
  */
-const LOCK_CALL = 727002;
 const LOCK_SERVICE = 727003;
 async function lockKey(tx: Queryable, lockClass: number, key: string): Promise<void> {
   await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [lockClass, key]);
+}
+
+/**
+ * One statement for the items of every caller that arrive while the previous batch runs
+ * (webhooks under load): a store round trip costs far more than a row. A failed statement
+ * fails its whole batch.
+ */
+function batched<I, O>(run: (items: I[]) => Promise<O[]>, max = 100): (item: I) => Promise<O> {
+  const queue: Array<{ item: I; resolve: (o: O) => void; reject: (err: unknown) => void }> = [];
+  let busy = false;
+  const flush = async () => {
+    while (queue.length) {
+      const batch = queue.splice(0, max);
+      try {
+        const out = await run(batch.map((b) => b.item));
+        batch.forEach((b, i) => b.resolve(out[i]!));
+      } catch (err) {
+        for (const b of batch) b.reject(err);
+      }
+    }
+    busy = false;
+  };
+  return (item) =>
+    new Promise<O>((resolve, reject) => {
+      queue.push({ item, resolve, reject });
+      if (!busy) {
+        busy = true;
+        setImmediate(flush);
+      }
+    });
 }
 
 export class Store {
@@ -267,26 +305,55 @@ export class Store {
 
   // ---- call events ----
 
-  /** Merge a webhook's facts into the stored call, atomically (concurrent deliveries of the same call serialise on the row). */
+  /**
+   * Merge a webhook's facts into the stored call. Optimistic, so the usual case (a new call) is
+   * one batched statement: insert it, or read the stored call and its row version, then write
+   * the merge only if that version is still current. A concurrent first insert or merge makes us
+   * read and merge again, so no fact is lost.
+   */
   async mergeCall(patch: CallEventPatch): Promise<CallEventRecord> {
-    return this.db.transaction(async (tx) => {
-      // The first deliveries of a new call (start and end together) arrive side by side.
-      await lockKey(tx, LOCK_CALL, `${patch.provider}:${patch.providerCallId}`);
-      const existing = await tx.query<{ data: CallEventRecord }>('SELECT data FROM call_events WHERE provider = $1 AND provider_call_id = $2 FOR UPDATE', [
-        patch.provider,
-        patch.providerCallId,
-      ]);
+    for (;;) {
       const now = new Date().toISOString();
-      const merged = mergeCall(existing[0]?.data, patch, now);
-      await tx.query(
-        `INSERT INTO call_events (id, provider, provider_call_id, to_number, service_ref, allocation_ref, status, updated_at, data)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-         ON CONFLICT (provider, provider_call_id) DO UPDATE SET to_number = $4, service_ref = $5, allocation_ref = $6, status = $7, updated_at = $8, data = $9`,
-        [merged.id, merged.provider, merged.providerCallId, merged.to ?? null, merged.serviceRef ?? null, merged.allocationRef ?? null, merged.status, now, merged],
+      const fresh = mergeCall(undefined, patch, now);
+      const found = await this.insertOrReadCalls(fresh);
+      if (found.inserted) return fresh;
+      if (!found.version) continue; // inserted by someone else after our statement began
+      const merged = mergeCall(found.data, patch, now);
+      const updated = await this.db.query(
+        `UPDATE call_events SET to_number = $3, service_ref = $4, allocation_ref = $5, status = $6, updated_at = $7, data = $8
+         WHERE provider = $1 AND provider_call_id = $2 AND xmin::text = $9 RETURNING 1`,
+        [merged.provider, merged.providerCallId, merged.to ?? null, merged.serviceRef ?? null, merged.allocationRef ?? null, merged.status, now, merged, found.version],
       );
-      return merged;
-    });
+      if (updated.length === 1) return merged;
+    }
   }
+
+  private readonly insertOrReadCalls = batched(async (calls: CallEventRecord[]) => {
+    const column = (f: (c: CallEventRecord) => string | undefined) => calls.map((c) => f(c) ?? null);
+    return this.db.query<{ inserted: boolean; version: string | null; data: CallEventRecord }>(
+      `WITH input AS (
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
+           WITH ORDINALITY AS i(id, provider, provider_call_id, to_number, service_ref, allocation_ref, status, updated_at, data, n)),
+       inserted AS (
+         -- In key order, so that two gateways' batches never wait on each other in a cycle.
+         INSERT INTO call_events (id, provider, provider_call_id, to_number, service_ref, allocation_ref, status, updated_at, data)
+         SELECT id::uuid, provider, provider_call_id, to_number, service_ref, allocation_ref, status, updated_at::timestamptz, data::jsonb FROM input
+         ORDER BY provider, provider_call_id ON CONFLICT DO NOTHING RETURNING id)
+       SELECT i.id::uuid IN (SELECT id FROM inserted) AS inserted, c.xmin::text AS version, c.data
+       FROM input i LEFT JOIN call_events c ON c.provider = i.provider AND c.provider_call_id = i.provider_call_id ORDER BY i.n`,
+      [
+        column((c) => c.id),
+        column((c) => c.provider),
+        column((c) => c.providerCallId),
+        column((c) => c.to),
+        column((c) => c.serviceRef),
+        column((c) => c.allocationRef),
+        column((c) => c.status),
+        column((c) => c.updatedAt),
+        column((c) => JSON.stringify(c)),
+      ],
+    );
+  });
 
   async callsByIds(ids: readonly string[]): Promise<CallEventRecord[]> {
     const valid = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
@@ -319,7 +386,8 @@ export class Store {
 
   // ---- webhooks ----
 
-  async saveReceipt(r: { provider: string; event: string; method: string; query: Record<string, string>; contentType?: string; body: string; status: string; reason?: string }): Promise<number> {
+  /** A webhook's raw receipt, when it could not be read (no event to claim). */
+  async saveReceipt(r: WebhookReceipt & { status: string; reason?: string }): Promise<number> {
     const rows = await this.db.query<{ id: number }>(
       'INSERT INTO webhook_receipts (provider, event, method, query, content_type, body, status, reason) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id',
       [r.provider, r.event, r.method, r.query, r.contentType ?? null, r.body, r.status, r.reason ?? null],
@@ -327,8 +395,52 @@ export class Store {
     return Number(rows[0]!.id);
   }
 
-  async markReceipt(id: number, status: string, opts: { reason?: string; eventKey?: string } = {}): Promise<void> {
-    await this.db.query('UPDATE webhook_receipts SET status = $2, reason = $3, event_key = COALESCE($4, event_key) WHERE id = $1', [id, status, opts.reason ?? null, opts.eventKey ?? null]);
+  /**
+   * Store a webhook's raw receipt and claim its provider event for applying, in one statement.
+   * Not claimed: the event was applied (or is being applied) already, and the receipt says `duplicate`.
+   */
+  receiveEvent(r: WebhookReceipt, eventKey: string): Promise<{ receiptId: number; claimed: boolean }> {
+    return this.receiveEvents({ ...r, eventKey });
+  }
+
+  private readonly receiveEvents = batched(async (rs: Array<WebhookReceipt & { eventKey: string }>) => {
+    const rows = await this.db.query<{ id: number; claimed: boolean }>(
+      `WITH input AS (
+         SELECT nextval('webhook_receipts_id_seq') AS id, i.*
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) WITH ORDINALITY AS i(provider, event, method, query, content_type, body, event_key, n)),
+       claimed AS (
+         -- In key order, so that two gateways' batches never wait on each other in a cycle.
+         INSERT INTO webhook_events (provider, event, event_key, receipt_id)
+         SELECT provider, event, event_key, id FROM input ORDER BY provider, event, event_key, id ON CONFLICT DO NOTHING RETURNING receipt_id),
+       stored AS (
+         INSERT INTO webhook_receipts (id, provider, event, method, query, content_type, body, event_key, status)
+         SELECT id, provider, event, method, query::jsonb, content_type, body, event_key, CASE WHEN id IN (SELECT receipt_id FROM claimed) THEN 'received' ELSE 'duplicate' END FROM input)
+       SELECT id, id IN (SELECT receipt_id FROM claimed) AS claimed FROM input ORDER BY n`,
+      [
+        rs.map((r) => r.provider),
+        rs.map((r) => r.event),
+        rs.map((r) => r.method),
+        rs.map((r) => JSON.stringify(r.query)),
+        rs.map((r) => r.contentType ?? null),
+        rs.map((r) => r.body),
+        rs.map((r) => r.eventKey),
+      ],
+    );
+    return rows.map((row) => ({ receiptId: Number(row.id), claimed: row.claimed }));
+  });
+
+  /**
+   * The outcome of applying a claimed event; `release` gives the claim back so the provider's retry can apply it.
+   * Not batched: it must reach the store before anything a subscriber, told of the event, asks next.
+   */
+  async markReceipt(id: number, status: string, opts: { reason?: string; release?: boolean } = {}): Promise<void> {
+    await this.db.query(
+      `WITH released AS (
+         DELETE FROM webhook_events e USING webhook_receipts r
+         WHERE $4 AND r.id = $1 AND e.receipt_id = r.id AND (e.provider, e.event, e.event_key) = (r.provider, r.event, r.event_key))
+       UPDATE webhook_receipts SET status = $2, reason = $3 WHERE id = $1`,
+      [id, status, opts.reason ?? null, opts.release ?? false],
+    );
   }
 
   async receipts(
@@ -336,22 +448,6 @@ export class Store {
     event?: string,
   ): Promise<Array<{ id: number; event: string; method: string; query: Record<string, string>; status: string; reason: string | null; body: string; event_key: string | null }>> {
     return this.db.query('SELECT id, event, method, query, status, reason, body, event_key FROM webhook_receipts WHERE provider = $1 AND ($2::text IS NULL OR event = $2) ORDER BY id', [provider, event ?? null]);
-  }
-
-  /** Claim a provider event for applying; false when it was applied (or is being applied) already. */
-  async claimEvent(provider: string, event: string, key: string, receiptId: number): Promise<boolean> {
-    const rows = await this.db.query('INSERT INTO webhook_events (provider, event, event_key, receipt_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING receipt_id', [
-      provider,
-      event,
-      key,
-      receiptId,
-    ]);
-    return rows.length === 1;
-  }
-
-  /** Give a claim back when applying failed, so the provider's retry can apply it. */
-  async releaseEvent(provider: string, event: string, key: string): Promise<void> {
-    await this.db.query('DELETE FROM webhook_events WHERE provider = $1 AND event = $2 AND event_key = $3', [provider, event, key]);
   }
 
   // ---- idempotency keys ----

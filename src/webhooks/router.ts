@@ -1,8 +1,8 @@
 /**
  * `/webhooks/<provider>/<event>`: the framework around each provider's WebhookRoute.
- * Order matters: token (constant time, nothing stored when wrong) → raw receipt stored →
- * read (a bad payload is kept as `rejected` and answered 4xx in the provider's format) →
- * claim the event key (a duplicate is answered OK and changes nothing) → apply → reply.
+ * Order matters: token (constant time, nothing stored when wrong) → read (a bad payload is
+ * kept as `rejected` and answered 4xx in the provider's format) → raw receipt stored and the
+ * event key claimed in one statement (a duplicate is answered OK and changes nothing) → apply → reply.
  * Applying failed: the claim is released so the provider's retry can apply it.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
@@ -76,7 +76,7 @@ export async function webhookRouter(app: FastifyInstance, deps: WebhookRouterDep
     const rawBody = typeof req.body === 'string' ? req.body : '';
     const contentType = req.headers['content-type'];
     const request: WebhookRequest = { method: req.method as 'GET' | 'POST', query: flatQuery(req.query), body: readBody(rawBody, contentType), rawBody, contentType };
-    const receiptId = await deps.store.saveReceipt({ provider, event, method: request.method, query: request.query, contentType, body: rawBody, status: 'received' });
+    const receipt = { provider, event, method: request.method, query: request.query, contentType, body: rawBody };
 
     let payload: unknown;
     let key: string;
@@ -84,16 +84,18 @@ export async function webhookRouter(app: FastifyInstance, deps: WebhookRouterDep
       payload = route.read(request);
       key = route.eventKey(payload);
     } catch (err) {
-      if (!(err instanceof WebhookPayloadError)) throw err;
-      await deps.store.markReceipt(receiptId, 'rejected', { reason: err.message });
+      // Kept either way: a bad payload as `rejected`, a fault of ours as `failed`.
+      const bad = err instanceof WebhookPayloadError;
+      const receiptId = await deps.store.saveReceipt({ ...receipt, status: bad ? 'rejected' : 'failed', reason: bad ? err.message : 'could not read' });
+      if (!bad) throw err;
       webhookReceived.inc({ ...labels, result: 'rejected' });
       deps.log.warn({ provider, event, receiptId, reason: err.message }, 'webhook payload rejected');
       const r = route.reply({ ok: false, reason: err.message });
       return reply.code(r.status).send(r.body);
     }
 
-    if (!(await deps.store.claimEvent(provider, event, key, receiptId))) {
-      await deps.store.markReceipt(receiptId, 'duplicate', { eventKey: key });
+    const { receiptId, claimed } = await deps.store.receiveEvent(receipt, key);
+    if (!claimed) {
       webhookReceived.inc({ ...labels, result: 'duplicate' });
       const r = route.reply({ ok: true, payload, result: undefined, duplicate: true });
       return reply.code(r.status).send(r.body);
@@ -102,15 +104,13 @@ export async function webhookRouter(app: FastifyInstance, deps: WebhookRouterDep
     try {
       result = await route.apply(payload, deps.effects);
     } catch (err) {
-      await deps.store.releaseEvent(provider, event, key);
-      await deps.store.markReceipt(receiptId, 'failed', { reason: 'could not apply', eventKey: key });
+      await deps.store.markReceipt(receiptId, 'failed', { reason: 'could not apply', release: true });
       webhookReceived.inc({ ...labels, result: 'failed' });
       deps.log.error({ err, provider, event, receiptId }, 'webhook could not be applied');
       return reply.code(503).send({ error: 'temporarily unable to process; retry later' });
     }
     const status = result === null ? 'unmatched' : 'applied';
-    if (result === null) await deps.store.releaseEvent(provider, event, key);
-    await deps.store.markReceipt(receiptId, status, { eventKey: key });
+    await deps.store.markReceipt(receiptId, status, { release: result === null });
     webhookReceived.inc({ ...labels, result: status });
     const r = route.reply({ ok: true, payload, result, duplicate: false });
     return reply.code(r.status).send(r.body);

@@ -248,20 +248,29 @@ describe.each(ENGINES)('store on $name', (engine) => {
 
     it('keeps webhook receipts and claims each provider event once', async () => {
       const event = `calls-${randomUUID()}`;
-      const receipt = await store.saveReceipt({ provider: 'EXOTEL', event, method: 'POST', query: { a: '1' }, contentType: 'application/json', body: '{"x":1}', status: 'RECEIVED' });
-      expect(receipt).toBeTypeOf('number');
-      await store.markReceipt(receipt, 'APPLIED', { eventKey: 'k1' });
-      const receipts = await store.receipts('EXOTEL', event);
-      expect(receipts).toEqual([{ id: receipt, event, method: 'POST', query: { a: '1' }, status: 'APPLIED', reason: null, body: '{"x":1}', event_key: 'k1' }]);
+      const raw = { provider: 'EXOTEL', event, method: 'POST', query: { a: '1' }, contentType: 'application/json', body: '{"x":1}' };
+      const rejected = await store.saveReceipt({ ...raw, status: 'rejected', reason: 'no call id' });
+      expect(rejected).toBeTypeOf('number');
+      const first = await store.receiveEvent(raw, 'k1');
+      expect(first.claimed).toBe(true);
+      await store.markReceipt(first.receiptId, 'applied');
+      const again = await store.receiveEvent(raw, 'k1');
+      expect(again.claimed).toBe(false);
+      expect(await store.receipts('EXOTEL', event)).toEqual([
+        { id: rejected, event, method: 'POST', query: { a: '1' }, status: 'rejected', reason: 'no call id', body: '{"x":1}', event_key: null },
+        { id: first.receiptId, event, method: 'POST', query: { a: '1' }, status: 'applied', reason: null, body: '{"x":1}', event_key: 'k1' },
+        { id: again.receiptId, event, method: 'POST', query: { a: '1' }, status: 'duplicate', reason: null, body: '{"x":1}', event_key: 'k1' },
+      ]);
 
-      expect(await store.claimEvent('EXOTEL', event, 'k1', receipt)).toBe(true);
-      expect(await store.claimEvent('EXOTEL', event, 'k1', receipt)).toBe(false);
-      expect(await store.claimEvent('EXOTEL', event, 'k2', receipt)).toBe(true);
-      await store.releaseEvent('EXOTEL', event, 'k1');
-      expect(await store.claimEvent('EXOTEL', event, 'k1', receipt)).toBe(true);
+      expect((await store.receiveEvent(raw, 'k2')).claimed).toBe(true);
+      // Marking a duplicate releases nothing: the claim is the first receipt's.
+      await store.markReceipt(again.receiptId, 'failed', { release: true });
+      expect((await store.receiveEvent(raw, 'k1')).claimed).toBe(false);
+      await store.markReceipt(first.receiptId, 'failed', { reason: 'could not apply', release: true });
+      expect((await store.receiveEvent(raw, 'k1')).claimed).toBe(true);
       // Concurrent claims: exactly one wins.
-      const claims = await Promise.all(Array.from({ length: 5 }, () => store.claimEvent('EXOTEL', event, 'k3', receipt)));
-      expect(claims.filter(Boolean)).toHaveLength(1);
+      const claims = await Promise.all(Array.from({ length: 5 }, () => store.receiveEvent(raw, 'k3')));
+      expect(claims.filter((c) => c.claimed)).toHaveLength(1);
     });
 
     it('answers idempotency keys: new, busy, replay, conflict', async () => {
