@@ -11,19 +11,20 @@ const AVANSER_CALLS = 40;
 /** The Exotel simulator's pool holds 22 GreenVNs: three calls through each of 20 allocations. */
 const EXOTEL_ALLOCATIONS = 20;
 const CALLS_PER_ALLOCATION = 3;
-// Lean on purpose: graphql-armor's static cost (1.5× per level) refuses a page selecting a
-// few more fields at these depths (cost limit 5,000).
+// Lean on purpose: graphql-armor's static cost grows 1.5× per level (cost limit 20,000).
 const PAGE = `query BenchPage {
   callEvents(first: 100) { edges { node { id number { e164 service { name } } service { name } allocation { greenVN } } } }
 }`;
 async function seed(url: string): Promise<void> {
-  const { provisionNumbers } = await graphql<{ provisionNumbers: { orders: unknown[]; userErrors: unknown[] } }>(
+  const { provisionNumbers } = await graphql<{ provisionNumbers: { numbers: Array<{ e164: string; ok: boolean }>; userErrors: unknown[] } }>(
     url,
-    'mutation BenchProvision($input: ProvisionNumbersInput!) { provisionNumbers(input: $input) { orders { id } userErrors { message } } }',
+    'mutation BenchProvision($input: ProvisionNumbersInput!) { provisionNumbers(input: $input) { numbers { e164 ok } userErrors { message } } }',
     { input: { provider: 'AVANSER', avanser: { name: 'bench', answerPoint: '+61290000000', numbers: AVANSER_NUMBERS } } },
   );
   if (provisionNumbers.userErrors.length) throw new Error(`AVANSER provisioning: ${JSON.stringify(provisionNumbers.userErrors)}`);
-  const calls = Array.from({ length: AVANSER_CALLS }, (_, i) => ({ from: `+6141200${String(i).padStart(4, '0')}`, to: AVANSER_NUMBERS[i % AVANSER_NUMBERS.length]! }));
+  // AVANSER assigns the closest match when a number is not in stock: call the numbers it gave.
+  const services = provisionNumbers.numbers.filter((n) => n.ok).map((n) => n.e164);
+  const calls = Array.from({ length: AVANSER_CALLS }, (_, i) => ({ from: `+6141200${String(i).padStart(4, '0')}`, to: services[i % services.length]! }));
   for (let i = 0; i < EXOTEL_ALLOCATIONS; i++) {
     const from = `+9198110${String(i).padStart(5, '0')}`;
     const { allocateGreenVN } = await graphql<{ allocateGreenVN: { allocation: { greenVN: string } | null; userErrors: unknown[] } }>(
@@ -35,19 +36,12 @@ async function seed(url: string): Promise<void> {
     for (let j = 0; j < CALLS_PER_ALLOCATION; j++) calls.push({ from, to: allocateGreenVN.allocation.greenVN });
   }
   await place(url, calls);
-  // Some simulated AVANSER calls never show up as call events (reported); top up with more.
   let count = 0;
-  for (let round = 0; round < 5; round++) {
-    for (let waited = 0, last = -1; waited < 20_000; waited += 200) {
-      count = await callCount(url);
-      if (count >= 100 || count === last) break;
-      last = count;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    if (count >= 100) return;
-    await place(url, Array.from({ length: 100 - count }, (_, i) => ({ from: `+6141300${String(round * 100 + i).padStart(4, '0')}`, to: AVANSER_NUMBERS[i % AVANSER_NUMBERS.length]! })));
+  for (let waited = 0; waited < 20_000 && count < 100; waited += 200) {
+    count = await callCount(url);
+    if (count < 100) await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(`only ${count} of 100 simulated calls arrived`);
+  if (count < 100) throw new Error(`only ${count} of 100 simulated calls arrived`);
 }
 
 async function callCount(url: string): Promise<number> {
@@ -55,17 +49,18 @@ async function callCount(url: string): Promise<number> {
   return callEvents.edges.length;
 }
 
-/** AVANSER activates services after a (compressed) delay; retry a call until its number is live. */
+/** AVANSER activates services after a (compressed) delay: retry a call while its number is not live yet. */
 async function place(url: string, calls: Array<{ from: string; to: string }>): Promise<void> {
   for (const call of calls) {
     for (let attempt = 0; ; attempt++) {
-      try {
-        await graphql(url, 'mutation BenchCall($input: SimulateIncomingCallInput!) { simulateIncomingCall(input: $input) { providerCallId } }', { input: { ...call, outcome: 'ANSWERED', durationSeconds: 30 } });
-        break;
-      } catch (err) {
-        if (attempt >= 50) throw err;
-        await new Promise((r) => setTimeout(r, 100));
-      }
+      const { simulateIncomingCall } = await graphql<{ simulateIncomingCall: { userErrors: Array<{ code: string; message: string }> } }>(
+        url,
+        'mutation BenchCall($input: SimulateIncomingCallInput!) { simulateIncomingCall(input: $input) { userErrors { code message } } }',
+        { input: { ...call, outcome: 'ANSWERED', durationSeconds: 30 } },
+      );
+      if (!simulateIncomingCall.userErrors.length) break;
+      if (attempt >= 50) throw new Error(`call to ${call.to}: ${JSON.stringify(simulateIncomingCall.userErrors)}`);
+      await new Promise((r) => setTimeout(r, 100));
     }
   }
 }
