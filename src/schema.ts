@@ -7,6 +7,7 @@ import { MutationResolver } from './resolvers/mutation.js';
 import { QueryResolver } from './resolvers/query.js';
 import { AllocationRelations, CallEventRelations, OrderRelations, PhoneNumberRelations } from './resolvers/relations.js';
 import { SubscriptionResolver } from './resolvers/subscription.js';
+import { PageArgs } from './types/connection.js';
 import { DateTimeScalar } from './types/scalars.js';
 
 export const RESOLVERS = [QueryResolver, MutationResolver, SubscriptionResolver, CallEventRelations, AllocationRelations, OrderRelations, PhoneNumberRelations] as const;
@@ -15,8 +16,11 @@ export function createSchema(pubSub?: PubSub<any>): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers: [...RESOLVERS],
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
-    // PageArgs bounds are checked by class-validator; everything else by the port.
-    validate: { forbidUnknownValues: false },
+    // Page bounds are the only argument rule the schema enforces; the port checks the rest.
+    // (Not class-validator: ~200 ms of boot and a pass over every argument of every request.)
+    validateFn: (value) => {
+      if (value instanceof PageArgs) value.check();
+    },
     // Only the schema emitter builds without a bus; it never executes subscriptions.
     pubSub: pubSub ?? { publish: () => undefined, subscribe: () => (async function* () {})() },
     emitSchemaFile: false,

@@ -3,7 +3,7 @@
  * anything unexpected becomes INTERNAL with a generic message, its detail going to the log.
  */
 import { unwrapResolverError } from '@apollo/server/errors';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { ErrorCode, GatewayError } from '../errors.js';
 
@@ -29,10 +29,6 @@ export function errorFormatter(log: Logger) {
     if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
       const { http: _http, stacktrace: _s, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
-    }
-    // type-graphql's argument validation: the message names the field; safe to show.
-    if (original instanceof GraphQLError && original.constructor.name === 'ArgumentValidationError') {
-      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.BAD_USER_INPUT } };
     }
     log.error({ err: original, path: formatted.path }, 'unexpected error');
     return { message: 'Internal error', locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.INTERNAL } };

@@ -1,6 +1,6 @@
 /** Cursor connections (`first`/`after`, `edges { cursor node }`, `pageInfo`). */
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
-import { Max, Min } from 'class-validator';
+import { ErrorCode, GatewayError } from '../errors.js';
 
 @ObjectType({ description: 'Where a page stands in its list.' })
 export class PageInfo {
@@ -11,15 +11,20 @@ export class PageInfo {
   endCursor?: string;
 }
 
+const MAX_PAGE = 100;
+
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { defaultValue: 20, description: 'Page size, 1 to 100.' })
-  @Min(1)
-  @Max(100)
+  @Field(() => Int, { defaultValue: 20, description: `Page size, 1 to ${MAX_PAGE}.` })
   first: number = 20;
 
   @Field(() => String, { nullable: true, description: 'Cursor after which the page starts.' })
   after?: string;
+
+  /** Called by the schema's validateFn for every PageArgs. */
+  check(): void {
+    if (!(this.first >= 1 && this.first <= MAX_PAGE)) throw new GatewayError(ErrorCode.BAD_USER_INPUT, `first must be between 1 and ${MAX_PAGE} (got ${this.first})`);
+  }
 }
 
 export interface ConnectionShape<T> {

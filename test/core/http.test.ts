@@ -128,6 +128,12 @@ describe('limits', () => {
     expect(r.status).toBe(200);
   });
 
+  it.each([0, 101, -5])('refuses a page of %i with BAD_USER_INPUT', async (first) => {
+    const r = await gw.post(`query Page($first: Int!) { callEvents(first: $first) { edges { node { id } } } }`, { first });
+    expect(r.body.data).toBeNull();
+    expect(r.body.errors).toEqual([expect.objectContaining({ message: `first must be between 1 and 100 (got ${first})`, path: ['callEvents'], extensions: { code: 'BAD_USER_INPUT' } })]);
+  });
+
   it('accepts the same shape within the limit', async () => {
     const r = await gw.post(`query Shallow { callEvents { edges { node { allocation { calls { id } } } } } }`, {});
     expect(r.status).toBe(200);
