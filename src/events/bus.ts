@@ -4,8 +4,7 @@
  * Payloads are JSON-safe domain records, so they cross Redis unchanged.
  */
 import { createPubSub, type PubSub } from '@graphql-yoga/subscription';
-import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { AllocationEventRecord, CallEventRecord, OrderRecord } from '../domain/model.js';
 import { eventsPublished } from '../observability/metrics.js';
 
@@ -28,10 +27,12 @@ export interface Bus {
   close(): Promise<void>;
 }
 
-export function createBus(redisUrl?: string): Bus {
+export async function createBus(redisUrl?: string): Promise<Bus> {
   let clients: Redis[] = [];
   let pubSub: PubSub<Topics>;
   if (redisUrl) {
+    // Loaded only when configured, to keep them out of every other boot.
+    const [{ Redis }, { createRedisEventTarget }] = await Promise.all([import('ioredis'), import('@graphql-yoga/redis-event-target')]);
     // Subscriber connections cannot publish: two clients, as the event target expects.
     const options = { maxRetriesPerRequest: 3, lazyConnect: false };
     clients = [new Redis(redisUrl, options), new Redis(redisUrl, options)];

@@ -50,7 +50,7 @@ export async function harness(live?: Partial<AvanserConfig>): Promise<Harness> {
 export async function domainEffects() {
   const { log, lines } = capturingLog();
   const db = await openDb({ dataDir: 'memory' });
-  const bus = createBus();
+  const bus = await createBus();
   const store = new Store(db);
   return {
     events: new DomainEvents(store, bus, log),
