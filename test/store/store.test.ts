@@ -3,13 +3,15 @@
  * is set (its schema `public` is dropped and recreated first, so runs are repeatable).
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AllocationRecord, CallEventPatch, OrderRecord, PhoneNumberRecord, ServiceRecord } from '../../src/domain/model.js';
-import { openDb, type Db } from '../../src/store/db.js';
+import { openDb, throwawayRoot, type Db } from '../../src/store/db.js';
 import { migrate } from '../../src/store/migrations.js';
 import { Store } from '../../src/store/store.js';
 
@@ -348,5 +350,37 @@ describe('PGlite data directory', () => {
     } finally {
       await again.close();
     }
+  });
+});
+
+describe('throwaway stores (DATA_DIR=memory)', () => {
+  const mine = async (root: string) => (await readdir(root)).filter((n) => n.startsWith(`switchboard-store-${process.pid}-`)).sort();
+
+  it('start empty every time and leave nothing behind on close', async () => {
+    const root = await throwawayRoot();
+    const before = await mine(root);
+    const first = await openDb({ dataDir: 'memory' });
+    const o = order();
+    await new Store(first).saveOrder(o);
+    expect((await mine(root)).length).toBe(before.length + 1);
+    await first.close();
+    expect(await mine(root)).toEqual(before);
+
+    const second = await openDb({ dataDir: 'memory' });
+    try {
+      expect(await new Store(second).ordersByIds([o.id])).toEqual([]);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('sweep away the stores of processes that died without closing them', async () => {
+    const root = await throwawayRoot();
+    const dead = spawnSync(process.execPath, ['-e', '']).pid!;
+    const left = path.join(root, `switchboard-store-${dead}-crashed`);
+    await mkdir(path.join(left, 'base'), { recursive: true });
+    const db = await openDb({ dataDir: 'memory' });
+    await db.close();
+    expect(existsSync(left)).toBe(false);
   });
 });
