@@ -111,12 +111,12 @@ function spawnNode(args: string[], env: Record<string, string>, label: string): 
   return child;
 }
 
-/** The gateway from the build, in-memory store, every provider sandboxed unless `env` says otherwise. */
+/** The gateway as `npm start` runs it (the bundle), a throwaway store, every provider sandboxed unless `env` says otherwise. */
 export async function startGateway(opts: Options, env: Record<string, string> = {}): Promise<Child & { bootMs: number }> {
   const port = await freePort();
   const profile = opts.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`] : [];
   const since = performance.now();
-  const child = spawnNode([...profile, `${DIST}src/main.js`], {
+  const child = spawnNode([...profile, `${DIST}switchboard.mjs`], {
     PORT: String(port),
     HOST: '127.0.0.1',
     DATA_DIR: 'memory',
