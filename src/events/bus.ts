@@ -3,7 +3,8 @@
  * that a webhook received by one instance reaches subscribers on every instance.
  * Payloads are JSON-safe domain records, so they cross Redis unchanged.
  */
-import { createPubSub, type PubSub } from '@graphql-yoga/subscription';
+import { setMaxListeners } from 'node:events';
+import { createPubSub, type PubSub, type PubSubEventTarget } from '@graphql-yoga/subscription';
 import type { Redis } from 'ioredis';
 import type { AllocationEventRecord, CallEventRecord, OrderRecord } from '../domain/model.js';
 import { eventsPublished } from '../observability/metrics.js';
@@ -40,7 +41,10 @@ export async function createBus(redisUrl?: string): Promise<Bus> {
     for (const c of clients) c.on('error', () => undefined);
     pubSub = createPubSub<Topics>({ eventTarget: createRedisEventTarget({ publishClient: clients[0]!, subscribeClient: clients[1]! }) });
   } else {
-    pubSub = createPubSub<Topics>();
+    // Every subscriber listens on the one target: without this Node warns past 10 of them.
+    const target = new EventTarget();
+    setMaxListeners(Infinity, target);
+    pubSub = createPubSub<Topics>({ eventTarget: target as PubSubEventTarget<Topics> });
   }
   return {
     pubSub,

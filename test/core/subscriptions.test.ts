@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AllocateGreenVnDocument, CallEventsDocument, OnCallEventDocument, SimulateIncomingCallDocument } from '../generated/graphql.js';
+import { createBus, Topic } from '../../src/events/bus.js';
 import { startTestGateway, subscribe, type TestGateway } from '../helpers/gateway.js';
 
 const exotelFixture = (name: string) => JSON.parse(readFileSync(new URL(`../fixtures/exotel/${name}`, import.meta.url), 'utf8')) as Record<string, string>;
@@ -138,5 +139,26 @@ describe('simulateIncomingCall on an Exotel allocation', () => {
       allocationRef: allocation.providerRef,
       allocation: { id: allocation.id, providerRef: allocation.providerRef, greenVN: allocation.greenVN },
     });
+  });
+});
+
+describe('in-process bus', () => {
+  it('takes more than ten subscribers to a topic without a listener-leak warning, and delivers to each', async () => {
+    const bus = await createBus();
+    const warnings: Error[] = [];
+    const onWarning = (w: Error) => warnings.push(w);
+    process.on('warning', onWarning);
+    try {
+      const iterators = Array.from({ length: 12 }, () => bus.pubSub.subscribe(Topic.CALL_EVENT)[Symbol.asyncIterator]());
+      const received = iterators.map((it) => it.next());
+      bus.publish(Topic.CALL_EVENT, { id: 'call-1' } as never);
+      expect((await Promise.all(received)).map((r) => (r.value as { id: string }).id)).toEqual(Array(12).fill('call-1'));
+      await new Promise((r) => setImmediate(r));
+      expect(warnings.map((w) => w.name)).not.toContain('MaxListenersExceededWarning');
+      await Promise.all(iterators.map((it) => it.return?.()));
+    } finally {
+      process.off('warning', onWarning);
+      await bus.close();
+    }
   });
 });
