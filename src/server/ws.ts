@@ -4,7 +4,7 @@
  * same parse and validation limits itself.
  */
 import type http from 'node:http';
-import { createSourceEventStream, execute, GraphQLError, parse, validate, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { GraphQLError, parse, validate, type DocumentNode, type ExecutionArgs, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Logger } from 'pino';
@@ -14,59 +14,13 @@ import { activeSubscriptions } from '../observability/metrics.js';
 import { assertScope, operationOf, type ApiKeys } from './auth.js';
 import { errorFormatter } from './errors.js';
 import { LIMITS, wsValidationRules } from './limits.js';
+import { sharedSubscriptions } from './shared-subscriptions.js';
 
 export const WS_MAX_MESSAGE_BYTES = 64 * 1024;
 /** Distinct documents kept parsed and validated: clients resubscribe with the same few. */
 const DOCUMENT_CACHE_SIZE = 200;
 
 type Extra = { principal?: Principal };
-
-/**
- * graphql-js `subscribe`, except that subscribers running the same document with the same
- * variables share one execution per event: the bus hands every subscriber the same payload
- * object, and the result depends only on it (scopes were checked at subscribe time, loaders
- * do not cache on WebSockets). 1,000 subscribers cost one execution per event, not 1,000.
- */
-const executions = new WeakMap<object, WeakMap<DocumentNode, Map<string, Promise<ExecutionResult> | ExecutionResult>>>();
-
-function executeShared(args: ExecutionArgs, payload: unknown): Promise<ExecutionResult> | ExecutionResult {
-  const run = () => execute({ ...args, rootValue: payload });
-  if (typeof payload !== 'object' || payload === null) return run();
-  let byDocument = executions.get(payload);
-  if (!byDocument) executions.set(payload, (byDocument = new WeakMap()));
-  let byVariables = byDocument.get(args.document);
-  if (!byVariables) byDocument.set(args.document, (byVariables = new Map()));
-  const key = `${args.operationName ?? ''}:${JSON.stringify(args.variableValues ?? {})}`;
-  let result = byVariables.get(key);
-  if (!result) byVariables.set(key, (result = run()));
-  return result;
-}
-
-async function subscribeShared(args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
-  const stream = await createSourceEventStream(args);
-  if (!(Symbol.asyncIterator in stream)) return stream;
-  const source = stream[Symbol.asyncIterator]();
-  // An iterator, not an async generator: return() must reach the source at once, even while
-  // a next() is waiting for an event, or closed sockets would linger until the next event.
-  const iterator: AsyncIterableIterator<ExecutionResult> = {
-    async next() {
-      const r = await source.next();
-      return r.done ? { done: true, value: undefined } : { done: false, value: await executeShared(args, r.value) };
-    },
-    async return() {
-      await source.return?.();
-      return { done: true, value: undefined };
-    },
-    async throw(err: unknown) {
-      await source.return?.();
-      throw err;
-    },
-    [Symbol.asyncIterator]() {
-      return iterator;
-    },
-  };
-  return iterator;
-}
 
 /** `authorization` in connection_init, whatever its case (Sandbox sends headers as typed). */
 function authorizationOf(params: Readonly<Record<string, unknown>> | undefined): string | undefined {
@@ -98,7 +52,7 @@ export function attachWebSockets(server: http.Server, schema: GraphQLSchema, gat
   const cleanup = useServer<Record<string, unknown>, Extra>(
     {
       schema,
-      subscribe: subscribeShared,
+      subscribe: sharedSubscriptions(),
       onConnect(ctx) {
         try {
           (ctx.extra as Extra).principal = keys.authenticate(authorizationOf(ctx.connectionParams));

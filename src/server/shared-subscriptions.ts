@@ -1,0 +1,133 @@
+/**
+ * graphql-js `subscribe`, except that subscribers running the same document with the same
+ * variables share one source stream and one execution per event. The result depends only on
+ * the event and the arguments: scopes were checked at subscribe time, the topic filters read
+ * only the payload and the arguments, and loaders do not cache on WebSockets. So 1,000
+ * subscribers cost one topic listener, one filter call and one execution per event, and each
+ * a plain queue; a listener and a repeater each were a third of a delivery's CPU.
+ */
+import { createSourceEventStream, execute, GraphQLError, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
+
+/** Undelivered events one subscriber may have queued before it is dropped. */
+export const MAX_QUEUED_EVENTS = 1_000;
+
+class Subscriber implements AsyncIterableIterator<ExecutionResult> {
+  private readonly queue: ExecutionResult[] = [];
+  private waiting?: (r: IteratorResult<ExecutionResult>) => void;
+  private ended = false;
+  private left = false;
+
+  constructor(private readonly onLeave: (s: Subscriber) => void) {}
+
+  private leave(): void {
+    if (this.left) return;
+    this.left = true;
+    this.onLeave(this);
+  }
+
+  deliver(result: ExecutionResult): void {
+    if (this.ended) return;
+    if (this.waiting) {
+      const wake = this.waiting;
+      this.waiting = undefined;
+      wake({ done: false, value: result });
+    } else if (this.queue.length < MAX_QUEUED_EVENTS) {
+      this.queue.push(result);
+    } else {
+      // A client that does not read its socket must not hold the gateway's memory.
+      this.queue.push({ errors: [new GraphQLError('Too many undelivered events: subscribe again')] });
+      this.end();
+      this.leave();
+    }
+  }
+
+  end(): void {
+    this.ended = true;
+    this.waiting?.({ done: true, value: undefined });
+    this.waiting = undefined;
+  }
+
+  next(): Promise<IteratorResult<ExecutionResult>> {
+    const queued = this.queue.shift();
+    if (queued) return Promise.resolve({ done: false, value: queued });
+    if (this.ended) return Promise.resolve({ done: true, value: undefined });
+    return new Promise((resolve) => (this.waiting = resolve));
+  }
+
+  // Must end at once, even while next() waits for an event, or closed sockets would linger.
+  return(): Promise<IteratorResult<ExecutionResult>> {
+    this.queue.length = 0;
+    this.end();
+    this.leave();
+    return Promise.resolve({ done: true, value: undefined });
+  }
+
+  throw(err: unknown): Promise<IteratorResult<ExecutionResult>> {
+    void this.return();
+    return Promise.reject(err);
+  }
+
+  [Symbol.asyncIterator]() {
+    return this;
+  }
+}
+
+interface Group {
+  subscribers: Set<Subscriber>;
+  source: AsyncIterator<unknown>;
+}
+
+export function sharedSubscriptions() {
+  const groups = new WeakMap<DocumentNode, Map<string, Group>>();
+
+  /** Events from the source, executed once each, to every subscriber of the group. */
+  async function pump(group: Group, args: ExecutionArgs, close: () => void): Promise<void> {
+    try {
+      for (;;) {
+        const event = await group.source.next();
+        if (event.done) break;
+        const result = await execute({ ...args, rootValue: event.value });
+        for (const s of group.subscribers) s.deliver(result);
+      }
+    } catch (err) {
+      const error = err instanceof GraphQLError ? err : new GraphQLError('The event stream failed', { originalError: err as Error });
+      for (const s of group.subscribers) s.deliver({ errors: [error] });
+    } finally {
+      close();
+      for (const s of group.subscribers) s.end();
+    }
+  }
+
+  return async function subscribe(args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
+    let byVariables = groups.get(args.document);
+    if (!byVariables) groups.set(args.document, (byVariables = new Map()));
+    const key = `${args.operationName ?? ''}:${JSON.stringify(args.variableValues ?? {})}`;
+    let group = byVariables.get(key);
+    if (!group) {
+      const stream = await createSourceEventStream(args);
+      if (!(Symbol.asyncIterator in stream)) return stream;
+      // Another subscriber of the same key may have opened the group meanwhile.
+      group = byVariables.get(key);
+      if (group) {
+        void stream[Symbol.asyncIterator]().return?.();
+      } else {
+        const opened: Group = { subscribers: new Set(), source: stream[Symbol.asyncIterator]() };
+        byVariables.set(key, (group = opened));
+        const close = () => {
+          if (byVariables.get(key) === opened) byVariables.delete(key);
+        };
+        void pump(opened, args, close);
+      }
+    }
+    const joined = group;
+    const subscriber = new Subscriber((s) => {
+      joined.subscribers.delete(s);
+      if (joined.subscribers.size === 0) {
+        if (byVariables.get(key) === joined) byVariables.delete(key);
+        void joined.source.return?.();
+      }
+    });
+    joined.subscribers.add(subscriber);
+    return subscriber;
+  };
+}

@@ -1,0 +1,136 @@
+/** One source stream and one execution per event for subscribers of the same document and variables. */
+import { GraphQLInt, GraphQLObjectType, GraphQLSchema, GraphQLString, parse, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { MAX_QUEUED_EVENTS, sharedSubscriptions } from '../../src/server/shared-subscriptions.js';
+
+/** A topic the test publishes to; counts its open listeners and the executions of `tick`. */
+function topic() {
+  const listeners = new Set<(v: number | Error) => void>();
+  let executions = 0;
+  const listen = (): AsyncIterableIterator<number> => {
+    const queue: Array<number | Error> = [];
+    let wake: (() => void) | undefined;
+    const push = (v: number | Error) => {
+      queue.push(v);
+      wake?.();
+    };
+    listeners.add(push);
+    let open = true;
+    const it: AsyncIterableIterator<number> = {
+      async next() {
+        while (open && queue.length === 0) await new Promise<void>((r) => (wake = r));
+        if (!open) return { done: true, value: undefined };
+        const v = queue.shift()!;
+        if (v instanceof Error) throw v;
+        return { done: false, value: v };
+      },
+      async return() {
+        open = false;
+        listeners.delete(push);
+        wake?.();
+        return { done: true, value: undefined };
+      },
+      [Symbol.asyncIterator]: () => it,
+    };
+    return it;
+  };
+  const schema = new GraphQLSchema({
+    query: new GraphQLObjectType({ name: 'Query', fields: { ok: { type: GraphQLString, resolve: () => 'ok' } } }),
+    subscription: new GraphQLObjectType({
+      name: 'Subscription',
+      fields: {
+        tick: {
+          type: GraphQLInt,
+          args: { times: { type: GraphQLInt } },
+          subscribe: () => listen(),
+          resolve: (v: number, args: { times?: number }) => {
+            executions++;
+            return v * (args.times ?? 1);
+          },
+        },
+      },
+    }),
+  });
+  return {
+    schema,
+    publish: (v: number | Error) => [...listeners].forEach((l) => l(v)),
+    listeners: () => listeners.size,
+    executions: () => executions,
+  };
+}
+
+const doc = parse('subscription Ticks($times: Int) { tick(times: $times) }');
+
+async function open(subscribe: ReturnType<typeof sharedSubscriptions>, schema: GraphQLSchema, times?: number) {
+  const args: ExecutionArgs = { schema, document: doc, variableValues: times === undefined ? {} : { times } };
+  return (await subscribe(args)) as AsyncIterableIterator<ExecutionResult>;
+}
+
+const tick = (r: IteratorResult<ExecutionResult>) => (r.done ? 'done' : (r.value.data?.tick ?? r.value.errors?.[0]?.message));
+
+describe('shared subscriptions', () => {
+  it('share one source and one execution among subscribers of the same variables, each in order', async () => {
+    const t = topic();
+    const subscribe = sharedSubscriptions();
+    const a = await open(subscribe, t.schema, 2);
+    const b = await open(subscribe, t.schema, 2);
+    const c = await open(subscribe, t.schema, 10);
+    expect(t.listeners()).toBe(2);
+    t.publish(1);
+    t.publish(2);
+    expect([tick(await a.next()), tick(await a.next())]).toEqual([2, 4]);
+    expect([tick(await b.next()), tick(await b.next())]).toEqual([2, 4]);
+    expect([tick(await c.next()), tick(await c.next())]).toEqual([10, 20]);
+    expect(t.executions()).toBe(4);
+  });
+
+  it('end a waiting subscriber at once on return, and close the source when the last one leaves', async () => {
+    const t = topic();
+    const subscribe = sharedSubscriptions();
+    const a = await open(subscribe, t.schema);
+    const b = await open(subscribe, t.schema);
+    const waiting = a.next();
+    await a.return!();
+    expect(tick(await waiting)).toBe('done');
+    expect(t.listeners()).toBe(1);
+    await b.return!();
+    expect(t.listeners()).toBe(0);
+
+    // A later subscriber opens a fresh source.
+    const later = await open(subscribe, t.schema);
+    expect(t.listeners()).toBe(1);
+    t.publish(7);
+    expect(tick(await later.next())).toBe(7);
+  });
+
+  it('drop a subscriber that stops reading, with an error, without holding up the others', async () => {
+    const t = topic();
+    const subscribe = sharedSubscriptions();
+    const idle = await open(subscribe, t.schema);
+    const reader = await open(subscribe, t.schema);
+    const got: unknown[] = [];
+    for (let i = 1; i <= MAX_QUEUED_EVENTS + 5; i++) {
+      t.publish(i);
+      got.push(tick(await reader.next()));
+    }
+    expect(got).toHaveLength(MAX_QUEUED_EVENTS + 5);
+    expect(got.at(-1)).toBe(MAX_QUEUED_EVENTS + 5);
+    const seen: unknown[] = [];
+    for (let r = await idle.next(); !r.done; r = await idle.next()) seen.push(tick(r));
+    expect(seen).toHaveLength(MAX_QUEUED_EVENTS + 1);
+    expect(seen.at(-1)).toBe('Too many undelivered events: subscribe again');
+  });
+
+  it('tell every subscriber when the source fails (without its detail), then end them', async () => {
+    const t = topic();
+    const subscribe = sharedSubscriptions();
+    const a = await open(subscribe, t.schema);
+    const b = await open(subscribe, t.schema);
+    t.publish(new Error('bus down'));
+    for (const s of [a, b]) {
+      const r = await s.next();
+      expect(r.done ? undefined : r.value.errors?.[0]?.message).toBe('The event stream failed');
+      expect(tick(await s.next())).toBe('done');
+    }
+  });
+});
