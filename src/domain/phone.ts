@@ -17,6 +17,28 @@ export class InvalidPhoneNumber extends Error {
  * InvalidPhoneNumber naming the value.
  */
 export function toE164(value: string, defaultCountry?: CountryCode): E164 {
+  const key = `${defaultCountry ?? ''}|${value}`;
+  const known = valid.get(key);
+  if (known) return known;
+  const e164 = parseE164(value, defaultCountry);
+  remember(valid, key, e164);
+  return e164;
+}
+
+/*
+ * Parsing with the full metadata costs tens of microseconds, and a telephony gateway sees the
+ * same few numbers again and again (its own, its callers'): good parses are remembered.
+ */
+const MEMO_LIMIT = 10_000;
+const valid = new Map<string, E164>();
+const parts = new Map<E164, NumberParts>();
+
+function remember<K, V>(memo: Map<K, V>, key: K, value: V): void {
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, value);
+}
+
+function parseE164(value: string, defaultCountry?: CountryCode): E164 {
   const cleaned = value.trim();
   if (!cleaned) throw new InvalidPhoneNumber(value, 'it is empty');
   const parsed = parsePhoneNumberFromString(cleaned, defaultCountry);
@@ -45,13 +67,15 @@ export interface NumberParts {
 
 /** National form (with trunk prefix, no spaces) and country of an E.164 number. */
 export function partsOf(e164: E164): NumberParts {
-  const parsed = parsePhoneNumberFromString(e164);
-  if (!parsed) return { national: e164, countryCallingCode: '' };
-  return {
-    national: parsed.formatNational().replace(/[^\d]/g, ''),
-    country: parsed.country,
-    countryCallingCode: parsed.countryCallingCode,
-  };
+  let known: NumberParts | undefined = parts.get(e164);
+  if (!known) {
+    const parsed = parsePhoneNumberFromString(e164);
+    known = parsed
+      ? { national: parsed.formatNational().replace(/[^\d]/g, ''), country: parsed.country, countryCallingCode: parsed.countryCallingCode }
+      : { national: e164, countryCallingCode: '' };
+    remember(parts, e164, Object.freeze(known));
+  }
+  return known;
 }
 
 /** International digits without `+` (AVANSER, Delacon Auth-era APIs): `61280740802`. */
