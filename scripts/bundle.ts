@@ -19,7 +19,9 @@ await build({
   logLevel: 'warning',
   // PGlite finds its WASM and data files next to its own module; pg and the Redis clients load
   // only when configured; class-validator is type-graphql's optional validator, unused here.
-  external: ['@electric-sql/pglite', 'pg', 'ioredis', '@graphql-yoga/redis-event-target', 'class-validator'],
+  // Apollo's createhash picks node:crypto only when `module.require` exists, which a bundled
+  // module lacks: inside the bundle it hashed every query with a JavaScript SHA-256.
+  external: ['@electric-sql/pglite', 'pg', 'ioredis', '@graphql-yoga/redis-event-target', 'class-validator', '@apollo/utils.createhash'],
   // Bundled CommonJS packages still call require() for Node's built-ins.
   banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
 });
