@@ -2,7 +2,7 @@
  * One SQL dialect (PostgreSQL) over two engines: embedded PGlite by default, a PostgreSQL
  * server when DATABASE_URL is set. Repositories see only `Queryable`.
  */
-import { cp, mkdir, mkdtemp, readdir, rename, rm, statfs } from 'node:fs/promises';
+import { access, cp, mkdir, mkdtemp, readdir, rename, rm, statfs } from 'node:fs/promises';
 import { constants, existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
@@ -76,7 +76,8 @@ export async function ensurePgliteTemplate(): Promise<string> {
  */
 export async function throwawayRoot(): Promise<string> {
   const shm = await statfs('/dev/shm').catch(() => undefined);
-  return shm && shm.bavail * shm.bsize >= 2 ** 30 ? '/dev/shm' : SCRATCH;
+  const writable = await access('/dev/shm', constants.W_OK).then(() => true, () => false);
+  return writable && shm && shm.bavail * shm.bsize >= 2 ** 30 ? '/dev/shm' : SCRATCH;
 }
 
 const THROWAWAY = /^switchboard-store-(\d+)-/;
