@@ -63,6 +63,14 @@ export function createLoaders(gateway: Gateway, opts: { cache: boolean } = { cac
   };
 }
 
+/** Loaders are made on first use: most requests and every idle subscription need none. */
 export function createContext(gateway: Gateway, principal: Principal, opts?: { cache: boolean }): Context {
-  return { principal, gateway, loaders: createLoaders(gateway, opts) };
+  let loaders: Loaders | undefined;
+  return {
+    principal,
+    gateway,
+    get loaders() {
+      return (loaders ??= createLoaders(gateway, opts));
+    },
+  };
 }
