@@ -2,7 +2,8 @@
  * 3. Fan-out: graphql-ws subscribers on callEvents, Exotel call webhooks posted at a steady
  * rate; latency from sending each webhook to each subscriber's receipt, and events lost. The
  * gateway publishes before it answers, so the webhook's own answer time is the baseline.
- * Then idle subscribers up to the budget's 10,000: the gateway's resident memory.
+ * Then, in a fresh gateway per store engine, idle subscribers up to the budget's 10,000: the
+ * gateway's resident memory.
  */
 import http from 'node:http';
 import { createClient, type Client } from 'graphql-ws';
@@ -92,6 +93,29 @@ async function measure(subs: Subscribers, sent: Map<string, number>, graceMs: nu
   return { ...summarise(latencies), lost: expected - Math.min(expected, received()), duplicates: Math.max(0, received() - expected) };
 }
 
+/** A fresh gateway, then `count` idle subscribers: its resident memory before and after. */
+async function idleMemory(opts: Options, count: number, env: Record<string, string>) {
+  const gateway = await startGateway(opts, env);
+  const wsUrl = `${gateway.url.replace('http', 'ws')}/graphql`;
+  const subs: Subscribers = { clients: [], receipts: new Map() };
+  try {
+    const rssIdle = gateway.rssMb();
+    const heapIdle = await metric(gateway.url, 'nodejs_heap_size_used_bytes');
+    const t0 = performance.now();
+    await subscribe(wsUrl, count, subs);
+    await everyoneListening(gateway.url, subs, 'idle');
+    const openSeconds = (performance.now() - t0) / 1000;
+    const sockets = Number((await send(gateway.url, { method: 'GET', path: '/metrics' })).body.match(/^switchboard_websocket_connections (\d+)/m)?.[1]);
+    await new Promise((r) => setTimeout(r, 1_000));
+    const rss = gateway.rssMb();
+    const heapKb = ((await metric(gateway.url, 'nodejs_heap_size_used_bytes')) - heapIdle) / 1024 / count;
+    return { rss, rssIdle, heapKb, openSeconds, sockets };
+  } finally {
+    await Promise.all(subs.clients.map((c) => c.dispose()));
+    await gateway.stop();
+  }
+}
+
 export async function fanout(opts: Options): Promise<Row[]> {
   const fanoutSubscribers = opts.quick ? 200 : 1_000;
   const idleSubscribers = opts.quick ? 2_000 : 10_000;
@@ -99,12 +123,12 @@ export async function fanout(opts: Options): Promise<Row[]> {
   // queues; the capacity shows as CPU per delivery.
   const rate = 5;
   const events = Math.round(rate * opts.seconds);
+  const s = '3 fan-out';
+  const rows: Row[] = [];
   const gateway = await startGateway(opts);
   const wsUrl = `${gateway.url.replace('http', 'ws')}/graphql`;
   const many: Subscribers = { clients: [], receipts: new Map() };
   try {
-    const rssIdle = gateway.rssMb();
-    const heapIdle = await metric(gateway.url, 'nodejs_heap_size_used_bytes');
     await subscribe(wsUrl, fanoutSubscribers, many);
     await everyoneListening(gateway.url, many, 'ready');
     // A second of events first, as scenario 2 warms its paths: the figures are for a warm gateway.
@@ -115,41 +139,37 @@ export async function fanout(opts: Options): Promise<Row[]> {
     const fan = await measure(many, posted.sent, 10_000);
     const cpuUsPerDelivery = ((gateway.cpuMs() - cpu0) * 1000) / Math.max(1, fan.count);
     const answer = posted.answers;
-
-    const t0 = performance.now();
-    await subscribe(wsUrl, idleSubscribers - fanoutSubscribers, many);
-    await everyoneListening(gateway.url, many, 'idle');
-    const openSeconds = (performance.now() - t0) / 1000;
-    const sockets = Number((await send(gateway.url, { method: 'GET', path: '/metrics' })).body.match(/^switchboard_websocket_connections (\d+)/m)?.[1]);
-    if (global.gc) global.gc();
-    await new Promise((r) => setTimeout(r, 1_000));
-    const rss = gateway.rssMb();
-    const heapKb = ((await metric(gateway.url, 'nodejs_heap_size_used_bytes')) - heapIdle) / 1024 / idleSubscribers;
-    const rssPer10k = ((rss - rssIdle) * 10_000) / idleSubscribers + rssIdle;
-
-    const s = '3 fan-out';
     const label = 'webhook answer';
-    const rows: Row[] = [
+    rows.push(
       { scenario: s, figure: `delivery p50, ${fanoutSubscribers} subscribers`, value: round(fan.p50), unit: 'ms', target: '—', baseline: { label, value: round(answer.p50) }, note: `${events} webhooks at ${rate}/s` },
       { scenario: s, figure: `delivery p99, ${fanoutSubscribers} subscribers`, value: round(fan.p99), unit: 'ms', target: '≤ 25 ms', ok: fan.p99 <= 25, baseline: { label, value: round(answer.p99) } },
       { scenario: s, figure: `delivery max, ${fanoutSubscribers} subscribers`, value: round(fan.max), unit: 'ms', target: '—', baseline: { label, value: round(answer.max) } },
       { scenario: s, figure: 'gateway CPU per delivery', value: round(cpuUsPerDelivery, 1), unit: 'µs', target: '—', note: `webhook included; ≈ ${round(1e6 / cpuUsPerDelivery, 0)} deliveries/s per core` },
       { scenario: s, figure: 'events lost', value: fan.lost, unit: 'events', target: '0', ok: fan.lost === 0, note: `${fan.count} deliveries, ${fan.duplicates} duplicated` },
-      {
-        scenario: s,
-        figure: `RSS with ${idleSubscribers} idle subscribers`,
-        value: round(rss, 0),
-        unit: 'MB',
-        target: idleSubscribers === 10_000 ? '≤ 300 MB' : '≤ 300 MB at 10,000',
-        ok: rssPer10k <= 300,
-        baseline: { label: 'no subscriber', value: round(rssIdle, 0) },
-        note: `${sockets} sockets open in ${round(openSeconds, 1)} s; ${round(((rss - rssIdle) * 1024) / idleSubscribers, 1)} KB RSS, ${round(heapKb, 1)} KB JS heap each${idleSubscribers === 10_000 ? '' : `; extrapolated to 10,000: ${round(rssPer10k, 0)} MB`}`,
-      },
-    ];
+    );
     if (fan.lost > 0) process.stderr.write(`bench: fan-out lost ${fan.lost} events\n`);
-    return rows;
   } finally {
     await Promise.all(many.clients.map((c) => c.dispose()));
     await gateway.stop();
   }
+
+  // Memory with the embedded store, and with PostgreSQL when DATABASE_URL is set (the store
+  // then lives outside the gateway's process).
+  const engines: Array<[string, Record<string, string>]> = [['embedded store', {}]];
+  if (process.env.DATABASE_URL) engines.push(['PostgreSQL', { DATABASE_URL: process.env.DATABASE_URL }]);
+  for (const [engine, env] of engines) {
+    const m = await idleMemory(opts, idleSubscribers, env);
+    const rssPer10k = ((m.rss - m.rssIdle) * 10_000) / idleSubscribers + m.rssIdle;
+    rows.push({
+      scenario: s,
+      figure: `RSS with ${idleSubscribers} idle subscribers, ${engine}`,
+      value: round(m.rss, 0),
+      unit: 'MB',
+      target: idleSubscribers === 10_000 ? '≤ 300 MB' : '≤ 300 MB at 10,000',
+      ok: rssPer10k <= 300,
+      baseline: { label: 'no subscriber', value: round(m.rssIdle, 0) },
+      note: `${m.sockets} sockets open in ${round(m.openSeconds, 1)} s; ${round(((m.rss - m.rssIdle) * 1024) / idleSubscribers, 1)} KB RSS, ${round(m.heapKb, 1)} KB JS heap each${idleSubscribers === 10_000 ? '' : `; extrapolated to 10,000: ${round(rssPer10k, 0)} MB`}`,
+    });
+  }
+  return rows;
 }
