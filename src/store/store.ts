@@ -433,23 +433,15 @@ export class Store {
    * The outcome of applying a claimed event; `release` gives the claim back so the provider's retry can apply it.
    * Not batched: it must reach the store before anything a subscriber, told of the event, asks next.
    */
-  /** A receipt's outcome; `release` frees its event's claim so that a redelivery applies. */
-  markReceipt(id: number, status: string, opts: { reason?: string; release?: boolean } = {}): Promise<void> {
-    return this.markReceipts({ id, status, reason: opts.reason ?? null, release: opts.release ?? false });
-  }
-
-  // Batched across concurrent webhooks like receiveEvent: one statement was a webhook's last round trip.
-  private readonly markReceipts = batched(async (marks: Array<{ id: number; status: string; reason: string | null; release: boolean }>) => {
+  async markReceipt(id: number, status: string, opts: { reason?: string; release?: boolean } = {}): Promise<void> {
     await this.db.query(
-      `WITH input AS (SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::bool[]) AS i(id, status, reason, release)),
-       released AS (
-         DELETE FROM webhook_events e USING webhook_receipts r, input i
-         WHERE i.release AND r.id = i.id AND e.receipt_id = r.id AND (e.provider, e.event, e.event_key) = (r.provider, r.event, r.event_key))
-       UPDATE webhook_receipts r SET status = i.status, reason = i.reason FROM input i WHERE r.id = i.id`,
-      [marks.map((m) => m.id), marks.map((m) => m.status), marks.map((m) => m.reason), marks.map((m) => m.release)],
+      `WITH released AS (
+         DELETE FROM webhook_events e USING webhook_receipts r
+         WHERE $4 AND r.id = $1 AND e.receipt_id = r.id AND (e.provider, e.event, e.event_key) = (r.provider, r.event, r.event_key))
+       UPDATE webhook_receipts SET status = $2, reason = $3 WHERE id = $1`,
+      [id, status, opts.reason ?? null, opts.release ?? false],
     );
-    return marks.map(() => undefined);
-  });
+  }
 
   async receipts(
     provider: string,

@@ -275,26 +275,6 @@ describe.each(ENGINES)('store on $name', (engine) => {
       expect(claims.filter((c) => c.claimed)).toHaveLength(1);
     });
 
-    it('marks concurrent receipts in one statement, each with its own outcome and release', async () => {
-      const event = `calls-${randomUUID()}`;
-      const raw = { provider: 'EXOTEL', event, method: 'POST', query: {}, contentType: 'application/json', body: '{}' };
-      const received = await Promise.all(['a', 'b', 'c'].map((k) => store.receiveEvent(raw, k)));
-      const before = db.queryCount;
-      await Promise.all([
-        store.markReceipt(received[0]!.receiptId, 'applied'),
-        store.markReceipt(received[1]!.receiptId, 'unmatched', { release: true }),
-        store.markReceipt(received[2]!.receiptId, 'failed', { reason: 'could not apply', release: true }),
-      ]);
-      expect(db.queryCount - before).toBe(1);
-      expect((await store.receipts('EXOTEL', event)).map((r) => [r.event_key, r.status, r.reason])).toEqual([
-        ['a', 'applied', null],
-        ['b', 'unmatched', null],
-        ['c', 'failed', 'could not apply'],
-      ]);
-      // Released claims let a redelivery apply; the applied one stays claimed.
-      expect((await Promise.all(['a', 'b', 'c'].map((k) => store.receiveEvent(raw, k)))).map((r) => r.claimed)).toEqual([false, true, true]);
-    });
-
     it('answers idempotency keys: new, busy, replay, conflict', async () => {
       const key = `idem-${randomUUID()}`;
       expect(await store.beginIdempotent('ops', key, 'createOrder', 'h1')).toEqual({ state: 'new' });
