@@ -58,7 +58,7 @@ export interface UpstreamResponse {
   retryAfterSeconds?: number;
 }
 
-const RETRY_STATUSES: readonly number[] = [408, 429, 500, 502, 503, 504];
+export const RETRY_STATUSES: readonly number[] = [408, 429, 500, 502, 503, 504];
 /** Answers that say the provider itself is down: they count against its circuit breaker. */
 const OUTAGE_STATUSES: ReadonlySet<number> = new Set([502, 503, 504]);
 const IDEMPOTENT: ReadonlySet<string> = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);

@@ -6,7 +6,7 @@
 import { XMLBuilder, XMLParser } from 'fast-xml-parser';
 import type { VoipInnovationsConfig } from '../../config.js';
 import { GatewayError } from '../../errors.js';
-import { Upstream } from '../http.js';
+import { RETRY_STATUSES, Upstream } from '../http.js';
 import type { ProviderDeps } from '../port.js';
 import { codeFailure, httpFailure, unreadable } from './errors.js';
 
@@ -241,7 +241,7 @@ export class VoipInnovationsClient {
     deps: Pick<ProviderDeps, 'log' | 'timeoutMs'>,
   ) {
     // A SOAP fault comes on HTTP 500 whatever its cause: retrying it would only repeat it.
-    this.upstream = new Upstream({ provider: 'VOIP_INNOVATIONS', baseUrl: live.url, timeoutMs: deps.timeoutMs, log: deps.log, retryStatuses: [408, 429, 502, 503, 504] });
+    this.upstream = new Upstream({ provider: 'VOIP_INNOVATIONS', baseUrl: live.url, timeoutMs: deps.timeoutMs, log: deps.log, retryStatuses: RETRY_STATUSES.filter((s) => s !== 500) });
   }
 
   /**
