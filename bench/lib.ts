@@ -250,6 +250,12 @@ export async function metric(base: string, name: string, match: Record<string, s
   return sum;
 }
 
+/** The store engines a scenario measures: the embedded one, and PostgreSQL when DATABASE_URL is set. */
+export function storeEngines(): Array<{ name: string; env: Record<string, string> }> {
+  const url = process.env.DATABASE_URL;
+  return [{ name: 'embedded (PGlite)', env: {} }, ...(url ? [{ name: 'PostgreSQL', env: { DATABASE_URL: url } }] : [])];
+}
+
 /** A GraphQL POST as the gateway expects it. */
 export function graphqlRequest(query: string, variables: Record<string, unknown> = {}): Req {
   return {

@@ -8,7 +8,7 @@
 import http from 'node:http';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { API_KEY, EXOTEL_CALLS_PATH, exotelCall, metric, round, send, startGateway, summarise, type Options, type Row } from '../lib.js';
+import { API_KEY, EXOTEL_CALLS_PATH, exotelCall, metric, round, send, startGateway, storeEngines, summarise, type Options, type Row } from '../lib.js';
 
 const SUBSCRIPTION = 'subscription BenchCalls { callEvents(filter: { provider: EXOTEL }) { id providerCallId status } }';
 const BATCH = 500;
@@ -155,9 +155,7 @@ export async function fanout(opts: Options): Promise<Row[]> {
 
   // Memory with the embedded store, and with PostgreSQL when DATABASE_URL is set (the store
   // then lives outside the gateway's process).
-  const engines: Array<[string, Record<string, string>]> = [['embedded store', {}]];
-  if (process.env.DATABASE_URL) engines.push(['PostgreSQL', { DATABASE_URL: process.env.DATABASE_URL }]);
-  for (const [engine, env] of engines) {
+  for (const { name: engine, env } of storeEngines()) {
     const m = await idleMemory(opts, idleSubscribers, env);
     const rssPer10k = ((m.rss - m.rssIdle) * 10_000) / idleSubscribers + m.rssIdle;
     rows.push({

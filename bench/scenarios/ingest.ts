@@ -4,7 +4,7 @@
  * gateway's own counters; baseline: the same requests against bare node:http.
  */
 import type { Options as CannonOptions } from 'autocannon';
-import { cannon, EXOTEL_CALLS_PATH, exotelCall, metric, round, send, startChild, startGateway, type Options, type Row } from '../lib.js';
+import { cannon, EXOTEL_CALLS_PATH, exotelCall, metric, round, send, startChild, startGateway, storeEngines, type Options, type Row } from '../lib.js';
 
 function webhookLoad(prefix: string): Pick<CannonOptions, 'method' | 'headers' | 'requests'> {
   let n = 0;
@@ -61,10 +61,8 @@ export async function ingest(opts: Options): Promise<Row[]> {
   } finally {
     await bare.stop();
   }
-  const engines: Array<[string, Record<string, string>]> = [['embedded (PGlite)', {}]];
-  if (process.env.DATABASE_URL) engines.push(['PostgreSQL', { DATABASE_URL: process.env.DATABASE_URL }]);
   const rows: Row[] = [];
-  for (const [engine, env] of engines) {
+  for (const { name: engine, env } of storeEngines()) {
     const r = await storedPerSecond(opts, engine, env);
     rows.push({
       scenario: '4 ingest',
