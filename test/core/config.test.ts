@@ -1,9 +1,6 @@
 /** A bad environment variable stops `main` before it starts: exit 2, one line naming the variable. */
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-
-const root = fileURLToPath(new URL('../..', import.meta.url));
+import { runChild } from '../helpers/child.js';
 
 const GOOD: Record<string, string> = {
   PORT: '0',
@@ -24,26 +21,7 @@ const CASES: Array<[variable: string, env: Record<string, string>]> = [
   ['SANDBOX_TIME_SCALE', { SANDBOX_TIME_SCALE: '0' }],
 ];
 
-function runMain(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      cwd: root,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...GOOD, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    // A config that is accepted would start a server: stop it and report.
-    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+const runMain = (env: Record<string, string>) => runChild({ ...GOOD, ...env });
 
 describe('configuration errors at boot', () => {
   const results = new Map<string, Awaited<ReturnType<typeof runMain>>>();
