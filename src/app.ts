@@ -3,7 +3,7 @@
  * Apollo) and WebSocket (graphql-ws) on one port. `close()` drains in reverse order.
  */
 import type { AddressInfo } from 'node:net';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import rateLimit from '@fastify/rate-limit';
@@ -15,12 +15,13 @@ import { PROVIDER_SLUG, Registry } from './datasources/registry.js';
 import { DomainEvents } from './domain/events.js';
 import { Gateway } from './domain/gateway.js';
 import { createBus, type Bus } from './events/bus.js';
-import { graphqlOperations, registry as metrics } from './observability/metrics.js';
+import { registry as metrics } from './observability/metrics.js';
 import { createSchema } from './schema.js';
-import { ApiKeys, assertScope } from './server/auth.js';
-import { errorFormatter } from './server/errors.js';
+import { ApiKeys } from './server/auth.js';
+import { errorFormatter, httpErrorHandlers } from './server/errors.js';
+import { httpOperationRules } from './server/http-rules.js';
 import { sandboxHtml, sandboxLandingPage } from './server/landing.js';
-import { apolloArmor } from './server/limits.js';
+import { parseOptions, validationRules } from './server/limits.js';
 import { attachWebSockets } from './server/ws.js';
 import { openDb, type Db } from './store/db.js';
 import { Store } from './store/store.js';
@@ -51,20 +52,6 @@ function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || host.startsWith('127.');
 }
 
-/** Refuse operations outside the key's scopes before they run (403); count operations. */
-const scopesAndMetrics: ApolloServerPlugin<Context> = {
-  async requestDidStart() {
-    return {
-      async didResolveOperation({ operation, contextValue }) {
-        if (operation) assertScope(contextValue.principal, operation.operation);
-      },
-      async willSendResponse({ operation, errors }) {
-        graphqlOperations.inc({ type: operation?.operation ?? 'unknown', result: errors?.length ? 'error' : 'ok' });
-      },
-    };
-  },
-};
-
 export async function startApp(config: Config, log: Logger): Promise<Running> {
   const bus = await createBus(config.redisUrl);
   let boundUrl = `http://localhost:${config.port}`;
@@ -81,13 +68,16 @@ export async function startApp(config: Config, log: Logger): Promise<Running> {
   const gateway = new Gateway(registry, store, events, log.child({ component: 'gateway' }));
   const keys = new ApiKeys(config.apiKeys);
 
+  const httpErrors = httpErrorHandlers(log.child({ component: 'http' }));
   const app = Fastify({
     loggerInstance: log.child({ component: 'http' }),
     bodyLimit: HTTP_BODY_LIMIT,
     trustProxy: true,
     schemaController: { compilersFactory: { buildValidator: noRouteSchemas, buildSerializer: noRouteSchemas } },
+    frameworkErrors: (err, req, reply) => httpErrors.onError(err, req, reply),
   });
-  const armor = apolloArmor();
+  app.setErrorHandler(httpErrors.onError);
+  app.setNotFoundHandler(httpErrors.onNotFound);
   const sharedHeaders: Record<string, string> = config.generatedDevKey && isLoopback(config.host) ? { Authorization: `Bearer ${config.generatedDevKey}` } : {};
   const landing = sandboxHtml(sharedHeaders);
   const apollo = new ApolloServer<Context>({
@@ -97,12 +87,13 @@ export async function startApp(config: Config, log: Logger): Promise<Running> {
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
-    hideSchemaDetailsFromClientErrors: true,
+    logger: log.child({ component: 'apollo' }),
     formatError: errorFormatter(log),
-    validationRules: armor.validationRules,
+    parseOptions,
+    validationRules,
     // No HTTP caching of GraphQL answers: the default cache-control plugin only cost a hook
     // on every resolved field.
-    plugins: [...(armor.plugins as ApolloServerPlugin<Context>[]), fastifyApolloDrainPlugin(app), sandboxLandingPage(landing), scopesAndMetrics, ApolloServerPluginCacheControlDisabled()],
+    plugins: [fastifyApolloDrainPlugin(app), sandboxLandingPage(landing), httpOperationRules(schema), ApolloServerPluginCacheControlDisabled()],
   });
   await apollo.start();
 
@@ -145,7 +136,7 @@ export async function startApp(config: Config, log: Logger): Promise<Running> {
   });
 
   await app.listen({ port: config.port, host: config.host });
-  const ws = attachWebSockets(app.server, schema, gateway, keys, log.child({ component: 'ws' }));
+  const ws = attachWebSockets(app.server, { schema, gateway, keys, log: log.child({ component: 'ws' }) });
   const { port } = app.server.address() as AddressInfo;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   boundUrl = `http://localhost:${port}`;
