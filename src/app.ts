@@ -6,7 +6,6 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
-import rateLimit from '@fastify/rate-limit';
 import Fastify from 'fastify';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
@@ -22,6 +21,7 @@ import { errorFormatter, httpErrorHandlers } from './server/errors.js';
 import { httpOperationRules } from './server/http-rules.js';
 import { sandboxHtml, sandboxLandingPage } from './server/landing.js';
 import { parseOptions, validationRules } from './server/limits.js';
+import { createRateLimiter, httpRateLimit } from './server/rate-limit.js';
 import { attachWebSockets } from './server/ws.js';
 import { openDb, type Db } from './store/db.js';
 import { Store } from './store/store.js';
@@ -67,6 +67,7 @@ export async function startApp(config: Config, log: Logger): Promise<Running> {
   const events = new DomainEvents(store, bus, log.child({ component: 'events' }));
   const gateway = new Gateway(registry, store, events, log.child({ component: 'gateway' }));
   const keys = new ApiKeys(config.apiKeys);
+  const limiter = await createRateLimiter(config.rateLimitPerMinute, config.redisUrl);
 
   const httpErrors = httpErrorHandlers(log.child({ component: 'http' }));
   const app = Fastify({
@@ -97,27 +98,14 @@ export async function startApp(config: Config, log: Logger): Promise<Running> {
   });
   await apollo.start();
 
-  await app.register(rateLimit, {
-    global: false,
-    max: config.rateLimitPerMinute,
-    timeWindow: 60_000,
-    // Per API key when one is sent, else per client address.
-    keyGenerator: (req) => (typeof req.headers.authorization === 'string' ? `key:${req.headers.authorization}` : `ip:${req.ip}`),
-    errorResponseBuilder: (_req, ctx) => ({
-      statusCode: 429,
-      errors: [{ message: `Rate limit exceeded: ${ctx.max} requests per minute; retry in ${Math.ceil(ctx.ttl / 1000)} s`, extensions: { code: 'RATE_LIMITED' } }],
-    }),
-  });
-
   const context = async (req: { headers: Record<string, string | string[] | undefined> }) => {
     const auth = req.headers.authorization;
     return createContext(gateway, keys.authenticate(Array.isArray(auth) ? auth[0] : auth));
   };
   await app.register(async (scope) => {
+    // Only GraphQL is rate limited: webhooks never are (a provider's events must not be dropped).
+    scope.addHook('onRequest', httpRateLimit(limiter, keys));
     await scope.register(fastifyApollo(apollo), { path: '/graphql', context, method: ['GET', 'POST', 'OPTIONS'] });
-    scope.addHook('onRoute', (route) => {
-      route.config = { ...(route.config as object), rateLimit: {} };
-    });
   });
   app.get('/', async (_req, reply) => reply.type('text/html; charset=utf-8').send(landing));
   app.get('/healthz', async () => ({ status: 'ok' }));
@@ -136,7 +124,7 @@ export async function startApp(config: Config, log: Logger): Promise<Running> {
   });
 
   await app.listen({ port: config.port, host: config.host });
-  const ws = attachWebSockets(app.server, { schema, gateway, keys, log: log.child({ component: 'ws' }) });
+  const ws = attachWebSockets(app.server, { schema, gateway, keys, limiter, log: log.child({ component: 'ws' }) });
   const { port } = app.server.address() as AddressInfo;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   boundUrl = `http://localhost:${port}`;
@@ -162,6 +150,7 @@ export async function startApp(config: Config, log: Logger): Promise<Running> {
         clearInterval(purge);
         await ws.close();
         await app.close(); // drains HTTP (Apollo's drain plugin) and stops Apollo
+        await limiter.close();
         await registry.close();
         await bus.close();
         await db.close();

@@ -1,8 +1,8 @@
 /**
  * Subscriptions (and any operation) over graphql-ws on `/graphql`. Apollo plugins do not run
- * here, so this path authenticates from `connection_init`, caps subscriptions per socket,
- * checks scopes, applies the same parse, validation and operation limits, and formats errors
- * with the same formatter.
+ * here, so this path authenticates from `connection_init`, counts each operation against the
+ * caller's rate limit, caps subscriptions per socket, checks scopes, applies the same parse,
+ * validation and operation limits, and formats errors with the same formatter.
  */
 import type http from 'node:http';
 import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type ExecutionArgs, type GraphQLSchema } from 'graphql';
@@ -16,6 +16,7 @@ import { activeSubscriptions } from '../observability/metrics.js';
 import { assertScope, operationOf, type ApiKeys } from './auth.js';
 import { errorFormatter } from './errors.js';
 import { checkOperation, LIMITS, parseOptions, validationRules } from './limits.js';
+import { keyBucket, rateLimitedError, type RateLimiter } from './rate-limit.js';
 import { sharedSubscriptions } from './shared-subscriptions.js';
 
 export const WS_MAX_MESSAGE_BYTES = 64 * 1024;
@@ -28,6 +29,7 @@ export interface WebSocketDeps {
   schema: GraphQLSchema;
   gateway: Gateway;
   keys: ApiKeys;
+  limiter: RateLimiter;
   log: Logger;
 }
 
@@ -39,7 +41,7 @@ function authorizationOf(params: Readonly<Record<string, unknown>> | undefined):
 
 const withCode = (err: GraphQLError, code: ErrorCode) => new GraphQLError(err.message, { nodes: err.nodes, source: err.source, positions: err.positions, extensions: { ...err.extensions, code } });
 
-export function attachWebSockets(server: http.Server, { schema, gateway, keys, log }: WebSocketDeps) {
+export function attachWebSockets(server: http.Server, { schema, gateway, keys, limiter, log }: WebSocketDeps) {
   const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: WS_MAX_MESSAGE_BYTES });
   const format = errorFormatter(log);
   const rules = [...specifiedRules, ...validationRules];
@@ -81,12 +83,14 @@ export function attachWebSockets(server: http.Server, { schema, gateway, keys, l
       onClose(ctx) {
         if ((ctx.extra as Extra).principal) activeSubscriptions.dec();
       },
-      onSubscribe(ctx, _id, payload) {
+      async onSubscribe(ctx, _id, payload) {
         const principal = (ctx.extra as Extra).principal!;
         // This operation is already in ctx.subscriptions.
         if (Object.keys(ctx.subscriptions).length > LIMITS.subscriptionsPerSocket) {
           return [new GraphQLError(`At most ${LIMITS.subscriptionsPerSocket} operations at once on one WebSocket: complete some first`, { extensions: { code: ErrorCode.TOO_MANY_SUBSCRIPTIONS } })];
         }
+        const rate = await limiter.take(keyBucket(principal));
+        if (!rate.allowed) return [rateLimitedError(rate)];
         const checked = check(payload.query);
         if ('errors' in checked) return [...checked.errors];
         const { document } = checked;
