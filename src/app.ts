@@ -8,7 +8,7 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import Fastify from 'fastify';
 import type { Logger } from 'pino';
-import type { Config } from './config.js';
+import { ConfigError, type Config } from './config.js';
 import { createContext, type Context } from './context.js';
 import { PROVIDER_SLUG, Registry } from './datasources/registry.js';
 import { DomainEvents } from './domain/events.js';
@@ -37,6 +37,34 @@ const noRouteSchemas = () => () => {
   throw new Error('route schemas are not compiled here (see noRouteSchemas in app.ts)');
 };
 
+/** A listen failure the configuration explains (the port is taken, the host is not ours), or the error itself. */
+function listenFailure(err: unknown, host: string, port: number): unknown {
+  switch ((err as NodeJS.ErrnoException).code) {
+    case 'EADDRINUSE':
+      return new ConfigError('PORT', `${host}:${port} is already in use`, '0'); // any free port
+    case 'EACCES':
+      return new ConfigError('PORT', `listening on ${port} is not permitted to this user`, '4000');
+    case 'EADDRNOTAVAIL':
+      return new ConfigError('HOST', `${host} is not an address of this machine`, '127.0.0.1');
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return new ConfigError('HOST', `"${host}" does not resolve to an address`, '127.0.0.1');
+  }
+  return err;
+}
+
+const UNREACHABLE: Record<string, string> = { ECONNREFUSED: 'connection refused', ENOTFOUND: 'host not found', EAI_AGAIN: 'host not found', ETIMEDOUT: 'timed out', EHOSTUNREACH: 'host unreachable', ENETUNREACH: 'network unreachable', ECONNRESET: 'connection reset' };
+
+/** A store that cannot be reached or entered (refused, unknown host, bad password, no such database), or the error itself. */
+function databaseFailure(err: unknown, databaseUrl: string | undefined): unknown {
+  const code = String((err as { code?: unknown }).code ?? '');
+  if (!databaseUrl || !(code in UNREACHABLE || /^(08|28)...$|^3D000$/.test(code))) return err;
+  const u = new URL(databaseUrl);
+  // PostgreSQL's own words (e.g. 'password authentication failed for user "x"') carry no secret.
+  const reason = UNREACHABLE[code] ?? (err as Error).message;
+  return new ConfigError('DATABASE_URL', `cannot connect to ${u.hostname}:${u.port || 5432}${u.pathname}: ${reason}`, 'postgres://switchboard@localhost:5432/switchboard');
+}
+
 export interface Running {
   /** `http://host:port` actually bound. */
   url: string;
@@ -59,7 +87,9 @@ export async function startApp(config: Config, log: Logger): Promise<Running> {
   // Independent: the store opens (PGlite's WASM compiles off the main thread) while the
   // simulators start and the schema is built.
   const [db, registry, schema] = await Promise.all([
-    openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }),
+    openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }).catch((err: unknown) => {
+      throw databaseFailure(err, config.databaseUrl);
+    }),
     Registry.start(config, log, publicUrl),
     createSchema(bus.pubSub),
   ]);
@@ -123,7 +153,9 @@ export async function startApp(config: Config, log: Logger): Promise<Running> {
     providers: registry.all().map((e) => ({ slug: PROVIDER_SLUG[e.name], provider: e.name, routes: e.webhooks })),
   });
 
-  await app.listen({ port: config.port, host: config.host });
+  await app.listen({ port: config.port, host: config.host }).catch((err: unknown) => {
+    throw listenFailure(err, config.host, config.port);
+  });
   const ws = attachWebSockets(app.server, { schema, gateway, keys, limiter, log: log.child({ component: 'ws' }) });
   const { port } = app.server.address() as AddressInfo;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
