@@ -17,7 +17,7 @@ const PUBLIC_CODES: ReadonlySet<string> = new Set(Object.values(ErrorCode));
  * graphql-js suggests names in validation and coercion errors ("Did you mean "callEvents"?",
  * "Did you mean the enum value "AVANSER"?"): a map of the schema for whoever guesses.
  */
-export function withoutSuggestions(message: string): string {
+function withoutSuggestions(message: string): string {
   return message.replace(/\s*Did you mean [^?]*\?/g, '');
 }
 
@@ -57,7 +57,7 @@ const MESSAGE_BY_FASTIFY_CODE: Record<string, string> = {
 const isGraphQLPath = (req: FastifyRequest) => req.url === '/graphql' || req.url.startsWith('/graphql?');
 
 /** One refusal in the route's shape. */
-export function sendHttpError(req: FastifyRequest, reply: FastifyReply, status: number, message: string, headers: Record<string, string> = {}): FastifyReply {
+function sendHttpError(req: FastifyRequest, reply: FastifyReply, status: number, message: string, headers: Record<string, string> = {}): FastifyReply {
   const code = status >= 500 ? ErrorCode.INTERNAL : (CODE_BY_STATUS[status] ?? ErrorCode.BAD_REQUEST);
   void reply.code(status).headers(headers).type('application/json; charset=utf-8');
   return reply.send(isGraphQLPath(req) ? { errors: [{ message, extensions: { code } }] } : { error: message, code });

@@ -18,7 +18,7 @@ const OFFERS = ['application/json', 'application/graphql-response+json'] as cons
  * The media type to answer in, from `Accept` (q-values, `type/*`, `*\/*`), or null when the
  * client takes neither JSON type. Without `Accept`, application/json.
  */
-export function responseMediaType(accept: string | undefined): (typeof OFFERS)[number] | null {
+function responseMediaType(accept: string | undefined): (typeof OFFERS)[number] | null {
   if (!accept?.trim()) return OFFERS[0];
   const ranges = accept.split(',').map((part, order) => {
     const [range = '', ...params] = part.split(';').map((s) => s.trim().toLowerCase());
