@@ -63,6 +63,9 @@ export const INFRASTRUCTURE_CODES: ReadonlySet<ErrorCode> = new Set([
   ErrorCode.INTERNAL,
 ]);
 
+/** Refusals: the provider (or the gateway, before calling it) did nothing. */
+const REFUSALS: ReadonlySet<ErrorCode> = new Set([ErrorCode.UPSTREAM_AUTH_FAILED, ErrorCode.RATE_LIMITED, ErrorCode.PROVIDER_NOT_CONFIGURED]);
+
 /** A business outcome: the caller can act on it. Becomes a `UserError` in the payload. */
 export class BusinessError extends Error {
   constructor(
@@ -77,13 +80,15 @@ export class BusinessError extends Error {
 
 /**
  * An infrastructure failure. `message` is safe for clients; `detail` (upstream body,
- * cause) goes to the logs only.
+ * cause) goes to the logs only. `nothingDone` says the failure proves the provider did
+ * nothing (the request never left, or was refused); otherwise a call that changes something
+ * may have been carried out.
  */
 export class GatewayError extends GraphQLError {
   constructor(
     code: ErrorCode,
     message: string,
-    opts: { provider?: ProviderName; retryAfterSeconds?: number; detail?: unknown; cause?: unknown } = {},
+    opts: { provider?: ProviderName; retryAfterSeconds?: number; detail?: unknown; cause?: unknown; nothingDone?: boolean } = {},
   ) {
     super(message, {
       extensions: {
@@ -94,8 +99,10 @@ export class GatewayError extends GraphQLError {
       originalError: opts.cause instanceof Error ? opts.cause : undefined,
     });
     this.detail = opts.detail;
+    this.nothingDone = opts.nothingDone ?? REFUSALS.has(code);
   }
   readonly detail: unknown;
+  readonly nothingDone: boolean;
   get code(): ErrorCode {
     return this.extensions.code as ErrorCode;
   }
