@@ -20,6 +20,8 @@ export enum ErrorCode {
   UPSTREAM_AUTH_FAILED = 'UPSTREAM_AUTH_FAILED',
   UPSTREAM_ERROR = 'UPSTREAM_ERROR',
   PROVIDER_NOT_CONFIGURED = 'PROVIDER_NOT_CONFIGURED',
+  /** A provider call whose answer was lost: it may have been carried out; the gateway is finding out. */
+  OUTCOME_UNKNOWN = 'OUTCOME_UNKNOWN',
   INTERNAL = 'INTERNAL',
   // Business outcomes: userErrors.
   VALIDATION_FAILED = 'VALIDATION_FAILED',
@@ -60,6 +62,7 @@ export const INFRASTRUCTURE_CODES: ReadonlySet<ErrorCode> = new Set([
   ErrorCode.UPSTREAM_AUTH_FAILED,
   ErrorCode.UPSTREAM_ERROR,
   ErrorCode.PROVIDER_NOT_CONFIGURED,
+  ErrorCode.OUTCOME_UNKNOWN,
   ErrorCode.INTERNAL,
 ]);
 

@@ -18,11 +18,14 @@ export type Fault = { kind: 'drop' | 'reset' | 'hang' | 'garbage' } | { kind: 'a
 
 export interface FaultRule {
   fault: Fault;
-  /** Only requests with this method / a path (with query) matching this. */
+  /** Only requests with this method / a path (with query) / header values matching these. */
   method?: string;
   path?: RegExp;
+  headers?: Record<string, RegExp>;
   /** How many matching requests it breaks; unlimited when unset. */
   times?: number;
+  /** Let this many matching requests through first. */
+  after?: number;
   /** Send the request on to the simulator first (default true): it acts, its answer is lost. */
   forward?: boolean;
 }
@@ -34,6 +37,10 @@ export interface ProxiedRequest {
   fault?: Fault['kind'];
   /** Did the simulator receive it? */
   forwarded: boolean;
+  /** The simulator's status, whether or not the client got it. */
+  status?: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
 }
 
 export interface FaultProxy {
@@ -67,7 +74,7 @@ function forward(target: URL, req: http.IncomingMessage, body: Buffer): Promise<
 
 export async function startFaultProxy(targetUrl: string): Promise<FaultProxy> {
   const target = new URL(targetUrl);
-  const rules: Array<FaultRule & { used: number }> = [];
+  const rules: Array<FaultRule & { used: number; seen: number }> = [];
   const requests: ProxiedRequest[] = [];
   const sockets = new Set<Socket>();
 
@@ -75,15 +82,17 @@ export async function startFaultProxy(targetUrl: string): Promise<FaultProxy> {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const path = req.url ?? '/';
-    const rule = rules.find((r) => (r.times === undefined || r.used < r.times) && (!r.method || r.method === req.method) && (!r.path || r.path.test(path)));
+    const matches = (r: FaultRule) =>
+      (!r.method || r.method === req.method) && (!r.path || r.path.test(path)) && Object.entries(r.headers ?? {}).every(([name, value]) => value.test(String(req.headers[name] ?? '')));
+    const rule = rules.find((r) => (r.times === undefined || r.used < r.times) && matches(r) && r.seen++ >= (r.after ?? 0));
     if (rule) rule.used++;
-    const entry: ProxiedRequest = { method: req.method ?? '', path, fault: rule?.fault.kind, forwarded: false };
+    const entry: ProxiedRequest = { method: req.method ?? '', path, fault: rule?.fault.kind, forwarded: false, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
     requests.push(entry);
     let answer: Awaited<ReturnType<typeof forward>> | undefined;
     if (!rule || rule.forward !== false) {
       try {
         answer = await forward(target, req, Buffer.concat(chunks));
-        entry.forwarded = true;
+        Object.assign(entry, { forwarded: true, status: answer.status });
       } catch {
         res.socket?.destroy();
         return;
@@ -124,7 +133,7 @@ export async function startFaultProxy(targetUrl: string): Promise<FaultProxy> {
   return {
     url: `http://127.0.0.1:${port}${target.pathname === '/' ? '' : target.pathname}`,
     requests,
-    add: (rule) => void rules.push({ ...rule, used: 0 }),
+    add: (rule) => void rules.push({ ...rule, used: 0, seen: 0 }),
     clear: () => void rules.splice(0),
     close: () =>
       new Promise<void>((resolve) => {
