@@ -168,8 +168,7 @@ export class Gateway {
       if (settled !== 'resend') return settled.result as GatewayResult<K>;
     }
     await run?.record({ provider, operation, args, marker: run.marker, startedAt: new Date().toISOString(), recoverable: this.registry.supports(provider, 'recover') });
-    const call = this.registry.call as (p: ProviderName, op: K, ...a: typeof args) => Promise<PortResult<K>>;
-    return this.finish[operation](provider, await call.call(this.registry, provider, operation, ...args), run?.marker);
+    return this.finish[operation](provider, await this.registry.call(provider, operation, ...args), run?.marker);
   }
 
   /** Settle an attempt whose answer was lost: its result (recorded by the gateway), `resend`, or `unknown`. */

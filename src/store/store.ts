@@ -519,9 +519,19 @@ export class Store {
     await this.db.query('DELETE FROM idempotency_keys WHERE principal = $1 AND key = $2 AND response IS NULL', [principal, key]);
   }
 
-  /** Keys without a response that nobody holds: given up with an unknown outcome, or left by a process that died. */
+  /**
+   * Keys without a response that nobody holds and that need settling: given up with an unknown
+   * outcome, or left by a process that died. Attempts already found out (`recovered`, waiting
+   * for the client's retry) or that no provider can settle (`recoverable: false`) are left out.
+   */
   async openIdempotencyKeys(limit: number): Promise<Array<{ principal: string; key: string }>> {
-    return this.db.query('SELECT principal, key FROM idempotency_keys WHERE response IS NULL AND (held_until IS NULL OR held_until < now()) ORDER BY created_at LIMIT $1', [limit]);
+    return this.db.query(
+      `SELECT principal, key FROM idempotency_keys
+       WHERE response IS NULL AND (held_until IS NULL OR held_until < now())
+         AND (attempt IS NULL OR (attempt->'recovered' IS NULL AND attempt->>'recoverable' = 'true'))
+       ORDER BY created_at LIMIT $1`,
+      [limit],
+    );
   }
 
   /** Keys are kept at least 24 h; this drops those older than `hours`. */
