@@ -60,9 +60,9 @@ export class KeyRun {
     /** Stable for the key and its request, so a provider can be asked about it later. */
     readonly marker: string,
     /** An earlier attempt under this key whose outcome must be settled before anything is sent. */
-    public previous: AttemptRecord | undefined,
+    readonly previous: AttemptRecord | undefined,
     holdMs: number,
-    log: Logger,
+    private readonly log: Logger,
   ) {
     this.heartbeat = setInterval(() => void store.holdIdempotent(principal, key, holdMs).catch((err: unknown) => log.warn({ err }, 'idempotency key hold not renewed')), holdMs / 3);
     this.heartbeat.unref();
@@ -92,6 +92,10 @@ export class KeyRun {
       return err;
     }
     await this.store.releaseIdempotent(this.principal, this.key, { ...attempt, lostAt: attempt.lostAt ?? new Date().toISOString() });
+    if (this.sent) {
+      const cause = err instanceof GatewayError ? err.code : 'error';
+      this.log.warn({ provider: attempt.provider, operation: attempt.operation, cause }, 'a provider call lost its answer: its idempotency key is kept until the outcome is known');
+    }
     return unknownOutcome(attempt, err, this.sent !== undefined);
   }
 }

@@ -227,6 +227,18 @@ describe.each(TARGETS.map((t) => [`${t.provider} ${t.rule.path ?? JSON.stringify
   });
 });
 
+describe('failures that prove nothing was done', () => {
+  it('a refusal frees the key: the retry with it orders, once', async () => {
+    const input = { provider: 'AVANSER', idempotencyKey: `k-${randomUUID()}`, avanser: { numbers: ['+61481000102'], name: 'refused first', serviceType: 'VOICEMAIL' } };
+    proxies.AVANSER.add({ method: 'POST', path: /\/v1\/requests$/, fault: { kind: 'answer', status: 401, body: '{"response":{"code":401,"message":"Unauthorized"}}' }, forward: false, times: 1 });
+    expect(code(await gw.post(PROVISION, { input }))).toBe('UPSTREAM_AUTH_FAILED');
+    const retry = await gw.post(PROVISION, { input });
+    expect(retry.body.errors).toBeUndefined();
+    expect((retry.body.data as any).provisionNumbers.orders).toMatchObject([{ serviceRef: '+61481000102', providerRef: expect.stringMatching(/^[0-9a-f]{40}$/) }]);
+    expect(Object.values(await avanserApi('requests')).filter((r) => r.service_number === '61481000102')).toHaveLength(1);
+  });
+});
+
 describe('AVANSER, several requests in one provision', () => {
   const TOLL_FREE = ['611300123456', '611300654321'];
   const requestsFor = async () => Object.values(await avanserApi('requests')).filter((r) => TOLL_FREE.includes(r.service_number)).length;
