@@ -34,7 +34,8 @@ const sims: { AVANSER?: AvanserSimulator; EXOTEL?: ExotelSimulator; VOIP_INNOVAT
 const proxies = {} as Record<ProviderName, FaultProxy>;
 
 beforeAll(async () => {
-  const env: Record<string, string> = { UPSTREAM_TIMEOUT_MS: String(TIMEOUT_MS), SANDBOX: 'off' };
+  // Retries come fast here: the per-key rate limit is not what this file tests.
+  const env: Record<string, string> = { UPSTREAM_TIMEOUT_MS: String(TIMEOUT_MS), SANDBOX: 'off', RATE_LIMIT_PER_MINUTE: '100000' };
   const simDeps = (p: ProviderName) => ({ log: silentLog, timeScale: 0.001, webhookUrl: (event: string) => `${gw?.url}/webhooks/${PROVIDER_SLUG[p]}/${event}?token=${WEBHOOK_TOKEN}` });
   sims.AVANSER = (await avanserModule.startSimulator(simDeps('AVANSER'))) as AvanserSimulator;
   sims.EXOTEL = (await exotelModule.startSimulator(simDeps('EXOTEL'))) as ExotelSimulator;
