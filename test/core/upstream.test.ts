@@ -46,7 +46,8 @@ const failure = (p: Promise<unknown>) =>
 describe('Upstream retries', () => {
   it('retries an idempotent GET on 503 and returns the answer that succeeds', async () => {
     script = [{ status: 503 }, { status: 503 }, { status: 200, body: 'ok' }];
-    const res = await upstream().request({ operation: 'read', method: 'GET', path: '/x' });
+    // A deadline roomy enough for both backoffs (up to 200 + 400 ms of jitter).
+    const res = await upstream({ timeoutMs: 5_000 }).request({ operation: 'read', method: 'GET', path: '/x' });
     expect(res).toMatchObject({ status: 200, body: 'ok' });
     expect(hits).toHaveLength(3);
   });
