@@ -95,7 +95,7 @@ export async function startApp(config: Config, log: Logger): Promise<Running> {
   ]);
   const store = new Store(db);
   const events = new DomainEvents(store, bus, log.child({ component: 'events' }));
-  const gateway = new Gateway(registry, store, events, log.child({ component: 'gateway' }));
+  const gateway = new Gateway(registry, store, events, log.child({ component: 'gateway' }), { upstreamTimeoutMs: config.upstreamTimeoutMs });
   const keys = new ApiKeys(config.apiKeys);
   const limiter = await createRateLimiter(config.rateLimitPerMinute, config.redisUrl);
 
@@ -166,8 +166,13 @@ export async function startApp(config: Config, log: Logger): Promise<Running> {
   const pendingAfterMs = Math.max(500, 15 * 60_000 * config.sandboxTimeScale);
   const poller = setInterval(() => void gateway.pollPendingOrders(registry.all().some((e) => e.mode === 'LIVE') ? 15 * 60_000 : pendingAfterMs), pollEveryMs);
   const purge = setInterval(() => void store.purgeIdempotencyKeys(48).catch(() => undefined), 3_600_000);
+  // Lost answers and keys left by a process that died: settled now and then on the same beat.
+  const reconcile = () => void gateway.reconcileOpenKeys().catch((err: unknown) => log.warn({ err }, 'idempotency key reconciliation failed'));
+  const reconciler = setInterval(reconcile, pollEveryMs);
+  reconcile();
   poller.unref();
   purge.unref();
+  reconciler.unref();
 
   let closing: Promise<void> | undefined;
   return {
@@ -180,6 +185,7 @@ export async function startApp(config: Config, log: Logger): Promise<Running> {
       closing ??= (async () => {
         clearInterval(poller);
         clearInterval(purge);
+        clearInterval(reconciler);
         await ws.close();
         await app.close(); // drains HTTP (Apollo's drain plugin) and stops Apollo
         await limiter.close();

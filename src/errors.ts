@@ -20,6 +20,8 @@ export enum ErrorCode {
   UPSTREAM_AUTH_FAILED = 'UPSTREAM_AUTH_FAILED',
   UPSTREAM_ERROR = 'UPSTREAM_ERROR',
   PROVIDER_NOT_CONFIGURED = 'PROVIDER_NOT_CONFIGURED',
+  /** A provider call whose answer was lost: it may have been carried out; the gateway is finding out. */
+  OUTCOME_UNKNOWN = 'OUTCOME_UNKNOWN',
   INTERNAL = 'INTERNAL',
   // The request itself, refused before anything runs: GraphQL errors (HTTP 4xx).
   GRAPHQL_PARSE_FAILED = 'GRAPHQL_PARSE_FAILED',
@@ -71,6 +73,7 @@ export const INFRASTRUCTURE_CODES: ReadonlySet<ErrorCode> = new Set([
   ErrorCode.UPSTREAM_AUTH_FAILED,
   ErrorCode.UPSTREAM_ERROR,
   ErrorCode.PROVIDER_NOT_CONFIGURED,
+  ErrorCode.OUTCOME_UNKNOWN,
   ErrorCode.INTERNAL,
   ErrorCode.GRAPHQL_PARSE_FAILED,
   ErrorCode.GRAPHQL_VALIDATION_FAILED,
@@ -83,6 +86,9 @@ export const INFRASTRUCTURE_CODES: ReadonlySet<ErrorCode> = new Set([
   ErrorCode.METHOD_NOT_ALLOWED,
   ErrorCode.TOO_MANY_SUBSCRIPTIONS,
 ]);
+
+/** Refusals: the provider (or the gateway, before calling it) did nothing. */
+const REFUSALS: ReadonlySet<ErrorCode> = new Set([ErrorCode.UPSTREAM_AUTH_FAILED, ErrorCode.RATE_LIMITED, ErrorCode.PROVIDER_NOT_CONFIGURED]);
 
 /** A business outcome: the caller can act on it. Becomes a `UserError` in the payload. */
 export class BusinessError extends Error {
@@ -98,13 +104,15 @@ export class BusinessError extends Error {
 
 /**
  * An infrastructure failure. `message` is safe for clients; `detail` (upstream body,
- * cause) goes to the logs only.
+ * cause) goes to the logs only. `nothingDone` says the failure proves the provider did
+ * nothing (the request never left, or was refused); otherwise a call that changes something
+ * may have been carried out.
  */
 export class GatewayError extends GraphQLError {
   constructor(
     code: ErrorCode,
     message: string,
-    opts: { provider?: ProviderName; retryAfterSeconds?: number; detail?: unknown; cause?: unknown } = {},
+    opts: { provider?: ProviderName; retryAfterSeconds?: number; detail?: unknown; cause?: unknown; nothingDone?: boolean } = {},
   ) {
     super(message, {
       extensions: {
@@ -115,8 +123,10 @@ export class GatewayError extends GraphQLError {
       originalError: opts.cause instanceof Error ? opts.cause : undefined,
     });
     this.detail = opts.detail;
+    this.nothingDone = opts.nothingDone ?? REFUSALS.has(code);
   }
   readonly detail: unknown;
+  readonly nothingDone: boolean;
   get code(): ErrorCode {
     return this.extensions.code as ErrorCode;
   }

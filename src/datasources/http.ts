@@ -11,12 +11,15 @@ import CircuitBreaker from 'opossum';
 import type { Logger } from 'pino';
 import type { ProviderName } from '../domain/model.js';
 import { ErrorCode, GatewayError } from '../errors.js';
+import { withoutToken } from '../observability/logger.js';
 import { upstreamDuration } from '../observability/metrics.js';
+import { shapeProblem, type Shape } from './shape.js';
 
 export interface UpstreamOptions {
   provider: ProviderName;
   /** Absolute base; request paths are appended to it. */
   baseUrl: string;
+  /** Bounds each call with all its retries and backoff. */
   timeoutMs: number;
   log: Logger;
   headers?: Record<string, string>;
@@ -59,8 +62,13 @@ export interface UpstreamResponse {
 }
 
 export const RETRY_STATUSES: readonly number[] = [408, 429, 500, 502, 503, 504];
-/** Answers that say the provider itself is down: they count against its circuit breaker. */
-const OUTAGE_STATUSES: ReadonlySet<number> = new Set([502, 503, 504]);
+/** Answers that say the provider itself is failing: they count against its circuit breaker. */
+const OUTAGE_STATUSES: ReadonlySet<number> = new Set([500, 502, 503, 504]);
+/** Transport failures that happen before a request leaves: the provider cannot have acted. */
+const NOT_SENT: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+const RETRIABLE_ERRORS: ReadonlySet<string> = new Set(['ETIMEDOUT', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'EAI_AGAIN']);
+/** How much of an unreadable answer the logs keep. */
+const LOGGED_BODY_CHARS = 500;
 const IDEMPOTENT: ReadonlySet<string> = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
 const BACKOFF_BASE_MS = 100;
 const BACKOFF_CAP_MS = 2_000;
@@ -84,16 +92,16 @@ export function retryAfterSeconds(value: string | string[] | undefined): number 
  */
 export function statusFailure(provider: ProviderName, res: UpstreamResponse): GatewayError {
   const s = res.status;
-  if (s === 401 || s === 403) return new GatewayError(ErrorCode.UPSTREAM_AUTH_FAILED, `${provider} rejected the gateway's credentials`, { provider, detail: res.body });
-  if (s === 429) {
-    return new GatewayError(ErrorCode.RATE_LIMITED, `${provider} is rate limiting the gateway`, { provider, retryAfterSeconds: res.retryAfterSeconds, detail: res.body });
-  }
-  if (s === 408 || s === 504) return new GatewayError(ErrorCode.UPSTREAM_TIMEOUT, `${provider} timed out`, { provider, detail: res.body });
-  if (s >= 500) return new GatewayError(ErrorCode.UPSTREAM_UNAVAILABLE, `${provider} is unavailable (HTTP ${s})`, { provider, detail: res.body });
-  return new GatewayError(ErrorCode.UPSTREAM_ERROR, `${provider} answered HTTP ${s} unexpectedly`, { provider, detail: res.body });
+  // A 4xx is a refusal: the provider did nothing.
+  const base = { provider, detail: res.body, nothingDone: s >= 400 && s < 500 };
+  if (s === 401 || s === 403) return new GatewayError(ErrorCode.UPSTREAM_AUTH_FAILED, `${provider} rejected the gateway's credentials`, base);
+  if (s === 429) return new GatewayError(ErrorCode.RATE_LIMITED, `${provider} is rate limiting the gateway`, { ...base, retryAfterSeconds: res.retryAfterSeconds });
+  if (s === 408 || s === 504) return new GatewayError(ErrorCode.UPSTREAM_TIMEOUT, `${provider} timed out`, base);
+  if (s >= 500) return new GatewayError(ErrorCode.UPSTREAM_UNAVAILABLE, `${provider} is unavailable (HTTP ${s})`, base);
+  return new GatewayError(ErrorCode.UPSTREAM_ERROR, `${provider} answered HTTP ${s} unexpectedly`, base);
 }
 
-/** Carries a 502/503/504 answer through the breaker so that it counts as a failure. */
+/** Carries a 5xx answer through the breaker so that it counts as a failure. */
 class OutageAnswer extends Error {
   constructor(readonly response: UpstreamResponse) {
     super(`HTTP ${response.status}`);
@@ -126,12 +134,13 @@ export class Upstream {
         calculateDelay: ({ attemptCount, retryOptions, error, retryAfter }) => {
           if (attemptCount > retryOptions.limit) return 0;
           const status = error.response?.statusCode;
-          const retriable = status === undefined ? ['ETIMEDOUT', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'EAI_AGAIN'].includes(error.code) : retryStatuses.includes(status);
+          const retriable = status === undefined ? RETRIABLE_ERRORS.has(error.code) : retryStatuses.includes(status);
           if (!retriable) return 0;
-          // Honour the provider's own pacing; otherwise full jitter with a cap.
-          // got reads a delay of 0 as "do not retry", hence at least 1 ms.
-          if (retryAfter !== undefined) return retryAfter <= opts.timeoutMs ? Math.max(1, retryAfter) : 0;
-          return Math.max(1, Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attemptCount));
+          // Honour the provider's own pacing; otherwise full jitter with a cap. No retry that
+          // could not finish before the call's deadline. got reads 0 as "do not retry".
+          const delay = retryAfter ?? Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attemptCount);
+          const left = (error.options.context.deadline as number) - Date.now();
+          return delay < left ? Math.max(1, delay) : 0;
         },
       },
     });
@@ -162,7 +171,7 @@ export class Upstream {
       if (err instanceof OutageAnswer) return err.response;
       if (err instanceof GatewayError) throw err;
       if ((err as { code?: string }).code === 'EOPENBREAKER') {
-        throw new GatewayError(ErrorCode.UPSTREAM_UNAVAILABLE, `${this.opts.provider} is failing; calls are paused for a few seconds`, { provider: this.opts.provider });
+        throw new GatewayError(ErrorCode.UPSTREAM_UNAVAILABLE, `${this.opts.provider} is failing; calls are paused for a few seconds`, { provider: this.opts.provider, nothingDone: true });
       }
       throw err;
     }
@@ -181,6 +190,9 @@ export class Upstream {
         form: req.form,
         body: req.body,
         headers: req.headers,
+        // One deadline for the call with all its retries and backoff.
+        signal: AbortSignal.timeout(this.opts.timeoutMs),
+        context: { deadline: Date.now() + this.opts.timeoutMs },
         ...(idempotent ? {} : { retry: { limit: 0 } }),
       });
       outcome = String(res.statusCode);
@@ -200,7 +212,7 @@ export class Upstream {
       }
       if (err instanceof RequestError) {
         log.warn({ provider, operation: req.operation, code: err.code }, 'upstream unreachable');
-        throw new GatewayError(ErrorCode.UPSTREAM_UNAVAILABLE, `${provider} could not be reached`, { provider, cause: err });
+        throw new GatewayError(ErrorCode.UPSTREAM_UNAVAILABLE, `${provider} could not be reached`, { provider, cause: err, nothingDone: NOT_SENT.has(err.code) });
       }
       throw err;
     } finally {
@@ -213,8 +225,21 @@ export class Upstream {
     try {
       return JSON.parse(res.body) as T;
     } catch {
-      this.opts.log.warn({ provider: this.opts.provider, operation, status: res.status, body: res.body.slice(0, 500) }, 'upstream answered non-JSON');
-      throw new GatewayError(ErrorCode.UPSTREAM_ERROR, `${this.opts.provider} answered something the gateway could not read`, { provider: this.opts.provider });
+      throw this.unreadable(res, operation, 'not JSON');
     }
+  }
+
+  /** `value` (read from `res`) if it has the shape the mapping relies on, else an upstream error. */
+  read<T>(value: unknown, shape: Shape, res: UpstreamResponse, operation: string): T {
+    const problem = shapeProblem(value, shape);
+    if (problem) throw this.unreadable(res, operation, problem);
+    return value as T;
+  }
+
+  /** UPSTREAM_ERROR for an answer the gateway cannot read; the body goes to the logs (cut short, tokens out), never to the client. */
+  unreadable(res: UpstreamResponse, operation: string, problem: string): GatewayError {
+    const { provider, log } = this.opts;
+    log.warn({ provider, operation, status: res.status, problem, body: withoutToken(res.body.slice(0, LOGGED_BODY_CHARS)) }, 'upstream answer unreadable');
+    return new GatewayError(ErrorCode.UPSTREAM_ERROR, `${provider} answered something the gateway could not read`, { provider });
   }
 }

@@ -124,6 +124,12 @@ export interface VoipInnovationsProvisionInput {
 
 export interface ProvisionRequest {
   provider: ProviderName;
+  /**
+   * Set by the gateway under an idempotency key: an id of this attempt that the provider
+   * echoes back (AVANSER: in the callback URI its services keep), so that an attempt whose
+   * answer was lost can be found.
+   */
+  attemptId?: string;
   delacon?: DelaconProvisionInput;
   avanser?: AvanserProvisionInput;
   voipInnovations?: VoipInnovationsProvisionInput;
@@ -254,6 +260,33 @@ export interface ServiceUpdateOutcome {
   order?: OrderDraft;
 }
 
+// ---- Lost answers ----
+
+/** Provider calls that change something and can be looked up after their answer was lost. */
+export type Recoverable = 'provision' | 'allocate' | 'reserveNumbers';
+
+type PortArgs<K extends Recoverable> = Parameters<NonNullable<ProviderPort[K]>>;
+export type PortResult<K extends Recoverable> = Awaited<ReturnType<NonNullable<ProviderPort[K]>>>;
+
+/** A call whose answer was lost (timeout, reset, 5xx, unreadable, or the process died), as it was sent. */
+export type Attempt = {
+  [K in Recoverable]: {
+    operation: K;
+    args: PortArgs<K>;
+    /** When it was sent. */
+    startedAt: string;
+    /** No request of it can still be on its way: the provider's silence about it now means it was not done. */
+    settled: boolean;
+  };
+}[Recoverable];
+
+/**
+ * What the provider shows of a lost attempt: `done` with the result the call would have
+ * returned; `resend` when sending it again does nothing twice (no trace of it, or only traces
+ * a repeat leaves alone); `unknown` when the provider cannot tell (yet).
+ */
+export type Recovery = { state: 'done'; result: PortResult<Recoverable> } | { state: 'resend' } | { state: 'unknown' };
+
 // ---- The port ----
 
 export interface ProviderPort {
@@ -282,6 +315,9 @@ export interface ProviderPort {
   updateParties?(providerRef: string, request: UpdatePartiesRequest): Promise<AllocationRecord>;
   reassign?(providerRef: string, request: ReassignRequest): Promise<AllocationRecord>;
   deallocate?(providerRef: string): Promise<AllocationRecord>;
+
+  /** Find out what an attempt whose answer was lost did (only reads; never sends it again). */
+  recover?(attempt: Attempt): Promise<Recovery>;
 }
 
 export type PortOperation = Exclude<keyof ProviderPort, 'name'>;

@@ -174,4 +174,5 @@ const OPERATION_NAMES: Record<PortOperation, string> = {
   updateParties: 'GreenVN allocations',
   reassign: 'GreenVN allocations',
   deallocate: 'GreenVN allocations',
+  recover: 'looking up a call whose answer was lost',
 };

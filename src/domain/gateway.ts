@@ -2,15 +2,20 @@
  * The gateway's use cases: what resolvers delegate to. It combines the provider ports
  * (through the registry), the store (what only the gateway knows) and the event bus.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Registry } from '../datasources/registry.js';
 import type {
   AllocateRequest,
+  Attempt,
   NumberCountGrouping,
   NumberSearchFilter,
   OrderDraft,
+  PortResult,
+  ProviderPort,
+  ProvisionOutcome,
   ProvisionRequest,
+  Recoverable,
   ReassignRequest,
   ServiceUpdateRequest,
   UpdatePart,
@@ -18,6 +23,7 @@ import type {
 } from '../datasources/port.js';
 import { BusinessError, ErrorCode, INFRASTRUCTURE_CODES } from '../errors.js';
 import type { Page, PageRequest, Store } from '../store/store.js';
+import { IdempotencyKeys, unknownOutcome, type AttemptRecord, type KeyRun } from './attempts.js';
 import type { DomainEvents } from './events.js';
 import type { AllocationRecord, AllocationState, E164, NumberOutcome, OrderRecord, ProviderName, ServiceRecord } from './model.js';
 import type { SimulatedCallInput } from '../sandbox/simulator.js';
@@ -38,16 +44,33 @@ export interface ServiceUpdateResult {
   refused: Array<{ code: ErrorCode; message: string; field: string[] }>;
 }
 
+/** What the gateway makes of each recoverable call's result (also of one recovered later). */
+type GatewayResult<K extends Recoverable> = { provision: ProvisionResult; allocate: AllocationRecord; reserveNumbers: NumberOutcome[] }[K];
+
+/** How many open idempotency keys one reconciliation pass looks at. */
+const RECONCILE_BATCH = 50;
+
+/** A uuid that is the same for the same seed (an order recovered twice keeps one id). */
+function seededUuid(seed: string): string {
+  const h = createHash('sha256').update(seed).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
 /** The input block of each provider, for the field path of a refused part. */
 const INPUT_BLOCK: Record<ProviderName, string> = { DELACON: 'delacon', AVANSER: 'avanser', EXOTEL: 'exotel', VOIP_INNOVATIONS: 'voipInnovations' };
 
 export class Gateway {
+  readonly keys: IdempotencyKeys;
+
   constructor(
     readonly registry: Registry,
     readonly store: Store,
     readonly events: DomainEvents,
     private readonly log: Logger,
-  ) {}
+    opts: { upstreamTimeoutMs: number },
+  ) {
+    this.keys = new IdempotencyKeys(store, log, opts.upstreamTimeoutMs);
+  }
 
   // ---- numbers ----
 
@@ -74,10 +97,8 @@ export class Gateway {
     return (await this.store.numbersByE164([e164])).find((n) => n.provider === provider) ?? null;
   }
 
-  async reserveNumbers(provider: ProviderName, e164s: E164[]): Promise<NumberOutcome[]> {
-    const outcomes = await this.registry.call(provider, 'reserveNumbers', e164s);
-    await this.store.saveNumbers(outcomes.filter((o) => o.ok).map((o) => ({ provider, e164: o.e164, status: 'RESERVED', capabilities: [], reservedUntil: o.reservedUntil })));
-    return outcomes;
+  reserveNumbers(provider: ProviderName, e164s: E164[], run?: KeyRun): Promise<NumberOutcome[]> {
+    return this.attempted(run, provider, 'reserveNumbers', [e164s]);
   }
 
   async releaseNumbers(provider: ProviderName, e164s: E164[]): Promise<NumberOutcome[]> {
@@ -92,10 +113,10 @@ export class Gateway {
 
   // ---- orders ----
 
-  private newOrder(provider: ProviderName, kind: OrderRecord['kind'], draft: OrderDraft): OrderRecord {
+  private newOrder(provider: ProviderName, kind: OrderRecord['kind'], draft: OrderDraft, id: string = randomUUID()): OrderRecord {
     const at = new Date().toISOString();
     return {
-      id: randomUUID(),
+      id,
       provider,
       kind,
       status: draft.status,
@@ -109,14 +130,86 @@ export class Gateway {
     };
   }
 
-  async provision(request: ProvisionRequest): Promise<ProvisionResult> {
-    const outcome = await this.registry.call(request.provider, 'provision', request);
-    const orders = outcome.orders.map((d) => this.newOrder(request.provider, 'PROVISION', d));
-    for (const s of outcome.services) await this.store.saveService(s);
-    const orderOf = (e164: E164) => orders.find((o) => o.numbers.includes(e164))?.id;
-    await this.store.saveNumbers(outcome.owned.map((n) => ({ ...n, orderId: n.orderId ?? orderOf(n.e164) })));
-    for (const o of orders) await this.events.saveOrder(o);
-    return { orders, numbers: outcome.numbers };
+  provision(request: ProvisionRequest, run?: KeyRun): Promise<ProvisionResult> {
+    return this.attempted(run, request.provider, 'provision', [{ ...request, attemptId: run?.marker }]);
+  }
+
+  // ---- calls that change something, under an idempotency key ----
+
+  /** What the gateway records of each recoverable call's result. `marker` is set under an idempotency key. */
+  private readonly finish: { [K in Recoverable]: (provider: ProviderName, result: PortResult<K>, marker?: string) => Promise<GatewayResult<K>> } = {
+    provision: async (provider: ProviderName, outcome: ProvisionOutcome, marker?: string) => {
+      const orders = outcome.orders.map((d, i) => this.newOrder(provider, 'PROVISION', d, marker === undefined ? undefined : seededUuid(`${marker}:${i}`)));
+      for (const s of outcome.services) await this.store.saveService(s);
+      const orderOf = (e164: E164) => orders.find((o) => o.numbers.includes(e164))?.id;
+      await this.store.saveNumbers(outcome.owned.map((n) => ({ ...n, orderId: n.orderId ?? orderOf(n.e164) })));
+      for (const o of orders) await this.events.saveOrder(o);
+      return { orders, numbers: outcome.numbers };
+    },
+    allocate: async (_provider: ProviderName, allocation: AllocationRecord) => {
+      await this.store.saveAllocation(allocation);
+      return allocation;
+    },
+    reserveNumbers: async (provider: ProviderName, outcomes: NumberOutcome[]) => {
+      await this.store.saveNumbers(outcomes.filter((o) => o.ok).map((o) => ({ provider, e164: o.e164, status: 'RESERVED', capabilities: [], reservedUntil: o.reservedUntil })));
+      return outcomes;
+    },
+  };
+
+  /**
+   * A call that changes something at the provider. Under an idempotency key it is written down
+   * before it is sent; when an earlier request with the key lost its answer, the provider is
+   * asked what that one did first, and the call is sent only if sending it again does nothing twice.
+   */
+  private async attempted<K extends Recoverable>(run: KeyRun | undefined, provider: ProviderName, operation: K, args: Parameters<NonNullable<ProviderPort[K]>>): Promise<GatewayResult<K>> {
+    if (run?.previous) {
+      const settled = await this.reconcile(run.previous);
+      if (settled === 'unknown') throw unknownOutcome(run.previous, undefined, false);
+      if (settled !== 'resend') return settled.result as GatewayResult<K>;
+    }
+    await run?.record({ provider, operation, args, marker: run.marker, startedAt: new Date().toISOString(), recoverable: this.registry.supports(provider, 'recover') });
+    return this.finish[operation](provider, await this.registry.call(provider, operation, ...args), run?.marker);
+  }
+
+  /** Settle an attempt whose answer was lost: its result (recorded by the gateway), `resend`, or `unknown`. */
+  private async reconcile(attempt: AttemptRecord): Promise<{ result: unknown } | 'resend' | 'unknown'> {
+    if (attempt.recovered !== undefined) return { result: attempt.recovered };
+    if (!attempt.recoverable) return 'unknown';
+    const recovery = await this.registry.call(attempt.provider, 'recover', {
+      operation: attempt.operation,
+      args: attempt.args,
+      startedAt: attempt.startedAt,
+      settled: this.keys.settled(attempt),
+    } as Attempt);
+    if (recovery.state !== 'done') return recovery.state;
+    const finish = this.finish[attempt.operation] as (p: ProviderName, r: unknown, m: string) => Promise<unknown>;
+    return { result: await finish(attempt.provider, recovery.result, attempt.marker) };
+  }
+
+  /**
+   * Settle keys left open: a lost answer nobody has asked about again, or a key held by a
+   * process that died. Runs at start and on a timer; the next request with such a key replays
+   * what was found.
+   */
+  async reconcileOpenKeys(): Promise<void> {
+    for (const { principal, key } of await this.store.openIdempotencyKeys(RECONCILE_BATCH)) {
+      const claimed = await this.store.claimIdempotent(principal, key, this.keys.holdMs);
+      if (!claimed) continue;
+      if (claimed.attempt === null) {
+        // Its request died before sending anything.
+        await this.store.abandonIdempotent(principal, key);
+        continue;
+      }
+      const attempt = this.keys.lost(claimed.attempt as AttemptRecord);
+      try {
+        const settled = await this.reconcile(attempt);
+        if (settled === 'resend') await this.store.abandonIdempotent(principal, key);
+        else await this.store.releaseIdempotent(principal, key, settled === 'unknown' ? attempt : { ...attempt, recovered: settled.result });
+      } catch (err) {
+        this.log.warn({ err, provider: attempt.provider, operation: attempt.operation }, 'reconciling a lost answer failed');
+        await this.store.releaseIdempotent(principal, key, attempt);
+      }
+    }
   }
 
   async updateService(request: ServiceUpdateRequest): Promise<ServiceUpdateResult> {
@@ -180,10 +273,9 @@ export class Gateway {
 
   // ---- allocations ----
 
-  async allocate(provider: ProviderName, request: Omit<AllocateRequest, 'connectionId'> & { connectionId?: string }): Promise<AllocationRecord> {
-    const allocation = await this.registry.call(provider, 'allocate', { ...request, connectionId: request.connectionId ?? `sb-${randomUUID()}` });
-    await this.store.saveAllocation(allocation);
-    return allocation;
+  /** A connection id the caller leaves out is generated; under an idempotency key it is derived from it, so the allocation can be found again. */
+  allocate(provider: ProviderName, request: Omit<AllocateRequest, 'connectionId'> & { connectionId?: string }, run?: KeyRun): Promise<AllocationRecord> {
+    return this.attempted(run, provider, 'allocate', [{ ...request, connectionId: request.connectionId ?? `sb-${run?.marker ?? randomUUID()}` }]);
   }
 
   private async storedAllocation(provider: ProviderName, providerRef: string): Promise<AllocationRecord> {

@@ -22,15 +22,16 @@ export class MutationResolver {
       'Provision numbers at a provider. Delacon: a new customer or more numbers for a company (OK → COMPLETED, WAIT → PENDING until confirmed). AVANSER: one request per number, PENDING until confirmed. VoIP Innovations: reserve then assign each number, reported per number.',
   })
   provisionNumbers(@Arg('input', () => ProvisionNumbersInput) input: ProvisionNumbersInput, @Ctx() ctx: Context) {
-    return mutation<ProvisionNumbersPayload>(ctx, 'provisionNumbers', input, { orders: [], numbers: [] }, async () => {
-      const r = await ctx.gateway.provision(input);
+    return mutation<ProvisionNumbersPayload>(ctx, 'provisionNumbers', input, { orders: [], numbers: [] }, async (key) => {
+      const { idempotencyKey: _k, ...request } = input;
+      const r = await ctx.gateway.provision(request, key);
       return { orders: r.orders.map(presentOrder), numbers: r.numbers };
     });
   }
 
   @Mutation(() => NumbersPayload, { description: 'Hold numbers for a while (VoIP Innovations: 30 minutes); the expiry is shown per number.' })
   reserveNumbers(@Arg('input', () => NumbersInput) input: NumbersInput, @Ctx() ctx: Context) {
-    return mutation<NumbersPayload>(ctx, 'reserveNumbers', input, { numbers: [] }, async () => ({ numbers: await ctx.gateway.reserveNumbers(input.provider, input.numbers) }));
+    return mutation<NumbersPayload>(ctx, 'reserveNumbers', input, { numbers: [] }, async (key) => ({ numbers: await ctx.gateway.reserveNumbers(input.provider, input.numbers, key) }));
   }
 
   @Mutation(() => NumbersPayload, { description: 'Give numbers back to the provider.' })
@@ -50,9 +51,9 @@ export class MutationResolver {
 
   @Mutation(() => AllocationPayload, { description: 'Bridge a-party and b-party numbers through a masked GreenVN (Exotel).' })
   allocateGreenVN(@Arg('input', () => AllocateGreenVNInput) input: AllocateGreenVNInput, @Ctx() ctx: Context) {
-    return mutation<AllocationPayload>(ctx, 'allocateGreenVN', input, {}, async () => {
+    return mutation<AllocationPayload>(ctx, 'allocateGreenVN', input, {}, async (key) => {
       const { idempotencyKey: _k, ...request } = input;
-      return { allocation: presentAllocation(await ctx.gateway.allocate('EXOTEL', request)) };
+      return { allocation: presentAllocation(await ctx.gateway.allocate('EXOTEL', request, key)) };
     });
   }
 

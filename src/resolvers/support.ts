@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import type { Context } from '../context.js';
+import type { KeyRun } from '../domain/attempts.js';
 import { InvalidPhoneNumber } from '../domain/phone.js';
 import { BusinessError, ErrorCode } from '../errors.js';
 import type { Page } from '../store/store.js';
@@ -58,7 +59,8 @@ type Envelope = { userErrors: UserError[] };
 /**
  * Runs a mutation: business failures become userErrors (nothing thrown), infrastructure
  * failures stay GraphQL errors. With an idempotencyKey the first result is stored and
- * replayed; the same key with another input is refused.
+ * replayed; the same key with another input is refused. `run` gets the key's hold, for the
+ * gateway to write down the provider calls it makes (src/domain/attempts.ts).
  */
 export async function mutation<P extends Envelope>(
   ctx: Context,
@@ -66,18 +68,18 @@ export async function mutation<P extends Envelope>(
   input: { idempotencyKey?: string | null },
   empty: Omit<P, 'userErrors'>,
   /** May report userErrors of its own (a part refused while the rest was applied). */
-  run: () => Promise<Omit<P, 'userErrors'> & Partial<Envelope>>,
+  run: (key?: KeyRun) => Promise<Omit<P, 'userErrors'> & Partial<Envelope>>,
 ): Promise<P> {
   const key = input.idempotencyKey ?? undefined;
   const fail = (userErrors: UserError[]) => ({ ...empty, userErrors }) as P;
   if (key !== undefined && (key.length === 0 || key.length > 200)) {
     return fail([{ code: ErrorCode.VALIDATION_FAILED, field: ['input', 'idempotencyKey'], message: 'idempotencyKey must be 1 to 200 characters' }]);
   }
-  const { store } = ctx.gateway;
+  let held: KeyRun | undefined;
   if (key !== undefined) {
     const { idempotencyKey: _omit, ...rest } = input;
     const hash = createHash('sha256').update(JSON.stringify(rest)).digest('hex');
-    const begun = await store.beginIdempotent(ctx.principal.id, key, operation, hash);
+    const begun = await ctx.gateway.keys.begin(ctx.principal.id, key, operation, hash);
     if (begun.state === 'replay') return begun.response as P;
     if (begun.state === 'conflict') {
       return fail([{ code: ErrorCode.IDEMPOTENCY_KEY_REUSED, field: ['input', 'idempotencyKey'], message: 'this idempotencyKey was used for a different request' }]);
@@ -85,20 +87,18 @@ export async function mutation<P extends Envelope>(
     if (begun.state === 'busy') {
       return fail([{ code: ErrorCode.IDEMPOTENCY_KEY_REUSED, field: ['input', 'idempotencyKey'], message: 'a request with this idempotencyKey is still in progress' }]);
     }
+    held = begun.run;
   }
   let payload: P;
   try {
-    const result = await run();
+    const result = await run(held);
     payload = { ...result, userErrors: (result.userErrors ?? []).map((e) => ({ ...e, field: inInput(e.field) })) } as unknown as P;
   } catch (err) {
     const userErrors = toUserErrors(err);
-    if (!userErrors) {
-      // Nothing was settled: let the caller retry with the same key.
-      if (key !== undefined) await store.abandonIdempotent(ctx.principal.id, key);
-      throw err;
-    }
+    // Nothing settled: the key is freed, or kept while the outcome is unknown.
+    if (!userErrors) throw held ? await held.failed(err) : err;
     payload = fail(userErrors);
   }
-  if (key !== undefined) await store.completeIdempotent(ctx.principal.id, key, payload);
+  await held?.complete(payload);
   return payload;
 }

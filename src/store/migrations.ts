@@ -123,6 +123,18 @@ const MIGRATIONS: Array<{ version: number; name: string; sql: string }> = [
       CREATE INDEX idempotency_keys_created ON idempotency_keys (created_at);
     `,
   },
+  {
+    version: 3,
+    name: 'idempotency attempts',
+    sql: `
+      -- attempt: the provider call a mutation is about to make (written before it is sent), kept
+      -- when its answer is lost so the outcome can be looked up at the provider.
+      -- held_until: a running request holds its key until then, renewing it while it runs; a key
+      -- without a response whose hold has lapsed was given up (or its process died).
+      ALTER TABLE idempotency_keys ADD COLUMN attempt jsonb, ADD COLUMN held_until timestamptz;
+      CREATE INDEX idempotency_keys_open ON idempotency_keys (held_until) WHERE response IS NULL;
+    `,
+  },
 ];
 
 /** Names the schema the migrations build: a PGlite template made before a new migration is not reused. */

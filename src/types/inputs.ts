@@ -23,7 +23,7 @@ import { E164Scalar } from './scalars.js';
 import type { AllocationState as AllocationStateName, AllocationUsage as Usage, CallStatus as Status, NumberKind as Kind, ProviderName } from '../domain/model.js';
 
 const IDEMPOTENCY =
-  'Any unique string (≤ 200 chars). Sending the same key again replays the first result and changes nothing; the same key with a different input is refused. Kept for 24 hours.';
+  "Any unique string (≤ 200 chars). Sending the same key again replays the first result and changes nothing; the same key with a different input is refused. When a provider's answer was lost (OUTCOME_UNKNOWN), the same key returns what was done once the gateway has found out, and never does it twice. Kept for 48 hours.";
 
 @InputType({ description: 'Criteria for searching available numbers; each provider uses the ones it knows (see the README).' })
 export class NumberSearchInput implements Port.NumberSearchFilter {

@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { Upstream, type UpstreamOptions } from '../../src/datasources/http.js';
+import { statusFailure, Upstream, type UpstreamOptions } from '../../src/datasources/http.js';
 import { ErrorCode, GatewayError } from '../../src/errors.js';
 
 interface Answer {
@@ -46,7 +46,8 @@ const failure = (p: Promise<unknown>) =>
 describe('Upstream retries', () => {
   it('retries an idempotent GET on 503 and returns the answer that succeeds', async () => {
     script = [{ status: 503 }, { status: 503 }, { status: 200, body: 'ok' }];
-    const res = await upstream().request({ operation: 'read', method: 'GET', path: '/x' });
+    // A deadline roomy enough for both backoffs (up to 200 + 400 ms of jitter).
+    const res = await upstream({ timeoutMs: 5_000 }).request({ operation: 'read', method: 'GET', path: '/x' });
     expect(res).toMatchObject({ status: 200, body: 'ok' });
     expect(hits).toHaveLength(3);
   });
@@ -94,6 +95,27 @@ describe('Upstream retries', () => {
   });
 });
 
+describe('Upstream deadline', () => {
+  it('bounds a read with all its retries by timeoutMs', async () => {
+    script = [{ status: 200, delayMs: 2_000 }];
+    const started = performance.now();
+    const err = await failure(upstream({ timeoutMs: 300 }).request({ operation: 'read', method: 'GET' }));
+    const elapsed = performance.now() - started;
+    expect(err.code).toBe(ErrorCode.UPSTREAM_TIMEOUT);
+    expect(elapsed).toBeLessThan(300 + 150);
+    expect(hits).toHaveLength(1);
+  });
+
+  it('retries only while the deadline leaves time for it', async () => {
+    script = [{ status: 503, delayMs: 150 }, { status: 503, delayMs: 150 }, { status: 200, body: 'late' }];
+    const started = performance.now();
+    const outcome = await upstream({ timeoutMs: 250 }).request({ operation: 'read', method: 'GET' }).then((r) => r.status, (e: GatewayError) => e.code);
+    expect(performance.now() - started).toBeLessThan(250 + 150);
+    expect([503, ErrorCode.UPSTREAM_TIMEOUT]).toContain(outcome);
+    expect(hits.length).toBeLessThan(3);
+  });
+});
+
 describe('Upstream failures', () => {
   it('turns a slow answer into UPSTREAM_TIMEOUT', async () => {
     script = [{ status: 200, delayMs: 400 }];
@@ -122,6 +144,32 @@ describe('Upstream failures', () => {
     const err = await failure(client.request({ operation: 'read', method: 'GET' }));
     expect(err.code).toBe(ErrorCode.UPSTREAM_UNAVAILABLE);
     expect(hits.length).toBe(before);
+  });
+
+  it('opens the circuit on persistent 500s too: calls stop reaching the provider', async () => {
+    script = [{ status: 500 }];
+    const client = upstream({ timeoutMs: 5_000 });
+    const answers = [];
+    for (let i = 0; i < 14; i++) answers.push(await client.request({ operation: 'read', method: 'GET' }).then((r) => r.status, (e: GatewayError) => e.code));
+    // Ten failing calls (three tries each) open it; the rest are refused without a hit.
+    expect(answers).toEqual([...Array(10).fill(500), ...Array(4).fill(ErrorCode.UPSTREAM_UNAVAILABLE)]);
+    expect(hits).toHaveLength(30);
+    expect(client.healthy).toBe(false);
+  });
+
+  it('says which failures prove the provider did nothing', async () => {
+    const nothingDone = (p: Promise<unknown>) => failure(p).then((e) => e.nothingDone);
+    const closed = http.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    expect(await nothingDone(upstream({ baseUrl: `http://127.0.0.1:${port}`, retries: 0 }).request({ operation: 'create', method: 'POST' }))).toBe(true);
+    script = [{ status: 200, delayMs: 400 }];
+    expect(await nothingDone(upstream({ timeoutMs: 100 }).request({ operation: 'create', method: 'POST' }))).toBe(false);
+    expect(statusFailure('AVANSER', { status: 403, headers: {}, body: '' }).nothingDone).toBe(true);
+    expect(statusFailure('AVANSER', { status: 409, headers: {}, body: '' }).nothingDone).toBe(true);
+    expect(statusFailure('AVANSER', { status: 502, headers: {}, body: '' }).nothingDone).toBe(false);
+    expect(statusFailure('AVANSER', { status: 200, headers: {}, body: '' }).nothingDone).toBe(false);
   });
 
   it('keeps the circuit closed when the provider answers business errors', async () => {

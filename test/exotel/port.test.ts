@@ -25,9 +25,9 @@ function request(over: Partial<AllocateRequest> = {}): AllocateRequest {
 }
 
 describe('the Exotel port', () => {
-  it('is EXOTEL, with the allocation operations only', () => {
+  it('is EXOTEL, with the allocation operations (and reading back a lost one) only', () => {
     expect(port.name).toBe('EXOTEL');
-    expect(Object.getOwnPropertyNames(Object.getPrototypeOf(port)).filter((k) => k !== 'constructor').sort()).toEqual(['allocate', 'deallocate', 'getAllocation', 'reassign', 'updateParties']);
+    expect(Object.getOwnPropertyNames(Object.getPrototypeOf(port)).filter((k) => k !== 'constructor').sort()).toEqual(['allocate', 'deallocate', 'getAllocation', 'reassign', 'recover', 'updateParties']);
   });
 
   it('allocates: E.164 normalised, preferences honoured, expiry from the policy', async () => {

@@ -19,7 +19,7 @@ export type AllocateGreenVnInput = {
   deallocateAfterSeconds?: number | null | undefined;
   /** Call flow, when the account has several. */
   flowId?: string | null | undefined;
-  /** Any unique string (≤ 200 chars). Sending the same key again replays the first result and changes nothing; the same key with a different input is refused. Kept for 24 hours. */
+  /** Any unique string (≤ 200 chars). Sending the same key again replays the first result and changes nothing; the same key with a different input is refused. When a provider's answer was lost (OUTCOME_UNKNOWN), the same key returns what was done once the gateway has found out, and never does it twice. Kept for 48 hours. */
   idempotencyKey?: string | null | undefined;
   preferences?: GreenVnPreferencesInput | null | undefined;
   /** Allocate only if every preference is met. */
@@ -160,7 +160,7 @@ export type Conversion =
 /** End an allocation now. */
 export type DeallocateGreenVnInput = {
   allocationId: string | number;
-  /** Any unique string (≤ 200 chars). Sending the same key again replays the first result and changes nothing; the same key with a different input is refused. Kept for 24 hours. */
+  /** Any unique string (≤ 200 chars). Sending the same key again replays the first result and changes nothing; the same key with a different input is refused. When a provider's answer was lost (OUTCOME_UNKNOWN), the same key returns what was done once the gateway has found out, and never does it twice. Kept for 48 hours. */
   idempotencyKey?: string | null | undefined;
 };
 
@@ -245,7 +245,7 @@ export type DelaconTransferType =
   | 'TRANSFER_AND_EMAIL'
   | 'TRANSFER_ONLY';
 
-/** The public error vocabulary. Business outcomes arrive as userErrors in mutation payloads; infrastructure failures (UNAUTHENTICATED, FORBIDDEN, RATE_LIMITED, UPSTREAM_*, PROVIDER_NOT_CONFIGURED, INTERNAL) and requests refused before they run (GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED, BAD_USER_INPUT, BAD_REQUEST, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, METHOD_NOT_ALLOWED, TOO_MANY_SUBSCRIPTIONS, …) as GraphQL errors with extensions.code. */
+/** The public error vocabulary. Business outcomes arrive as userErrors in mutation payloads; infrastructure failures (UNAUTHENTICATED, FORBIDDEN, RATE_LIMITED, UPSTREAM_*, PROVIDER_NOT_CONFIGURED, OUTCOME_UNKNOWN, INTERNAL) and requests refused before they run (GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED, BAD_USER_INPUT, BAD_REQUEST, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, METHOD_NOT_ALLOWED, TOO_MANY_SUBSCRIPTIONS, …) as GraphQL errors with extensions.code. */
 export type ErrorCode =
   | 'ACCOUNT_NOT_ENABLED'
   | 'ALREADY_DEALLOCATED'
@@ -270,6 +270,8 @@ export type ErrorCode =
   | 'NUMBER_NOT_AVAILABLE'
   | 'NUMBER_NOT_OWNED'
   | 'OPERATION_RESOLUTION_FAILURE'
+  /** A provider call that changes something lost its answer, so it may have been carried out. The gateway is finding out from the provider: retry with the same idempotencyKey for the result (never with a new key meanwhile). */
+  | 'OUTCOME_UNKNOWN'
   | 'PAYLOAD_TOO_LARGE'
   | 'PERSISTED_QUERY_NOT_FOUND'
   | 'PERSISTED_QUERY_NOT_SUPPORTED'
@@ -367,7 +369,7 @@ export type NumberStatus =
 
 /** Numbers at one provider (reserve, release). */
 export type NumbersInput = {
-  /** Any unique string (≤ 200 chars). Sending the same key again replays the first result and changes nothing; the same key with a different input is refused. Kept for 24 hours. */
+  /** Any unique string (≤ 200 chars). Sending the same key again replays the first result and changes nothing; the same key with a different input is refused. When a provider's answer was lost (OUTCOME_UNKNOWN), the same key returns what was done once the gateway has found out, and never does it twice. Kept for 48 hours. */
   idempotencyKey?: string | null | undefined;
   /** At most 100 items. */
   numbers: Array<string>;
@@ -410,7 +412,7 @@ export type ProviderMode =
 export type ProvisionNumbersInput = {
   avanser?: AvanserProvisionInput | null | undefined;
   delacon?: DelaconProvisionInput | null | undefined;
-  /** Any unique string (≤ 200 chars). Sending the same key again replays the first result and changes nothing; the same key with a different input is refused. Kept for 24 hours. */
+  /** Any unique string (≤ 200 chars). Sending the same key again replays the first result and changes nothing; the same key with a different input is refused. When a provider's answer was lost (OUTCOME_UNKNOWN), the same key returns what was done once the gateway has found out, and never does it twice. Kept for 48 hours. */
   idempotencyKey?: string | null | undefined;
   provider: Provider;
   voipInnovations?: VoipInnovationsProvisionInput | null | undefined;
@@ -419,7 +421,7 @@ export type ProvisionNumbersInput = {
 /** Give an active allocation a different GreenVN. */
 export type ReassignGreenVnInput = {
   allocationId: string | number;
-  /** Any unique string (≤ 200 chars). Sending the same key again replays the first result and changes nothing; the same key with a different input is refused. Kept for 24 hours. */
+  /** Any unique string (≤ 200 chars). Sending the same key again replays the first result and changes nothing; the same key with a different input is refused. When a provider's answer was lost (OUTCOME_UNKNOWN), the same key returns what was done once the gateway has found out, and never does it twice. Kept for 48 hours. */
   idempotencyKey?: string | null | undefined;
   preferences?: GreenVnPreferencesInput | null | undefined;
   strict?: boolean | null | undefined;
@@ -452,7 +454,7 @@ export type UpdateAllocationPartiesInput = {
   bPartyNumbers?: Array<string> | null | undefined;
   /** At most 100 items. */
   bPartyPins?: Array<number> | null | undefined;
-  /** Any unique string (≤ 200 chars). Sending the same key again replays the first result and changes nothing; the same key with a different input is refused. Kept for 24 hours. */
+  /** Any unique string (≤ 200 chars). Sending the same key again replays the first result and changes nothing; the same key with a different input is refused. When a provider's answer was lost (OUTCOME_UNKNOWN), the same key returns what was done once the gateway has found out, and never does it twice. Kept for 48 hours. */
   idempotencyKey?: string | null | undefined;
   usage?: AllocationUsage | null | undefined;
 };
@@ -461,7 +463,7 @@ export type UpdateAllocationPartiesInput = {
 export type UpdateServiceInput = {
   avanser?: AvanserServiceUpdateInput | null | undefined;
   delacon?: DelaconServiceUpdateInput | null | undefined;
-  /** Any unique string (≤ 200 chars). Sending the same key again replays the first result and changes nothing; the same key with a different input is refused. Kept for 24 hours. */
+  /** Any unique string (≤ 200 chars). Sending the same key again replays the first result and changes nothing; the same key with a different input is refused. When a provider's answer was lost (OUTCOME_UNKNOWN), the same key returns what was done once the gateway has found out, and never does it twice. Kept for 48 hours. */
   idempotencyKey?: string | null | undefined;
   provider: Provider;
   /** Delacon company id, AVANSER service number (E.164) or VoIP Innovations DID (E.164). */

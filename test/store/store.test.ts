@@ -293,6 +293,40 @@ describe.each(ENGINES)('store on $name', (engine) => {
       expect((await store.beginIdempotent('ops', key, 'createOrder', 'h1')).state).toBe('replay');
     });
 
+    it('holds a key while its request runs; a key given up or held by a dead process is taken over with its attempt', async () => {
+      const key = `idem-${randomUUID()}`;
+      const mine = (rows: Array<{ key: string }>) => rows.some((r) => r.key === key);
+      expect(await store.beginIdempotent('ops', key, 'provision', 'h1', 60_000)).toEqual({ state: 'new' });
+      const attempt = { provider: 'AVANSER', marker: 'm1', recoverable: true };
+      await store.recordAttempt('ops', key, attempt);
+      expect(mine(await store.openIdempotencyKeys(1000))).toBe(false);
+      expect(await store.claimIdempotent('ops', key, 60_000)).toBeUndefined();
+      // Given up with the outcome unknown: open, and the next request resumes it.
+      await store.releaseIdempotent('ops', key, { ...attempt, lostAt: 'now' });
+      expect(mine(await store.openIdempotencyKeys(1000))).toBe(true);
+      expect(await store.beginIdempotent('ops', key, 'provision', 'h1', 60_000)).toEqual({ state: 'resume', attempt: { ...attempt, lostAt: 'now' } });
+      expect(await store.beginIdempotent('ops', key, 'provision', 'h1', 60_000)).toEqual({ state: 'busy' });
+      // A hold that lapses (its process died) frees the key too; only one of two takers gets it.
+      await store.holdIdempotent('ops', key, 1);
+      await new Promise((r) => setTimeout(r, 20));
+      const takers = await Promise.all([store.claimIdempotent('ops', key, 60_000), store.claimIdempotent('ops', key, 60_000)]);
+      expect(takers.filter(Boolean)).toEqual([{ attempt: { ...attempt, lostAt: 'now' } }]);
+      // Found out (waiting for the client) or beyond any provider's reach: nothing left to settle.
+      await store.releaseIdempotent('ops', key, { ...attempt, recovered: { orders: [] } });
+      expect(mine(await store.openIdempotencyKeys(1000))).toBe(false);
+      await store.releaseIdempotent('ops', key, { ...attempt, recoverable: false });
+      expect(mine(await store.openIdempotencyKeys(1000))).toBe(false);
+      expect(await store.claimIdempotent('ops', key, 60_000)).toEqual({ attempt: { ...attempt, recoverable: false } });
+      await store.completeIdempotent('ops', key, { done: true });
+      expect(mine(await store.openIdempotencyKeys(1000))).toBe(false);
+      expect(await store.beginIdempotent('ops', key, 'provision', 'h1', 60_000)).toEqual({ state: 'replay', response: { done: true } });
+      // A key whose request died before recording anything starts afresh.
+      const other = `idem-${randomUUID()}`;
+      await store.beginIdempotent('ops', other, 'provision', 'h1', 1);
+      await new Promise((r) => setTimeout(r, 20));
+      expect(await store.beginIdempotent('ops', other, 'provision', 'h1', 60_000)).toEqual({ state: 'new' });
+    });
+
     it('pages newest first with afterSeq', async () => {
       const provider = 'VOIP_INNOVATIONS';
       const ids: string[] = [];

@@ -4,8 +4,8 @@
  * their id (numbers, requests, services); arrays are accepted too.
  */
 import type { AvanserConfig } from '../../config.js';
-import { ErrorCode, GatewayError } from '../../errors.js';
-import { Upstream, type UpstreamRequest } from '../http.js';
+import { Upstream, type UpstreamRequest, type UpstreamResponse } from '../http.js';
+import { optional, type Shape } from '../shape.js';
 import type { ProviderDeps } from '../port.js';
 import { avanserFailure, isAvanserFailure } from './errors.js';
 import type { AvanserAck, AvanserRequestBody, AvanserRequestEntry, AvanserServiceEntry, AvanserServiceFields, AvanserStockNumber } from './mapping.js';
@@ -15,11 +15,19 @@ interface Envelope {
   response?: unknown;
 }
 
-/** Entries of a keyed object (or an array), each with its key copied into `idField`. */
-function keyed<T>(response: unknown, idField: string): T[] {
-  if (Array.isArray(response)) return response as T[];
-  if (typeof response !== 'object' || response === null) return [];
-  return Object.entries(response as Record<string, object>).map(([key, value]) => ({ [idField]: key, ...value }) as T);
+/** What the mapping relies on in each answer's `response`. */
+const ACK: Shape = { request_id: 'text', service_number: 'string?' };
+const STOCK_ENTRY: Shape = { number: 'string', type: 'string?', pool: 'string?', region: 'string?' };
+const REQUEST: Shape = { request_id: 'text', status: 'string?', service_number: 'string?' };
+const SERVICE: Shape = { service_number: 'string', name: 'string?', status: 'string?', callback_uri: 'string?', service: optional({ answer_point: 'string?' }) };
+
+/**
+ * A list as AVANSER writes it: an object keyed by id, each entry with its key copied into
+ * `idField`, or an array. Anything else is left as it is, for the shape check to refuse.
+ */
+function keyed(response: unknown, idField: string): unknown {
+  if (Array.isArray(response) || typeof response !== 'object' || response === null) return response;
+  return Object.entries(response).map(([key, value]) => (typeof value === 'object' && value !== null && !Array.isArray(value) ? { [idField]: key, ...value } : value));
 }
 
 export class AvanserClient {
@@ -40,33 +48,43 @@ export class AvanserClient {
 
   /** `GET /v1/numbers`: available stock for the criteria. */
   async searchNumbers(query: Record<string, string>): Promise<AvanserStockNumber[]> {
-    return keyed(await this.call({ operation: 'searchNumbers', method: 'GET', path: '/numbers', searchParams: query }), 'number');
+    return this.list({ operation: 'searchNumbers', method: 'GET', path: '/numbers', searchParams: query }, 'number', STOCK_ENTRY);
   }
 
   /** `POST /v1/requests`: a new service. Never retried: a repeat would order a second number. */
   async createRequest(body: AvanserRequestBody): Promise<AvanserAck> {
-    return (await this.call({ operation: 'createRequest', method: 'POST', path: '/requests', json: body, idempotent: false })) as AvanserAck;
+    return this.one({ operation: 'createRequest', method: 'POST', path: '/requests', json: body, idempotent: false }, ACK);
   }
 
   async listRequests(): Promise<AvanserRequestEntry[]> {
-    return keyed(await this.call({ operation: 'listRequests', method: 'GET', path: '/requests' }), 'request_id');
+    return this.list({ operation: 'listRequests', method: 'GET', path: '/requests' }, 'request_id', REQUEST);
   }
 
   async getRequest(requestId: string): Promise<AvanserRequestEntry> {
-    return (await this.call({ operation: 'getRequest', method: 'GET', path: `/requests/${encodeURIComponent(requestId)}` })) as AvanserRequestEntry;
+    return this.one({ operation: 'getRequest', method: 'GET', path: `/requests/${encodeURIComponent(requestId)}` }, REQUEST);
   }
 
   async listServices(): Promise<AvanserServiceEntry[]> {
-    return keyed(await this.call({ operation: 'listServices', method: 'GET', path: '/services' }), 'service_number');
+    return this.list({ operation: 'listServices', method: 'GET', path: '/services' }, 'service_number', SERVICE);
   }
 
   /** `POST /v1/services/{number}`: an asynchronous update. Not retried either: each POST is a new request. */
   async updateService(number: string, body: AvanserServiceFields): Promise<AvanserAck> {
-    return (await this.call({ operation: 'updateService', method: 'POST', path: `/services/${encodeURIComponent(number)}`, json: body, idempotent: false })) as AvanserAck;
+    return this.one({ operation: 'updateService', method: 'POST', path: `/services/${encodeURIComponent(number)}`, json: body, idempotent: false }, ACK);
+  }
+
+  private async one<T>(req: UpstreamRequest, shape: Shape): Promise<T> {
+    const { res, response } = await this.call(req);
+    return this.upstream.read<T>(response, shape, res, req.operation);
+  }
+
+  private async list<T>(req: UpstreamRequest, idField: string, entry: Shape): Promise<T[]> {
+    const { res, response } = await this.call(req);
+    return this.upstream.read<T[]>(keyed(response, idField), [entry], res, req.operation);
   }
 
   /** Send, unwrap `response`, or throw what the error table says. */
-  private async call(req: UpstreamRequest): Promise<unknown> {
+  private async call(req: UpstreamRequest): Promise<{ res: UpstreamResponse; response: unknown }> {
     const res = await this.upstream.request({ ...req, headers: { accept: 'application/json' } });
     let body: Envelope | undefined;
     if (res.status < 400) body = this.upstream.json<Envelope>(res, req.operation);
@@ -78,9 +96,7 @@ export class AvanserClient {
       }
     }
     if (isAvanserFailure(res, body)) throw avanserFailure(res, body);
-    if (body?.response === undefined) {
-      throw new GatewayError(ErrorCode.UPSTREAM_ERROR, 'AVANSER answered without a response', { provider: 'AVANSER', detail: res.body.slice(0, 500) });
-    }
-    return body.response;
+    if (typeof body !== 'object' || body === null || body.response === undefined) throw this.upstream.unreadable(res, req.operation, '$.response: missing');
+    return { res, response: body.response };
   }
 }

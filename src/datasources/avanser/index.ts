@@ -8,6 +8,7 @@ import type { E164, PhoneNumberRecord, ServiceRecord } from '../../domain/model.
 import { partsOf, tryE164 } from '../../domain/phone.js';
 import { BusinessError, ErrorCode, GatewayError } from '../../errors.js';
 import type {
+  Attempt,
   AvanserNumberSearch,
   AvanserProvisionInput,
   AvanserServiceUpdate,
@@ -18,11 +19,24 @@ import type {
   ProviderPort,
   ProvisionOutcome,
   ProvisionRequest,
+  Recovery,
   ServiceUpdateOutcome,
   ServiceUpdateRequest,
 } from '../port.js';
 import { AvanserClient } from './client.js';
-import { orderDraft, requestBody, serviceFields, serviceRecord, stockNumberRecord, stockQuery, toAvanserNumber, tryFromAvanser } from './mapping.js';
+import {
+  orderDraft,
+  requestBody,
+  serviceFields,
+  serviceRecord,
+  stockNumberRecord,
+  stockQuery,
+  toAvanserNumber,
+  tryFromAvanser,
+  type AvanserRequestBody,
+  type AvanserRequestEntry,
+  type AvanserServiceEntry,
+} from './mapping.js';
 import { startAvanserSimulator } from './simulator.js';
 import { avanserWebhooks } from './webhooks.js';
 
@@ -108,6 +122,41 @@ function errorWithField(err: unknown, field: string[] | undefined): unknown {
   return err instanceof BusinessError && field && !err.field ? new BusinessError(err.code, err.message, field) : err;
 }
 
+/** An acknowledged (or recovered) request as an order, and the service and number it made. */
+function acknowledged(outcome: ProvisionOutcome, spec: RequestSpec, body: AvanserRequestBody, ack: AvanserRequestEntry): void {
+  const order = orderDraft(ack);
+  const e164 = order.serviceRef;
+  outcome.orders.push(order);
+  if (!e164) return;
+  // A `number` search takes the closest match when that very number is not in stock.
+  if (spec.number && e164 !== spec.number) order.message = `AVANSER assigned ${e164}, its closest match to ${spec.number}`;
+  const now = new Date().toISOString();
+  outcome.numbers.push({ e164, ok: true, status: 'ACTIVE', message: order.message });
+  outcome.services.push(serviceRecord(e164, { ...body, status: 'pending' }, now));
+  outcome.owned.push({ provider: 'AVANSER', e164, kind: spec.kind, status: 'ACTIVE', capabilities: ['VOICE'], serviceRef: e164, details: { requestId: ack.request_id } });
+}
+
+/** The first of `specs` failed (`why`) or was never done: one FAILED order, the rest not sent. */
+function notSent(outcome: ProvisionOutcome, specs: RequestSpec[], why: string, refusal?: { code: ErrorCode; message: string }): void {
+  const [first] = specs;
+  const left = specs.length - 1;
+  outcome.orders.push({ status: 'FAILED', numbers: first?.number ? [first.number] : [], message: `${why}${left ? `; the remaining ${left} request(s) were not sent` : ''}` });
+  if (first?.number && refusal) outcome.numbers.push({ e164: first.number, ok: false, ...refusal });
+}
+
+/** The index of the request of attempt `id` a callback URI was tagged with (see `uris`). */
+function attemptIndex(callbackUri: string | undefined, id: string): number | undefined {
+  if (!callbackUri) return undefined;
+  let tag: string | null;
+  try {
+    tag = new URL(callbackUri).searchParams.get('attempt');
+  } catch {
+    return undefined;
+  }
+  const m = tag && /^(.+)\.(\d+)$/.exec(tag);
+  return m && m[1] === id ? Number(m[2]) : undefined;
+}
+
 class AvanserPort implements ProviderPort {
   readonly name = 'AVANSER' as const;
 
@@ -116,9 +165,14 @@ class AvanserPort implements ProviderPort {
     private readonly deps: ProviderDeps,
   ) {}
 
-  /** The gateway, not the client, owns AVANSER's per-service callback URLs. */
-  private uris() {
-    return { call_uri: this.deps.webhookUrl('calls'), callback_uri: this.deps.webhookUrl('requests') };
+  /**
+   * The gateway, not the client, owns AVANSER's per-service callback URLs. A request sent
+   * under an idempotency key carries `attempt=<id>.<index>` in its callback URI, which AVANSER
+   * keeps with the service: how a request whose answer was lost is found again.
+   */
+  private uris(attempt?: string) {
+    const callback = this.deps.webhookUrl('requests');
+    return { call_uri: this.deps.webhookUrl('calls'), callback_uri: attempt ? `${callback}${callback.includes('?') ? '&' : '?'}attempt=${encodeURIComponent(attempt)}` : callback };
   }
 
   async searchNumbers(filter: NumberSearchFilter, limit: number): Promise<PhoneNumberRecord[]> {
@@ -132,7 +186,8 @@ class AvanserPort implements ProviderPort {
   /**
    * One request per number, sent in order. A failure before any acknowledgement is thrown;
    * after one, the acknowledged requests stand (they are ordered), the failure becomes a FAILED
-   * order and the rest are not sent.
+   * order and the rest are not sent. Under an idempotency key a lost answer is thrown whatever
+   * came before: the gateway then finds out what every request of the attempt did (`recover`).
    */
   async provision(request: ProvisionRequest): Promise<ProvisionOutcome> {
     if (!request.avanser) fail(ErrorCode.VALIDATION_FAILED, 'AVANSER provisioning needs the avanser input', ['avanser']);
@@ -141,29 +196,52 @@ class AvanserPort implements ProviderPort {
     const outcome: ProvisionOutcome = { orders: [], numbers: [], services: [], owned: [] };
     for (const [i, spec] of specs.entries()) {
       const field = a.numbers ? ['avanser', 'numbers', String(i)] : undefined;
-      const body = requestBody(a, spec, this.uris());
+      const body = requestBody(a, spec, this.uris(request.attemptId && `${request.attemptId}.${i}`));
       try {
-        const ack = await this.client.createRequest(body);
-        const order = orderDraft(ack);
-        const e164 = order.serviceRef;
-        outcome.orders.push(order);
-        if (!e164) continue;
-        // A `number` search takes the closest match when that very number is not in stock.
-        if (spec.number && e164 !== spec.number) order.message = `AVANSER assigned ${e164}, its closest match to ${spec.number}`;
-        const now = new Date().toISOString();
-        outcome.numbers.push({ e164, ok: true, status: 'ACTIVE', message: order.message });
-        outcome.services.push(serviceRecord(e164, { ...body, status: 'pending' }, now));
-        outcome.owned.push({ provider: 'AVANSER', e164, kind: spec.kind, status: 'ACTIVE', capabilities: ['VOICE'], serviceRef: e164, details: { requestId: ack.request_id } });
+        acknowledged(outcome, spec, body, await this.client.createRequest(body));
       } catch (err) {
         if (!(err instanceof BusinessError || err instanceof GatewayError) || outcome.orders.length === 0) throw errorWithField(err, field);
-        const left = specs.length - i - 1;
-        const message = `${err.message}${left ? `; the remaining ${left} request(s) were not sent` : ''}`;
-        outcome.orders.push({ status: 'FAILED', numbers: spec.number ? [spec.number] : [], message });
-        if (spec.number) outcome.numbers.push({ e164: spec.number, ok: false, code: err.code, message: err.message });
+        const refused = err instanceof BusinessError || err.nothingDone;
+        // Under an idempotency key the gateway finds out what a lost request did; without one it can only say so.
+        if (!refused && request.attemptId) throw err;
+        notSent(outcome, specs.slice(i), refused ? err.message : `${err.message}: this request may have been carried out`, { code: err.code, message: err.message });
         break;
       }
     }
     return outcome;
+  }
+
+  /**
+   * A provision whose answer was lost: the services whose callback URI carries its attempt id
+   * are the requests AVANSER took, in order; their request status comes from List Requests.
+   * Requests are sent one at a time, so the first without a trace ends the attempt, once no
+   * request of it can still be on its way.
+   */
+  async recover(attempt: Attempt): Promise<Recovery> {
+    if (attempt.operation !== 'provision' || !attempt.args[0].avanser || !attempt.args[0].attemptId) return { state: 'unknown' };
+    const [request] = attempt.args;
+    const specs = requestSpecs(request.avanser!);
+    const tagged = new Map<number, AvanserServiceEntry>();
+    for (const s of await this.client.listServices()) {
+      const index = attemptIndex(s.callback_uri, request.attemptId!);
+      if (index !== undefined) tagged.set(index, s);
+    }
+    if (tagged.size < specs.length && !attempt.settled) return { state: 'unknown' };
+    if (tagged.size === 0) return { state: 'resend' };
+    const requests = await this.client.listRequests();
+    const outcome: ProvisionOutcome = { orders: [], numbers: [], services: [], owned: [] };
+    for (const [i, spec] of specs.entries()) {
+      const service = tagged.get(i);
+      if (!service) {
+        notSent(outcome, specs.slice(i), 'AVANSER has no trace of this request: it was not carried out');
+        break;
+      }
+      // The request that made the service: the last one for its number (List Requests keeps every request).
+      const entry = requests.filter((r) => r.service_number === service.service_number).at(-1);
+      const body = requestBody(request.avanser!, spec, this.uris(`${request.attemptId}.${i}`));
+      acknowledged(outcome, spec, body, entry ?? ({ service_number: service.service_number, status: service.status === 'active' ? 'completed' : undefined } as AvanserRequestEntry));
+    }
+    return { state: 'done', result: outcome };
   }
 
   async orderStatus(requestId: string): Promise<OrderDraft | null> {

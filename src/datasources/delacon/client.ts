@@ -5,6 +5,7 @@
 import type { DelaconConfig } from '../../config.js';
 import type { ProviderDeps } from '../port.js';
 import { Upstream, statusFailure } from '../http.js';
+import type { Shape } from '../shape.js';
 import { delaconFailure, type DelaconVerdict } from './errors.js';
 
 export interface ProvisionReply extends DelaconVerdict {
@@ -27,6 +28,17 @@ export interface NumberTypesReply {
 
 type Form = Record<string, string>;
 
+/** Every answer is an object; a verdict, when there is one, a string. */
+const VERDICT: Shape = { RESULT: 'string?', MESSAGE: 'string?' };
+/** What each outcome of Create Customer must carry for the order to be kept and settled. */
+const PROVISION: Record<ProvisionReply['RESULT'], Shape> = {
+  OK: { OrderId: 'string?', CID: 'text', Numbers: 'string' },
+  // A WAIT is settled later by a callback naming its OrderId.
+  WAIT: { OrderId: 'text', MESSAGE: 'string?' },
+  FAIL: { OrderId: 'string?', MESSAGE: 'string?' },
+};
+const NUMBER_TYPES: Shape = { NumberTypes: [{ key: 'id', desc: 'string?' }] };
+
 export class DelaconClient {
   private readonly upstream: Upstream;
 
@@ -45,8 +57,8 @@ export class DelaconClient {
    * and come back; anything else is thrown. Never retried: a repeat would order twice.
    */
   async provision(form: Form, fields?: Record<string, string[]>): Promise<ProvisionReply> {
-    const reply = await this.post<ProvisionReply>('provision', '/rest/config/provision', form, false);
-    if (reply.RESULT === 'OK' || reply.RESULT === 'WAIT' || reply.RESULT === 'FAIL') return reply;
+    const reply = await this.post<ProvisionReply>('provision', '/rest/config/provision', form, false, (r) => PROVISION[r.RESULT as ProvisionReply['RESULT']]);
+    if (Object.hasOwn(PROVISION, reply.RESULT)) return reply;
     throw delaconFailure(reply, fields);
   }
 
@@ -59,16 +71,19 @@ export class DelaconClient {
 
   /** Get Region Number Types. A read, so safe to retry; success carries no RESULT. */
   async numberTypes(location: string): Promise<NumberTypesReply> {
-    const reply = await this.post<Partial<NumberTypesReply> & DelaconVerdict>('getNumberTypes', `/rest/config/getnumbertypes/${encodeURIComponent(location)}`, undefined, true);
+    const reply = await this.post<Partial<NumberTypesReply> & DelaconVerdict>('getNumberTypes', `/rest/config/getnumbertypes/${encodeURIComponent(location)}`, undefined, true, (r) =>
+      r.RESULT === undefined ? NUMBER_TYPES : undefined,
+    );
     if (Array.isArray(reply.NumberTypes)) return reply as NumberTypesReply;
     throw delaconFailure(reply);
   }
 
-  private async post<T extends object>(operation: string, path: string, form: Form | undefined, idempotent: boolean): Promise<T> {
+  /** `shapeOf` names what the answer must carry beyond a verdict, given the verdict. */
+  private async post<T extends object>(operation: string, path: string, form: Form | undefined, idempotent: boolean, shapeOf: (verdict: DelaconVerdict) => Shape | undefined = () => undefined): Promise<T> {
     const res = await this.upstream.request({ operation, method: 'POST', path, form, idempotent });
     if (res.status < 200 || res.status >= 300) throw statusFailure('DELACON', res);
-    const body = this.upstream.json<unknown>(res, operation);
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw delaconFailure({});
-    return body as T;
+    const verdict = this.upstream.read<DelaconVerdict>(this.upstream.json(res, operation), VERDICT, res, operation);
+    const shape = shapeOf(verdict);
+    return (shape ? this.upstream.read<T>(verdict, shape, res, operation) : verdict) as T;
   }
 }

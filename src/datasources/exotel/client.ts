@@ -7,12 +7,23 @@ import type { Logger } from 'pino';
 import type { ExotelConfig } from '../../config.js';
 import { BusinessError, ErrorCode, GatewayError } from '../../errors.js';
 import { Upstream, type UpstreamRequest, type UpstreamResponse } from '../http.js';
+import { optional, type Shape } from '../shape.js';
 import { exotelFailure } from './errors.js';
 import { isObject, unwrapOne, type CreateBody, type Envelope, type GreenVnData, type UpdatePartiesBody, type UpdateVnBody } from './mapping.js';
 
 /** Failures after which Exotel may still have done the work, so a second try must be safe. */
 const TRANSIENT: ReadonlySet<ErrorCode> = new Set([ErrorCode.UPSTREAM_TIMEOUT, ErrorCode.UPSTREAM_UNAVAILABLE]);
 const RETRY_PAUSE_MS = 100;
+
+/** What the mapping relies on in an allocation; the rest of Exotel's loose JSON is read leniently. */
+const ALLOCATION: Shape = {
+  greenvn_id: 'id',
+  connection_id: 'string?',
+  state: 'string?',
+  usage: 'string?',
+  aparty_numbers: optional(['string']),
+  bparty_numbers: optional(['string']),
+};
 
 export class ExotelClient {
   private readonly upstream: Upstream;
@@ -71,19 +82,26 @@ export class ExotelClient {
   /**
    * [I] Exotel documents no lookup by connection id. We try `GET …/greenvn?connection_id=…`
    * (the simulator serves it; `data` may be one allocation or a list) and accept the answer only
-   * if it has our parties. If Exotel cannot answer, the caller gets DUPLICATE_CONNECTION_ID
-   * and can look the allocation up by greenvn_id.
+   * if it has our parties. `null`: Exotel holds no allocation with this id; `undefined`: it could
+   * not tell (no such lookup, or another allocation under the id).
    */
-  private async findOwn(body: CreateBody): Promise<GreenVnData> {
-    let found: GreenVnData | undefined;
+  async lookup(body: CreateBody): Promise<GreenVnData | null | undefined> {
     try {
       const res = await this.upstream.request({ operation: 'findAllocation', method: 'GET', searchParams: { connection_id: body.connection_id } });
       const data = this.data(res, 'findAllocation');
-      found = (Array.isArray(data) ? data : [data]).find((d): d is GreenVnData => isObject(d) && sameAllocation(d, body));
+      const found = (Array.isArray(data) ? data : [data]).find((d): d is GreenVnData => isObject(d) && sameAllocation(d, body));
+      return found && this.upstream.read<GreenVnData>(found, ALLOCATION, res, 'findAllocation');
     } catch (err) {
-      if (!(err instanceof BusinessError) && !isCode(err, ErrorCode.UPSTREAM_ERROR)) throw err;
+      if (isCode(err, ErrorCode.NOT_FOUND)) return null;
+      if (err instanceof BusinessError || isCode(err, ErrorCode.UPSTREAM_ERROR)) return undefined;
+      throw err;
     }
-    if (found?.greenvn_id !== undefined) return found;
+  }
+
+  /** After a retry hit 18 for our own connection id: the allocation the lost attempt made. */
+  private async findOwn(body: CreateBody): Promise<GreenVnData> {
+    const found = await this.lookup(body);
+    if (found) return found;
     throw new BusinessError(
       ErrorCode.DUPLICATE_CONNECTION_ID,
       'Exotel already holds an allocation with this connection id, probably from an attempt whose answer was lost; it could not be read back',
@@ -108,19 +126,17 @@ export class ExotelClient {
   }
 
   private async call(req: UpstreamRequest): Promise<GreenVnData> {
-    const data = this.data(await this.upstream.request(req), req.operation);
-    if (!isObject(data) || data.greenvn_id === undefined || data.greenvn_id === null) {
-      throw new GatewayError(ErrorCode.UPSTREAM_ERROR, 'Exotel answered without an allocation', { provider: 'EXOTEL', detail: data });
-    }
-    return data as GreenVnData;
+    const res = await this.upstream.request(req);
+    return this.upstream.read<GreenVnData>(this.data(res, req.operation), ALLOCATION, res, req.operation);
   }
 
   /** `data` of a successful envelope, or the failure the answer stands for. */
   private data(res: UpstreamResponse, operation: string): unknown {
     if (res.status >= 200 && res.status < 300) {
       const envelope = unwrapOne(this.upstream.json(res, operation));
-      if (isObject(envelope) && envelope.success !== false && envelope.success !== 'false') return unwrapOne(envelope.data);
-      throw exotelFailure(res, isObject(envelope) ? (envelope as Envelope) : undefined);
+      if (!isObject(envelope)) throw this.upstream.unreadable(res, operation, '$: expected an envelope');
+      if (envelope.success !== false && envelope.success !== 'false') return unwrapOne(envelope.data);
+      throw exotelFailure(res, envelope as Envelope);
     }
     throw exotelFailure(res, lenientEnvelope(res.body));
   }

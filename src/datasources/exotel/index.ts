@@ -7,9 +7,9 @@ import type { ExotelConfig } from '../../config.js';
 import type { AllocationRecord, E164 } from '../../domain/model.js';
 import { InvalidPhoneNumber, toE164 } from '../../domain/phone.js';
 import { BusinessError, ErrorCode } from '../../errors.js';
-import type { AllocateRequest, GreenVNPreferences, ProviderModule, ProviderPort, ReassignRequest, UpdatePartiesRequest } from '../port.js';
+import type { AllocateRequest, Attempt, GreenVNPreferences, ProviderModule, ProviderPort, ReassignRequest, Recovery, UpdatePartiesRequest } from '../port.js';
 import { ExotelClient } from './client.js';
-import { REGIONS, toAllocation, toCreateBody, toUpdatePartiesBody, toUpdateVnBody, type GreenVnData } from './mapping.js';
+import { REGIONS, toAllocation, toCreateBody, toUpdatePartiesBody, toUpdateVnBody, type CreateBody, type GreenVnData } from './mapping.js';
 import { startExotelSimulator } from './simulator.js';
 import { exotelWebhooks } from './webhooks.js';
 
@@ -61,24 +61,46 @@ function sameNumberCheck(a: E164[] | undefined, b: E164[] | undefined): void {
   if (i >= 0) throw new BusinessError(ErrorCode.SAME_NUMBER_BOTH_PARTIES, `${b![i]} cannot be on both parties`, ['bPartyNumbers', String(i)]);
 }
 
+/** The create body for a request, checked the way Exotel would check it. */
+function createBody(r: AllocateRequest): CreateBody {
+  if (!r.connectionId?.trim()) throw invalid(['connectionId'], 'A connection id is required');
+  const aPartyNumbers = party(r.aPartyNumbers, 'aPartyNumbers', true)!;
+  const bPartyNumbers = party(r.bPartyNumbers, 'bPartyNumbers', true)!;
+  sameNumberCheck(aPartyNumbers, bPartyNumbers);
+  pins(r.aPartyPins, 'aPartyPins');
+  pins(r.bPartyPins, 'bPartyPins');
+  if (r.deallocateAfterSeconds !== undefined && (!Number.isSafeInteger(r.deallocateAfterSeconds) || r.deallocateAfterSeconds <= 0)) {
+    throw invalid(['deallocateAfterSeconds'], 'Deallocation needs a positive number of seconds');
+  }
+  return toCreateBody({ ...r, aPartyNumbers, bPartyNumbers, preferences: preferences(r.preferences) });
+}
+
+/** A new allocation; its policy runs from when it was requested (`startedMs`). */
+function allocation(data: GreenVnData, r: AllocateRequest, startedMs: number): AllocationRecord {
+  const expiresAt = r.deallocateAfterSeconds === undefined ? undefined : new Date(startedMs + r.deallocateAfterSeconds * 1000).toISOString();
+  return toAllocation(data, { now: new Date().toISOString(), expiresAt });
+}
+
 class ExotelPort implements ProviderPort {
   readonly name = 'EXOTEL' as const;
   constructor(private readonly client: ExotelClient) {}
 
   async allocate(r: AllocateRequest): Promise<AllocationRecord> {
-    if (!r.connectionId?.trim()) throw invalid(['connectionId'], 'A connection id is required');
-    const aPartyNumbers = party(r.aPartyNumbers, 'aPartyNumbers', true)!;
-    const bPartyNumbers = party(r.bPartyNumbers, 'bPartyNumbers', true)!;
-    sameNumberCheck(aPartyNumbers, bPartyNumbers);
-    pins(r.aPartyPins, 'aPartyPins');
-    pins(r.bPartyPins, 'bPartyPins');
-    if (r.deallocateAfterSeconds !== undefined && (!Number.isSafeInteger(r.deallocateAfterSeconds) || r.deallocateAfterSeconds <= 0)) {
-      throw invalid(['deallocateAfterSeconds'], 'Deallocation needs a positive number of seconds');
-    }
     const started = Date.now();
-    const data = await this.client.create(toCreateBody({ ...r, aPartyNumbers, bPartyNumbers, preferences: preferences(r.preferences) }));
-    const expiresAt = r.deallocateAfterSeconds === undefined ? undefined : new Date(started + r.deallocateAfterSeconds * 1000).toISOString();
-    return toAllocation(data, { now: new Date().toISOString(), expiresAt });
+    return allocation(await this.client.create(createBody(r)), r, started);
+  }
+
+  /**
+   * An allocation whose answer was lost, read back by its connection id. Exotel refuses a
+   * second allocation under an active connection id, so sending it again is safe whenever
+   * Exotel says it holds none.
+   */
+  async recover(attempt: Attempt): Promise<Recovery> {
+    if (attempt.operation !== 'allocate') return { state: 'unknown' };
+    const [request] = attempt.args;
+    const found = await this.client.lookup(createBody(request));
+    if (found === null) return { state: 'resend' };
+    return found ? { state: 'done', result: allocation(found, request, Date.parse(attempt.startedAt)) } : { state: 'unknown' };
   }
 
   async getAllocation(providerRef: string): Promise<AllocationRecord | null> {

@@ -8,7 +8,8 @@ import type { VoipInnovationsConfig } from '../../config.js';
 import { GatewayError } from '../../errors.js';
 import { RETRY_STATUSES, Upstream } from '../http.js';
 import type { ProviderDeps } from '../port.js';
-import { codeFailure, httpFailure, unreadable } from './errors.js';
+import { optional, type Shape } from '../shape.js';
+import { codeFailure, httpFailure } from './errors.js';
 
 export const TEMPURI = 'http://tempuri.org/';
 export const SOAP11 = 'http://schemas.xmlsoap.org/soap/envelope/';
@@ -233,6 +234,18 @@ export function toPortResponse(result: Record<string, unknown>): PortResponse {
   };
 }
 
+/** Leaves the mappings read: text, or absent (an element with children would be an object). */
+const leaves = (...names: string[]): Record<string, Shape> => Object.fromEntries(names.map((n) => [n, 'string?']));
+const RESULT: Shape = { responseCode: 'text' };
+const DID_RESPONSE: Shape = {
+  DIDs: [leaves('tn', 'availability', 'status', 'statusCode', 'tier', 'refId', 'cnamName', 'state', 'rateCenter', 'Network', 'endpointId', 'expireDate', 'cnam', 't38')],
+  DIDLocators: [leaves('tn', 'rateCenter', 'state', 'tier', 'lataId', 'outboundCNAM', 't38', 'sms')],
+  DIDCounts: [leaves('didCount', 'rateCenter', 'state', 'tier', 'lataId')],
+};
+const PORT_RESPONSE: Shape = {
+  PortDetails: optional({ ...leaves('id', 'status', 'endUser', 'billingTN', 'portingFrom', 'submittedDate', 'focDate', 'requestedFocDate'), dids: [leaves('tn')] }),
+};
+
 export class VoipInnovationsClient {
   private readonly upstream: Upstream;
 
@@ -245,10 +258,11 @@ export class VoipInnovationsClient {
   }
 
   /**
-   * One SOAP call. Throws GatewayError for faults, unreadable answers and top-level codes
-   * that are infrastructure failures (900/901/902); business codes are the caller's to read.
+   * One SOAP call, its result converted and checked. Throws GatewayError for faults,
+   * unreadable answers and top-level codes that are infrastructure failures (900/901/902);
+   * business codes are the caller's to read.
    */
-  private async call(operation: Operation, params?: XmlObject): Promise<Record<string, unknown>> {
+  private async call<T>(operation: Operation, params: XmlObject, convert: (result: Record<string, unknown>) => T, shape: Shape): Promise<T> {
     const res = await this.upstream.request({
       operation,
       method: 'POST',
@@ -258,55 +272,55 @@ export class VoipInnovationsClient {
     });
     const reply = readEnvelope(operation, res.body);
     if (res.status !== 200) throw httpFailure(res, reply.faultCode);
-    if (!reply.result) throw unreadable(operation, res.body);
-    const failure = codeFailure(text(reply.result.responseCode), { topLevel: true });
+    const result = this.upstream.read<Record<string, unknown>>(reply.result, RESULT, res, operation);
+    const failure = codeFailure(text(result.responseCode), { topLevel: true });
     if (failure instanceof GatewayError) throw failure;
-    return reply.result;
+    return this.upstream.read<T>(convert(result), shape, res, operation);
+  }
+
+  private dids(operation: Operation, params: XmlObject = {}): Promise<DIDResponse> {
+    return this.call(operation, params, toDIDResponse, DID_RESPONSE);
   }
 
   async auditDIDs(): Promise<DIDResponse> {
-    return toDIDResponse(await this.call('auditDIDs'));
+    return this.dids('auditDIDs');
   }
 
   async queryDID(tn: string): Promise<DIDResponse> {
-    return toDIDResponse(await this.call('queryDID', { did: tn }));
+    return this.dids('queryDID', { did: tn });
   }
 
   async getDIDs(criteria: SearchCriteria): Promise<DIDResponse> {
-    return toDIDResponse(await this.call('getDIDs', { ...criteria }));
+    return this.dids('getDIDs', { ...criteria });
   }
 
   async getDIDCount(criteria: SearchCriteria, orderby: OrderBy): Promise<DIDResponse> {
     // WSDL order: the eight shared criteria, orderby, then sms.
     const { sms, ...rest } = criteria;
-    return toDIDResponse(await this.call('getDIDCount', { ...rest, orderby, sms }));
+    return this.dids('getDIDCount', { ...rest, orderby, sms });
   }
 
   async reserveDID(params: DIDParam[]): Promise<DIDResponse> {
-    return this.didCall('reserveDID', params);
+    return this.dids('reserveDID', didParams(params, this.live.endpointField));
   }
 
   async assignDID(params: DIDParam[]): Promise<DIDResponse> {
-    return this.didCall('assignDID', params);
+    return this.dids('assignDID', didParams(params, this.live.endpointField));
   }
 
   async configDID(params: DIDParam[]): Promise<DIDResponse> {
-    return this.didCall('configDID', params);
+    return this.dids('configDID', didParams(params, this.live.endpointField));
   }
 
   async releaseDID(params: DIDParam[]): Promise<DIDResponse> {
-    return this.didCall('releaseDID', params);
+    return this.dids('releaseDID', didParams(params, this.live.endpointField));
   }
 
   async isPortable(tn: string): Promise<PortResponse> {
-    return toPortResponse(await this.call('isPortable', { tn }));
+    return this.call('isPortable', { tn }, toPortResponse, PORT_RESPONSE);
   }
 
   async getPortDetails(portId: number): Promise<PortResponse> {
-    return toPortResponse(await this.call('getPortDetails', { portId }));
-  }
-
-  private async didCall(operation: 'reserveDID' | 'assignDID' | 'configDID' | 'releaseDID', params: DIDParam[]): Promise<DIDResponse> {
-    return toDIDResponse(await this.call(operation, didParams(params, this.live.endpointField)));
+    return this.call('getPortDetails', { portId }, toPortResponse, PORT_RESPONSE);
   }
 }

@@ -97,18 +97,10 @@ export function codeFailure(code: string, opts: { topLevel?: boolean; field?: st
  */
 export function httpFailure(res: UpstreamResponse, faultCode: string | undefined): GatewayError {
   if (faultCode?.endsWith('Client')) {
-    return new GatewayError(ErrorCode.UPSTREAM_ERROR, 'VoIP Innovations refused the request envelope', { provider: PROVIDER, detail: res.body });
+    return new GatewayError(ErrorCode.UPSTREAM_ERROR, 'VoIP Innovations refused the request envelope', { provider: PROVIDER, detail: res.body, nothingDone: true });
   }
   if (faultCode) {
     return new GatewayError(ErrorCode.UPSTREAM_UNAVAILABLE, 'VoIP Innovations failed to process the request', { provider: PROVIDER, detail: res.body });
   }
   return statusFailure(PROVIDER, res);
-}
-
-/** A 200 answer that is not a SOAP envelope of the expected operation. */
-export function unreadable(operation: string, body: string): GatewayError {
-  return new GatewayError(ErrorCode.UPSTREAM_ERROR, `VoIP Innovations answered ${operation} with something the gateway could not read`, {
-    provider: PROVIDER,
-    detail: body.slice(0, 500),
-  });
 }

@@ -6,14 +6,17 @@ import type { VoipInnovationsConfig } from '../../config.js';
 import type { E164, NumberOutcome, PortabilityRecord, ServiceRecord } from '../../domain/model.js';
 import { BusinessError, ErrorCode } from '../../errors.js';
 import type {
+  Attempt,
   NumberCountGrouping,
   NumberSearchFilter,
   ProviderModule,
   ProviderPort,
   ProvisionOutcome,
   ProvisionRequest,
+  Recovery,
   ServiceUpdateOutcome,
   ServiceUpdateRequest,
+  VoipInnovationsProvisionInput,
 } from '../port.js';
 import { VoipInnovationsClient, type DID } from './client.js';
 import { codeFailure, statusRow } from './errors.js';
@@ -68,6 +71,18 @@ function validGroup(value: number, field: string[]): number {
     throw new BusinessError(ErrorCode.VALIDATION_FAILED, 'endpointGroup must be the positive id of one of your endpoint groups', field);
   }
   return value;
+}
+
+/** The order, services and numbers of a provision, from its per-number outcomes. */
+function provisioned(outcomes: NumberOutcome[], input: VoipInnovationsProvisionInput, at: Date): ProvisionOutcome {
+  const config = { endpointGroup: input.endpointGroup, cnam: input.cnam, refId: input.refId };
+  const done = outcomes.filter((o) => o.ok).map((o) => o.e164);
+  return {
+    orders: [provisionOrder(outcomes, input.endpointGroup)],
+    numbers: outcomes,
+    services: done.map((e164) => configuredService(e164, config, at.toISOString())),
+    owned: done.map((e164) => assignedNumber(e164, input.endpointGroup)),
+  };
 }
 
 export class VoipInnovationsPort implements ProviderPort {
@@ -158,14 +173,40 @@ export class VoipInnovationsPort implements ProviderPort {
       }
     }
 
-    const now = new Date().toISOString();
-    const done = outcomes.filter((o) => o.ok).map((o) => o.e164);
-    return {
-      orders: [provisionOrder(outcomes, group)],
-      numbers: outcomes,
-      services: done.map((e164) => configuredService(e164, config, now)),
-      owned: done.map((e164) => assignedNumber(e164, group)),
-    };
+    return provisioned(outcomes, input, new Date());
+  }
+
+  /**
+   * A provision or reservation whose answer was lost, read back with queryDID per number. Done
+   * when every number is where the call puts it (assigned to the endpoint group, or held);
+   * otherwise it is sent again, which does nothing twice: VoIP Innovations answers a repeat with
+   * "already reserved for you" (103220) and "already assigned to you" (103225/104225).
+   */
+  async recover(attempt: Attempt): Promise<Recovery> {
+    const now = new Date();
+    if (attempt.operation === 'reserveNumbers') {
+      const found = await this.lookUp(attempt.args[0]);
+      if (!found.every((n) => n?.status === 'RESERVED' || n?.status === 'ACTIVE')) return { state: 'resend' };
+      return { state: 'done', result: found.map((n) => ({ e164: n!.e164, ok: true, status: n!.status, reservedUntil: n!.reservedUntil })) };
+    }
+    const input = attempt.operation === 'provision' ? attempt.args[0].voipInnovations : undefined;
+    if (!input) return { state: 'unknown' };
+    const found = await this.lookUp(input.numbers);
+    if (!found.every((n) => n?.status === 'ACTIVE' && n.details?.endpointGroup === String(input.endpointGroup))) return { state: 'resend' };
+    return { state: 'done', result: provisioned(found.map((n) => ({ e164: n!.e164, ok: true, status: 'ACTIVE' })), input, now) };
+  }
+
+  /** Each number as queryDID shows it; null when it is not there or is another company's. */
+  private lookUp(e164s: E164[]) {
+    return inOrder(e164s, PORTABILITY_WIDTH, async (e164) => {
+      try {
+        const did = await this.query(e164, []);
+        return did && didToNumber(did, 'AVAILABLE');
+      } catch (err) {
+        if (err instanceof BusinessError) return null;
+        throw err;
+      }
+    });
   }
 
   /**

@@ -1,0 +1,54 @@
+/**
+ * What a mapping relies on in an upstream answer, checked before it is mapped: an answer the
+ * gateway cannot read must fail as UPSTREAM_ERROR, never become an empty list or an order
+ * without a reference. Only the named fields are checked (providers add fields freely).
+ *
+ * - `'string'`, `'number'`, `'boolean'`, `'object'` (any non-array object);
+ * - `'text'`: a non-empty string; `'id'`: a non-empty string or a finite number (references);
+ * - a trailing `?` makes a scalar optional (absent or null);
+ * - `{ field: Shape }`: an object with those fields; `[Shape]`: an array of them;
+ * - `optional(shape)`: an object or array that may be absent.
+ */
+type Scalar = 'string' | 'text' | 'number' | 'boolean' | 'object' | 'id';
+export type Shape = Scalar | `${Scalar}?` | readonly [Shape] | Optional | { readonly [field: string]: Shape };
+
+class Optional {
+  constructor(readonly shape: Shape) {}
+}
+
+export const optional = (shape: Shape): Shape => new Optional(shape);
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const SCALARS: Record<Scalar, (v: unknown) => boolean> = {
+  string: (v) => typeof v === 'string',
+  text: (v) => typeof v === 'string' && v.trim() !== '',
+  number: (v) => typeof v === 'number' && Number.isFinite(v),
+  boolean: (v) => typeof v === 'boolean',
+  object: isObject,
+  id: (v) => (typeof v === 'string' && v.trim() !== '') || (typeof v === 'number' && Number.isFinite(v)),
+};
+
+/** Where `value` departs from `shape` (`response.request_id: expected id`), or undefined when it fits. */
+export function shapeProblem(value: unknown, shape: Shape, path = '$'): string | undefined {
+  if (shape instanceof Optional) return value === undefined || value === null ? undefined : shapeProblem(value, shape.shape, path);
+  if (typeof shape === 'string') {
+    const scalar = shape.replace(/\?$/, '') as Scalar;
+    if (scalar !== shape && (value === undefined || value === null)) return undefined;
+    return SCALARS[scalar](value) ? undefined : `${path}: expected ${scalar}`;
+  }
+  if (Array.isArray(shape)) {
+    if (!Array.isArray(value)) return `${path}: expected a list`;
+    for (const [i, item] of value.entries()) {
+      const problem = shapeProblem(item, shape[0], `${path}[${i}]`);
+      if (problem) return problem;
+    }
+    return undefined;
+  }
+  if (!isObject(value)) return `${path}: expected an object`;
+  for (const [field, inner] of Object.entries(shape as Record<string, Shape>)) {
+    const problem = shapeProblem(value[field], inner, `${path}.${field}`);
+    if (problem) return problem;
+  }
+  return undefined;
+}

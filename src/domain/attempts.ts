@@ -1,0 +1,136 @@
+/**
+ * Idempotency keys whose provider call may have been carried out. A mutation with a key holds
+ * the key while it runs (renewing the hold), and writes down each provider call that changes
+ * something before sending it. When the answer is lost (timeout, reset, 5xx, unreadable) the
+ * outcome is unknown, not "nothing happened": the key is kept with that record, and before
+ * anything is sent again the provider is asked what the call did (`recover` on its port). Only
+ * a failure that proves nothing was done (refused connection, 4xx, open circuit) frees the key.
+ * A key left held by a process that died is taken over once its hold lapses.
+ */
+import { createHash } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { Recoverable } from '../datasources/port.js';
+import { ErrorCode, GatewayError } from '../errors.js';
+import type { Store } from '../store/store.js';
+import type { ProviderName } from './model.js';
+
+/** A provider call as written on its key before it was sent. */
+export interface AttemptRecord {
+  provider: ProviderName;
+  operation: Recoverable;
+  args: unknown[];
+  /** Derived from the key: what the provider is given to echo back (AVANSER callback URI, Exotel connection id). */
+  marker: string;
+  startedAt: string;
+  /** Can the provider be asked what it did? When not, only a person can settle it. */
+  recoverable: boolean;
+  /** When the answer was lost, or the key was found abandoned by a process that died. */
+  lostAt?: string;
+  /** The gateway's result once the attempt was found done: the next request with the key replays it. */
+  recovered?: unknown;
+}
+
+function outcomeUnknown(provider: ProviderName, message: string): GatewayError {
+  return new GatewayError(ErrorCode.OUTCOME_UNKNOWN, message, { provider });
+}
+
+/** What a client is told when the outcome of its request cannot be known now. */
+export function unknownOutcome(attempt: AttemptRecord, cause: unknown, fresh: boolean): GatewayError {
+  const p = attempt.provider;
+  if (!fresh && cause instanceof GatewayError && cause.code === ErrorCode.OUTCOME_UNKNOWN) return cause;
+  const what = fresh
+    ? `${cause instanceof GatewayError ? `${cause.message}; the` : 'The'} request may have been carried out at ${p}.`
+    : `The outcome of the earlier request with this idempotencyKey is not known: ${p} did not answer it.`;
+  const next = attempt.recoverable
+    ? `The gateway is reconciling with ${p}: retry with the same idempotencyKey for the result, and do not use a new key meanwhile.`
+    : `${p} offers no way to look it up: check at ${p} before ordering again with a new idempotencyKey.`;
+  return outcomeUnknown(p, `${what} ${next}`);
+}
+
+/** One mutation's hold on its idempotency key. */
+export class KeyRun {
+  /** The attempt this request sent, once it sent one. */
+  private sent?: AttemptRecord;
+  private readonly heartbeat: NodeJS.Timeout;
+
+  constructor(
+    private readonly store: Store,
+    private readonly principal: string,
+    private readonly key: string,
+    /** Stable for the key and its request, so a provider can be asked about it later. */
+    readonly marker: string,
+    /** An earlier attempt under this key whose outcome must be settled before anything is sent. */
+    readonly previous: AttemptRecord | undefined,
+    holdMs: number,
+    private readonly log: Logger,
+  ) {
+    this.heartbeat = setInterval(() => void store.holdIdempotent(principal, key, holdMs).catch((err: unknown) => log.warn({ err }, 'idempotency key hold not renewed')), holdMs / 3);
+    this.heartbeat.unref();
+  }
+
+  /** Write the call down on the key before it is sent. */
+  async record(attempt: AttemptRecord): Promise<void> {
+    await this.store.recordAttempt(this.principal, this.key, attempt);
+    this.sent = attempt;
+  }
+
+  async complete(payload: unknown): Promise<void> {
+    clearInterval(this.heartbeat);
+    await this.store.completeIdempotent(this.principal, this.key, payload);
+  }
+
+  /**
+   * The request failed without a result. A failure that proves nothing was done frees the key;
+   * otherwise the key keeps its attempt, and the client gets OUTCOME_UNKNOWN. Returns the error
+   * to throw.
+   */
+  async failed(err: unknown): Promise<unknown> {
+    clearInterval(this.heartbeat);
+    const attempt = this.sent ?? this.previous;
+    if (!attempt || (this.sent && err instanceof GatewayError && err.nothingDone)) {
+      await this.store.abandonIdempotent(this.principal, this.key);
+      return err;
+    }
+    await this.store.releaseIdempotent(this.principal, this.key, { ...attempt, lostAt: attempt.lostAt ?? new Date().toISOString() });
+    if (this.sent) {
+      const cause = err instanceof GatewayError ? err.code : 'error';
+      this.log.warn({ provider: attempt.provider, operation: attempt.operation, cause }, 'a provider call lost its answer: its idempotency key is kept until the outcome is known');
+    }
+    return unknownOutcome(attempt, err, this.sent !== undefined);
+  }
+}
+
+/** The idempotency keys of one gateway: starting mutations under a key, and the keys left open. */
+export class IdempotencyKeys {
+  /** How long a request holds its key without renewing the hold: a dead process's keys free up after this. */
+  readonly holdMs: number;
+  /** After a lost answer, how long a request may still be on its way to the provider. */
+  readonly graceMs: number;
+
+  constructor(
+    private readonly store: Store,
+    private readonly log: Logger,
+    upstreamTimeoutMs: number,
+  ) {
+    this.holdMs = 3 * upstreamTimeoutMs;
+    this.graceMs = upstreamTimeoutMs;
+  }
+
+  async begin(principal: string, key: string, operation: string, requestHash: string) {
+    const begun = await this.store.beginIdempotent(principal, key, operation, requestHash, this.holdMs);
+    if (begun.state !== 'new' && begun.state !== 'resume') return begun;
+    const marker = createHash('sha256').update(`${principal}\0${key}\0${requestHash}`).digest('hex').slice(0, 32);
+    const previous = begun.state === 'resume' ? this.lost(begun.attempt as AttemptRecord) : undefined;
+    return { state: 'run' as const, run: new KeyRun(this.store, principal, key, marker, previous, this.holdMs, this.log) };
+  }
+
+  /** An attempt taken over: it is lost from now on if its holder never said when. */
+  lost(attempt: AttemptRecord): AttemptRecord {
+    return attempt.lostAt ? attempt : { ...attempt, lostAt: new Date().toISOString() };
+  }
+
+  /** Can no request of this attempt still be on its way to the provider? */
+  settled(attempt: AttemptRecord): boolean {
+    return Date.now() - Date.parse(attempt.lostAt ?? attempt.startedAt) >= this.graceMs;
+  }
+}
