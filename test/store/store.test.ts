@@ -2,7 +2,7 @@
  * The store against both engines: embedded PGlite always, PostgreSQL when TEST_DATABASE_URL
  * is set (its schema `public` is dropped and recreated first, so runs are repeatable).
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
@@ -246,6 +246,22 @@ describe.each(ENGINES)('store on $name', (engine) => {
       expect(row.status).toBe('ANSWERED');
       expect(row.data.status).toBe('ANSWERED');
       expect(Object.keys(row.data.raw).sort()).toEqual(['end', 'start', ...Array.from({ length: 8 }, (_, i) => `extra${i}`)].sort());
+    });
+
+    it('fails only the call or receipt it cannot keep among concurrent ones, with a data error', async () => {
+      const ids = Array.from({ length: 20 }, () => `call-${randomUUID()}`);
+      const refused: CallEventPatch[] = [
+        { provider: 'EXOTEL', providerCallId: randomBytes(1600).toString('hex'), raw: {} },
+        { provider: 'EXOTEL', providerCallId: `call-${randomUUID()}`, raw: { nul: 'a\u0000b' } },
+      ];
+      const merges = await Promise.allSettled([...ids.map((id) => store.mergeCall(callStart(id))), ...refused.map((p) => store.mergeCall(p))]);
+      expect(merges.map((m) => m.status)).toEqual([...ids.map(() => 'fulfilled'), 'rejected', 'rejected']);
+      expect(merges.slice(-2).map((m) => (m as PromiseRejectedResult).reason.code)).toEqual(['54000', '22P05']);
+      for (const id of ids) expect(await callRows(id)).toHaveLength(1);
+
+      const raw = { provider: 'EXOTEL', event: `calls-${randomUUID()}`, method: 'POST', query: {}, body: '{}' };
+      const claims = await Promise.allSettled([...ids.map((id) => store.receiveEvent(raw, id)), store.receiveEvent(raw, randomBytes(1600).toString('hex'))]);
+      expect(claims.map((c) => c.status === 'fulfilled' && c.value.claimed)).toEqual([...ids.map(() => true), false]);
     });
 
     it('keeps webhook receipts and claims each provider event once', async () => {
