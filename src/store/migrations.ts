@@ -123,6 +123,14 @@ const MIGRATIONS: Array<{ version: number; name: string; sql: string }> = [
       CREATE INDEX idempotency_keys_created ON idempotency_keys (created_at);
     `,
   },
+  {
+    version: 2,
+    name: 'webhook receipts keep any body',
+    sql: `
+      -- NULL: the body is its text; 'base64': its bytes (not UTF-8, or holding NUL), in base64.
+      ALTER TABLE webhook_receipts ADD COLUMN body_encoding text;
+    `,
+  },
 ];
 
 /** Names the schema the migrations build: a PGlite template made before a new migration is not reused. */

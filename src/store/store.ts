@@ -35,7 +35,9 @@ export interface WebhookReceipt {
   method: string;
   query: Record<string, string>;
   contentType?: string;
+  /** The body's text, or its bytes in base64 (see `storableBody`). */
   body: string;
+  bodyEncoding?: 'base64';
 }
 
 export interface CallFilter {
@@ -392,8 +394,8 @@ export class Store {
   /** A webhook's raw receipt, when it could not be read (no event to claim). */
   async saveReceipt(r: WebhookReceipt & { status: string; reason?: string }): Promise<number> {
     const rows = await this.db.query<{ id: number }>(
-      'INSERT INTO webhook_receipts (provider, event, method, query, content_type, body, status, reason) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id',
-      [r.provider, r.event, r.method, r.query, r.contentType ?? null, r.body, r.status, r.reason ?? null],
+      'INSERT INTO webhook_receipts (provider, event, method, query, content_type, body, body_encoding, status, reason) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id',
+      [r.provider, r.event, r.method, r.query, r.contentType ?? null, r.body, r.bodyEncoding ?? null, r.status, r.reason ?? null],
     );
     return Number(rows[0]!.id);
   }
@@ -410,14 +412,14 @@ export class Store {
     const rows = await this.db.query<{ id: number; claimed: boolean }>(
       `WITH input AS (
          SELECT nextval('webhook_receipts_id_seq') AS id, i.*
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) WITH ORDINALITY AS i(provider, event, method, query, content_type, body, event_key, n)),
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) WITH ORDINALITY AS i(provider, event, method, query, content_type, body, body_encoding, event_key, n)),
        claimed AS (
          -- In key order, so that two gateways' batches never wait on each other in a cycle.
          INSERT INTO webhook_events (provider, event, event_key, receipt_id)
          SELECT provider, event, event_key, id FROM input ORDER BY provider, event, event_key, id ON CONFLICT DO NOTHING RETURNING receipt_id),
        stored AS (
-         INSERT INTO webhook_receipts (id, provider, event, method, query, content_type, body, event_key, status)
-         SELECT id, provider, event, method, query::jsonb, content_type, body, event_key, CASE WHEN id IN (SELECT receipt_id FROM claimed) THEN 'received' ELSE 'duplicate' END FROM input)
+         INSERT INTO webhook_receipts (id, provider, event, method, query, content_type, body, body_encoding, event_key, status)
+         SELECT id, provider, event, method, query::jsonb, content_type, body, body_encoding, event_key, CASE WHEN id IN (SELECT receipt_id FROM claimed) THEN 'received' ELSE 'duplicate' END FROM input)
        SELECT id, id IN (SELECT receipt_id FROM claimed) AS claimed FROM input ORDER BY n`,
       [
         rs.map((r) => r.provider),
@@ -426,6 +428,7 @@ export class Store {
         rs.map((r) => JSON.stringify(r.query)),
         rs.map((r) => r.contentType ?? null),
         rs.map((r) => r.body),
+        rs.map((r) => r.bodyEncoding ?? null),
         rs.map((r) => r.eventKey),
       ],
     );
@@ -449,8 +452,8 @@ export class Store {
   async receipts(
     provider: string,
     event?: string,
-  ): Promise<Array<{ id: number; event: string; method: string; query: Record<string, string>; status: string; reason: string | null; body: string; event_key: string | null }>> {
-    return this.db.query('SELECT id, event, method, query, status, reason, body, event_key FROM webhook_receipts WHERE provider = $1 AND ($2::text IS NULL OR event = $2) ORDER BY id', [provider, event ?? null]);
+  ): Promise<Array<{ id: number; event: string; method: string; query: Record<string, string>; status: string; reason: string | null; body: string; body_encoding: string | null; event_key: string | null }>> {
+    return this.db.query('SELECT id, event, method, query, status, reason, body, body_encoding, event_key FROM webhook_receipts WHERE provider = $1 AND ($2::text IS NULL OR event = $2) ORDER BY id', [provider, event ?? null]);
   }
 
   // ---- idempotency keys ----

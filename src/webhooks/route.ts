@@ -42,6 +42,16 @@ export class WebhookPayloadError extends Error {
   }
 }
 
+/**
+ * A provider id as a route keeps it: no longer than `max` characters. Ids go into indexed
+ * columns, whose rows PostgreSQL caps at ~2.7 kB; each provider README says why its caps are
+ * far above anything the provider sends.
+ */
+export function cappedId(value: string, name: string, max: number): string {
+  if (value.length > max) throw new WebhookPayloadError(`${name} is longer than ${max} characters`);
+  return value;
+}
+
 /** Domain operations a webhook may perform; each stores, then publishes. */
 export interface WebhookEffects {
   log: Logger;
@@ -69,7 +79,12 @@ export interface WebhookEffects {
 
 export type WebhookResult<P, R> =
   | { ok: true; payload: P; result: R | undefined; duplicate: boolean }
-  | { ok: false; reason: string; payload?: P };
+  /**
+   * Refused or failed, with the HTTP status to answer: 400 unreadable payload, 401, 404, 405,
+   * 413, 415, 503 (the store is down; the provider should retry), 500. `request` is there
+   * when the request could be read, `payload` when the route read it.
+   */
+  | { ok: false; status: number; reason: string; request?: WebhookRequest; payload?: P };
 
 export interface WebhookRoute<P = unknown, R = unknown> {
   /** `/webhooks/<provider>/<event>` */
@@ -85,6 +100,6 @@ export interface WebhookRoute<P = unknown, R = unknown> {
    * provider's next attempt is applied, not taken for a duplicate.
    */
   apply(payload: P, effects: WebhookEffects): Promise<R | null>;
-  /** The reply in the provider's expected format. */
+  /** The reply in the provider's expected format, for every outcome (a failure keeps its status). */
   reply(result: WebhookResult<P, R>): WebhookReply;
 }

@@ -252,7 +252,7 @@ describe.each(ENGINES)('store on $name', (engine) => {
       const ids = Array.from({ length: 20 }, () => `call-${randomUUID()}`);
       const refused: CallEventPatch[] = [
         { provider: 'EXOTEL', providerCallId: randomBytes(1600).toString('hex'), raw: {} },
-        { provider: 'EXOTEL', providerCallId: `call-${randomUUID()}`, raw: { nul: 'a\u0000b' } },
+        { provider: 'EXOTEL', providerCallId: `call-${randomUUID()}`, raw: { start: { nul: 'a\u0000b' } } },
       ];
       const merges = await Promise.allSettled([...ids.map((id) => store.mergeCall(callStart(id))), ...refused.map((p) => store.mergeCall(p))]);
       expect(merges.map((m) => m.status)).toEqual([...ids.map(() => 'fulfilled'), 'rejected', 'rejected']);
@@ -275,9 +275,9 @@ describe.each(ENGINES)('store on $name', (engine) => {
       const again = await store.receiveEvent(raw, 'k1');
       expect(again.claimed).toBe(false);
       expect(await store.receipts('EXOTEL', event)).toEqual([
-        { id: rejected, event, method: 'POST', query: { a: '1' }, status: 'rejected', reason: 'no call id', body: '{"x":1}', event_key: null },
-        { id: first.receiptId, event, method: 'POST', query: { a: '1' }, status: 'applied', reason: null, body: '{"x":1}', event_key: 'k1' },
-        { id: again.receiptId, event, method: 'POST', query: { a: '1' }, status: 'duplicate', reason: null, body: '{"x":1}', event_key: 'k1' },
+        { id: rejected, event, method: 'POST', query: { a: '1' }, status: 'rejected', reason: 'no call id', body: '{"x":1}', body_encoding: null, event_key: null },
+        { id: first.receiptId, event, method: 'POST', query: { a: '1' }, status: 'applied', reason: null, body: '{"x":1}', body_encoding: null, event_key: 'k1' },
+        { id: again.receiptId, event, method: 'POST', query: { a: '1' }, status: 'duplicate', reason: null, body: '{"x":1}', body_encoding: null, event_key: 'k1' },
       ]);
 
       expect((await store.receiveEvent(raw, 'k2')).claimed).toBe(true);
