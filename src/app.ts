@@ -76,7 +76,7 @@ export async function startApp(config: Config, log: Logger): Promise<Running> {
     Registry.start(config, log, publicUrl),
     createSchema(bus.pubSub),
   ]);
-  const store = new Store(db);
+  const store = new Store(db, { claimLeaseSeconds: config.webhookClaimLeaseSeconds });
   const events = new DomainEvents(store, bus, log.child({ component: 'events' }));
   const gateway = new Gateway(registry, store, events, log.child({ component: 'gateway' }));
   const keys = new ApiKeys(config.apiKeys);
@@ -141,6 +141,7 @@ export async function startApp(config: Config, log: Logger): Promise<Running> {
     store,
     effects: events,
     log: log.child({ component: 'webhooks' }),
+    pauseAfter: config.testWebhookPause,
     providers: registry.all().map((e) => ({ slug: PROVIDER_SLUG[e.name], provider: e.name, routes: e.webhooks })),
   });
 

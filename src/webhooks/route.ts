@@ -3,6 +3,7 @@
  * limit, raw receipt stored before the answer, duplicate detection, metrics) and each
  * provider's `webhooks.ts`, which only reads payloads, names events and applies them.
  */
+import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import type {
   AllocationEventRecord,
@@ -42,6 +43,13 @@ export class WebhookPayloadError extends Error {
   }
 }
 
+/** A UUID that is the same for the same provider event (`name`: provider, route and event key). */
+export function eventId(name: string): string {
+  const h = createHash('sha256').update(name).digest('hex');
+  // Version 8 (custom) and the RFC 4122 variant, so that it is a valid UUID.
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
 /**
  * A provider id as a route keeps it: no longer than `max` characters. Ids go into indexed
  * columns, whose rows PostgreSQL caps at ~2.7 kB; each provider README says why its caps are
@@ -70,9 +78,12 @@ export interface WebhookEffects {
   /** Record a service's new state (AVANSER confirmation). */
   saveService(service: ServiceRecord): Promise<void>;
   findAllocation(provider: ProviderName, match: { providerRef?: string; greenVN?: string; connectionId?: string }): Promise<AllocationRecord | null>;
-  /** Store the allocation's new state (if given) and publish the event. */
+  /**
+   * Store the allocation's new state (if given) and publish the event. Give the event an `id`
+   * from `eventId`: applied again (after a crash), it then changes and publishes nothing.
+   */
   allocationEvent(
-    event: Omit<AllocationEventRecord, 'id' | 'at'> & { at?: string },
+    event: Omit<AllocationEventRecord, 'id' | 'at'> & { id?: string; at?: string },
     update?: AllocationRecord,
   ): Promise<AllocationEventRecord>;
 }

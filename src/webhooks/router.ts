@@ -5,6 +5,9 @@
  * format) → raw receipt stored and the event key claimed in one statement (a duplicate is
  * answered OK and changes nothing) → apply → reply.
  * Applying failed: the claim is released so the provider's retry can apply it.
+ * A crash between claim and mark leaves the receipt `received`: past the store's claim lease,
+ * the provider's retry takes the claim over, and a sweep (every lease) applies such receipts
+ * again from their stored bytes; applying twice is harmless (effects are idempotent).
  * Every failure on these routes, ours or Fastify's, is answered in the route's reply format by
  * this plugin's own error handler; the detail goes to the log, never to the provider.
  */
@@ -16,7 +19,7 @@ import { webhookReceived } from '../observability/metrics.js';
 import { isDataError } from '../store/db.js';
 import type { Store, WebhookReceipt } from '../store/store.js';
 import { WebhookPayloadError, type WebhookEffects, type WebhookRequest, type WebhookResult, type WebhookRoute } from './route.js';
-import { storableBody, storableText, unstorable } from './storable.js';
+import { bodyBytes, storableBody, storableText, unstorable } from './storable.js';
 
 export const WEBHOOK_BODY_LIMIT = 256 * 1024;
 
@@ -27,6 +30,8 @@ export interface WebhookRouterDeps {
   log: Logger;
   /** slug → provider and its routes */
   providers: Array<{ slug: string; provider: ProviderName; routes: WebhookRoute<any, any>[] }>;
+  /** Tests only (SWITCHBOARD_TEST_WEBHOOK_PAUSE): hang every webhook after this step, for a `kill -9` there. */
+  pauseAfter?: 'claimed' | 'applied';
 }
 
 type Params = { provider: string; event: string };
@@ -104,17 +109,26 @@ function flatQuery(query: unknown): Record<string, string> {
 /** The request as routes read it; the receipt keeps its bytes. */
 function requestOf(req: FastifyRequest, contentType: string | undefined): { request: WebhookRequest; bytes: Buffer } {
   const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+  return { request: webhookRequest(req.method, flatQuery(req.query), contentType, bytes), bytes };
+}
+
+function webhookRequest(method: string, query: Record<string, string>, contentType: string | undefined, bytes: Buffer): WebhookRequest {
   const rawBody = bytes.toString('utf8');
-  return { request: { method: req.method as 'GET' | 'POST', query: flatQuery(req.query), body: readBody(rawBody, contentType), rawBody, contentType }, bytes };
+  return { method: method as 'GET' | 'POST', query, body: readBody(rawBody, contentType), rawBody, contentType };
 }
 
 export async function webhookRouter(app: FastifyInstance, deps: WebhookRouterDeps): Promise<void> {
   const expected = digest(deps.token);
   const routes = new Map<string, Found>();
+  /** By provider name and event, as receipts name them (for the sweep). */
+  const byProvider = new Map<string, Found>();
   /** Each provider's first route gives its reply format where no route matched. */
   const formats = new Map<string, WebhookRoute<any, any>>();
   for (const p of deps.providers) {
-    for (const r of p.routes) routes.set(`${p.slug}/${r.event}`, { provider: p.provider, route: r });
+    for (const r of p.routes) {
+      routes.set(`${p.slug}/${r.event}`, { provider: p.provider, route: r });
+      byProvider.set(`${p.provider}/${r.event}`, { provider: p.provider, route: r });
+    }
     if (p.routes[0]) formats.set(p.slug, p.routes[0]);
   }
   const { store, log } = deps;
@@ -154,11 +168,19 @@ export async function webhookRouter(app: FastifyInstance, deps: WebhookRouterDep
     return { ok: false, status: 400, reason, request, payload };
   }
 
+  /** The test-only fault hook: never returns when armed for this step. */
+  async function pause(step: 'claimed' | 'applied', receiptId: number): Promise<void> {
+    if (deps.pauseAfter !== step) return;
+    log.warn({ step, receiptId }, 'webhook paused (SWITCHBOARD_TEST_WEBHOOK_PAUSE)');
+    await new Promise(() => undefined);
+  }
+
   /** Apply a claimed event and mark its receipt with the outcome. */
   async function settle(found: Found, request: WebhookRequest, payload: unknown, receiptId: number): Promise<WebhookResult<any, any>> {
     const labels = { provider: found.provider, event: found.route.event };
     let result: unknown;
     try {
+      await pause('claimed', receiptId);
       result = await found.route.apply(payload, deps.effects);
     } catch (err) {
       const bad = isDataError(err);
@@ -168,6 +190,7 @@ export async function webhookRouter(app: FastifyInstance, deps: WebhookRouterDep
       log.warn({ ...labels, receiptId, error: detail(err) }, 'webhook payload rejected by the store');
       return { ok: false, status: 400, reason: UNSTORABLE, request, payload };
     }
+    await pause('applied', receiptId);
     const status = result === null ? 'unmatched' : 'applied';
     await guarded(store.markReceipt(receiptId, status, { release: result === null }));
     webhookReceived.inc({ ...labels, result: status });
@@ -212,6 +235,39 @@ export async function webhookRouter(app: FastifyInstance, deps: WebhookRouterDep
     }
     return settle(found, request, payload, claim.receiptId);
   }
+
+  /** Finish receipts left `received` past the lease (their process died): apply them again from their bytes. */
+  async function sweep(): Promise<void> {
+    for (const receipt of await store.unfinishedReceipts()) {
+      const found = byProvider.get(`${receipt.provider}/${receipt.event}`);
+      if (!found || (await store.resumeClaim(receipt.id)) !== 'resumed') continue;
+      const request = webhookRequest(receipt.method, receipt.query, receipt.content_type ?? undefined, bodyBytes(receipt));
+      let payload: unknown;
+      try {
+        payload = found.route.read(request);
+      } catch (err) {
+        log.error({ provider: found.provider, event: found.route.event, receiptId: receipt.id, error: detail(err) }, 'unfinished webhook could not be read again');
+        await store.markReceipt(receipt.id, 'failed', { reason: 'could not read', release: true });
+        continue;
+      }
+      const outcome = await settle(found, request, payload, receipt.id);
+      log.info({ provider: found.provider, event: found.route.event, receiptId: receipt.id, ok: outcome.ok }, 'unfinished webhook applied by the sweep');
+    }
+  }
+  let sweeping: Promise<void> | undefined;
+  let sweeper: NodeJS.Timeout | undefined;
+  app.addHook('onReady', async () => {
+    sweeper = setInterval(() => {
+      sweeping ??= sweep()
+        .catch((err: unknown) => log.error({ error: detail(err) }, 'webhook sweep failed'))
+        .finally(() => (sweeping = undefined));
+    }, store.claimLeaseSeconds * 1000);
+    sweeper.unref();
+  });
+  app.addHook('onClose', async () => {
+    clearInterval(sweeper);
+    await sweeping;
+  });
 
   const handler = async (req: FastifyRequest<{ Params: Params }>, reply: FastifyReply) => {
     const found = routes.get(`${req.params.provider}/${req.params.event}`);

@@ -5,7 +5,7 @@
  * → /verifications (the two shapes are told apart by their fields).
  */
 import type { AllocationEventRecord, CallEventPatch, CallEventRecord, E164, IsoDateTime } from '../../domain/model.js';
-import { cappedId, WebhookPayloadError, type WebhookRequest, type WebhookResult, type WebhookReply, type WebhookRoute } from '../../webhooks/route.js';
+import { cappedId, eventId, WebhookPayloadError, type WebhookRequest, type WebhookResult, type WebhookReply, type WebhookRoute } from '../../webhooks/route.js';
 import { e164Of, exotelTime, isObject, joinParty, toCallPatch } from './mapping.js';
 
 /** Exotel documents no reply format; any 2xx is taken as accepted. */
@@ -48,6 +48,9 @@ export type VerificationPayload =
   | { kind: 'CALLER_VERIFIED'; allocationRef: string; connectionId?: string; greenVN?: E164; caller: E164; pin: string; raw: Record<string, unknown> }
   | { kind: 'VERIFICATION_FAILED'; callSid: string; greenVN?: E164; caller?: E164; pin?: string; at?: IsoDateTime; raw: Record<string, unknown> };
 
+const deallocationKey = (p: DeallocationPayload) => `deallocated:${p.allocationRef}`;
+const verificationKey = (p: VerificationPayload) => (p.kind === 'CALLER_VERIFIED' ? `verified:${p.allocationRef}:${p.caller}:${p.pin}` : `failed:${p.callSid}`);
+
 /**
  * Deallocations and verifications of an allocation the gateway does not hold return null
  * (unmatched): nothing is published, and a redelivery is applied rather than taken for a
@@ -75,13 +78,13 @@ export function exotelWebhooks(timezone: string): WebhookRoute<any, any>[] {
       const raw = objectBody(req);
       return { allocationRef: text(raw, 'greenvn_id'), greenVN: e164Of(raw.greenvn ?? raw.green_vn), raw };
     },
-    eventKey: (p) => `deallocated:${p.allocationRef}`,
+    eventKey: deallocationKey,
     async apply(p, effects) {
       const stored = await effects.findAllocation('EXOTEL', { providerRef: p.allocationRef });
       if (!stored) return null;
       const now = new Date().toISOString();
       return effects.allocationEvent(
-        { provider: 'EXOTEL', kind: 'DEALLOCATED', allocationRef: p.allocationRef, greenVN: p.greenVN, raw: p.raw },
+        { id: eventId(`EXOTEL/deallocations/${deallocationKey(p)}`), provider: 'EXOTEL', kind: 'DEALLOCATED', allocationRef: p.allocationRef, greenVN: p.greenVN, raw: p.raw },
         { ...stored, state: 'DEALLOCATED', updatedAt: now, refreshedAt: now },
       );
     },
@@ -104,18 +107,19 @@ export function exotelWebhooks(timezone: string): WebhookRoute<any, any>[] {
       const pin = optionalText(raw, 'pin');
       return { kind: 'VERIFICATION_FAILED', callSid: text(raw, 'call_sid'), greenVN, caller: e164Of(raw.caller), pin, at: exotelTime(raw.start_time, timezone), raw };
     },
-    eventKey: (p) => (p.kind === 'CALLER_VERIFIED' ? `verified:${p.allocationRef}:${p.caller}:${p.pin}` : `failed:${p.callSid}`),
+    eventKey: verificationKey,
     async apply(p, effects) {
+      const id = eventId(`EXOTEL/verifications/${verificationKey(p)}`);
       if (p.kind === 'VERIFICATION_FAILED') {
         // The failure names no allocation: the active one holding the GreenVN is it.
         const allocation = p.greenVN ? await effects.findAllocation('EXOTEL', { greenVN: p.greenVN }) : null;
         if (!allocation) return null;
-        return effects.allocationEvent({ provider: 'EXOTEL', kind: p.kind, allocationRef: allocation.providerRef, greenVN: p.greenVN, caller: p.caller, pin: p.pin, at: p.at, raw: p.raw });
+        return effects.allocationEvent({ id, provider: 'EXOTEL', kind: p.kind, allocationRef: allocation.providerRef, greenVN: p.greenVN, caller: p.caller, pin: p.pin, at: p.at, raw: p.raw });
       }
       const stored = await effects.findAllocation('EXOTEL', { providerRef: p.allocationRef, connectionId: p.connectionId });
       if (!stored) return null;
       const update = joinParty(stored, p.caller, Number(p.pin), new Date().toISOString());
-      return effects.allocationEvent({ provider: 'EXOTEL', kind: p.kind, allocationRef: p.allocationRef, greenVN: p.greenVN, caller: p.caller, pin: p.pin, raw: p.raw }, update);
+      return effects.allocationEvent({ id, provider: 'EXOTEL', kind: p.kind, allocationRef: p.allocationRef, greenVN: p.greenVN, caller: p.caller, pin: p.pin, raw: p.raw }, update);
     },
     reply,
   };
