@@ -42,6 +42,8 @@ const UNSTORABLE = 'the payload holds data the gateway cannot store';
 
 /** A refusal of the router's own, answered in the route's format with this status. */
 class Refusal extends Error {
+  readonly headers: Record<string, string>;
+
   constructor(
     readonly status: number,
     reason: string,
@@ -50,7 +52,6 @@ class Refusal extends Error {
     super(reason, { cause: opts.cause });
     this.headers = opts.headers ?? {};
   }
-  readonly headers: Record<string, string>;
 }
 
 /** What Fastify's own refusals on a webhook route mean, in our words. */
@@ -250,8 +251,10 @@ export async function webhookRouter(app: FastifyInstance, deps: WebhookRouterDep
         await store.markReceipt(receipt.id, 'failed', { reason: 'could not read', release: true });
         continue;
       }
-      const outcome = await settle(found, request, payload, receipt.id);
-      log.info({ provider: found.provider, event: found.route.event, receiptId: receipt.id, ok: outcome.ok }, 'unfinished webhook applied by the sweep');
+      const where = { provider: found.provider, event: found.route.event, receiptId: receipt.id };
+      // A failure is marked on the receipt (released for the provider's retry); the others go on.
+      const outcome = await settle(found, request, payload, receipt.id).catch((err: unknown) => log.error({ ...where, error: detail(err) }, 'unfinished webhook failed again'));
+      if (outcome) log.info({ ...where, ok: outcome.ok }, 'unfinished webhook finished by the sweep');
     }
   }
   let sweeping: Promise<void> | undefined;

@@ -197,7 +197,7 @@ async function crashAndRecover(step: 'claimed' | 'applied') {
   await new Promise((r) => setTimeout(r, Math.max(0, claimedAt + LEASE_SECONDS * 1000 + 200 - Date.now())));
   expect(await Promise.all(deliver(gw, byRetry))).toEqual(ACCEPTED);
   // The sweep finishes the other set (its first run is a lease after boot), then its retry is a duplicate.
-  await until('the sweep', () => logged(gw, 'unfinished webhook applied by the sweep') >= 3);
+  await until('the sweep', () => logged(gw, 'unfinished webhook finished by the sweep') >= 3);
   expect(await Promise.all(deliver(gw, bySweep))).toEqual(ACCEPTED);
   const publishedAfter = await told.counts([byRetry, bySweep]);
   await gw.kill('SIGTERM');
@@ -205,31 +205,16 @@ async function crashAndRecover(step: 'claimed' | 'applied') {
 }
 
 describe('kill -9 between the steps of a webhook, then the provider retries', () => {
-  it('after the claim, before apply: the retry or the sweep applies each event once', { timeout: 120_000 }, async () => {
-    const { publishedBeforeCrash, publishedAfter, stored } = await crashAndRecover('claimed');
-    expect(publishedBeforeCrash).toEqual([
-      [0, 0, 0],
-      [0, 0, 0],
-    ]);
-    expect(publishedAfter).toEqual([
-      [1, 1, 1],
-      [1, 1, 1],
-    ]);
-    const [byRetry, bySweep] = stored;
-    expect(byRetry).toEqual({ calls: 1, allocationEvents: 1, order: 'COMPLETED', receipts: receiptsOf(['superseded', 'applied']) });
-    expect(bySweep).toEqual({ calls: 1, allocationEvents: 1, order: 'COMPLETED', receipts: receiptsOf(['applied', 'duplicate']) });
-  });
-
-  it('after apply, before the receipt is marked: applying again stores and publishes nothing more', { timeout: 120_000 }, async () => {
-    const { publishedBeforeCrash, publishedAfter, stored } = await crashAndRecover('applied');
-    expect(publishedBeforeCrash).toEqual([
-      [1, 1, 1],
-      [1, 1, 1],
-    ]);
-    expect(publishedAfter).toEqual([
-      [0, 0, 0],
-      [0, 0, 0],
-    ]);
+  const none = [0, 0, 0];
+  const once = [1, 1, 1];
+  it.each([
+    ['after the claim, before apply: the retry or the sweep applies each event once', 'claimed', none, once],
+    ['after apply, before the receipt is marked: applying again stores and publishes nothing more', 'applied', once, none],
+  ] as const)('%s', { timeout: 120_000 }, async (_name, step, before, after) => {
+    const { publishedBeforeCrash, publishedAfter, stored } = await crashAndRecover(step);
+    // Published [call, order, allocation event] for the event set recovered by the retry, and for the one the sweep recovered.
+    expect(publishedBeforeCrash).toEqual([before, before]);
+    expect(publishedAfter).toEqual([after, after]);
     const [byRetry, bySweep] = stored;
     expect(byRetry).toEqual({ calls: 1, allocationEvents: 1, order: 'COMPLETED', receipts: receiptsOf(['superseded', 'applied']) });
     expect(bySweep).toEqual({ calls: 1, allocationEvents: 1, order: 'COMPLETED', receipts: receiptsOf(['applied', 'duplicate']) });
