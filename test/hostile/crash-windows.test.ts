@@ -31,17 +31,20 @@ import { RW_KEY, WEBHOOK_TOKEN, subscribe, type Subscription } from '../helpers/
 const LEASE_SECONDS = 3;
 let dataDir: string;
 const clients: Client[] = [];
+/** Every gateway started, so that a failing test leaves none running. */
+const children: ChildGateway[] = [];
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'switchboard-crash-'));
 });
 afterAll(async () => {
   await Promise.all(clients.map((c) => c.dispose()));
+  await Promise.all(children.map((c) => c.kill('SIGKILL')));
   await rm(dataDir, { recursive: true, force: true });
 });
 
-function start(pause?: 'claimed' | 'applied'): Promise<ChildGateway> {
-  return startChildGateway({
+async function start(pause?: 'claimed' | 'applied'): Promise<ChildGateway> {
+  const gw = await startChildGateway({
     PORT: '0',
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
@@ -52,6 +55,8 @@ function start(pause?: 'claimed' | 'applied'): Promise<ChildGateway> {
     SANDBOX_TIME_SCALE: '1',
     ...(pause ? { SWITCHBOARD_TEST_WEBHOOK_PAUSE: pause } : {}),
   });
+  children.push(gw);
+  return gw;
 }
 
 async function request<TData, TVars>(gw: ChildGateway, document: TypedDocumentNode<TData, TVars>, variables: TVars): Promise<TData> {
