@@ -288,5 +288,5 @@ export async function webhookRouter(app: FastifyInstance, deps: WebhookRouterDep
     return reply.code(r.status).send(r.body);
   };
 
-  app.route({ method: ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'], url: '/webhooks/:provider/:event', bodyLimit: WEBHOOK_BODY_LIMIT, handler });
+  app.route({ method: ['GET', 'POST', 'PUT', 'DELETE', 'PATCH'], url: '/webhooks/:provider/:event', bodyLimit: WEBHOOK_BODY_LIMIT, handler });
 }
