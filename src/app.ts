@@ -93,7 +93,7 @@ export async function startApp(config: Config, log: Logger): Promise<Running> {
     Registry.start(config, log, publicUrl),
     createSchema(bus.pubSub),
   ]);
-  const store = new Store(db);
+  const store = new Store(db, { claimLeaseSeconds: config.webhookClaimLeaseSeconds });
   const events = new DomainEvents(store, bus, log.child({ component: 'events' }));
   const gateway = new Gateway(registry, store, events, log.child({ component: 'gateway' }), { upstreamTimeoutMs: config.upstreamTimeoutMs });
   const keys = new ApiKeys(config.apiKeys);
@@ -150,6 +150,7 @@ export async function startApp(config: Config, log: Logger): Promise<Running> {
     store,
     effects: events,
     log: log.child({ component: 'webhooks' }),
+    pauseAfter: config.testWebhookPause,
     providers: registry.all().map((e) => ({ slug: PROVIDER_SLUG[e.name], provider: e.name, routes: e.webhooks })),
   });
 

@@ -45,6 +45,10 @@ export interface Config {
   sandboxTimeScale: number;
   upstreamTimeoutMs: number;
   rateLimitPerMinute: number;
+  /** A webhook claim older than this whose receipt is still `received` was abandoned: retries and the sweep take it over. */
+  webhookClaimLeaseSeconds: number;
+  /** Tests only (refused in production): hang every webhook after this step, for a `kill -9` in the window. */
+  testWebhookPause?: 'claimed' | 'applied';
   /** Account timezone offset for Exotel timestamps that carry no zone. */
   exotelTimezone: string;
   delacon: ProviderSettings<DelaconConfig>;
@@ -198,6 +202,11 @@ export function loadConfig(env: Env = process.env): Config {
   }
   const endpointField = endpointFieldRaw;
 
+  const pause = str(env, 'SWITCHBOARD_TEST_WEBHOOK_PAUSE');
+  if (pause !== undefined && ((pause !== 'claimed' && pause !== 'applied') || str(env, 'NODE_ENV') === 'production')) {
+    throw new ConfigError('SWITCHBOARD_TEST_WEBHOOK_PAUSE', 'is for tests only: claimed or applied, never in production', 'claimed');
+  }
+
   const logLevel = str(env, 'LOG_LEVEL') ?? 'info';
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
     throw new ConfigError('LOG_LEVEL', `"${logLevel}" is not a pino level`, 'debug');
@@ -220,6 +229,8 @@ export function loadConfig(env: Env = process.env): Config {
     sandboxTimeScale,
     upstreamTimeoutMs: int(env, 'UPSTREAM_TIMEOUT_MS', 10_000, 100, 120_000, '10000'),
     rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000, '600'),
+    webhookClaimLeaseSeconds: int(env, 'WEBHOOK_CLAIM_LEASE_SECONDS', 60, 1, 3_600, '60'),
+    testWebhookPause: pause,
     exotelTimezone,
     delacon: provider(env, sandbox, ['DELACON_AUTH_TOKEN'], 'DELACON_BASE_URL', (v, base) => ({
       authToken: v.DELACON_AUTH_TOKEN!,

@@ -17,9 +17,10 @@ export class DomainEvents implements WebhookEffects {
     readonly log: Logger,
   ) {}
 
+  /** Only a change is published: an event applied again (after a crash) tells subscribers nothing new. */
   async recordCall(patch: Parameters<WebhookEffects['recordCall']>[0]) {
-    const call = await this.store.mergeCall(patch);
-    this.bus.publish(Topic.CALL_EVENT, call);
+    const { call, changed } = await this.store.mergeCall(patch);
+    if (changed) this.bus.publish(Topic.CALL_EVENT, call);
     return call;
   }
 
@@ -56,13 +57,15 @@ export class DomainEvents implements WebhookEffects {
     return this.store.findAllocation(provider, match);
   }
 
-  async allocationEvent(event: Omit<AllocationEventRecord, 'id' | 'at'> & { at?: string }, update?: AllocationRecord): Promise<AllocationEventRecord> {
-    const record: AllocationEventRecord = { ...event, id: randomUUID(), at: event.at ?? new Date().toISOString() };
-    await this.store.db.transaction(async (tx) => {
+  /** An event with an id that is stored already (the same webhook applied again) changes and publishes nothing. */
+  async allocationEvent(event: Omit<AllocationEventRecord, 'id' | 'at'> & { id?: string; at?: string }, update?: AllocationRecord): Promise<AllocationEventRecord> {
+    const record: AllocationEventRecord = { ...event, id: event.id ?? randomUUID(), at: event.at ?? new Date().toISOString() };
+    const inserted = await this.store.db.transaction(async (tx) => {
+      if (!(await this.store.saveAllocationEvent(record, tx))) return false;
       if (update) await this.store.saveAllocation(update, tx);
-      await this.store.saveAllocationEvent(record, tx);
+      return true;
     });
-    this.bus.publish(Topic.ALLOCATION_EVENT, record);
+    if (inserted) this.bus.publish(Topic.ALLOCATION_EVENT, record);
     return record;
   }
 }

@@ -4,6 +4,7 @@
  * wire format; this module gives them a server, a compressed clock and callback delivery
  * with the provider's retry habits.
  */
+import { randomInt } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import got from 'got';
@@ -49,6 +50,17 @@ export interface Simulator<Live> {
 export interface LoopbackServer {
   url: string;
   close(): Promise<void>;
+}
+
+/**
+ * Numeric ids (Delacon's and AVANSER's call ids are numbers) that no other run of a simulator
+ * gives: they count up from the start time in ms × 10⁶ plus a random part, so that a
+ * persistent store never takes a new run's call for one it has seen. Two runs could only meet
+ * if the earlier gave over a million ids per millisecond it ran.
+ */
+export function runUniqueIds(): () => string {
+  let next = BigInt(Date.now()) * 1_000_000n + BigInt(randomInt(1_000_000));
+  return () => String(next++);
 }
 
 /** Start `handler` on 127.0.0.1 on a free port. Connections are closed with the server. */

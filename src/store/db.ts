@@ -18,6 +18,15 @@ export interface Queryable {
   exec(sql: string): Promise<void>;
 }
 
+/**
+ * An error of the data itself, not of the store: SQLSTATE class 22 (data exception: a NUL, a
+ * lone surrogate, bad JSON) or 54 (program limit: an index row too large, nesting too deep).
+ */
+export function isDataError(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^(22|54)/.test(code);
+}
+
 export interface Db extends Queryable {
   readonly engine: 'pglite' | 'postgres';
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;

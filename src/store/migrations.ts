@@ -124,6 +124,19 @@ const MIGRATIONS: Array<{ version: number; name: string; sql: string }> = [
     `,
   },
   {
+    version: 2,
+    name: 'webhook receipts keep any body; claims expire',
+    sql: `
+      -- NULL: the body is its text; 'base64': its bytes (not UTF-8, or holding NUL), in base64.
+      ALTER TABLE webhook_receipts ADD COLUMN body_encoding text;
+      -- A claim whose receipt is still 'received' a lease after this was abandoned (the process
+      -- died between claim and mark): a retry or the sweep takes it over.
+      ALTER TABLE webhook_events ADD COLUMN claimed_at timestamptz NOT NULL DEFAULT now();
+      -- What the sweep looks for: few rows, as receipts leave 'received' within milliseconds.
+      CREATE INDEX webhook_receipts_unfinished ON webhook_receipts (received_at) WHERE status = 'received';
+    `,
+  },
+  {
     version: 3,
     name: 'idempotency attempts',
     sql: `

@@ -35,7 +35,20 @@ export interface WebhookReceipt {
   method: string;
   query: Record<string, string>;
   contentType?: string;
+  /** The body's text, or its bytes in base64 (see `storableBody`). */
   body: string;
+  bodyEncoding?: 'base64';
+}
+
+/** A receipt as stored, enough to read its delivery again. */
+export interface StoredReceipt {
+  provider: string;
+  event: string;
+  method: string;
+  query: Record<string, string>;
+  content_type: string | null;
+  body: string;
+  body_encoding: string | null;
 }
 
 export type IdempotentStart =
@@ -81,6 +94,13 @@ export function mergeCall(existing: CallEventRecord | undefined, patch: CallEven
   };
 }
 
+/** The same record but for `updatedAt`, as stored (key order and undefined fields do not count). */
+function sameFacts(a: CallEventRecord, b: CallEventRecord): boolean {
+  const canonical = (r: CallEventRecord) =>
+    JSON.stringify({ ...r, updatedAt: undefined }, (_k, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : 1))) : v));
+  return canonical(a) === canonical(b);
+}
+
 /**
  * Read-merge-write of a record that may not exist yet: FOR UPDATE locks no row then, so two
  * first writes would each merge into nothing and one would be lost. A transaction-scoped lock
@@ -94,11 +114,13 @@ async function lockKey(tx: Queryable, lockClass: number, key: string): Promise<v
 /**
  * One statement for the items of every caller that arrive while the previous batch runs
  * (webhooks under load): a store round trip costs far more than a row. A failed statement
- * fails its whole batch.
+ * is tried again one item at a time, so that an item the store refuses (bad data) fails
+ * alone, not its neighbours.
  */
 function batched<I, O>(run: (items: I[]) => Promise<O[]>, max = 100): (item: I) => Promise<O> {
   const queue: Array<{ item: I; resolve: (o: O) => void; reject: (err: unknown) => void }> = [];
   let busy = false;
+  const one = (b: (typeof queue)[number]) => run([b.item]).then((out) => b.resolve(out[0]!), b.reject);
   const flush = async () => {
     while (queue.length) {
       const batch = queue.splice(0, max);
@@ -106,7 +128,8 @@ function batched<I, O>(run: (items: I[]) => Promise<O[]>, max = 100): (item: I) 
         const out = await run(batch.map((b) => b.item));
         batch.forEach((b, i) => b.resolve(out[i]!));
       } catch (err) {
-        for (const b of batch) b.reject(err);
+        if (batch.length === 1) batch[0]!.reject(err);
+        else await Promise.all(batch.map(one));
       }
     }
     busy = false;
@@ -122,7 +145,15 @@ function batched<I, O>(run: (items: I[]) => Promise<O[]>, max = 100): (item: I) 
 }
 
 export class Store {
-  constructor(readonly db: Db) {}
+  /** How long a webhook claim may stay unfinished before a retry or the sweep takes it over. */
+  readonly claimLeaseSeconds: number;
+
+  constructor(
+    readonly db: Db,
+    opts: { claimLeaseSeconds?: number } = {},
+  ) {
+    this.claimLeaseSeconds = opts.claimLeaseSeconds ?? 60;
+  }
 
   private async page<T>(table: string, where: string[], params: unknown[], req: PageRequest): Promise<Page<T>> {
     const clauses = [...where];
@@ -306,8 +337,16 @@ export class Store {
     return this.page('allocations', where, params, req);
   }
 
-  async saveAllocationEvent(e: AllocationEventRecord, q: Queryable = this.db): Promise<void> {
-    await q.query('INSERT INTO allocation_events (id, provider, allocation_ref, at, data) VALUES ($1, $2, $3, $4, $5)', [e.id, e.provider, e.allocationRef ?? null, e.at, e]);
+  /** False when an event with this id is stored already (an event applied again). */
+  async saveAllocationEvent(e: AllocationEventRecord, q: Queryable = this.db): Promise<boolean> {
+    const rows = await q.query('INSERT INTO allocation_events (id, provider, allocation_ref, at, data) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING RETURNING 1', [
+      e.id,
+      e.provider,
+      e.allocationRef ?? null,
+      e.at,
+      e,
+    ]);
+    return rows.length === 1;
   }
 
   // ---- call events ----
@@ -316,22 +355,24 @@ export class Store {
    * Merge a webhook's facts into the stored call. Optimistic, so the usual case (a new call) is
    * one batched statement: insert it, or read the stored call and its row version, then write
    * the merge only if that version is still current. A concurrent first insert or merge makes us
-   * read and merge again, so no fact is lost.
+   * read and merge again, so no fact is lost. `changed` is false when the call already held
+   * every fact (an event applied again): nothing is written.
    */
-  async mergeCall(patch: CallEventPatch): Promise<CallEventRecord> {
+  async mergeCall(patch: CallEventPatch): Promise<{ call: CallEventRecord; changed: boolean }> {
     for (;;) {
       const now = new Date().toISOString();
       const fresh = mergeCall(undefined, patch, now);
       const found = await this.insertOrReadCalls(fresh);
-      if (found.inserted) return fresh;
+      if (found.inserted) return { call: fresh, changed: true };
       if (!found.version) continue; // inserted by someone else after our statement began
       const merged = mergeCall(found.data, patch, now);
+      if (sameFacts(merged, found.data)) return { call: found.data, changed: false };
       const updated = await this.db.query(
         `UPDATE call_events SET to_number = $3, service_ref = $4, allocation_ref = $5, status = $6, updated_at = $7, data = $8
          WHERE provider = $1 AND provider_call_id = $2 AND xmin::text = $9 RETURNING 1`,
         [merged.provider, merged.providerCallId, merged.to ?? null, merged.serviceRef ?? null, merged.allocationRef ?? null, merged.status, now, merged, found.version],
       );
-      if (updated.length === 1) return merged;
+      if (updated.length === 1) return { call: merged, changed: true };
     }
   }
 
@@ -396,15 +437,17 @@ export class Store {
   /** A webhook's raw receipt, when it could not be read (no event to claim). */
   async saveReceipt(r: WebhookReceipt & { status: string; reason?: string }): Promise<number> {
     const rows = await this.db.query<{ id: number }>(
-      'INSERT INTO webhook_receipts (provider, event, method, query, content_type, body, status, reason) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id',
-      [r.provider, r.event, r.method, r.query, r.contentType ?? null, r.body, r.status, r.reason ?? null],
+      'INSERT INTO webhook_receipts (provider, event, method, query, content_type, body, body_encoding, status, reason) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id',
+      [r.provider, r.event, r.method, r.query, r.contentType ?? null, r.body, r.bodyEncoding ?? null, r.status, r.reason ?? null],
     );
     return Number(rows[0]!.id);
   }
 
   /**
    * Store a webhook's raw receipt and claim its provider event for applying, in one statement.
-   * Not claimed: the event was applied (or is being applied) already, and the receipt says `duplicate`.
+   * Not claimed: the event was applied (or is being applied) already, and the receipt says
+   * `duplicate`. A claim older than the lease whose receipt is still `received` was abandoned
+   * (its process died before marking it): this delivery takes it over.
    */
   receiveEvent(r: WebhookReceipt, eventKey: string): Promise<{ receiptId: number; claimed: boolean }> {
     return this.receiveEvents({ ...r, eventKey });
@@ -414,14 +457,19 @@ export class Store {
     const rows = await this.db.query<{ id: number; claimed: boolean }>(
       `WITH input AS (
          SELECT nextval('webhook_receipts_id_seq') AS id, i.*
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) WITH ORDINALITY AS i(provider, event, method, query, content_type, body, event_key, n)),
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) WITH ORDINALITY AS i(provider, event, method, query, content_type, body, body_encoding, event_key, n)),
        claimed AS (
-         -- In key order, so that two gateways' batches never wait on each other in a cycle.
+         -- In key order, so that two gateways' batches never wait on each other in a cycle; one
+         -- row per key, as a statement may not update a row twice.
          INSERT INTO webhook_events (provider, event, event_key, receipt_id)
-         SELECT provider, event, event_key, id FROM input ORDER BY provider, event, event_key, id ON CONFLICT DO NOTHING RETURNING receipt_id),
+         SELECT DISTINCT ON (provider, event, event_key) provider, event, event_key, id FROM input ORDER BY provider, event, event_key, id
+         ON CONFLICT (provider, event, event_key) DO UPDATE SET receipt_id = EXCLUDED.receipt_id, claimed_at = now()
+           WHERE webhook_events.claimed_at < now() - make_interval(secs => $9)
+             AND EXISTS (SELECT 1 FROM webhook_receipts r WHERE r.id = webhook_events.receipt_id AND r.status = 'received')
+         RETURNING receipt_id),
        stored AS (
-         INSERT INTO webhook_receipts (id, provider, event, method, query, content_type, body, event_key, status)
-         SELECT id, provider, event, method, query::jsonb, content_type, body, event_key, CASE WHEN id IN (SELECT receipt_id FROM claimed) THEN 'received' ELSE 'duplicate' END FROM input)
+         INSERT INTO webhook_receipts (id, provider, event, method, query, content_type, body, body_encoding, event_key, status)
+         SELECT id, provider, event, method, query::jsonb, content_type, body, body_encoding, event_key, CASE WHEN id IN (SELECT receipt_id FROM claimed) THEN 'received' ELSE 'duplicate' END FROM input)
        SELECT id, id IN (SELECT receipt_id FROM claimed) AS claimed FROM input ORDER BY n`,
       [
         rs.map((r) => r.provider),
@@ -430,7 +478,9 @@ export class Store {
         rs.map((r) => JSON.stringify(r.query)),
         rs.map((r) => r.contentType ?? null),
         rs.map((r) => r.body),
+        rs.map((r) => r.bodyEncoding ?? null),
         rs.map((r) => r.eventKey),
+        this.claimLeaseSeconds,
       ],
     );
     return rows.map((row) => ({ receiptId: Number(row.id), claimed: row.claimed }));
@@ -450,11 +500,44 @@ export class Store {
     );
   }
 
+  /** Receipts left `received` longer than the lease: their process died before marking them (for the sweep). */
+  async unfinishedReceipts(limit = 100): Promise<Array<StoredReceipt & { id: number; event_key: string }>> {
+    return this.db.query(
+      `SELECT id, provider, event, method, query, content_type, body, body_encoding, event_key FROM webhook_receipts
+       WHERE status = 'received' AND received_at < now() - make_interval(secs => $1) ORDER BY received_at LIMIT $2`,
+      [this.claimLeaseSeconds, limit],
+    );
+  }
+
+  /**
+   * Take an unfinished receipt's claim back for the sweep: `resumed` when the receipt still held
+   * it past the lease (now renewed: apply it), `superseded` when a later delivery took the claim
+   * over (the receipt is marked so), `busy` when another sweep resumed it within the lease.
+   */
+  async resumeClaim(receiptId: number): Promise<'resumed' | 'superseded' | 'busy'> {
+    const [row] = await this.db.query<{ resumed: boolean; superseded: boolean }>(
+      `WITH r AS (SELECT id, provider, event, event_key FROM webhook_receipts WHERE id = $1 AND status = 'received'),
+       claim AS (SELECT e.receipt_id FROM webhook_events e JOIN r USING (provider, event, event_key)),
+       resumed AS (
+         UPDATE webhook_events e SET claimed_at = now() FROM r
+         WHERE (e.provider, e.event, e.event_key) = (r.provider, r.event, r.event_key) AND e.receipt_id = r.id
+           AND e.claimed_at < now() - make_interval(secs => $2)
+         RETURNING 1),
+       superseded AS (
+         UPDATE webhook_receipts SET status = 'superseded', reason = 'a later delivery took the claim over'
+         WHERE id IN (SELECT id FROM r) AND NOT EXISTS (SELECT 1 FROM claim WHERE receipt_id = $1)
+         RETURNING 1)
+       SELECT EXISTS (SELECT 1 FROM resumed) AS resumed, EXISTS (SELECT 1 FROM superseded) AS superseded`,
+      [receiptId, this.claimLeaseSeconds],
+    );
+    return row!.resumed ? 'resumed' : row!.superseded ? 'superseded' : 'busy';
+  }
+
   async receipts(
     provider: string,
     event?: string,
-  ): Promise<Array<{ id: number; event: string; method: string; query: Record<string, string>; status: string; reason: string | null; body: string; event_key: string | null }>> {
-    return this.db.query('SELECT id, event, method, query, status, reason, body, event_key FROM webhook_receipts WHERE provider = $1 AND ($2::text IS NULL OR event = $2) ORDER BY id', [provider, event ?? null]);
+  ): Promise<Array<{ id: number; event: string; method: string; query: Record<string, string>; status: string; reason: string | null; body: string; body_encoding: string | null; event_key: string | null }>> {
+    return this.db.query('SELECT id, event, method, query, status, reason, body, body_encoding, event_key FROM webhook_receipts WHERE provider = $1 AND ($2::text IS NULL OR event = $2) ORDER BY id', [provider, event ?? null]);
   }
 
   // ---- idempotency keys ----

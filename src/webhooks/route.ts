@@ -3,6 +3,7 @@
  * limit, raw receipt stored before the answer, duplicate detection, metrics) and each
  * provider's `webhooks.ts`, which only reads payloads, names events and applies them.
  */
+import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import type {
   AllocationEventRecord,
@@ -42,6 +43,23 @@ export class WebhookPayloadError extends Error {
   }
 }
 
+/** A UUID that is the same for the same provider event (`name`: provider, route and event key). */
+export function eventId(name: string): string {
+  const h = createHash('sha256').update(name).digest('hex');
+  // Version 8 (custom) and the RFC 4122 variant, so that it is a valid UUID.
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/**
+ * A provider id as a route keeps it: no longer than `max` characters. Ids go into indexed
+ * columns, whose rows PostgreSQL caps at ~2.7 kB; each provider README says why its caps are
+ * far above anything the provider sends.
+ */
+export function cappedId(value: string, name: string, max: number): string {
+  if (value.length > max) throw new WebhookPayloadError(`${name} is longer than ${max} characters`);
+  return value;
+}
+
 /** Domain operations a webhook may perform; each stores, then publishes. */
 export interface WebhookEffects {
   log: Logger;
@@ -60,16 +78,24 @@ export interface WebhookEffects {
   /** Record a service's new state (AVANSER confirmation). */
   saveService(service: ServiceRecord): Promise<void>;
   findAllocation(provider: ProviderName, match: { providerRef?: string; greenVN?: string; connectionId?: string }): Promise<AllocationRecord | null>;
-  /** Store the allocation's new state (if given) and publish the event. */
+  /**
+   * Store the allocation's new state (if given) and publish the event. Give the event an `id`
+   * from `eventId`: applied again (after a crash), it then changes and publishes nothing.
+   */
   allocationEvent(
-    event: Omit<AllocationEventRecord, 'id' | 'at'> & { at?: string },
+    event: Omit<AllocationEventRecord, 'id' | 'at'> & { id?: string; at?: string },
     update?: AllocationRecord,
   ): Promise<AllocationEventRecord>;
 }
 
 export type WebhookResult<P, R> =
   | { ok: true; payload: P; result: R | undefined; duplicate: boolean }
-  | { ok: false; reason: string; payload?: P };
+  /**
+   * Refused or failed, with the HTTP status to answer: 400 unreadable payload, 401, 404, 405,
+   * 413, 415, 503 (the store is down; the provider should retry), 500. `request` is there
+   * when the request could be read, `payload` when the route read it.
+   */
+  | { ok: false; status: number; reason: string; request?: WebhookRequest; payload?: P };
 
 export interface WebhookRoute<P = unknown, R = unknown> {
   /** `/webhooks/<provider>/<event>` */
@@ -85,6 +111,6 @@ export interface WebhookRoute<P = unknown, R = unknown> {
    * provider's next attempt is applied, not taken for a duplicate.
    */
   apply(payload: P, effects: WebhookEffects): Promise<R | null>;
-  /** The reply in the provider's expected format. */
+  /** The reply in the provider's expected format, for every outcome (a failure keeps its status). */
   reply(result: WebhookResult<P, R>): WebhookReply;
 }

@@ -64,7 +64,8 @@ describe('requests route: reading the confirmation', () => {
 
   it('answers 200, or 400 with the reason', () => {
     expect(requestsRoute.reply({ ok: true, payload: undefined as never, result: undefined, duplicate: true })).toEqual({ status: 200, body: { ok: true } });
-    expect(requestsRoute.reply({ ok: false, reason: 'status is missing' })).toEqual({ status: 400, body: { ok: false, error: 'status is missing' } });
+    expect(requestsRoute.reply({ ok: false, status: 400, reason: 'status is missing' })).toEqual({ status: 400, body: { ok: false, error: 'status is missing' } });
+    expect(requestsRoute.reply({ ok: false, status: 503, reason: 'retry later' })).toEqual({ status: 503, body: { ok: false, error: 'retry later' } });
     expect(requestsRoute.methods).toEqual(expect.arrayContaining(['GET', 'POST']));
   });
 });

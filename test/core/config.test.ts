@@ -24,6 +24,8 @@ const CASES: Array<[variable: string, env: Record<string, string>]> = [
   ['AVANSER_PASSWORD', { AVANSER_USERNAME: 'someone' }],
   ['LOG_LEVEL', { LOG_LEVEL: 'loud' }],
   ['SANDBOX_TIME_SCALE', { SANDBOX_TIME_SCALE: '0' }],
+  ['WEBHOOK_CLAIM_LEASE_SECONDS', { WEBHOOK_CLAIM_LEASE_SECONDS: '0' }],
+  ['SWITCHBOARD_TEST_WEBHOOK_PAUSE', { SWITCHBOARD_TEST_WEBHOOK_PAUSE: 'claimed', NODE_ENV: 'production' }],
 ];
 
 const runMain = (env: Record<string, string>) => runChild({ ...GOOD, ...env });

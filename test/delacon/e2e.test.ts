@@ -321,10 +321,10 @@ describe('/webhooks/delacon/calls', () => {
     ]);
   });
 
-  it('answers a bad payload success "false" with the reason, and keeps it', async () => {
+  it('answers a bad payload success "false" with the reason and the call id it could read, and keeps it', async () => {
     expect(await deliver('calls', '{"PLA_Call_Id":"77000002","PLA_Colour":"blue"}')).toEqual({
       status: 400,
-      text: '{"PLA_Call_Id":"","success":"false","error":"the payload is neither a call start nor a call end"}',
+      text: '{"PLA_Call_Id":"77000002","success":"false","error":"the payload is neither a call start nor a call end"}',
     });
     expect(await deliver('calls', '')).toEqual({ status: 400, text: '{"PLA_Call_Id":"","success":"false","error":"the body is empty"}' });
     const receipts = await gw.running.gateway.store.receipts('DELACON', 'calls');

@@ -14,14 +14,22 @@ describe('/webhooks/delacon/calls', () => {
   });
 
   it.each([
-    ['an empty body', '', 'the body is empty'],
-    ['no call id', '{"PLA_CallResult":"Answered"}', 'PLA_Call_Id is missing'],
-    ['an unrecognisable payload', '{"PLA_Call_Id":"9","PLA_Colour":"blue"}', 'the payload is neither a call start nor a call end'],
-    ['an array', '[{"PLA_Call_Id":"9"}]', 'the body is not a JSON object'],
-    ['broken JSON', '{"PLA_Call_Id":"9", PLA_Duration}', 'the body is not a JSON object'],
-  ])('refuses %s with success "false" and the reason', (_name, body, reason) => {
-    expect(() => callsRoute.read(webhookRequest(body))).toThrow(new WebhookPayloadError(reason));
-    expect(callsRoute.reply({ ok: false, reason })).toEqual({ status: 400, body: { PLA_Call_Id: '', success: 'false', error: reason } });
+    ['an empty body', '', 'the body is empty', ''],
+    ['no call id', '{"PLA_CallResult":"Answered"}', 'PLA_Call_Id is missing', ''],
+    ['an unrecognisable payload', '{"PLA_Call_Id":"9","PLA_Colour":"blue"}', 'the payload is neither a call start nor a call end', '9'],
+    ['an array', '[{"PLA_Call_Id":"9"}]', 'the body is not a JSON object', ''],
+    ['broken JSON', '{"PLA_Call_Id":"9", PLA_Duration}', 'the body is not a JSON object', ''],
+    ['a call id longer than any Delacon sends', `{"PLA_Call_Id":"${'9'.repeat(65)}","PLA_CallResult":"Answered"}`, 'PLA_Call_Id is longer than 64 characters', ''],
+  ])('refuses %s with success "false", the reason, and the call id when it could be read', (_name, body, reason, echoed) => {
+    const request = webhookRequest(body);
+    expect(() => callsRoute.read(request)).toThrow(new WebhookPayloadError(reason));
+    expect(callsRoute.reply({ ok: false, status: 400, reason, request })).toEqual({ status: 400, body: { PLA_Call_Id: echoed, success: 'false', error: reason } });
+  });
+
+  it('answers a failure of ours in its own format too, with the status and the call id', () => {
+    const request = webhookRequest(fixture('call-end.txt'));
+    expect(callsRoute.reply({ ok: false, status: 503, reason: 'retry later', request })).toEqual({ status: 503, body: { PLA_Call_Id: '1122334', success: 'false', error: 'retry later' } });
+    expect(callsRoute.reply({ ok: false, status: 413, reason: 'too large' })).toEqual({ status: 413, body: { PLA_Call_Id: '', success: 'false', error: 'too large' } });
   });
 
   it('reads a form-encoded or numeric push too', () => {
@@ -52,6 +60,6 @@ describe('/webhooks/delacon/orders', () => {
     ['a JSON array', '[]', 'the body is not a JSON object'],
   ])('refuses %s with a 400 in Delacon format', (_name, body, reason) => {
     expect(() => ordersRoute.read(webhookRequest(body, body.startsWith('[') ? 'application/json' : 'application/x-www-form-urlencoded'))).toThrow(new WebhookPayloadError(reason));
-    expect(ordersRoute.reply({ ok: false, reason })).toEqual({ status: 400, body: { RESULT: 'FAIL', MESSAGE: reason } });
+    expect(ordersRoute.reply({ ok: false, status: 400, reason })).toEqual({ status: 400, body: { RESULT: 'FAIL', MESSAGE: reason } });
   });
 });

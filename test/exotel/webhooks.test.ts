@@ -85,7 +85,7 @@ describe('Exotel webhook routes', () => {
   ])('%s: a payload it cannot read is refused with a reason (%j)', (event, body, reason) => {
     const r = route(event);
     expect(() => r.read(post(body))).toThrow(new WebhookPayloadError(reason));
-    expect(r.reply({ ok: false, reason })).toEqual({ status: 400, body: { status: 'error', reason } });
+    expect(r.reply({ ok: false, status: 400, reason })).toEqual({ status: 400, body: { status: 'error', reason } });
   });
 
   it('replies 200 with JSON, duplicates too', () => {

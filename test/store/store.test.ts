@@ -2,7 +2,7 @@
  * The store against both engines: embedded PGlite always, PostgreSQL when TEST_DATABASE_URL
  * is set (its schema `public` is dropped and recreated first, so runs are repeatable).
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
@@ -203,8 +203,9 @@ describe.each(ENGINES)('store on $name', (engine) => {
       ['end then start', [callEnd, callStart]],
     ] as const)('merges a call delivered %s into one final call', async (_, phases) => {
       const id = `call-${randomUUID()}`;
-      const first = await store.mergeCall(phases[0](id));
-      const second = await store.mergeCall(phases[1](id));
+      const { call: first } = await store.mergeCall(phases[0](id));
+      const { call: second, changed } = await store.mergeCall(phases[1](id));
+      expect(changed).toBe(true);
       expect(second.id).toBe(first.id);
       expect(second).toMatchObject({ status: 'ANSWERED', from: '+61290000001', durationSeconds: 42, startedAt: '2026-01-01T00:00:00.000Z', endedAt: '2026-01-01T00:01:00.000Z' });
       expect(Object.keys(second.raw).sort()).toEqual(['end', 'start']);
@@ -213,7 +214,9 @@ describe.each(ENGINES)('store on $name', (engine) => {
       expect(rows[0]!.status).toBe('ANSWERED');
       expect(rows[0]!.data.id).toBe(rows[0]!.id);
       // A late, repeated RINGING never undoes the final status.
-      expect((await store.mergeCall(callStart(id))).status).toBe('ANSWERED');
+      expect((await store.mergeCall(callStart(id))).call.status).toBe('ANSWERED');
+      // The same facts again (an event applied twice) change nothing.
+      expect((await store.mergeCall(callEnd(id))).changed).toBe(false);
       expect((await store.callsByIds([first.id]))[0]?.status).toBe('ANSWERED');
     });
 
@@ -241,11 +244,27 @@ describe.each(ENGINES)('store on $name', (engine) => {
       const rows = await callRows(id);
       expect(rows).toHaveLength(1);
       const row = rows[0]!;
-      expect(new Set(results.map((r) => r.id))).toEqual(new Set([row.id]));
+      expect(new Set(results.map((r) => r.call.id))).toEqual(new Set([row.id]));
       expect(row.data.id).toBe(row.id);
       expect(row.status).toBe('ANSWERED');
       expect(row.data.status).toBe('ANSWERED');
       expect(Object.keys(row.data.raw).sort()).toEqual(['end', 'start', ...Array.from({ length: 8 }, (_, i) => `extra${i}`)].sort());
+    });
+
+    it('fails only the call or receipt it cannot keep among concurrent ones, with a data error', async () => {
+      const ids = Array.from({ length: 20 }, () => `call-${randomUUID()}`);
+      const refused: CallEventPatch[] = [
+        { provider: 'EXOTEL', providerCallId: randomBytes(1600).toString('hex'), raw: {} },
+        { provider: 'EXOTEL', providerCallId: `call-${randomUUID()}`, raw: { start: { nul: 'a\u0000b' } } },
+      ];
+      const merges = await Promise.allSettled([...ids.map((id) => store.mergeCall(callStart(id))), ...refused.map((p) => store.mergeCall(p))]);
+      expect(merges.map((m) => m.status)).toEqual([...ids.map(() => 'fulfilled'), 'rejected', 'rejected']);
+      expect(merges.slice(-2).map((m) => (m as PromiseRejectedResult).reason.code)).toEqual(['54000', '22P05']);
+      for (const id of ids) expect(await callRows(id)).toHaveLength(1);
+
+      const raw = { provider: 'EXOTEL', event: `calls-${randomUUID()}`, method: 'POST', query: {}, body: '{}' };
+      const claims = await Promise.allSettled([...ids.map((id) => store.receiveEvent(raw, id)), store.receiveEvent(raw, randomBytes(1600).toString('hex'))]);
+      expect(claims.map((c) => c.status === 'fulfilled' && c.value.claimed)).toEqual([...ids.map(() => true), false]);
     });
 
     it('keeps webhook receipts and claims each provider event once', async () => {
@@ -259,9 +278,9 @@ describe.each(ENGINES)('store on $name', (engine) => {
       const again = await store.receiveEvent(raw, 'k1');
       expect(again.claimed).toBe(false);
       expect(await store.receipts('EXOTEL', event)).toEqual([
-        { id: rejected, event, method: 'POST', query: { a: '1' }, status: 'rejected', reason: 'no call id', body: '{"x":1}', event_key: null },
-        { id: first.receiptId, event, method: 'POST', query: { a: '1' }, status: 'applied', reason: null, body: '{"x":1}', event_key: 'k1' },
-        { id: again.receiptId, event, method: 'POST', query: { a: '1' }, status: 'duplicate', reason: null, body: '{"x":1}', event_key: 'k1' },
+        { id: rejected, event, method: 'POST', query: { a: '1' }, status: 'rejected', reason: 'no call id', body: '{"x":1}', body_encoding: null, event_key: null },
+        { id: first.receiptId, event, method: 'POST', query: { a: '1' }, status: 'applied', reason: null, body: '{"x":1}', body_encoding: null, event_key: 'k1' },
+        { id: again.receiptId, event, method: 'POST', query: { a: '1' }, status: 'duplicate', reason: null, body: '{"x":1}', body_encoding: null, event_key: 'k1' },
       ]);
 
       expect((await store.receiveEvent(raw, 'k2')).claimed).toBe(true);
@@ -273,6 +292,30 @@ describe.each(ENGINES)('store on $name', (engine) => {
       // Concurrent claims: exactly one wins.
       const claims = await Promise.all(Array.from({ length: 5 }, () => store.receiveEvent(raw, 'k3')));
       expect(claims.filter((c) => c.claimed)).toHaveLength(1);
+    });
+
+    it('lets a claim left unfinished past the lease be taken over by a retry, or resumed by the sweep; never one in time', async () => {
+      const leased = new Store(db, { claimLeaseSeconds: 1 });
+      const event = `calls-${randomUUID()}`;
+      const raw = { provider: 'EXOTEL', event, method: 'POST', query: {}, body: '{}' };
+      const crashed = await leased.receiveEvent(raw, 'k1'); // claimed, then the process died
+      const sweptLater = await leased.receiveEvent(raw, 'k2');
+      const finished = await leased.receiveEvent(raw, 'k3');
+      await leased.markReceipt(finished.receiptId, 'applied');
+      // Within the lease: a duplicate, and nothing for the sweep.
+      expect((await leased.receiveEvent(raw, 'k1')).claimed).toBe(false);
+      expect((await leased.unfinishedReceipts()).map((r) => r.id)).not.toContain(crashed.receiptId);
+      await new Promise((r) => setTimeout(r, 1_100));
+
+      const retries = await Promise.all([leased.receiveEvent(raw, 'k1'), leased.receiveEvent(raw, 'k1')]);
+      expect(retries.map((r) => r.claimed).sort()).toEqual([false, true]);
+      expect((await leased.receiveEvent(raw, 'k3')).claimed).toBe(false); // applied: never taken over
+      const unfinished = (await leased.unfinishedReceipts()).map((r) => r.id);
+      expect(unfinished).toEqual(expect.arrayContaining([crashed.receiptId, sweptLater.receiptId]));
+      expect(unfinished).not.toContain(finished.receiptId);
+      expect(await Promise.all([leased.resumeClaim(sweptLater.receiptId), leased.resumeClaim(sweptLater.receiptId)])).toEqual(expect.arrayContaining(['resumed', 'busy']));
+      expect(await leased.resumeClaim(crashed.receiptId)).toBe('superseded');
+      expect((await leased.receipts('EXOTEL', event)).find((r) => r.id === crashed.receiptId)?.status).toBe('superseded');
     });
 
     it('answers idempotency keys: new, busy, replay, conflict', async () => {

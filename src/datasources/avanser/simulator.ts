@@ -15,6 +15,7 @@ import {
   CallbackSender,
   listenOnLoopback,
   readText,
+  runUniqueIds,
   SandboxClock,
   sendJson,
   type Callback,
@@ -252,7 +253,8 @@ class AvanserSim {
   readonly held: Callback[] = [];
   holding = false;
   private readonly scheduled = new Set<Promise<void>>();
-  private nextCallId = 36_012_013;
+  /** Call ids reach the gateway's store, which outlives the simulator. */
+  private readonly nextCallId = runUniqueIds();
 
   constructor(
     readonly deps: SimulatorDeps,
@@ -455,7 +457,7 @@ class AvanserSim {
     const talked = input.outcome === 'ANSWERED' || input.outcome === 'VOICEMAIL';
     // Talk time only for a call that was taken (the GraphQL input defaults durationSeconds for every outcome).
     const duration = talked ? (input.durationSeconds ?? 15) : 0;
-    const callid = String(this.nextCallId++);
+    const callid = this.nextCallId();
     const startedAt = new Date();
     const answerPoint = service.service.answer_point;
     const query = {

@@ -6,7 +6,7 @@
  * AVANSER's expected reply is not documented: any 200 is taken as accepted.
  */
 import type { CallEventPatch, CallEventRecord, E164, OrderRecord, OrderStatus } from '../../domain/model.js';
-import { WebhookPayloadError, type WebhookReply, type WebhookRequest, type WebhookResult, type WebhookRoute } from '../../webhooks/route.js';
+import { cappedId, WebhookPayloadError, type WebhookReply, type WebhookRequest, type WebhookResult, type WebhookRoute } from '../../webhooks/route.js';
 import { callEventPatch, callStatusOf, orderStatusOf, serviceRecord, tryFromAvanser } from './mapping.js';
 
 export interface AvanserConfirmation {
@@ -28,8 +28,11 @@ export interface AvanserCallReport {
 }
 
 function reply(result: WebhookResult<unknown, unknown>): WebhookReply {
-  return result.ok ? { status: 200, body: { ok: true } } : { status: 400, body: { ok: false, error: result.reason } };
+  return result.ok ? { status: 200, body: { ok: true } } : { status: result.status, body: { ok: false, error: result.reason } };
 }
+
+/** Longest id or status word kept: AVANSER's are short (`callid` 36012012, `uniqueid` ECS1-1497163757.20486, 40-hex `request_id`). */
+export const MAX_ID_LENGTH = 64;
 
 /** Query and body fields as strings; a body the router could not type is read as JSON, else as a form. */
 function fieldsOf(req: WebhookRequest): Record<string, string> {
@@ -54,6 +57,8 @@ export const requestsRoute: WebhookRoute<AvanserConfirmation, OrderRecord | unde
   read(req) {
     const f = fieldsOf(req);
     if (!f.status) throw new WebhookPayloadError('status is missing');
+    cappedId(f.status, 'status', MAX_ID_LENGTH);
+    if (f.request_id) cappedId(f.request_id, 'request_id', MAX_ID_LENGTH);
     const status = orderStatusOf(f.status);
     if (!status) throw new WebhookPayloadError('status is not one AVANSER is known to send');
     const serviceNumber = tryFromAvanser(f.service_number);
@@ -98,6 +103,7 @@ export const callsRoute: WebhookRoute<AvanserCallReport, CallEventRecord> = {
     const q = req.query;
     const id = q.callid || q.uniqueid;
     if (!id) throw new WebhookPayloadError('callid and uniqueid are both missing');
+    cappedId(id, q.callid ? 'callid' : 'uniqueid', MAX_ID_LENGTH);
     return { patch: callEventPatch(q, id), statusKnown: callStatusOf(q.callstatus, q.callcode) !== undefined };
   },
   eventKey: (p) => `call:${p.patch.providerCallId}`,

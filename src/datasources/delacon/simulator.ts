@@ -22,6 +22,7 @@ import {
   SandboxClock,
   listenOnLoopback,
   readText,
+  runUniqueIds,
   sendJson,
   type DeliveryPolicy,
   type SimulatedCallInput,
@@ -156,8 +157,9 @@ export async function startDelaconSimulator(deps: SimulatorDeps): Promise<Delaco
   const stock = new Map<string, Stock>();
   const pending = new Set<Promise<void>>();
   let nextCid = 1001;
-  let nextOrder = 5001;
-  let nextCall = 1122334;
+  // Order and call ids reach the gateway's store, which outlives the simulator.
+  const nextOrder = runUniqueIds();
+  const nextCall = runUniqueIds();
 
   const stockOf = (region: DelaconRegion, numberType: string): Stock => {
     const key = `${region}/${numberType}`;
@@ -228,7 +230,7 @@ export async function startDelaconSimulator(deps: SimulatorDeps): Promise<Delaco
       if (typeof customer === 'string') return invalid(customer);
       order = { count, region: customer.region, numberType: customer.numberType, customer };
     }
-    const orderId = String(nextOrder++);
+    const orderId = nextOrder();
     if (stockOf(order.region, order.numberType).left < count) return { RESULT: 'FAIL', OrderId: orderId, MESSAGE: FAIL_MESSAGE };
     if (count > WAIT_ABOVE) {
       track(clock.sleep(WAIT_MS).then(() => complete(orderId, order)));
@@ -336,7 +338,7 @@ export async function startDelaconSimulator(deps: SimulatorDeps): Promise<Delaco
     async simulateIncomingCall(input) {
       const company = companies.get(owned.get(input.to) ?? '');
       if (!company) throw new Error(`${input.to} is not a number of the Delacon sandbox`);
-      const callId = String(nextCall++);
+      const callId = nextCall();
       const place = CATALOGUE[company.region];
       const answered = input.outcome === 'ANSWERED';
       const seconds = input.durationSeconds ?? (answered ? 50 : input.outcome === 'VOICEMAIL' ? 20 : 0);

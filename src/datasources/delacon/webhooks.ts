@@ -3,7 +3,7 @@
  * Post Provisioning Response that settles orders Delacon answered WAIT.
  */
 import type { CallEventRecord, OrderRecord } from '../../domain/model.js';
-import { WebhookPayloadError, type WebhookRequest, type WebhookResult, type WebhookRoute } from '../../webhooks/route.js';
+import { cappedId, WebhookPayloadError, type WebhookRequest, type WebhookResult, type WebhookRoute } from '../../webhooks/route.js';
 import { callPatch, callPhase, type CallPhase } from './mapping.js';
 
 export interface CallPush {
@@ -59,6 +59,15 @@ function stringFields(body: Record<string, unknown>): Record<string, string> {
   return fields;
 }
 
+/** Longest id kept (`PLA_Call_Id`, `PLA_CID`, `OrderID`): Delacon's are short numbers ("1122334", "999", "53"). */
+export const MAX_ID_LENGTH = 64;
+
+/** The call id of a push, when it is there and within the cap. */
+function callIdOf(fields: Record<string, string>): string | undefined {
+  const id = fields.PLA_Call_Id;
+  return id && id.length <= MAX_ID_LENGTH ? id : undefined;
+}
+
 export const callsRoute: WebhookRoute<CallPush, CallEventRecord> = {
   event: 'calls',
   methods: ['POST'],
@@ -67,6 +76,8 @@ export const callsRoute: WebhookRoute<CallPush, CallEventRecord> = {
     const fields = stringFields(raw);
     const callId = fields.PLA_Call_Id;
     if (!callId) throw new WebhookPayloadError('PLA_Call_Id is missing');
+    cappedId(callId, 'PLA_Call_Id', MAX_ID_LENGTH);
+    if (fields.PLA_CID) cappedId(fields.PLA_CID, 'PLA_CID', MAX_ID_LENGTH);
     const phase = callPhase(fields);
     if (!phase) throw new WebhookPayloadError('the payload is neither a call start nor a call end');
     return { phase, callId, fields, raw };
@@ -75,8 +86,16 @@ export const callsRoute: WebhookRoute<CallPush, CallEventRecord> = {
   apply: (push, effects) => effects.recordCall(callPatch(push.phase, push.fields, push.raw)),
   reply(result: WebhookResult<CallPush, CallEventRecord>) {
     if (result.ok) return { status: 200, body: { PLA_Call_Id: result.payload.callId, success: 'true', error: '' } };
-    // Only an unreadable payload gets here: a failure to record is answered 503 by the router, and retried.
-    return { status: 400, body: { PLA_Call_Id: '', success: 'false', error: result.reason } };
+    // Echo the call id whenever it could be read, even on a 503 (Delacon's receivers key on it).
+    let callId = result.payload?.callId;
+    if (!callId && result.request) {
+      try {
+        callId = callIdOf(stringFields(bodyOf(result.request, false)));
+      } catch {
+        // no readable body: no id to echo
+      }
+    }
+    return { status: result.status, body: { PLA_Call_Id: callId ?? '', success: 'false', error: result.reason } };
   },
 };
 
@@ -94,6 +113,7 @@ export const ordersRoute: WebhookRoute<ProvisioningResponse, OrderRecord | null>
     const body = bodyOf(request, true);
     const orderId = pick(body, 'OrderID');
     if (!orderId) throw new WebhookPayloadError('OrderID is missing');
+    cappedId(orderId, 'OrderID', MAX_ID_LENGTH);
     const result = pick(body, 'Result')?.toUpperCase();
     if (result !== 'OK' && result !== 'FAIL') throw new WebhookPayloadError('Result must be OK or FAIL');
     return { orderId, result, message: pick(body, 'Message') || undefined };
@@ -102,7 +122,7 @@ export const ordersRoute: WebhookRoute<ProvisioningResponse, OrderRecord | null>
   apply: (response, effects) =>
     effects.settleOrder('DELACON', { providerRef: response.orderId }, response.result === 'OK' ? 'COMPLETED' : 'FAILED', response.message),
   reply(result) {
-    if (!result.ok) return { status: 400, body: { RESULT: 'FAIL', MESSAGE: result.reason } };
+    if (!result.ok) return { status: result.status, body: { RESULT: 'FAIL', MESSAGE: result.reason } };
     // Not ACCEPTED, so Delacon tries again: the order may not be stored yet when its WAIT answer is still on its way.
     if (result.result === null && !result.duplicate) {
       return { status: 200, body: { RESULT: 'FAIL', MESSAGE: `order ${result.payload.orderId} is not known to this gateway` } };

@@ -5,13 +5,19 @@
  * → /verifications (the two shapes are told apart by their fields).
  */
 import type { AllocationEventRecord, CallEventPatch, CallEventRecord, E164, IsoDateTime } from '../../domain/model.js';
-import { WebhookPayloadError, type WebhookRequest, type WebhookResult, type WebhookReply, type WebhookRoute } from '../../webhooks/route.js';
+import { cappedId, eventId, WebhookPayloadError, type WebhookRequest, type WebhookResult, type WebhookReply, type WebhookRoute } from '../../webhooks/route.js';
 import { e164Of, exotelTime, isObject, joinParty, toCallPatch } from './mapping.js';
 
 /** Exotel documents no reply format; any 2xx is taken as accepted. */
 function reply(result: WebhookResult<unknown, unknown>): WebhookReply {
-  return result.ok ? { status: 200, body: { status: 'ok' } } : { status: 400, body: { status: 'error', reason: result.reason } };
+  return result.ok ? { status: 200, body: { status: 'ok' } } : { status: result.status, body: { status: 'error', reason: result.reason } };
 }
+
+/**
+ * Longest ids kept: Exotel's `call_sid` is 32 hex digits and `greenvn_id` a UUID; a
+ * `connection_id` is whatever the allocation was made with (ours: `sb-<uuid>`); PINs are 4 digits.
+ */
+export const MAX_LENGTH = { call_sid: 64, greenvn_id: 64, connection_id: 255, pin: 16 } as const;
 
 function objectBody(req: WebhookRequest): Record<string, unknown> {
   const body = isObject(req.body) ? req.body : undefined;
@@ -19,10 +25,17 @@ function objectBody(req: WebhookRequest): Record<string, unknown> {
   return body;
 }
 
-function text(body: Record<string, unknown>, field: string): string {
+function text(body: Record<string, unknown>, field: keyof typeof MAX_LENGTH): string {
+  const v = optionalText(body, field);
+  if (v === undefined || v.trim() === '') throw new WebhookPayloadError(`${field} is missing`);
+  return v;
+}
+
+function optionalText(body: Record<string, unknown>, field: keyof typeof MAX_LENGTH): string | undefined {
   const v = body[field];
-  if ((typeof v !== 'string' && typeof v !== 'number') || String(v).trim() === '') throw new WebhookPayloadError(`${field} is missing`);
-  return String(v);
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'string' && typeof v !== 'number') throw new WebhookPayloadError(`${field} must be a string`);
+  return cappedId(String(v), field, MAX_LENGTH[field]);
 }
 
 export interface DeallocationPayload {
@@ -34,6 +47,9 @@ export interface DeallocationPayload {
 export type VerificationPayload =
   | { kind: 'CALLER_VERIFIED'; allocationRef: string; connectionId?: string; greenVN?: E164; caller: E164; pin: string; raw: Record<string, unknown> }
   | { kind: 'VERIFICATION_FAILED'; callSid: string; greenVN?: E164; caller?: E164; pin?: string; at?: IsoDateTime; raw: Record<string, unknown> };
+
+const deallocationKey = (p: DeallocationPayload) => `deallocated:${p.allocationRef}`;
+const verificationKey = (p: VerificationPayload) => (p.kind === 'CALLER_VERIFIED' ? `verified:${p.allocationRef}:${p.caller}:${p.pin}` : `failed:${p.callSid}`);
 
 /**
  * Deallocations and verifications of an allocation the gateway does not hold return null
@@ -47,6 +63,7 @@ export function exotelWebhooks(timezone: string): WebhookRoute<any, any>[] {
     read(req) {
       const body = objectBody(req);
       text(body, 'call_sid');
+      optionalText(body, 'greenvn_id');
       return toCallPatch(body, timezone);
     },
     eventKey: (patch) => patch.providerCallId,
@@ -61,13 +78,13 @@ export function exotelWebhooks(timezone: string): WebhookRoute<any, any>[] {
       const raw = objectBody(req);
       return { allocationRef: text(raw, 'greenvn_id'), greenVN: e164Of(raw.greenvn ?? raw.green_vn), raw };
     },
-    eventKey: (p) => `deallocated:${p.allocationRef}`,
+    eventKey: deallocationKey,
     async apply(p, effects) {
       const stored = await effects.findAllocation('EXOTEL', { providerRef: p.allocationRef });
       if (!stored) return null;
       const now = new Date().toISOString();
       return effects.allocationEvent(
-        { provider: 'EXOTEL', kind: 'DEALLOCATED', allocationRef: p.allocationRef, greenVN: p.greenVN, raw: p.raw },
+        { id: eventId(`EXOTEL/deallocations/${deallocationKey(p)}`), provider: 'EXOTEL', kind: 'DEALLOCATED', allocationRef: p.allocationRef, greenVN: p.greenVN, raw: p.raw },
         { ...stored, state: 'DEALLOCATED', updatedAt: now, refreshedAt: now },
       );
     },
@@ -84,24 +101,25 @@ export function exotelWebhooks(timezone: string): WebhookRoute<any, any>[] {
       if (raw.greenvn_id !== undefined || raw.connection_id !== undefined) {
         const caller = e164Of(raw.caller);
         if (!caller) throw new WebhookPayloadError('caller is not a phone number');
-        const connectionId = raw.connection_id === undefined ? undefined : String(raw.connection_id);
+        const connectionId = optionalText(raw, 'connection_id');
         return { kind: 'CALLER_VERIFIED', allocationRef: text(raw, 'greenvn_id'), connectionId, greenVN, caller, pin: text(raw, 'pin'), raw };
       }
-      const pin = raw.pin === undefined || raw.pin === null ? undefined : String(raw.pin);
+      const pin = optionalText(raw, 'pin');
       return { kind: 'VERIFICATION_FAILED', callSid: text(raw, 'call_sid'), greenVN, caller: e164Of(raw.caller), pin, at: exotelTime(raw.start_time, timezone), raw };
     },
-    eventKey: (p) => (p.kind === 'CALLER_VERIFIED' ? `verified:${p.allocationRef}:${p.caller}:${p.pin}` : `failed:${p.callSid}`),
+    eventKey: verificationKey,
     async apply(p, effects) {
+      const id = eventId(`EXOTEL/verifications/${verificationKey(p)}`);
       if (p.kind === 'VERIFICATION_FAILED') {
         // The failure names no allocation: the active one holding the GreenVN is it.
         const allocation = p.greenVN ? await effects.findAllocation('EXOTEL', { greenVN: p.greenVN }) : null;
         if (!allocation) return null;
-        return effects.allocationEvent({ provider: 'EXOTEL', kind: p.kind, allocationRef: allocation.providerRef, greenVN: p.greenVN, caller: p.caller, pin: p.pin, at: p.at, raw: p.raw });
+        return effects.allocationEvent({ id, provider: 'EXOTEL', kind: p.kind, allocationRef: allocation.providerRef, greenVN: p.greenVN, caller: p.caller, pin: p.pin, at: p.at, raw: p.raw });
       }
       const stored = await effects.findAllocation('EXOTEL', { providerRef: p.allocationRef, connectionId: p.connectionId });
       if (!stored) return null;
       const update = joinParty(stored, p.caller, Number(p.pin), new Date().toISOString());
-      return effects.allocationEvent({ provider: 'EXOTEL', kind: p.kind, allocationRef: p.allocationRef, greenVN: p.greenVN, caller: p.caller, pin: p.pin, raw: p.raw }, update);
+      return effects.allocationEvent({ id, provider: 'EXOTEL', kind: p.kind, allocationRef: p.allocationRef, greenVN: p.greenVN, caller: p.caller, pin: p.pin, raw: p.raw }, update);
     },
     reply,
   };
