@@ -88,7 +88,7 @@ export async function startApp(config: Config, log: Logger): Promise<Running> {
     schemaController: { compilersFactory: { buildValidator: noRouteSchemas, buildSerializer: noRouteSchemas } },
   });
   const armor = apolloArmor();
-  const sharedHeaders: Record<string, string> = config.generatedDevKey && isLoopback(config.host) ? { Authorization: `Bearer ${config.generatedDevKey}` } : {};
+  const sharedHeaders: Record<string, string> = config.devKey && isLoopback(config.host) ? { Authorization: `Bearer ${config.devKey.key}` } : {};
   const landing = sandboxHtml(sharedHeaders);
   const apollo = new ApolloServer<Context>({
     schema,
