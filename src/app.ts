@@ -19,7 +19,8 @@ import { graphqlOperations, registry as metrics } from './observability/metrics.
 import { createSchema } from './schema.js';
 import { ApiKeys, assertScope } from './server/auth.js';
 import { errorFormatter } from './server/errors.js';
-import { sandboxHtml, sandboxLandingPage } from './server/landing.js';
+import { explorerRoutes, loadExplorer } from './server/explorer.js';
+import { landingHtml, landingPage } from './server/landing.js';
 import { apolloArmor } from './server/limits.js';
 import { attachWebSockets } from './server/ws.js';
 import { openDb, type Db } from './store/db.js';
@@ -89,7 +90,8 @@ export async function startApp(config: Config, log: Logger): Promise<Running> {
   });
   const armor = apolloArmor();
   const sharedHeaders: Record<string, string> = config.devKey && isLoopback(config.host) ? { Authorization: `Bearer ${config.devKey.key}` } : {};
-  const landing = sandboxHtml(sharedHeaders);
+  const explorer = loadExplorer();
+  const landing = landingHtml(sharedHeaders, explorer?.assets);
   const apollo = new ApolloServer<Context>({
     schema,
     // Sandbox needs introspection in every environment; callers are authenticated anyway.
@@ -102,7 +104,7 @@ export async function startApp(config: Config, log: Logger): Promise<Running> {
     validationRules: armor.validationRules,
     // No HTTP caching of GraphQL answers: the default cache-control plugin only cost a hook
     // on every resolved field.
-    plugins: [...(armor.plugins as ApolloServerPlugin<Context>[]), fastifyApolloDrainPlugin(app), sandboxLandingPage(landing), scopesAndMetrics, ApolloServerPluginCacheControlDisabled()],
+    plugins: [...(armor.plugins as ApolloServerPlugin<Context>[]), fastifyApolloDrainPlugin(app), landingPage(landing), scopesAndMetrics, ApolloServerPluginCacheControlDisabled()],
   });
   await apollo.start();
 
@@ -128,7 +130,9 @@ export async function startApp(config: Config, log: Logger): Promise<Running> {
       route.config = { ...(route.config as object), rateLimit: {} };
     });
   });
-  app.get('/', async (_req, reply) => reply.type('text/html; charset=utf-8').send(landing));
+  // The page may carry the dev key.
+  app.get('/', async (_req, reply) => reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(landing));
+  await app.register(explorerRoutes({ schema, keys, headers: sharedHeaders, explorer }));
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_req, reply) => {
     const checks = { store: await db.ping(), bus: await bus.ping(), schema: true };
