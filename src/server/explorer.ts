@@ -77,7 +77,7 @@ function sendAuthError(reply: FastifyReply, err: GraphQLError): FastifyReply {
 }
 
 export function explorerRoutes(opts: { schema: GraphQLSchema; keys: ApiKeys; headers: Record<string, string>; explorer: LocalExplorer | undefined }): FastifyPluginAsync {
-  const sdl = printSdl(opts.schema);
+  let sdl: string | undefined; // printed on first use: boot need not pay for it
   const page = opts.explorer && graphiqlHtml(opts.headers, opts.explorer.assets);
   return async (app) => {
     app.get('/graphiql', async (_req, reply) => {
@@ -116,6 +116,7 @@ export function explorerRoutes(opts: { schema: GraphQLSchema; keys: ApiKeys; hea
         if (err instanceof GraphQLError) return sendAuthError(reply, err);
         throw err;
       }
+      sdl ??= printSdl(opts.schema);
       return reply.type('text/plain; charset=utf-8').send(sdl);
     });
   };
