@@ -3,25 +3,26 @@
  * Apollo) and WebSocket (graphql-ws) on one port. `close()` drains in reverse order.
  */
 import type { AddressInfo } from 'node:net';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
-import rateLimit from '@fastify/rate-limit';
 import Fastify from 'fastify';
 import type { Logger } from 'pino';
-import type { Config } from './config.js';
+import { ConfigError, type Config } from './config.js';
 import { createContext, type Context } from './context.js';
 import { PROVIDER_SLUG, Registry } from './datasources/registry.js';
 import { DomainEvents } from './domain/events.js';
 import { Gateway } from './domain/gateway.js';
 import { createBus, type Bus } from './events/bus.js';
-import { graphqlOperations, registry as metrics } from './observability/metrics.js';
+import { registry as metrics } from './observability/metrics.js';
 import { createSchema } from './schema.js';
-import { ApiKeys, assertScope } from './server/auth.js';
-import { errorFormatter } from './server/errors.js';
+import { ApiKeys } from './server/auth.js';
+import { errorFormatter, httpErrorHandlers } from './server/errors.js';
 import { explorerRoutes, loadExplorer } from './server/explorer.js';
+import { httpOperationRules } from './server/http-rules.js';
 import { landingHtml, landingPage } from './server/landing.js';
-import { apolloArmor } from './server/limits.js';
+import { parseOptions, validationRules } from './server/limits.js';
+import { createRateLimiter, httpRateLimit } from './server/rate-limit.js';
 import { attachWebSockets } from './server/ws.js';
 import { openDb, type Db } from './store/db.js';
 import { Store } from './store/store.js';
@@ -36,6 +37,34 @@ export const HTTP_BODY_LIMIT = 100 * 1024;
 const noRouteSchemas = () => () => {
   throw new Error('route schemas are not compiled here (see noRouteSchemas in app.ts)');
 };
+
+/** A listen failure the configuration explains (the port is taken, the host is not ours), or the error itself. */
+function listenFailure(err: unknown, host: string, port: number): unknown {
+  switch ((err as NodeJS.ErrnoException).code) {
+    case 'EADDRINUSE':
+      return new ConfigError('PORT', `${host}:${port} is already in use`, '0'); // any free port
+    case 'EACCES':
+      return new ConfigError('PORT', `listening on ${port} is not permitted to this user`, '4000');
+    case 'EADDRNOTAVAIL':
+      return new ConfigError('HOST', `${host} is not an address of this machine`, '127.0.0.1');
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return new ConfigError('HOST', `"${host}" does not resolve to an address`, '127.0.0.1');
+  }
+  return err;
+}
+
+const UNREACHABLE: Record<string, string> = { ECONNREFUSED: 'connection refused', ENOTFOUND: 'host not found', EAI_AGAIN: 'host not found', ETIMEDOUT: 'timed out', EHOSTUNREACH: 'host unreachable', ENETUNREACH: 'network unreachable', ECONNRESET: 'connection reset' };
+
+/** A store that cannot be reached or entered (refused, unknown host, bad password, no such database), or the error itself. */
+function databaseFailure(err: unknown, databaseUrl: string | undefined): unknown {
+  const code = String((err as { code?: unknown }).code ?? '');
+  if (!databaseUrl || !(code in UNREACHABLE || /^(08|28)...$|^3D000$/.test(code))) return err;
+  const u = new URL(databaseUrl);
+  // PostgreSQL's own words (e.g. 'password authentication failed for user "x"') carry no secret.
+  const reason = UNREACHABLE[code] ?? (err as Error).message;
+  return new ConfigError('DATABASE_URL', `cannot connect to ${u.hostname}:${u.port || 5432}${u.pathname}: ${reason}`, 'postgres://switchboard@localhost:5432/switchboard');
+}
 
 export interface Running {
   /** `http://host:port` actually bound. */
@@ -52,20 +81,6 @@ function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || host.startsWith('127.');
 }
 
-/** Refuse operations outside the key's scopes before they run (403); count operations. */
-const scopesAndMetrics: ApolloServerPlugin<Context> = {
-  async requestDidStart() {
-    return {
-      async didResolveOperation({ operation, contextValue }) {
-        if (operation) assertScope(contextValue.principal, operation.operation);
-      },
-      async willSendResponse({ operation, errors }) {
-        graphqlOperations.inc({ type: operation?.operation ?? 'unknown', result: errors?.length ? 'error' : 'ok' });
-      },
-    };
-  },
-};
-
 export async function startApp(config: Config, log: Logger): Promise<Running> {
   const bus = await createBus(config.redisUrl);
   let boundUrl = `http://localhost:${config.port}`;
@@ -73,7 +88,9 @@ export async function startApp(config: Config, log: Logger): Promise<Running> {
   // Independent: the store opens (PGlite's WASM compiles off the main thread) while the
   // simulators start and the schema is built.
   const [db, registry, schema] = await Promise.all([
-    openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }),
+    openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }).catch((err: unknown) => {
+      throw databaseFailure(err, config.databaseUrl);
+    }),
     Registry.start(config, log, publicUrl),
     createSchema(bus.pubSub),
   ]);
@@ -81,14 +98,18 @@ export async function startApp(config: Config, log: Logger): Promise<Running> {
   const events = new DomainEvents(store, bus, log.child({ component: 'events' }));
   const gateway = new Gateway(registry, store, events, log.child({ component: 'gateway' }));
   const keys = new ApiKeys(config.apiKeys);
+  const limiter = await createRateLimiter(config.rateLimitPerMinute, config.redisUrl);
 
+  const httpErrors = httpErrorHandlers(log.child({ component: 'http' }));
   const app = Fastify({
     loggerInstance: log.child({ component: 'http' }),
     bodyLimit: HTTP_BODY_LIMIT,
     trustProxy: true,
     schemaController: { compilersFactory: { buildValidator: noRouteSchemas, buildSerializer: noRouteSchemas } },
+    frameworkErrors: (err, req, reply) => httpErrors.onError(err, req, reply),
   });
-  const armor = apolloArmor();
+  app.setErrorHandler(httpErrors.onError);
+  app.setNotFoundHandler(httpErrors.onNotFound);
   const sharedHeaders: Record<string, string> = config.devKey && isLoopback(config.host) ? { Authorization: `Bearer ${config.devKey.key}` } : {};
   const explorer = loadExplorer();
   const landing = landingHtml(sharedHeaders, explorer?.assets);
@@ -99,36 +120,24 @@ export async function startApp(config: Config, log: Logger): Promise<Running> {
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
-    hideSchemaDetailsFromClientErrors: true,
+    logger: log.child({ component: 'apollo' }),
     formatError: errorFormatter(log),
-    validationRules: armor.validationRules,
+    parseOptions,
+    validationRules,
     // No HTTP caching of GraphQL answers: the default cache-control plugin only cost a hook
     // on every resolved field.
-    plugins: [...(armor.plugins as ApolloServerPlugin<Context>[]), fastifyApolloDrainPlugin(app), landingPage(landing), scopesAndMetrics, ApolloServerPluginCacheControlDisabled()],
+    plugins: [fastifyApolloDrainPlugin(app), landingPage(landing), httpOperationRules(schema), ApolloServerPluginCacheControlDisabled()],
   });
   await apollo.start();
-
-  await app.register(rateLimit, {
-    global: false,
-    max: config.rateLimitPerMinute,
-    timeWindow: 60_000,
-    // Per API key when one is sent, else per client address.
-    keyGenerator: (req) => (typeof req.headers.authorization === 'string' ? `key:${req.headers.authorization}` : `ip:${req.ip}`),
-    errorResponseBuilder: (_req, ctx) => ({
-      statusCode: 429,
-      errors: [{ message: `Rate limit exceeded: ${ctx.max} requests per minute; retry in ${Math.ceil(ctx.ttl / 1000)} s`, extensions: { code: 'RATE_LIMITED' } }],
-    }),
-  });
 
   const context = async (req: { headers: Record<string, string | string[] | undefined> }) => {
     const auth = req.headers.authorization;
     return createContext(gateway, keys.authenticate(Array.isArray(auth) ? auth[0] : auth));
   };
   await app.register(async (scope) => {
+    // Only GraphQL is rate limited: webhooks never are (a provider's events must not be dropped).
+    scope.addHook('onRequest', httpRateLimit(limiter, keys));
     await scope.register(fastifyApollo(apollo), { path: '/graphql', context, method: ['GET', 'POST', 'OPTIONS'] });
-    scope.addHook('onRoute', (route) => {
-      route.config = { ...(route.config as object), rateLimit: {} };
-    });
   });
   // The page may carry the dev key.
   app.get('/', async (_req, reply) => reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(landing));
@@ -148,8 +157,10 @@ export async function startApp(config: Config, log: Logger): Promise<Running> {
     providers: registry.all().map((e) => ({ slug: PROVIDER_SLUG[e.name], provider: e.name, routes: e.webhooks })),
   });
 
-  await app.listen({ port: config.port, host: config.host });
-  const ws = attachWebSockets(app.server, schema, gateway, keys, log.child({ component: 'ws' }));
+  await app.listen({ port: config.port, host: config.host }).catch((err: unknown) => {
+    throw listenFailure(err, config.host, config.port);
+  });
+  const ws = attachWebSockets(app.server, { schema, gateway, keys, limiter, log: log.child({ component: 'ws' }) });
   const { port } = app.server.address() as AddressInfo;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   boundUrl = `http://localhost:${port}`;
@@ -175,6 +186,7 @@ export async function startApp(config: Config, log: Logger): Promise<Running> {
         clearInterval(purge);
         await ws.close();
         await app.close(); // drains HTTP (Apollo's drain plugin) and stops Apollo
+        await limiter.close();
         await registry.close();
         await bus.close();
         await db.close();

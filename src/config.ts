@@ -66,8 +66,13 @@ export interface Config {
   voipInnovations: ProviderSettings<VoipInnovationsConfig>;
 }
 
+/** A variable whose value does not work, with an example of one that does. */
 export class ConfigError extends Error {
-  constructor(variable: string, problem: string, example: string) {
+  constructor(
+    readonly variable: string,
+    problem: string,
+    readonly example: string,
+  ) {
     super(`${variable}: ${problem} (example: ${variable}=${example})`);
     this.name = 'ConfigError';
   }
@@ -150,13 +155,13 @@ function devKey(env: Env, dataDir: string): DevKey {
 }
 
 function parseApiKeys(raw: string): Map<string, Set<Scope>> {
-  const example = 'frontend=read;ops=read,write';
+  const example = 'frontend-key-1=read;ops-key-0001=read,write';
   const keys = new Map<string, Set<Scope>>();
   for (const entry of raw.split(';').map((s) => s.trim()).filter(Boolean)) {
     const eq = entry.indexOf('=');
     const key = eq < 0 ? '' : entry.slice(0, eq).trim();
     if (!key) throw new ConfigError('SWITCHBOARD_API_KEYS', 'every entry must be key=scope[,scope]', example);
-    if (key.length < 8) throw new ConfigError('SWITCHBOARD_API_KEYS', 'a key must be at least 8 characters long', example.replace('frontend', 'frontend-key'));
+    if (key.length < 8) throw new ConfigError('SWITCHBOARD_API_KEYS', 'a key must be at least 8 characters long', example);
     const scopes = new Set<Scope>();
     for (const s of entry.slice(eq + 1).split(',').map((x) => x.trim())) {
       if (s !== 'read' && s !== 'write') {
@@ -190,11 +195,13 @@ function provider<T>(
   }
   const present = credentials.length - missing.length;
   if (present > 0 && missing.length > 0) {
-    throw new ConfigError(missing[0]!, `is required when ${credentials.find((c) => values[c] !== undefined)} is set`, '<your credential>');
+    const name = missing[0]!;
+    throw new ConfigError(name, `is required when ${credentials.find((c) => values[c] !== undefined)} is set`, `your-${name.toLowerCase().replace(/_/g, '-')}`);
   }
   if (present === 0) {
     if (str(env, baseUrlVar) !== undefined) {
-      throw new ConfigError(baseUrlVar, `is set but ${credentials.join(', ')} ${credentials.length > 1 ? 'are' : 'is'} not`, '(unset it to use the sandbox)');
+      // The example is empty: unset, for the sandbox.
+      throw new ConfigError(baseUrlVar, `is set but ${credentials.join(', ')} ${credentials.length > 1 ? 'are' : 'is'} not: set them, or leave it empty for the sandbox`, '');
     }
     return { mode: sandbox ? 'SANDBOX' : 'OFF' };
   }
@@ -225,7 +232,8 @@ export function loadConfig(env: Env = process.env): Config {
     apiKeys = new Map([[dev.key, new Set<Scope>(['read', 'write'])]]);
   } else {
     if (str(env, 'SWITCHBOARD_DEV_KEY') !== undefined) {
-      throw new ConfigError('SWITCHBOARD_DEV_KEY', 'is set but so is SWITCHBOARD_API_KEYS, and a dev key is only used without API keys', '(unset one of them)');
+      // The example is empty: unset, as the configured keys replace the dev key.
+      throw new ConfigError('SWITCHBOARD_DEV_KEY', 'is set but so is SWITCHBOARD_API_KEYS, and a dev key is only used without API keys: leave it empty', '');
     }
     apiKeys = parseApiKeys(keysRaw);
   }

@@ -21,6 +21,17 @@ export enum ErrorCode {
   UPSTREAM_ERROR = 'UPSTREAM_ERROR',
   PROVIDER_NOT_CONFIGURED = 'PROVIDER_NOT_CONFIGURED',
   INTERNAL = 'INTERNAL',
+  // The request itself, refused before anything runs: GraphQL errors (HTTP 4xx).
+  GRAPHQL_PARSE_FAILED = 'GRAPHQL_PARSE_FAILED',
+  GRAPHQL_VALIDATION_FAILED = 'GRAPHQL_VALIDATION_FAILED',
+  OPERATION_RESOLUTION_FAILURE = 'OPERATION_RESOLUTION_FAILURE',
+  PERSISTED_QUERY_NOT_FOUND = 'PERSISTED_QUERY_NOT_FOUND',
+  PERSISTED_QUERY_NOT_SUPPORTED = 'PERSISTED_QUERY_NOT_SUPPORTED',
+  BAD_REQUEST = 'BAD_REQUEST',
+  PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  UNSUPPORTED_MEDIA_TYPE = 'UNSUPPORTED_MEDIA_TYPE',
+  METHOD_NOT_ALLOWED = 'METHOD_NOT_ALLOWED',
+  TOO_MANY_SUBSCRIPTIONS = 'TOO_MANY_SUBSCRIPTIONS',
   // Business outcomes: userErrors.
   VALIDATION_FAILED = 'VALIDATION_FAILED',
   INVALID_NUMBER = 'INVALID_NUMBER',
@@ -49,7 +60,7 @@ export enum ErrorCode {
   PROVIDER_REJECTED = 'PROVIDER_REJECTED',
 }
 
-/** Codes that are infrastructure failures, never userErrors. */
+/** Codes that are infrastructure failures or refused requests, never userErrors. */
 export const INFRASTRUCTURE_CODES: ReadonlySet<ErrorCode> = new Set([
   ErrorCode.UNAUTHENTICATED,
   ErrorCode.FORBIDDEN,
@@ -61,6 +72,16 @@ export const INFRASTRUCTURE_CODES: ReadonlySet<ErrorCode> = new Set([
   ErrorCode.UPSTREAM_ERROR,
   ErrorCode.PROVIDER_NOT_CONFIGURED,
   ErrorCode.INTERNAL,
+  ErrorCode.GRAPHQL_PARSE_FAILED,
+  ErrorCode.GRAPHQL_VALIDATION_FAILED,
+  ErrorCode.OPERATION_RESOLUTION_FAILURE,
+  ErrorCode.PERSISTED_QUERY_NOT_FOUND,
+  ErrorCode.PERSISTED_QUERY_NOT_SUPPORTED,
+  ErrorCode.BAD_REQUEST,
+  ErrorCode.PAYLOAD_TOO_LARGE,
+  ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+  ErrorCode.METHOD_NOT_ALLOWED,
+  ErrorCode.TOO_MANY_SUBSCRIPTIONS,
 ]);
 
 /** A business outcome: the caller can act on it. Becomes a `UserError` in the payload. */

@@ -1,23 +1,27 @@
-/** Boot: validate config (one line, exit 2 on a bad value), start, drain on SIGTERM/SIGINT. */
+/**
+ * Boot: validate config, start, drain on SIGTERM/SIGINT. A bad value, or one that does not
+ * work here (port taken, host unknown, database unreachable), stops it with one line naming
+ * the variable (exit 2).
+ */
 import 'reflect-metadata';
 import { startApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger, withoutToken } from './observability/logger.js';
 import { readyLines } from './server/banner.js';
 
-let config;
-try {
-  config = loadConfig();
-} catch (err) {
-  if (err instanceof ConfigError) {
+async function orExit<T>(step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
     process.stderr.write(`switchboard: configuration error: ${err.message}\n`);
     process.exit(2);
   }
-  throw err;
 }
 
+const config = await orExit(async () => loadConfig());
 const log = createLogger(config.logLevel);
-const running = await startApp(config, log);
+const running = await orExit(() => startApp(config, log));
 log.info({ url: running.url, graphql: `${running.url}/graphql`, sandbox: config.sandbox, devKey: config.devKey?.source }, 'Switchboard is ready');
 // For people, not log collectors; the key never goes into a JSON log line.
 if (config.logLevel !== 'silent') process.stderr.write(readyLines(running.url, config.devKey));

@@ -11,7 +11,7 @@ const AVANSER_CALLS = 40;
 /** The Exotel simulator's pool holds 22 GreenVNs: three calls through each of 20 allocations. */
 const EXOTEL_ALLOCATIONS = 20;
 const CALLS_PER_ALLOCATION = 3;
-// Lean on purpose: graphql-armor's static cost grows 1.5× per level (cost limit 20,000).
+// Lean on purpose: the query cost (src/server/limits.ts) grows 1.5× per level (limit 20,000).
 const PAGE = `query BenchPage {
   callEvents(first: 100) { edges { node { id number { e164 service { name } } service { name } allocation { greenVN } } } }
 }`;

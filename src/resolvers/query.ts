@@ -13,6 +13,7 @@ import { Order, OrderConnection } from '../types/order.js';
 import { NumberCountResult, NumberType, PhoneNumber, PhoneNumberConnection, Portability, PortDetails } from '../types/phone-number.js';
 import { presentAllocation, presentCall, presentNumber, presentOrder, presentService } from '../types/present.js';
 import { ProviderStatus } from '../types/provider.js';
+import { atMost } from '../types/lists.js';
 import { E164Scalar } from '../types/scalars.js';
 import { Service, ServiceConnection } from '../types/service.js';
 import { callFilter } from './filters.js';
@@ -110,7 +111,7 @@ export class QueryResolver {
   }
 
   @Query(() => [Portability], { description: 'Can these numbers be ported in? Several numbers are checked in one batch.' })
-  portability(@Arg('provider', () => Provider) provider: ProviderName, @Arg('numbers', () => [E164Scalar]) numbers: string[], @Ctx() ctx: Context) {
+  portability(@Arg('provider', () => Provider) provider: ProviderName, @Arg('numbers', () => [E164Scalar], { description: atMost('Query.portability(numbers:)') }) numbers: string[], @Ctx() ctx: Context) {
     return query(async () => {
       if (!ctx.gateway.registry.supports(provider, 'checkPortability')) await ctx.gateway.registry.call(provider, 'checkPortability', []);
       return ctx.loaders.portability(provider).loadMany(numbers).then((rs) =>

@@ -12,8 +12,9 @@ import type { ProviderName } from '../domain/model.js';
 
 const encodeCursor = (n: number) => Buffer.from(`c${n}`).toString('base64url');
 
-export function decodeCursor(cursor: string | undefined): number | undefined {
-  if (cursor === undefined) return undefined;
+/** No cursor (absent or null, as clients send it) means the first page. */
+export function decodeCursor(cursor: string | null | undefined): number | undefined {
+  if (cursor === undefined || cursor === null) return undefined;
   const m = /^c(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
   if (!m) throw new GraphQLError(`"${cursor}" is not a cursor from this list`, { extensions: { code: ErrorCode.BAD_USER_INPUT } });
   return Number(m[1]);
@@ -26,7 +27,7 @@ export function storeConnection<R, N>(page: Page<R>, present: (r: R) => N): Conn
 }
 
 /** A provider list as a connection: cursors are positions. `fetch(limit)` returns the first `limit` items. */
-export async function listConnection<R, N>(first: number, after: string | undefined, fetch: (limit: number) => Promise<R[]>, present: (r: R) => N): Promise<ConnectionShape<N>> {
+export async function listConnection<R, N>(first: number, after: string | null | undefined, fetch: (limit: number) => Promise<R[]>, present: (r: R) => N): Promise<ConnectionShape<N>> {
   const start = (decodeCursor(after) ?? -1) + 1;
   const items = await fetch(start + first + 1);
   const edges = items.slice(start, start + first).map((r, i) => ({ cursor: encodeCursor(start + i), node: present(r) }));

@@ -18,8 +18,8 @@ export class PageArgs {
   @Field(() => Int, { defaultValue: 20, description: `Page size, 1 to ${MAX_PAGE}.` })
   first: number = 20;
 
-  @Field(() => String, { nullable: true, description: 'Cursor after which the page starts.' })
-  after?: string;
+  @Field(() => String, { nullable: true, description: 'Cursor after which the page starts; none (or null) for the first page.' })
+  after?: string | null;
 
   /** Called by the schema's validateFn for every PageArgs. */
   check(): void {

@@ -18,6 +18,7 @@ import {
   OrderStatus,
   Provider,
 } from './enums.js';
+import { atMost } from './lists.js';
 import { E164Scalar } from './scalars.js';
 import type { AllocationState as AllocationStateName, AllocationUsage as Usage, CallStatus as Status, NumberKind as Kind, ProviderName } from '../domain/model.js';
 
@@ -95,7 +96,7 @@ export class DelaconProvisionInput implements Port.DelaconProvisionInput {
   @Field(() => String, { nullable: true, description: 'The number tracking numbers replace on the website.' })
   businessId?: string;
 
-  @Field(() => [DelaconFeature], { nullable: true })
+  @Field(() => [DelaconFeature], { nullable: true, description: atMost('DelaconProvisionInput.features') })
   features?: Port.DelaconFeature[];
 
   @Field(() => DelaconRegion, { nullable: true })
@@ -143,10 +144,10 @@ export class AvanserNumberSearchInput implements Port.AvanserNumberSearch {
 
 @InputType({ description: 'AVANSER missed-call notifications.' })
 export class AvanserNotificationsInput implements Port.AvanserNotifications {
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { nullable: true, description: atMost('AvanserNotificationsInput.emails') })
   emails?: string[];
 
-  @Field(() => [E164Scalar], { nullable: true })
+  @Field(() => [E164Scalar], { nullable: true, description: atMost('AvanserNotificationsInput.smsNumbers') })
   smsNumbers?: string[];
 }
 
@@ -155,7 +156,7 @@ export class AvanserProvisionInput implements Port.AvanserProvisionInput {
   @Field(() => String, { nullable: true, defaultValue: 'AU' })
   country?: string;
 
-  @Field(() => [E164Scalar], { nullable: true })
+  @Field(() => [E164Scalar], { nullable: true, description: atMost('AvanserProvisionInput.numbers') })
   numbers?: string[];
 
   @Field(() => AvanserNumberSearchInput, { nullable: true })
@@ -191,7 +192,7 @@ export class AvanserProvisionInput implements Port.AvanserProvisionInput {
 
 @InputType({ description: 'VoIP Innovations: reserve, then assign each number to an endpoint group.' })
 export class VoipInnovationsProvisionInput implements Port.VoipInnovationsProvisionInput {
-  @Field(() => [E164Scalar])
+  @Field(() => [E164Scalar], { description: atMost('VoipInnovationsProvisionInput.numbers') })
   numbers!: string[];
 
   @Field(() => Int, { description: 'Endpoint group the numbers route to.' })
@@ -227,7 +228,7 @@ export class NumbersInput {
   @Field(() => Provider)
   provider!: ProviderName;
 
-  @Field(() => [E164Scalar])
+  @Field(() => [E164Scalar], { description: atMost('NumbersInput.numbers') })
   numbers!: string[];
 
   @Field(() => String, { nullable: true, description: IDEMPOTENCY })
@@ -314,16 +315,16 @@ export class AllocateGreenVNInput implements Omit<Port.AllocateRequest, 'connect
   @Field(() => String, { nullable: true, description: 'Your unique id of the mapping; generated when omitted.' })
   connectionId?: string;
 
-  @Field(() => [E164Scalar])
+  @Field(() => [E164Scalar], { description: atMost('AllocateGreenVNInput.aPartyNumbers') })
   aPartyNumbers!: string[];
 
-  @Field(() => [E164Scalar])
+  @Field(() => [E164Scalar], { description: atMost('AllocateGreenVNInput.bPartyNumbers') })
   bPartyNumbers!: string[];
 
-  @Field(() => [Int], { nullable: true })
+  @Field(() => [Int], { nullable: true, description: atMost('AllocateGreenVNInput.aPartyPins') })
   aPartyPins?: number[];
 
-  @Field(() => [Int], { nullable: true })
+  @Field(() => [Int], { nullable: true, description: atMost('AllocateGreenVNInput.bPartyPins') })
   bPartyPins?: number[];
 
   @Field(() => AllocationUsage, { defaultValue: 'TWO_WAY' })
@@ -350,10 +351,10 @@ export class UpdateAllocationPartiesInput implements Port.UpdatePartiesRequest {
   @Field(() => ID)
   allocationId!: string;
 
-  @Field(() => [E164Scalar], { nullable: true }) aPartyNumbers?: string[];
-  @Field(() => [E164Scalar], { nullable: true }) bPartyNumbers?: string[];
-  @Field(() => [Int], { nullable: true }) aPartyPins?: number[];
-  @Field(() => [Int], { nullable: true }) bPartyPins?: number[];
+  @Field(() => [E164Scalar], { nullable: true, description: atMost('UpdateAllocationPartiesInput.aPartyNumbers') }) aPartyNumbers?: string[];
+  @Field(() => [E164Scalar], { nullable: true, description: atMost('UpdateAllocationPartiesInput.bPartyNumbers') }) bPartyNumbers?: string[];
+  @Field(() => [Int], { nullable: true, description: atMost('UpdateAllocationPartiesInput.aPartyPins') }) aPartyPins?: number[];
+  @Field(() => [Int], { nullable: true, description: atMost('UpdateAllocationPartiesInput.bPartyPins') }) bPartyPins?: number[];
   @Field(() => AllocationUsage, { nullable: true }) usage?: Usage;
 
   @Field(() => String, { nullable: true, description: IDEMPOTENCY })
@@ -425,5 +426,5 @@ export class AllocationFilter {
 export class AllocationEventFilter {
   @Field(() => Provider, { nullable: true }) provider?: ProviderName;
   @Field(() => ID, { nullable: true }) allocationId?: string;
-  @Field(() => [AllocationEventKind], { nullable: true }) kinds?: string[];
+  @Field(() => [AllocationEventKind], { nullable: true, description: atMost('AllocationEventFilter.kinds') }) kinds?: string[];
 }

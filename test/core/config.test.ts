@@ -1,5 +1,10 @@
-/** A bad environment variable stops `main` before it starts: exit 2, one line naming the variable. */
-import { beforeAll, describe, expect, it } from 'vitest';
+/**
+ * A bad environment variable, or one that does not work on this machine, stops `main`: exit 2,
+ * one line naming the variable; and following an error's example gives a configuration that loads.
+ */
+import { createServer, type Server } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
 import { runChild } from '../helpers/child.js';
 
 const GOOD: Record<string, string> = {
@@ -44,4 +49,88 @@ describe('configuration errors at boot', () => {
       expect(r.stdout).toBe('');
     });
   }
+});
+
+describe('boot failures that are the user\'s', () => {
+  let taken: Server;
+  const results = new Map<string, Awaited<ReturnType<typeof runMain>>>();
+  const cases: Array<[name: string, variable: string, env: () => Record<string, string>, says: RegExp]> = [
+    ['a port in use', 'PORT', () => ({ PORT: String((taken.address() as { port: number }).port) }), /^PORT: 127\.0\.0\.1:\d+ is already in use \(example: PORT=0\)$/],
+    ['an unresolvable HOST', 'HOST', () => ({ HOST: 'no-such-host.invalid' }), /^HOST: "no-such-host\.invalid" does not resolve to an address/],
+    ['an unreachable DATABASE_URL', 'DATABASE_URL', () => ({ DATABASE_URL: 'postgres://switchboard:not-printed@127.0.0.1:1/switchboard' }), /^DATABASE_URL: cannot connect to 127\.0\.0\.1:1\/switchboard: connection refused/],
+  ];
+  beforeAll(async () => {
+    taken = createServer().listen(0, '127.0.0.1');
+    await new Promise((resolve) => taken.once('listening', resolve));
+    const queue = [...cases];
+    const worker = async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) results.set(next[0], await runMain(next[2]()));
+    };
+    await Promise.all([worker(), worker()]);
+  }, 90_000);
+  afterAll(() => {
+    taken?.close();
+  });
+
+  for (const [name, variable, , says] of cases) {
+    it(`${name} → exit 2, one line naming ${variable}, no stack`, () => {
+      const r = results.get(name)!;
+      expect(r.code, r.stderr).toBe(2);
+      const lines = r.stderr.split('\n').filter((l) => l.trim() !== '');
+      expect(lines, r.stderr).toHaveLength(1);
+      expect(lines[0]!.replace(/^switchboard: configuration error: /, '')).toMatch(says);
+      expect(r.stdout + r.stderr).not.toMatch(/\n\s+at |not-printed/);
+    });
+  }
+});
+
+describe('every configuration error\'s example', () => {
+  const BAD: Array<Record<string, string>> = [
+    { PORT: 'abc' },
+    { PORT: '70000' },
+    { HOST: 'bad host!' },
+    { PUBLIC_URL: 'not a url' },
+    { PUBLIC_URL: 'ftp://example.com' },
+    { SANDBOX: 'maybe' },
+    { DATABASE_URL: 'mysql://x' },
+    { REDIS_URL: 'http://x' },
+    { SWITCHBOARD_API_KEYS: 'bad' },
+    { SWITCHBOARD_API_KEYS: 'short=read' },
+    { SWITCHBOARD_API_KEYS: 'long-enough-key=admin' },
+    { SWITCHBOARD_API_KEYS: ';;' },
+    { WEBHOOK_TOKEN: 'short' },
+    { SWITCHBOARD_DEV_KEY: 'my-team-dev-key-0001' },
+    { SWITCHBOARD_API_KEYS: '', SWITCHBOARD_DEV_KEY: 'short' },
+    { SANDBOX_TIME_SCALE: '0' },
+    { EXOTEL_TIMEZONE: 'IST' },
+    { VOIPINNOVATIONS_ENDPOINT_FIELD: 'x' },
+    { LOG_LEVEL: 'loud' },
+    { UPSTREAM_TIMEOUT_MS: '5' },
+    { RATE_LIMIT_PER_MINUTE: '0' },
+    { AVANSER_USERNAME: 'someone' },
+    { EXOTEL_TENANT_SID: 'tenant' },
+    { DELACON_BASE_URL: 'https://pla.delaconcorp.com' },
+    { DELACON_AUTH_TOKEN: 'token', DELACON_BASE_URL: 'not a url' },
+  ];
+
+  it.each(BAD.map((env) => [Object.entries(env).map(([k, v]) => `${k}=${v}`).join(' '), env] as const))('%s: following the examples gives a configuration that loads', (_name, bad) => {
+    let env: Record<string, string> = { ...GOOD, ...bad };
+    const followed: string[] = [];
+    for (;;) {
+      let error: unknown;
+      try {
+        loadConfig(env);
+        break;
+      } catch (err) {
+        error = err;
+      }
+      expect(error).toBeInstanceOf(ConfigError);
+      const { variable, example } = error as ConfigError;
+      // An example that does not fix its own variable would name it again.
+      expect(followed, (error as Error).message).not.toContain(variable);
+      followed.push(variable);
+      env = { ...env, [variable]: example };
+    }
+    expect(followed.length).toBeGreaterThan(0);
+  });
 });

@@ -140,3 +140,50 @@ describe('limits', () => {
     expect(r.body.errors).toBeUndefined();
   });
 });
+
+describe('what HTTP cannot carry', () => {
+  const allocations = async () => (await gw.post('{ allocations(first: 100) { edges { node { id } } } }', {})).body.data as { allocations: { edges: unknown[] } };
+  const allocate = (accept: string) =>
+    fetch(gw.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept, authorization: `Bearer ${RW_KEY}` },
+      body: JSON.stringify({ query: 'mutation { allocateGreenVN(input: { aPartyNumbers: ["+919811000001"], bPartyNumbers: ["+919811000002"] }) { allocation { id } userErrors { code } } }' }),
+    });
+
+  it('refuses Accept: text/plain with 406 before a mutation runs: nothing is allocated', async () => {
+    const before = (await allocations()).allocations.edges.length;
+    const refused = await allocate('text/plain');
+    expect(refused.status).toBe(406);
+    expect(((await refused.json()) as { errors: Array<{ extensions: { code: string } }> }).errors.map((e) => e.extensions.code)).toEqual(['BAD_REQUEST']);
+    expect((await allocations()).allocations.edges).toHaveLength(before);
+
+    const accepted = await allocate('text/plain;q=0.5, application/*;q=0.8');
+    expect(accepted.status).toBe(200);
+    expect(accepted.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect((await allocations()).allocations.edges).toHaveLength(before + 1);
+  });
+
+  it('refuses a subscription over POST with 400 naming the WebSocket URL', async () => {
+    const r = await gw.post('subscription { callEvents { id } }', {});
+    expect(r.status).toBe(400);
+    expect(r.body.errors).toEqual([{ message: `Subscriptions are served over WebSocket (graphql-transport-ws) at ${gw.wsUrl}, not over HTTP`, extensions: { code: 'BAD_REQUEST' } }]);
+  });
+});
+
+describe('connections', () => {
+  it.each([
+    ['callEvents', '{ callEvents(after: $after) { edges { cursor } } }'],
+    ['orders', '{ orders(after: $after) { edges { cursor } } }'],
+    ['allocations', '{ allocations(after: $after) { edges { cursor } } }'],
+    ['services', '{ services(provider: DELACON, after: $after) { edges { cursor } } }'],
+    ['numbers', '{ numbers(provider: DELACON, after: $after) { edges { cursor } } }'],
+    ['availableNumbers', '{ availableNumbers(provider: AVANSER, filter: { country: "AU" }, after: $after) { edges { cursor } } }'],
+  ])('%s: after null is the first page', async (_name, selection) => {
+    const q = `query Page($after: String) ${selection}`;
+    const first = await gw.post(q, {});
+    expect(first.body.errors).toBeUndefined();
+    const withNull = await gw.post(q, { after: null });
+    expect(withNull.body).toEqual(first.body);
+    expect(await gw.post(q.replace('($after: String)', '').replace('$after', 'null'), {})).toMatchObject({ status: 200, body: first.body });
+  });
+});

@@ -5,9 +5,13 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 /** Exotel GreenVN allocation. */
 export type AllocateGreenVnInput = {
+  /** At most 100 items. */
   aPartyNumbers: Array<string>;
+  /** At most 100 items. */
   aPartyPins?: Array<number> | null | undefined;
+  /** At most 100 items. */
   bPartyNumbers: Array<string>;
+  /** At most 100 items. */
   bPartyPins?: Array<number> | null | undefined;
   /** Your unique id of the mapping; generated when omitted. */
   connectionId?: string | null | undefined;
@@ -26,6 +30,7 @@ export type AllocateGreenVnInput = {
 /** Which allocation events. */
 export type AllocationEventFilter = {
   allocationId?: string | number | null | undefined;
+  /** At most 10 items. */
   kinds?: Array<AllocationEventKind> | null | undefined;
   provider?: Provider | null | undefined;
 };
@@ -55,7 +60,9 @@ export type AllocationUsage =
 
 /** AVANSER missed-call notifications. */
 export type AvanserNotificationsInput = {
+  /** At most 20 items. */
   emails?: Array<string> | null | undefined;
+  /** At most 20 items. */
   smsNumbers?: Array<string> | null | undefined;
 };
 
@@ -84,6 +91,7 @@ export type AvanserProvisionInput = {
   customId?: string | null | undefined;
   missedCallNotifications?: AvanserNotificationsInput | null | undefined;
   name: string;
+  /** At most 100 items. */
   numbers?: Array<string> | null | undefined;
   recordCalls?: boolean | null | undefined;
   search?: AvanserNumberSearchInput | null | undefined;
@@ -182,6 +190,7 @@ export type DelaconProvisionInput = {
   /** How many numbers, 1 to 10. */
   count: number;
   email?: string | null | undefined;
+  /** At most 10 items. */
   features?: Array<DelaconFeature> | null | undefined;
   /** A key from numberTypes(region). */
   numberType?: string | null | undefined;
@@ -236,26 +245,34 @@ export type DelaconTransferType =
   | 'TRANSFER_AND_EMAIL'
   | 'TRANSFER_ONLY';
 
-/** The public error vocabulary. Business outcomes arrive as userErrors in mutation payloads; infrastructure failures (UNAUTHENTICATED, FORBIDDEN, RATE_LIMITED, UPSTREAM_*, PROVIDER_NOT_CONFIGURED, INTERNAL) as GraphQL errors with extensions.code. */
+/** The public error vocabulary. Business outcomes arrive as userErrors in mutation payloads; infrastructure failures (UNAUTHENTICATED, FORBIDDEN, RATE_LIMITED, UPSTREAM_*, PROVIDER_NOT_CONFIGURED, INTERNAL) and requests refused before they run (GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED, BAD_USER_INPUT, BAD_REQUEST, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, METHOD_NOT_ALLOWED, TOO_MANY_SUBSCRIPTIONS, …) as GraphQL errors with extensions.code. */
 export type ErrorCode =
   | 'ACCOUNT_NOT_ENABLED'
   | 'ALREADY_DEALLOCATED'
   | 'ALREADY_RELEASED'
+  | 'BAD_REQUEST'
   | 'BAD_USER_INPUT'
   | 'DUPLICATE_CONNECTION_ID'
   | 'DUPLICATE_NUMBERS'
   | 'ENDPOINT_GROUP_INVALID'
   | 'FEATURE_NOT_PROVISIONED'
   | 'FORBIDDEN'
+  | 'GRAPHQL_PARSE_FAILED'
+  | 'GRAPHQL_VALIDATION_FAILED'
   | 'IDEMPOTENCY_KEY_REUSED'
   | 'INTERNAL'
   | 'INVALID_CALL_FLOW'
   | 'INVALID_NUMBER'
+  | 'METHOD_NOT_ALLOWED'
   | 'NOT_FOUND'
   | 'NOT_PERMITTED'
   | 'NO_NUMBER_AVAILABLE'
   | 'NUMBER_NOT_AVAILABLE'
   | 'NUMBER_NOT_OWNED'
+  | 'OPERATION_RESOLUTION_FAILURE'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'PERSISTED_QUERY_NOT_FOUND'
+  | 'PERSISTED_QUERY_NOT_SUPPORTED'
   | 'PIN_CONFLICT'
   | 'PROVIDER_NOT_CONFIGURED'
   | 'PROVIDER_REJECTED'
@@ -265,9 +282,11 @@ export type ErrorCode =
   | 'SANDBOX_ONLY'
   | 'TIER_NOT_AVAILABLE'
   | 'TOO_MANY_NUMBERS'
+  | 'TOO_MANY_SUBSCRIPTIONS'
   | 'UNAUTHENTICATED'
   | 'UNSUPPORTED_BY_PROVIDER'
   | 'UNSUPPORTED_FILTER'
+  | 'UNSUPPORTED_MEDIA_TYPE'
   | 'UPSTREAM_AUTH_FAILED'
   | 'UPSTREAM_ERROR'
   | 'UPSTREAM_TIMEOUT'
@@ -350,6 +369,7 @@ export type NumberStatus =
 export type NumbersInput = {
   /** Any unique string (≤ 200 chars). Sending the same key again replays the first result and changes nothing; the same key with a different input is refused. Kept for 24 hours. */
   idempotencyKey?: string | null | undefined;
+  /** At most 100 items. */
   numbers: Array<string>;
   provider: Provider;
 };
@@ -423,10 +443,14 @@ export type StockPool =
 
 /** New parties for an active allocation (billed by Exotel as a new allocation). */
 export type UpdateAllocationPartiesInput = {
+  /** At most 100 items. */
   aPartyNumbers?: Array<string> | null | undefined;
+  /** At most 100 items. */
   aPartyPins?: Array<number> | null | undefined;
   allocationId: string | number;
+  /** At most 100 items. */
   bPartyNumbers?: Array<string> | null | undefined;
+  /** At most 100 items. */
   bPartyPins?: Array<number> | null | undefined;
   /** Any unique string (≤ 200 chars). Sending the same key again replays the first result and changes nothing; the same key with a different input is refused. Kept for 24 hours. */
   idempotencyKey?: string | null | undefined;
@@ -451,6 +475,7 @@ export type VoipInnovationsProvisionInput = {
   cnam?: boolean | null | undefined;
   /** Endpoint group the numbers route to. */
   endpointGroup: number;
+  /** At most 100 items. */
   numbers: Array<string>;
   /** Your reference. */
   refId?: string | null | undefined;

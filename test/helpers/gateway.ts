@@ -198,3 +198,26 @@ export function connectionOutcome(client: Client, timeoutMs = 5_000): Promise<{ 
     });
   });
 }
+
+/** One operation over graphql-ws: its first result, or the errors it was refused with. */
+export function wsResult(client: Client, query: string, variables: Record<string, unknown> = {}, timeoutMs = 5_000): Promise<{ data?: unknown; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> }> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('no result over the WebSocket')), timeoutMs);
+    let settled = false;
+    const done = (value: { data?: unknown; errors?: never }) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve(value);
+    };
+    client.subscribe(
+      { query, variables },
+      {
+        next: (result) => done(result as never),
+        // graphql-ws hands an operation's errors as an array; anything else is the socket failing.
+        error: (err) => (Array.isArray(err) ? done({ errors: err as never }) : (clearTimeout(timer), reject(new Error(`socket failed: ${JSON.stringify(err, ['code', 'reason'])}`)))),
+        complete: () => undefined,
+      },
+    );
+  });
+}

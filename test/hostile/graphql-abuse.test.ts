@@ -1,0 +1,243 @@
+/**
+ * /graphql as a hostile client uses it, over HTTP and WebSocket: broken and huge documents,
+ * bad bytes, deep, wide and costly queries, huge lists, guessed names, malformed HTTP, and
+ * fuzzed query strings and variables. Every answer: no 5xx, the GraphQL `errors` shape with a
+ * known code, nothing internal (stacks, SQL, file paths, "Did you mean"), nothing run upstream.
+ */
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { VoipInnovationsSimulator } from '../../src/datasources/voipinnovations/simulator.js';
+import { ErrorCode } from '../../src/errors.js';
+import { RW_KEY, startTestGateway, wsResult, type TestGateway } from '../helpers/gateway.js';
+
+type Answer = { status: number; body: { data?: unknown; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> } };
+
+const CODES = new Set<string>(Object.values(ErrorCode));
+const INTERNALS = /Did you mean|node_modules|\/(work|home|tmp|usr|src)\/|\.[jt]s:\d+|\n\s+at |SQLSTATE|\b(SELECT|INSERT|UPDATE|DELETE)\b.*\b(FROM|INTO|SET)\b|stacktrace|Syntax Error: (Query|Aliases|Directives)/;
+
+let gw: TestGateway;
+let vi: VoipInnovationsSimulator;
+beforeAll(async () => {
+  gw = await startTestGateway({ RATE_LIMIT_PER_MINUTE: '1000000' });
+  vi = gw.running.gateway.registry.entry('VOIP_INNOVATIONS').simulator as VoipInnovationsSimulator;
+});
+afterAll(async () => {
+  await gw?.close();
+});
+
+async function send(body: string | Uint8Array, headers: Record<string, string> = {}, method = 'POST'): Promise<Answer> {
+  const res = await fetch(gw.graphqlUrl, { method, headers: { 'content-type': 'application/json', authorization: `Bearer ${RW_KEY}`, ...headers }, body: method === 'GET' ? undefined : body });
+  const text = await res.text();
+  let parsed: Answer['body'];
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new Error(`not JSON (HTTP ${res.status}): ${text.slice(0, 200)}`);
+  }
+  return { status: res.status, body: parsed };
+}
+const query = (q: string, variables: unknown = {}) => send(JSON.stringify({ query: q, variables }));
+
+/** The promise every answer keeps, whatever was sent. */
+function wellFormed(a: Answer): void {
+  expect(a.status, JSON.stringify(a.body)).toBeLessThan(500);
+  const text = JSON.stringify(a.body);
+  expect(text).not.toMatch(INTERNALS);
+  if (a.status !== 200) expect(a.body.errors?.length, text).toBeGreaterThan(0);
+  for (const e of a.body.errors ?? []) {
+    expect(typeof e.message, text).toBe('string');
+    expect(CODES.has(String(e.extensions?.code)), text).toBe(true);
+  }
+}
+
+function refused(a: Answer, status: number, code: string): string {
+  wellFormed(a);
+  expect(a.status, JSON.stringify(a.body)).toBe(status);
+  expect(a.body.data ?? null).toBeNull();
+  expect(a.body.errors?.map((e) => e.extensions?.code)).toEqual([code]);
+  return a.body.errors![0]!.message;
+}
+
+const deep = `query Deep { callEvents { edges { node { allocation { calls { allocation { calls { allocation { calls { allocation { calls { id } } } } } } } } } } } }`;
+const numbers = (n: number) => Array.from({ length: n }, (_, i) => `+1212555${String(i % 10_000).padStart(4, '0')}`);
+
+describe('documents that cannot be read', () => {
+  it.each([
+    ['a syntax error', '{ providers { provider '],
+    ['a NUL', '{ providers\u0000 { provider } }'],
+    ['a lone surrogate', '{ providers { provider } \ud800 }'],
+    ['more than 2,000 tokens', `{ ${'providers { provider } '.repeat(600)} }`],
+  ])('%s: 400 GRAPHQL_PARSE_FAILED', async (_name, q) => {
+    refused(await query(q), 400, 'GRAPHQL_PARSE_FAILED');
+  });
+
+  it('an empty document: 400 BAD_REQUEST', async () => {
+    refused(await query(''), 400, 'BAD_REQUEST');
+  });
+
+  it('invalid UTF-8 in the body: 400 GRAPHQL_PARSE_FAILED', async () => {
+    const body = Buffer.concat([Buffer.from('{"query":"{ providers { provider } '), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from('"}')]);
+    refused(await send(body), 400, 'GRAPHQL_PARSE_FAILED');
+  });
+});
+
+describe('documents asking too much', () => {
+  it('deeper than 10: 400 GRAPHQL_VALIDATION_FAILED, not a "Syntax Error"', async () => {
+    expect(refused(await query(deep), 400, 'GRAPHQL_VALIDATION_FAILED')).toMatch(/^Query depth limit of 10 exceeded/);
+  });
+
+  it('more than 15 aliases: 400 GRAPHQL_VALIDATION_FAILED', async () => {
+    const q = `{ ${Array.from({ length: 16 }, (_, i) => `a${i}: providers { provider }`).join(' ')} }`;
+    expect(refused(await query(q), 400, 'GRAPHQL_VALIDATION_FAILED')).toMatch(/^Aliases limit of 15 exceeded/);
+  });
+
+  it('more than 50 directives: 400 GRAPHQL_VALIDATION_FAILED', async () => {
+    const q = `{ providers { ${'provider @include(if: true) '.repeat(51)} } }`;
+    expect(refused(await query(q), 400, 'GRAPHQL_VALIDATION_FAILED')).toMatch(/^Directives limit of 50 exceeded/);
+  });
+
+  it('counts page sizes given as variables in the cost', async () => {
+    const page = `edges { node { id number { e164 service { name } } service { name } allocation { greenVN } } }`;
+    const q = `query Pages($first: Int!) { ${[1, 2, 3, 4].map((i) => `p${i}: callEvents(first: $first) { ${page} }`).join(' ')} }`;
+    expect(refused(await query(q, { first: 100 }), 400, 'GRAPHQL_VALIDATION_FAILED')).toMatch(/^Query cost limit of 20000 exceeded/);
+    const small = await query(q, { first: 10 });
+    expect(small.body.errors).toBeUndefined();
+    expect(small.status).toBe(200);
+  });
+
+  it('counts list lengths given as variables in the cost (each item an upstream call), refusing before any', async () => {
+    const q = 'query P($a: [E164!]!, $b: [E164!]!) { a: portability(provider: VOIP_INNOVATIONS, numbers: $a) { e164 portable } b: portability(provider: VOIP_INNOVATIONS, numbers: $b) { e164 portable } }';
+    const before = vi.calls.length;
+    expect(refused(await query(q, { a: numbers(100), b: numbers(100) }), 400, 'GRAPHQL_VALIDATION_FAILED')).toMatch(/^Query cost limit of 20000 exceeded/);
+    expect(vi.calls.length).toBe(before);
+    const fewer = await query(q, { a: numbers(50), b: numbers(50) });
+    expect(fewer.body.errors).toBeUndefined();
+    expect(vi.calls.length - before).toBe(50);
+  });
+});
+
+describe('lists over their caps', () => {
+  it('portability with 6,000 numbers: 400 BAD_USER_INPUT naming the cap, no upstream call', async () => {
+    const before = vi.calls.length;
+    const started = Date.now();
+    const message = refused(await query('query P($n: [E164!]!) { portability(provider: VOIP_INNOVATIONS, numbers: $n) { e164 } }', { n: numbers(6_000) }), 400, 'BAD_USER_INPUT');
+    expect(message).toBe('portability(numbers) takes at most 100 items (got 6000)');
+    expect(vi.calls.length).toBe(before);
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it('a literal list over the cap in a mutation input: 400 BAD_USER_INPUT, nothing reserved', async () => {
+    const before = vi.calls.length;
+    const list = numbers(101).map((n) => `"${n}"`).join(', ');
+    const message = refused(await query(`mutation { reserveNumbers(input: { provider: VOIP_INNOVATIONS, numbers: [${list}] }) { numbers { e164 } } }`), 400, 'BAD_USER_INPUT');
+    expect(message).toBe('reserveNumbers(input).numbers takes at most 100 items (got 101)');
+    expect(vi.calls.length).toBe(before);
+  });
+
+  it('the same over WebSocket', async () => {
+    const client = gw.ws();
+    const r = await wsResult(client, 'query P($n: [E164!]!) { portability(provider: VOIP_INNOVATIONS, numbers: $n) { e164 } }', { n: numbers(101) });
+    expect(r.errors).toEqual([{ message: 'portability(numbers) takes at most 100 items (got 101)', extensions: { code: 'BAD_USER_INPUT' } }]);
+  });
+});
+
+describe('guessing names', () => {
+  it('gets no suggestion for a field or an enum value, on HTTP or WebSocket', async () => {
+    const field = '{ callEvents { edges { nodes { id } } } }';
+    const enumValue = ['query N($p: Provider!) { numbers(provider: $p) { edges { cursor } } }', { p: 'AVANSR' }] as const;
+    const literal = '{ numbers(provider: AVANSR) { edges { cursor } } }';
+    expect(refused(await query(field), 400, 'GRAPHQL_VALIDATION_FAILED')).toBe('Cannot query field "nodes" on type "CallEventEdge".');
+    expect(refused(await query(...enumValue), 400, 'BAD_USER_INPUT')).toBe('Variable "$p" got invalid value "AVANSR"; Value "AVANSR" does not exist in "Provider" enum.');
+    refused(await query(literal), 400, 'GRAPHQL_VALIDATION_FAILED');
+
+    const client = gw.ws();
+    for (const [q, v] of [[field, {}], enumValue, [literal, {}]] as const) {
+      const r = await wsResult(client, q, v);
+      expect(r.errors?.length).toBeGreaterThan(0);
+      expect(JSON.stringify(r)).not.toMatch(/Did you mean/);
+      for (const e of r.errors!) expect(CODES.has(String(e.extensions?.code))).toBe(true);
+    }
+  });
+});
+
+describe('malformed HTTP on /graphql', () => {
+  it.each([
+    ['a body that is not JSON', () => send('{"query": '), 400, 'BAD_REQUEST'],
+    ['an empty JSON body', () => send(''), 400, 'BAD_REQUEST'],
+    ['a body over 100 kB', () => query(`{ providers { provider } } # ${'x'.repeat(110_000)}`), 413, 'PAYLOAD_TOO_LARGE'],
+    ['an unsupported content-type', () => send('<query/>', { 'content-type': 'application/xml' }), 415, 'UNSUPPORTED_MEDIA_TYPE'],
+    ['PUT', () => send(JSON.stringify({ query: '{ providers { provider } }' }), {}, 'PUT'), 405, 'METHOD_NOT_ALLOWED'],
+    ['DELETE', () => send(JSON.stringify({ query: '{ providers { provider } }' }), {}, 'DELETE'), 405, 'METHOD_NOT_ALLOWED'],
+  ])('%s: the GraphQL errors shape with its code', async (_name, act, status, code) => {
+    refused(await act(), status, code);
+  });
+
+  it('answers other routes with a small JSON error that does not echo the URL', async () => {
+    for (const [path, method, status] of [['/nope?token=secret-looking-0001', 'GET', 404], ['/webhooks/delacon/calls?token=secret-looking-0002', 'OPTIONS', 404], ['/%zz?token=secret-looking-0003', 'GET', 400]] as const) {
+      const res = await fetch(`${gw.url}${path}`, { method });
+      const text = await res.text();
+      expect(res.status, path).toBe(status);
+      expect(JSON.parse(text)).toEqual({ error: expect.any(String), code: status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST' });
+      expect(text).not.toMatch(/secret-looking|nope|webhooks|%zz/);
+    }
+  });
+});
+
+describe('too many subscriptions on one WebSocket', () => {
+  it('refuses the 101st with TOO_MANY_SUBSCRIPTIONS; the socket stays open and the others keep running', async () => {
+    const client = gw.ws();
+    let closed = false;
+    client.on('closed', () => (closed = true));
+    const stops = Array.from({ length: 100 }, () => client.subscribe({ query: 'subscription { callEvents { id } }' }, { next: () => undefined, error: () => undefined, complete: () => undefined }));
+    const r = await wsResult(client, 'subscription { callEvents { id } }');
+    expect(r.errors).toEqual([{ message: expect.stringMatching(/^At most 100 operations at once/), extensions: { code: 'TOO_MANY_SUBSCRIPTIONS' } }]);
+    expect(closed).toBe(false);
+    stops[0]!();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await wsResult(client, '{ providers { provider } }')).data).toBeTruthy();
+    for (const stop of stops) stop();
+  });
+});
+
+describe('fuzzed', () => {
+  const tokens = ['{', '}', '(', ')', ':', '$', '@', '...', '!', '[', ']', '=', '"', '#', 'query', 'mutation', 'subscription', 'fragment', 'on', 'providers', 'provider', 'callEvents', 'edges', 'node', 'id', 'first', 'after', 'null', '100', '-1', '1e99', '"x"', '\\u0000', '\u0000', '\ud800', '\u2028', '__schema', '__typename', 'portability', 'numbers', 'VOIP_INNOVATIONS', 'AVANSR'];
+  const fuzzedQuery = fc.oneof(
+    fc.string({ maxLength: 300, unit: 'binary' }),
+    fc.array(fc.constantFrom(...tokens), { maxLength: 60 }).map((parts) => parts.join(' ')),
+  );
+
+  it('query strings over HTTP: never 5xx, always the errors shape with a known code, nothing internal', async () => {
+    await fc.assert(
+      fc.asyncProperty(fuzzedQuery, fc.jsonValue({ maxDepth: 3 }), async (q, variables) => {
+        wellFormed(await send(JSON.stringify({ query: q, variables })));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('bodies over HTTP: never 5xx, always the errors shape with a known code', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.string({ maxLength: 200, unit: 'binary' }), fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v))), async (body) => {
+        wellFormed(await send(body));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('query strings over WebSocket: an error with a known code, the socket stays open', async () => {
+    const client = gw.ws();
+    let closed = false;
+    client.on('closed', () => (closed = true));
+    await fc.assert(
+      fc.asyncProperty(fuzzedQuery, async (q) => {
+        fc.pre(!q.includes('subscription')); // a valid one would wait for events
+        const r = await wsResult(client, q);
+        const text = JSON.stringify(r);
+        expect(text).not.toMatch(INTERNALS);
+        for (const e of r.errors ?? []) expect(CODES.has(String(e.extensions?.code)), text).toBe(true);
+      }),
+      { numRuns: 150 },
+    );
+    expect(closed).toBe(false);
+  });
+});
