@@ -4,12 +4,11 @@
  */
 import 'reflect-metadata';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { lexicographicSortSchema, printSchema } from 'graphql';
-import { createSchema } from '../src/schema.js';
+import { createSchema, printSdl } from '../src/schema.js';
 
 const file = new URL('../schema.graphql', import.meta.url);
 const header = '# Generated from the code by `npm run schema:emit`. Do not edit.\n\n';
-const printed = header + printSchema(lexicographicSortSchema(await createSchema())) + '\n';
+const printed = header + printSdl(await createSchema());
 
 if (process.argv.includes('--check')) {
   let committed = '';

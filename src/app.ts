@@ -18,8 +18,9 @@ import { registry as metrics } from './observability/metrics.js';
 import { createSchema } from './schema.js';
 import { ApiKeys } from './server/auth.js';
 import { errorFormatter, httpErrorHandlers } from './server/errors.js';
+import { explorerRoutes, loadExplorer } from './server/explorer.js';
 import { httpOperationRules } from './server/http-rules.js';
-import { sandboxHtml, sandboxLandingPage } from './server/landing.js';
+import { landingHtml, landingPage } from './server/landing.js';
 import { parseOptions, validationRules } from './server/limits.js';
 import { createRateLimiter, httpRateLimit } from './server/rate-limit.js';
 import { attachWebSockets } from './server/ws.js';
@@ -109,8 +110,9 @@ export async function startApp(config: Config, log: Logger): Promise<Running> {
   });
   app.setErrorHandler(httpErrors.onError);
   app.setNotFoundHandler(httpErrors.onNotFound);
-  const sharedHeaders: Record<string, string> = config.generatedDevKey && isLoopback(config.host) ? { Authorization: `Bearer ${config.generatedDevKey}` } : {};
-  const landing = sandboxHtml(sharedHeaders);
+  const sharedHeaders: Record<string, string> = config.devKey && isLoopback(config.host) ? { Authorization: `Bearer ${config.devKey.key}` } : {};
+  const explorer = loadExplorer();
+  const landing = landingHtml(sharedHeaders, explorer?.assets);
   const apollo = new ApolloServer<Context>({
     schema,
     // Sandbox needs introspection in every environment; callers are authenticated anyway.
@@ -124,7 +126,7 @@ export async function startApp(config: Config, log: Logger): Promise<Running> {
     validationRules,
     // No HTTP caching of GraphQL answers: the default cache-control plugin only cost a hook
     // on every resolved field.
-    plugins: [fastifyApolloDrainPlugin(app), sandboxLandingPage(landing), httpOperationRules(schema), ApolloServerPluginCacheControlDisabled()],
+    plugins: [fastifyApolloDrainPlugin(app), landingPage(landing), httpOperationRules(schema), ApolloServerPluginCacheControlDisabled()],
   });
   await apollo.start();
 
@@ -137,7 +139,9 @@ export async function startApp(config: Config, log: Logger): Promise<Running> {
     scope.addHook('onRequest', httpRateLimit(limiter, keys));
     await scope.register(fastifyApollo(apollo), { path: '/graphql', context, method: ['GET', 'POST', 'OPTIONS'] });
   });
-  app.get('/', async (_req, reply) => reply.type('text/html; charset=utf-8').send(landing));
+  // The page may carry the dev key.
+  app.get('/', async (_req, reply) => reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(landing));
+  await app.register(explorerRoutes({ schema, keys, headers: sharedHeaders, explorer }));
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_req, reply) => {
     const checks = { store: await db.ping(), bus: await bus.ping(), schema: true };

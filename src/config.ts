@@ -3,6 +3,8 @@
  * throws a ConfigError whose message is the single line `main` prints before exiting 2.
  */
 import { randomBytes } from 'node:crypto';
+import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 
 export type Scope = 'read' | 'write';
 export type ProviderMode = 'LIVE' | 'SANDBOX' | 'OFF';
@@ -17,6 +19,17 @@ export interface VoipInnovationsConfig {
   /** DIDParam element that carries the endpoint group: `endpointId` today, `epg` in the old WSDL. */
   endpointField: 'endpointId' | 'epg';
 }
+
+/** The key used when no SWITCHBOARD_API_KEYS are set: read and write, pre-filled in the explorer on loopback. */
+export interface DevKey {
+  key: string;
+  /** SWITCHBOARD_DEV_KEY; a file in DATA_DIR that keeps it across restarts; or this run only (DATA_DIR=memory). */
+  source: 'SWITCHBOARD_DEV_KEY' | 'file' | 'run';
+  file?: string;
+}
+
+/** The file in DATA_DIR that keeps the generated dev key. */
+export const DEV_KEY_FILE = 'switchboard-dev-key';
 
 export interface ProviderSettings<T> {
   mode: ProviderMode;
@@ -36,8 +49,8 @@ export interface Config {
   dataDir: string;
   redisUrl?: string;
   apiKeys: Map<string, Set<Scope>>;
-  /** Set when no SWITCHBOARD_API_KEYS was given: printed at start, pre-filled in Sandbox on loopback. */
-  generatedDevKey?: string;
+  /** Set when no SWITCHBOARD_API_KEYS was given: printed at start, pre-filled in the explorer on loopback. */
+  devKey?: DevKey;
   webhookToken: string;
   webhookTokenGenerated: boolean;
   sandbox: boolean;
@@ -98,6 +111,51 @@ function url(env: Env, name: string, fallback: string | undefined, protocols: st
     throw new ConfigError(name, `must use ${protocols.join(' or ')}, got ${parsed.protocol}`, example);
   }
   return raw.replace(/\/+$/, '');
+}
+
+/** Secrets we take from the environment or a file: long enough, and safe in a header or URL. */
+const SECRET = /^[A-Za-z0-9._~-]{16,}$/;
+const SECRET_RULE = 'must be at least 16 URL-safe characters (letters, digits, . _ ~ -)';
+
+/**
+ * SWITCHBOARD_DEV_KEY, else the key kept in DATA_DIR (made on first start, mode 0600), else
+ * (DATA_DIR=memory) a new one for this run.
+ */
+function devKey(env: Env, dataDir: string): DevKey {
+  const given = str(env, 'SWITCHBOARD_DEV_KEY');
+  if (given !== undefined) {
+    if (!SECRET.test(given)) throw new ConfigError('SWITCHBOARD_DEV_KEY', SECRET_RULE, `dev-${randomBytes(12).toString('hex')}`);
+    return { key: given, source: 'SWITCHBOARD_DEV_KEY' };
+  }
+  const key = `dev_${randomBytes(18).toString('base64url')}`;
+  if (dataDir === 'memory') return { key, source: 'run' };
+  const file = path.resolve(dataDir, DEV_KEY_FILE);
+  const unusable = (problem: string) => new ConfigError('DATA_DIR', `${problem} (the dev key is kept there when SWITCHBOARD_API_KEYS is unset)`, './.switchboard');
+  // Written whole under another name, then linked into place: a crash or a second process
+  // starting at the same moment never leaves an empty or a second key.
+  const draft = `${file}.${process.pid}.tmp`;
+  try {
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    writeFileSync(draft, `${key}\n`, { mode: 0o600 });
+    linkSync(draft, file);
+    return { key, source: 'file', file };
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw unusable(`cannot write ${file}: ${(err as NodeJS.ErrnoException).code ?? err}`);
+  } finally {
+    try {
+      unlinkSync(draft);
+    } catch {
+      // never written
+    }
+  }
+  let kept: string;
+  try {
+    kept = readFileSync(file, 'utf8').trim();
+  } catch (err) {
+    throw unusable(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? err}`);
+  }
+  if (!SECRET.test(kept)) throw unusable(`${file} holds no valid key (it ${SECRET_RULE}; delete the file for a new one)`);
+  return { key: kept, source: 'file', file };
 }
 
 function parseApiKeys(raw: string): Map<string, Set<Scope>> {
@@ -172,18 +230,20 @@ export function loadConfig(env: Env = process.env): Config {
 
   const keysRaw = str(env, 'SWITCHBOARD_API_KEYS');
   let apiKeys: Map<string, Set<Scope>>;
-  let generatedDevKey: string | undefined;
+  let dev: DevKey | undefined;
   if (keysRaw === undefined) {
-    generatedDevKey = `dev_${randomBytes(18).toString('base64url')}`;
-    apiKeys = new Map([[generatedDevKey, new Set<Scope>(['read', 'write'])]]);
+    dev = devKey(env, dataDir);
+    apiKeys = new Map([[dev.key, new Set<Scope>(['read', 'write'])]]);
   } else {
+    if (str(env, 'SWITCHBOARD_DEV_KEY') !== undefined) {
+      // The example is empty: unset, as the configured keys replace the dev key.
+      throw new ConfigError('SWITCHBOARD_DEV_KEY', 'is set but so is SWITCHBOARD_API_KEYS, and a dev key is only used without API keys: leave it empty', '');
+    }
     apiKeys = parseApiKeys(keysRaw);
   }
 
   const tokenRaw = str(env, 'WEBHOOK_TOKEN');
-  if (tokenRaw !== undefined && !/^[A-Za-z0-9._~-]{16,}$/.test(tokenRaw)) {
-    throw new ConfigError('WEBHOOK_TOKEN', 'must be at least 16 URL-safe characters (letters, digits, . _ ~ -)', randomBytes(16).toString('hex'));
-  }
+  if (tokenRaw !== undefined && !SECRET.test(tokenRaw)) throw new ConfigError('WEBHOOK_TOKEN', SECRET_RULE, randomBytes(16).toString('hex'));
   const webhookToken = tokenRaw ?? randomBytes(24).toString('base64url');
 
   const scaleRaw = str(env, 'SANDBOX_TIME_SCALE');
@@ -222,7 +282,7 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir,
     redisUrl,
     apiKeys,
-    generatedDevKey,
+    devKey: dev,
     webhookToken,
     webhookTokenGenerated: tokenRaw === undefined,
     sandbox,

@@ -7,6 +7,7 @@ import 'reflect-metadata';
 import { startApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger, withoutToken } from './observability/logger.js';
+import { readyLines } from './server/banner.js';
 
 async function orExit<T>(step: () => Promise<T>): Promise<T> {
   try {
@@ -21,8 +22,9 @@ async function orExit<T>(step: () => Promise<T>): Promise<T> {
 const config = await orExit(async () => loadConfig());
 const log = createLogger(config.logLevel);
 const running = await orExit(() => startApp(config, log));
-log.info({ url: running.url, graphql: `${running.url}/graphql`, sandbox: config.sandbox }, 'Switchboard is ready');
-if (config.generatedDevKey) log.info(`No SWITCHBOARD_API_KEYS set: dev API key (read, write) for this run: ${config.generatedDevKey}`);
+log.info({ url: running.url, graphql: `${running.url}/graphql`, sandbox: config.sandbox, devKey: config.devKey?.source }, 'Switchboard is ready');
+// For people, not log collectors; the key never goes into a JSON log line.
+if (config.logLevel !== 'silent') process.stderr.write(readyLines(running.url, config.devKey));
 if (config.webhookTokenGenerated) {
   log.info({ example: withoutToken(`${running.publicUrl}/webhooks/delacon/calls?token=x`) }, `No WEBHOOK_TOKEN set: webhook token for this run: ${config.webhookToken}`);
 }

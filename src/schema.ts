@@ -1,6 +1,6 @@
 /** The executable schema, built code-first from src/types and src/resolvers. */
 import 'reflect-metadata';
-import type { GraphQLSchema } from 'graphql';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import type { PubSub } from '@graphql-yoga/subscription';
 import { MutationResolver } from './resolvers/mutation.js';
@@ -25,4 +25,9 @@ export function createSchema(pubSub?: PubSub<any>): Promise<GraphQLSchema> {
     pubSub: pubSub ?? { publish: () => undefined, subscribe: () => (async function* () {})() },
     emitSchemaFile: false,
   });
+}
+
+/** The SDL as schema.graphql holds it and `GET /schema.graphql` serves it: types sorted by name. */
+export function printSdl(schema: GraphQLSchema): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
 }

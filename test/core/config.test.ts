@@ -101,6 +101,8 @@ describe('every configuration error\'s example', () => {
     { SWITCHBOARD_API_KEYS: 'long-enough-key=admin' },
     { SWITCHBOARD_API_KEYS: ';;' },
     { WEBHOOK_TOKEN: 'short' },
+    { SWITCHBOARD_DEV_KEY: 'my-team-dev-key-0001' },
+    { SWITCHBOARD_API_KEYS: '', SWITCHBOARD_DEV_KEY: 'short' },
     { SANDBOX_TIME_SCALE: '0' },
     { EXOTEL_TIMEZONE: 'IST' },
     { VOIPINNOVATIONS_ENDPOINT_FIELD: 'x' },

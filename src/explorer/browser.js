@@ -1,0 +1,34 @@
+/**
+ * The local explorer: GraphiQL from npm, bundled by `npm run build` (scripts/bundle.ts) into
+ * dist/explorer with its Monaco workers, so it needs nothing from the network but this server.
+ * Browser code (plain JS, not compiled by tsc). `SwitchboardExplorer.mount(element, options)`
+ * renders it; /graphiql and the landing page's offline fallback call it.
+ */
+import { createGraphiQLFetcher } from '@graphiql/toolkit';
+import { GraphiQL } from 'graphiql';
+import 'graphiql/style.css';
+import { createElement } from 'react';
+import { createRoot } from 'react-dom/client';
+
+const DEFAULT_QUERY = '# Switchboard: press Run (Ctrl-Enter)\n{\n  providers { provider mode healthy operations }\n}\n';
+
+/**
+ * options.workers: URLs of the editor, json and graphql workers (hashed names from the build).
+ * options.headers: headers pre-filled in the editor (the dev key on loopback), not persisted.
+ */
+function mount(element, options) {
+  globalThis.MonacoEnvironment = {
+    getWorker(_id, label) {
+      return new Worker(options.workers[label] ?? options.workers.editor);
+    },
+  };
+  const endpoint = `${window.location.origin}/graphql`;
+  // Headers typed in the editor go with every request, and in connection_init for subscriptions.
+  const fetcher = createGraphiQLFetcher({ url: endpoint, subscriptionUrl: endpoint.replace(/^http/, 'ws') });
+  const headers = Object.keys(options.headers).length > 0 ? JSON.stringify(options.headers, null, 2) : undefined;
+  createRoot(element).render(
+    createElement(GraphiQL, { fetcher, defaultQuery: DEFAULT_QUERY, initialHeaders: headers, defaultHeaders: headers, shouldPersistHeaders: false }),
+  );
+}
+
+window.SwitchboardExplorer = { mount };

@@ -1,0 +1,77 @@
+/**
+ * `npm start` rebuilds only when the build's inputs changed (scripts/build.mjs): checked on a
+ * project-shaped directory of its own, since a real build takes close to a minute.
+ */
+import { mkdirSync, mkdtempSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inputsDigest, isStale } from '../../scripts/build.mjs';
+
+let root: string;
+const write = (file: string, content: string) => {
+  mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+  writeFileSync(path.join(root, file), content);
+};
+/** As a finished build leaves it: outputs present, the stamp matching the inputs. */
+const built = () => write('dist/.build-inputs', inputsDigest(root));
+
+beforeAll(() => {
+  root = mkdtempSync(path.join(tmpdir(), 'switchboard-build-'));
+  for (const [file, content] of Object.entries({
+    'src/main.ts': 'export {};\n',
+    'src/server/app.ts': 'export const a = 1;\n',
+    'src/explorer/browser.js': 'window.x = 1;\n',
+    'scripts/bundle.ts': '// bundle\n',
+    'tsconfig.json': '{}\n',
+    'package.json': '{"name":"x"}\n',
+    'package-lock.json': '{"lockfileVersion":3}\n',
+    'dist/switchboard.mjs': '// built\n',
+    'dist/explorer/manifest.json': '{}\n',
+    'bench/run.ts': '// not an input of what npm start runs\n',
+  })) write(file, content);
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('the staleness check', () => {
+  it('is fresh right after a build, and after files are touched without changing', () => {
+    built();
+    expect(isStale(root)).toBe(false);
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(path.join(root, 'src/main.ts'), later, later);
+    expect(isStale(root)).toBe(false);
+  });
+
+  it('is stale when a source, the explorer, a build script, the compiler settings or the dependencies change', () => {
+    for (const file of ['src/server/app.ts', 'src/explorer/browser.js', 'scripts/bundle.ts', 'tsconfig.json', 'package-lock.json']) {
+      built();
+      write(file, 'changed\n');
+      expect(isStale(root), file).toBe(true);
+    }
+  });
+
+  it('is stale when a source is added, removed or renamed; not for files outside the inputs', () => {
+    built();
+    write('src/new.ts', 'export {};\n');
+    expect(isStale(root)).toBe(true);
+    rmSync(path.join(root, 'src/new.ts'));
+    expect(isStale(root)).toBe(false);
+    renameSync(path.join(root, 'src/main.ts'), path.join(root, 'src/index.ts'));
+    expect(isStale(root)).toBe(true);
+    renameSync(path.join(root, 'src/index.ts'), path.join(root, 'src/main.ts'));
+    expect(isStale(root)).toBe(false);
+    write('bench/run.ts', 'changed\n');
+    write('README.md', 'changed\n');
+    expect(isStale(root)).toBe(false);
+  });
+
+  it('is stale without a stamp, or when an output is missing', () => {
+    built();
+    rmSync(path.join(root, 'dist/explorer/manifest.json'));
+    expect(isStale(root)).toBe(true);
+    write('dist/explorer/manifest.json', '{}\n');
+    expect(isStale(root)).toBe(false);
+    rmSync(path.join(root, 'dist/.build-inputs'));
+    expect(isStale(root)).toBe(true);
+  });
+});
