@@ -11,9 +11,9 @@ import type { Logger } from 'pino';
 import { ConfigError, type Config } from './config.js';
 import { createContext, type Context } from './context.js';
 import { PROVIDER_SLUG, Registry } from './datasources/registry.js';
-import { DomainEvents } from './domain/events.js';
-import { Gateway } from './domain/gateway.js';
-import { createBus, type Bus } from './events/bus.js';
+import { Effects } from './gateway/effects.js';
+import { Gateway } from './gateway/gateway.js';
+import { createBus, type Bus } from './pubsub/bus.js';
 import { registry as metrics } from './observability/metrics.js';
 import { createSchema } from './schema.js';
 import { ApiKeys } from './server/auth.js';
@@ -95,7 +95,7 @@ export async function startApp(config: Config, log: Logger): Promise<Running> {
     createSchema(bus.pubSub),
   ]);
   const store = new Store(db, { claimLeaseSeconds: config.webhookClaimLeaseSeconds });
-  const events = new DomainEvents(store, bus, log.child({ component: 'events' }));
+  const events = new Effects(store, bus, log.child({ component: 'events' }));
   const gateway = new Gateway(registry, store, events, log.child({ component: 'gateway' }), { upstreamTimeoutMs: config.upstreamTimeoutMs });
   const keys = new ApiKeys(config.apiKeys);
   const limiter = await createRateLimiter(config.rateLimitPerMinute, config.redisUrl);

@@ -4,7 +4,7 @@
  */
 import DataLoader from 'dataloader';
 import type { Scope } from './config.js';
-import type { Gateway } from './domain/gateway.js';
+import type { Gateway } from './gateway/gateway.js';
 import type { AllocationRecord, CallEventRecord, OrderRecord, PhoneNumberRecord, PortabilityRecord, ProviderName, ServiceRecord } from './domain/model.js';
 
 export interface Principal {

@@ -12,7 +12,7 @@ import type { WebhookRoute } from '../webhooks/route.js';
 import { avanserModule } from './avanser/index.js';
 import { delaconModule } from './delacon/index.js';
 import { exotelModule } from './exotel/index.js';
-import type { PortOperation, ProviderDeps, ProviderModule, ProviderPort } from './port.js';
+import type { AdapterOperation, ProviderDeps, ProviderModule, ProviderAdapter } from './provider.js';
 import { voipInnovationsModule } from './voipinnovations/index.js';
 
 /** URL path segment of each provider's webhooks: `/webhooks/<slug>/<event>`. */
@@ -43,7 +43,7 @@ const HEALTH_WINDOW_MS = 30_000;
 export interface ProviderEntry {
   name: ProviderName;
   mode: ProviderMode;
-  port?: ProviderPort;
+  adapter?: ProviderAdapter;
   simulator?: Simulator<unknown>;
   webhooks: WebhookRoute<any, any>[];
   lastFailureAt?: number;
@@ -56,7 +56,7 @@ export interface ProviderStatus {
   configured: boolean;
   sandbox: boolean;
   healthy: boolean;
-  operations: PortOperation[];
+  operations: AdapterOperation[];
   webhookEvents: string[];
 }
 
@@ -78,11 +78,11 @@ export class Registry {
       };
       const entry: ProviderEntry = { name, mode: settings.mode, webhooks: module.webhooks(deps) };
       if (settings.mode === 'LIVE') {
-        entry.port = module.create(settings.live, deps);
+        entry.adapter = module.create(settings.live, deps);
       } else if (settings.mode === 'SANDBOX') {
         const simDeps: SimulatorDeps = { log: deps.log.child({ sandbox: true }), timeScale: config.sandboxTimeScale, webhookUrl: deps.webhookUrl };
         entry.simulator = await module.startSimulator(simDeps);
-        entry.port = module.create(entry.simulator.live, deps);
+        entry.adapter = module.create(entry.simulator.live, deps);
         deps.log.info({ url: entry.simulator.baseUrl }, 'sandbox simulator started');
       }
       entries.set(name, entry);
@@ -108,33 +108,33 @@ export class Registry {
       healthy:
         e.mode !== 'OFF' &&
         !(e.lastFailureAt !== undefined && now - e.lastFailureAt < HEALTH_WINDOW_MS && (e.lastSuccessAt ?? 0) < e.lastFailureAt),
-      operations: e.port ? (Object.keys(OPERATION_NAMES) as PortOperation[]).filter((op) => typeof e.port![op] === 'function') : [],
+      operations: e.adapter ? (Object.keys(OPERATION_NAMES) as AdapterOperation[]).filter((op) => typeof e.adapter![op] === 'function') : [],
       webhookEvents: e.webhooks.map((w) => w.event),
     }));
   }
 
   /** Does the provider implement the operation (without calling it)? */
-  supports(name: ProviderName, op: PortOperation): boolean {
-    return typeof this.entry(name).port?.[op] === 'function';
+  supports(name: ProviderName, op: AdapterOperation): boolean {
+    return typeof this.entry(name).adapter?.[op] === 'function';
   }
 
   /**
-   * Call a port operation. Refuses unsupported operations with a BusinessError (mutations
+   * Call an adapter operation. Refuses unsupported operations with a BusinessError (mutations
    * turn it into a userError, queries into a GraphQL error) and tracks provider health.
    */
-  async call<K extends PortOperation>(name: ProviderName, op: K, ...args: Parameters<NonNullable<ProviderPort[K]>>): Promise<Awaited<ReturnType<NonNullable<ProviderPort[K]>>>> {
+  async call<K extends AdapterOperation>(name: ProviderName, op: K, ...args: Parameters<NonNullable<ProviderAdapter[K]>>): Promise<Awaited<ReturnType<NonNullable<ProviderAdapter[K]>>>> {
     const entry = this.entry(name);
-    if (!entry.port) {
+    if (!entry.adapter) {
       throw new GatewayError(ErrorCode.PROVIDER_NOT_CONFIGURED, `${name} is not configured (no credentials and SANDBOX=off)`, { provider: name });
     }
-    const fn = entry.port[op] as ((...a: unknown[]) => Promise<unknown>) | undefined;
+    const fn = entry.adapter[op] as ((...a: unknown[]) => Promise<unknown>) | undefined;
     if (typeof fn !== 'function') {
       throw new BusinessError(ErrorCode.UNSUPPORTED_BY_PROVIDER, `${name} does not support ${OPERATION_NAMES[op]}`, ['provider']);
     }
     try {
-      const result = await fn.apply(entry.port, args);
+      const result = await fn.apply(entry.adapter, args);
       entry.lastSuccessAt = Date.now();
-      return result as Awaited<ReturnType<NonNullable<ProviderPort[K]>>>;
+      return result as Awaited<ReturnType<NonNullable<ProviderAdapter[K]>>>;
     } catch (err) {
       if (err instanceof GatewayError && [ErrorCode.UPSTREAM_UNAVAILABLE, ErrorCode.UPSTREAM_TIMEOUT, ErrorCode.UPSTREAM_AUTH_FAILED].includes(err.code)) {
         entry.lastFailureAt = Date.now();
@@ -154,7 +154,7 @@ export class Registry {
 }
 
 /** Human words for each operation, used in UNSUPPORTED_BY_PROVIDER messages. */
-const OPERATION_NAMES: Record<PortOperation, string> = {
+const OPERATION_NAMES: Record<AdapterOperation, string> = {
   searchNumbers: 'searching available numbers',
   countNumbers: 'counting available numbers',
   numberTypes: 'listing number types',

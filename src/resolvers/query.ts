@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context.js';
-import type { NumberCountGrouping as Grouping } from '../datasources/port.js';
+import type { NumberCountGrouping as Grouping } from '../datasources/provider.js';
 import type { ProviderName } from '../domain/model.js';
 import { BusinessError, GatewayError } from '../errors.js';
 import { Allocation, AllocationConnection } from '../types/allocation.js';

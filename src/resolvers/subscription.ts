@@ -1,6 +1,6 @@
 import { Arg, Resolver, Root, Subscription } from 'type-graphql';
 import type { AllocationEventRecord, CallEventRecord, OrderRecord } from '../domain/model.js';
-import { Topic } from '../events/bus.js';
+import { Topic } from '../pubsub/bus.js';
 import { AllocationEvent } from '../types/allocation.js';
 import { CallEvent } from '../types/call-event.js';
 import { AllocationEventFilter, CallEventFilter, OrderFilter } from '../types/inputs.js';

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import type { Context } from '../context.js';
-import type { KeyRun } from '../domain/attempts.js';
+import type { KeyRun } from '../gateway/attempts.js';
 import { InvalidPhoneNumber } from '../domain/phone.js';
 import { BusinessError, ErrorCode } from '../errors.js';
 import type { Page } from '../store/store.js';

@@ -10,7 +10,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Logger } from 'pino';
 import { createContext, type Principal } from '../context.js';
-import type { Gateway } from '../domain/gateway.js';
+import type { Gateway } from '../gateway/gateway.js';
 import { ErrorCode } from '../errors.js';
 import { activeSubscriptions } from '../observability/metrics.js';
 import { assertScope, operationOf, type ApiKeys } from './auth.js';

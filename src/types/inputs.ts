@@ -1,6 +1,6 @@
 /** Input types. Provider-specific blocks sit beside the common fields; the port reads its own. */
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
-import type * as Port from '../datasources/port.js';
+import type * as Adapter from '../datasources/provider.js';
 import {
   AllocationEventKind,
   AllocationState,
@@ -26,7 +26,7 @@ const IDEMPOTENCY =
   "Any unique string (≤ 200 chars). Sending the same key again replays the first result and changes nothing; the same key with a different input is refused. When a provider's answer was lost (OUTCOME_UNKNOWN), the same key returns what was done once the gateway has found out, and never does it twice. Kept for 48 hours.";
 
 @InputType({ description: 'Criteria for searching available numbers; each provider uses the ones it knows (see the README).' })
-export class NumberSearchInput implements Port.NumberSearchFilter {
+export class NumberSearchInput implements Adapter.NumberSearchFilter {
   @Field(() => String, { nullable: true, description: 'ISO country, e.g. AU (AVANSER).' })
   country?: string;
 
@@ -77,7 +77,7 @@ export class NumberSearchInput implements Port.NumberSearchFilter {
 }
 
 @InputType({ description: 'Delacon: a new customer with numbers, or more numbers for an existing company.' })
-export class DelaconProvisionInput implements Port.DelaconProvisionInput {
+export class DelaconProvisionInput implements Adapter.DelaconProvisionInput {
   @Field(() => String, { nullable: true, description: 'Order for this existing company; the new-customer fields are then ignored.' })
   companyId?: string;
 
@@ -97,10 +97,10 @@ export class DelaconProvisionInput implements Port.DelaconProvisionInput {
   businessId?: string;
 
   @Field(() => [DelaconFeature], { nullable: true, description: atMost('DelaconProvisionInput.features') })
-  features?: Port.DelaconFeature[];
+  features?: Adapter.DelaconFeature[];
 
   @Field(() => DelaconRegion, { nullable: true })
-  region?: Port.DelaconRegion;
+  region?: Adapter.DelaconRegion;
 
   @Field(() => String, { nullable: true, description: 'A key from numberTypes(region).' })
   numberType?: string;
@@ -116,9 +116,9 @@ export class DelaconProvisionInput implements Port.DelaconProvisionInput {
 }
 
 @InputType({ description: 'AVANSER: how to pick a number for a new service.' })
-export class AvanserNumberSearchInput implements Port.AvanserNumberSearch {
+export class AvanserNumberSearchInput implements Adapter.AvanserNumberSearch {
   @Field(() => AvanserSearchType)
-  type!: Port.AvanserSearchType;
+  type!: Adapter.AvanserSearchType;
 
   @Field(() => E164Scalar, { nullable: true, description: 'NUMBER: this number, or the closest match (pass the answer point to get a local number).' })
   number?: string;
@@ -143,7 +143,7 @@ export class AvanserNumberSearchInput implements Port.AvanserNumberSearch {
 }
 
 @InputType({ description: 'AVANSER missed-call notifications.' })
-export class AvanserNotificationsInput implements Port.AvanserNotifications {
+export class AvanserNotificationsInput implements Adapter.AvanserNotifications {
   @Field(() => [String], { nullable: true, description: atMost('AvanserNotificationsInput.emails') })
   emails?: string[];
 
@@ -152,7 +152,7 @@ export class AvanserNotificationsInput implements Port.AvanserNotifications {
 }
 
 @InputType({ description: 'AVANSER: one service request per number, by specific numbers or by a search repeated `count` times.' })
-export class AvanserProvisionInput implements Port.AvanserProvisionInput {
+export class AvanserProvisionInput implements Adapter.AvanserProvisionInput {
   @Field(() => String, { nullable: true, defaultValue: 'AU' })
   country?: string;
 
@@ -175,7 +175,7 @@ export class AvanserProvisionInput implements Port.AvanserProvisionInput {
   customGroup?: string;
 
   @Field(() => AvanserServiceType, { defaultValue: 'TRANSFER' })
-  serviceType!: Port.AvanserServiceType;
+  serviceType!: Adapter.AvanserServiceType;
 
   @Field(() => E164Scalar, { nullable: true, description: 'Where calls are put through.' })
   answerPoint?: string;
@@ -191,7 +191,7 @@ export class AvanserProvisionInput implements Port.AvanserProvisionInput {
 }
 
 @InputType({ description: 'VoIP Innovations: reserve, then assign each number to an endpoint group.' })
-export class VoipInnovationsProvisionInput implements Port.VoipInnovationsProvisionInput {
+export class VoipInnovationsProvisionInput implements Adapter.VoipInnovationsProvisionInput {
   @Field(() => [E164Scalar], { description: atMost('VoipInnovationsProvisionInput.numbers') })
   numbers!: string[];
 
@@ -206,7 +206,7 @@ export class VoipInnovationsProvisionInput implements Port.VoipInnovationsProvis
 }
 
 @InputType({ description: 'Provision numbers at a provider: give the block of that provider.' })
-export class ProvisionNumbersInput implements Port.ProvisionRequest {
+export class ProvisionNumbersInput implements Adapter.ProvisionRequest {
   @Field(() => Provider)
   provider!: ProviderName;
 
@@ -236,7 +236,7 @@ export class NumbersInput {
 }
 
 @InputType({ description: 'Delacon Update Customer, in readable names. Billing flags (callRecording, callFeedbackSurvey, ivr) are sent alone, one per upstream call.' })
-export class DelaconServiceUpdateInput implements Port.DelaconServiceUpdate {
+export class DelaconServiceUpdateInput implements Adapter.DelaconServiceUpdate {
   @Field(() => String, { nullable: true }) businessName?: string;
   @Field(() => String, { nullable: true }) businessCategory?: string;
   @Field(() => String, { nullable: true }) email?: string;
@@ -245,19 +245,19 @@ export class DelaconServiceUpdateInput implements Port.DelaconServiceUpdate {
   @Field(() => String, { nullable: true }) businessId?: string;
   @Field(() => Boolean, { nullable: true, description: 'Whisper before connecting.' }) whisper?: boolean;
   @Field(() => Boolean, { nullable: true }) dnis?: boolean;
-  @Field(() => DelaconTransferType, { nullable: true }) transferType?: Port.DelaconTransferType;
+  @Field(() => DelaconTransferType, { nullable: true }) transferType?: Adapter.DelaconTransferType;
   @Field(() => Boolean, { nullable: true }) voicemail?: boolean;
   @Field(() => Int, { nullable: true, description: 'Seconds before giving up the transfer, at most 999.' }) transferTimeSeconds?: number;
   @Field(() => Boolean, { nullable: true }) musicOnHold?: boolean;
   @Field(() => String, { nullable: true, description: 'At most 160 characters.' }) smsMessage?: string;
-  @Field(() => DelaconCallTracking, { nullable: true }) callTracking?: Port.DelaconCallTracking;
+  @Field(() => DelaconCallTracking, { nullable: true }) callTracking?: Adapter.DelaconCallTracking;
   @Field(() => Boolean, { nullable: true, description: 'Billing flag: travels alone.' }) callRecording?: boolean;
   @Field(() => Boolean, { nullable: true, description: 'Billing flag: travels alone.' }) callFeedbackSurvey?: boolean;
   @Field(() => Boolean, { nullable: true, description: 'Billing flag: travels alone.' }) ivr?: boolean;
 }
 
 @InputType({ description: 'AVANSER service update (asynchronous: confirmed by callback).' })
-export class AvanserServiceUpdateInput implements Port.AvanserServiceUpdate {
+export class AvanserServiceUpdateInput implements Adapter.AvanserServiceUpdate {
   @Field(() => String, { nullable: true }) name?: string;
   @Field(() => String, { nullable: true }) customId?: string;
   @Field(() => String, { nullable: true }) customGroup?: string;
@@ -268,14 +268,14 @@ export class AvanserServiceUpdateInput implements Port.AvanserServiceUpdate {
 }
 
 @InputType({ description: 'VoIP Innovations DID configuration (configDID).' })
-export class VoipInnovationsServiceUpdateInput implements Port.VoipInnovationsServiceUpdate {
+export class VoipInnovationsServiceUpdateInput implements Adapter.VoipInnovationsServiceUpdate {
   @Field(() => Int, { nullable: true }) endpointGroup?: number;
   @Field(() => Boolean, { nullable: true }) cnam?: boolean;
   @Field(() => String, { nullable: true }) refId?: string;
 }
 
 @InputType({ description: 'Change a service: give the block of its provider.' })
-export class UpdateServiceInput implements Port.ServiceUpdateRequest {
+export class UpdateServiceInput implements Adapter.ServiceUpdateRequest {
   @Field(() => Provider)
   provider!: ProviderName;
 
@@ -296,7 +296,7 @@ export class UpdateServiceInput implements Port.ServiceUpdateRequest {
 }
 
 @InputType({ description: 'Which GreenVN to prefer.' })
-export class GreenVNPreferencesInput implements Port.GreenVNPreferences {
+export class GreenVNPreferencesInput implements Adapter.GreenVNPreferences {
   @Field(() => E164Scalar, { nullable: true, description: 'This specific VN.' })
   greenVN?: string;
 
@@ -311,7 +311,7 @@ export class GreenVNPreferencesInput implements Port.GreenVNPreferences {
 }
 
 @InputType({ description: 'Exotel GreenVN allocation.' })
-export class AllocateGreenVNInput implements Omit<Port.AllocateRequest, 'connectionId'> {
+export class AllocateGreenVNInput implements Omit<Adapter.AllocateRequest, 'connectionId'> {
   @Field(() => String, { nullable: true, description: 'Your unique id of the mapping; generated when omitted.' })
   connectionId?: string;
 
@@ -347,7 +347,7 @@ export class AllocateGreenVNInput implements Omit<Port.AllocateRequest, 'connect
 }
 
 @InputType({ description: 'New parties for an active allocation (billed by Exotel as a new allocation).' })
-export class UpdateAllocationPartiesInput implements Port.UpdatePartiesRequest {
+export class UpdateAllocationPartiesInput implements Adapter.UpdatePartiesRequest {
   @Field(() => ID)
   allocationId!: string;
 
@@ -362,7 +362,7 @@ export class UpdateAllocationPartiesInput implements Port.UpdatePartiesRequest {
 }
 
 @InputType({ description: 'Give an active allocation a different GreenVN.' })
-export class ReassignGreenVNInput implements Port.ReassignRequest {
+export class ReassignGreenVNInput implements Adapter.ReassignRequest {
   @Field(() => ID)
   allocationId!: string;
 

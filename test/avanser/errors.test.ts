@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AVANSER_ERRORS, avanserFailure, isAvanserFailure } from '../../src/datasources/avanser/errors.js';
-import type { UpstreamResponse } from '../../src/datasources/http.js';
+import type { UpstreamResponse } from '../../src/datasources/upstream.js';
 import { BusinessError, ErrorCode, GatewayError, INFRASTRUCTURE_CODES } from '../../src/errors.js';
 
 const SECRET_MESSAGE = 'internal detail tapi_access';

@@ -1,6 +1,6 @@
 /**
  * Test plumbing for AVANSER: vendor fixtures, loggers, the simulator with a port on it, and the
- * gateway's real webhook effects (DomainEvents on an in-memory store) for the routes' apply.
+ * gateway's real webhook effects (Effects on an in-memory store) for the routes' apply.
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -8,10 +8,10 @@ import { pino, type Logger } from 'pino';
 import type { AvanserConfig } from '../../src/config.js';
 import { avanserModule } from '../../src/datasources/avanser/index.js';
 import { startAvanserSimulator, type AvanserSimulator } from '../../src/datasources/avanser/simulator.js';
-import type { ProviderDeps, ProviderPort } from '../../src/datasources/port.js';
-import { DomainEvents } from '../../src/domain/events.js';
+import type { ProviderDeps, ProviderAdapter } from '../../src/datasources/provider.js';
+import { Effects } from '../../src/gateway/effects.js';
 import type { OrderRecord } from '../../src/domain/model.js';
-import { createBus } from '../../src/events/bus.js';
+import { createBus } from '../../src/pubsub/bus.js';
 import { openDb } from '../../src/store/db.js';
 import { Store } from '../../src/store/store.js';
 
@@ -34,7 +34,7 @@ export const nowhere = (event: string) => `http://127.0.0.1:9/webhooks/avanser/$
 
 export interface Harness {
   sim: AvanserSimulator;
-  port: ProviderPort;
+  port: ProviderAdapter;
   deps: ProviderDeps;
   close(): Promise<void>;
 }
@@ -46,14 +46,14 @@ export async function harness(live?: Partial<AvanserConfig>): Promise<Harness> {
   return { sim, port: avanserModule.create({ ...sim.live, ...live }, deps), deps, close: () => sim.close() };
 }
 
-/** What the webhook routes apply to: the gateway's DomainEvents on an in-memory store, warnings kept. */
+/** What the webhook routes apply to: the gateway's Effects on an in-memory store, warnings kept. */
 export async function domainEffects() {
   const { log, lines } = capturingLog();
   const db = await openDb({ dataDir: 'memory' });
   const bus = await createBus();
   const store = new Store(db);
   return {
-    events: new DomainEvents(store, bus, log),
+    events: new Effects(store, bus, log),
     store,
     lines,
     close: async () => {

@@ -4,7 +4,7 @@ import type { OrderRecord } from '../../src/domain/model.js';
 import { WebhookPayloadError, type WebhookRequest } from '../../src/webhooks/route.js';
 import { domainEffects, fixture, pendingOrder } from './helpers.js';
 
-// The routes apply to the gateway's own DomainEvents and store (in memory), as the router does.
+// The routes apply to the gateway's own Effects and store (in memory), as the router does.
 let fx: Awaited<ReturnType<typeof domainEffects>>;
 beforeAll(async () => {
   fx = await domainEffects();

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AllocateGreenVnDocument, CallEventsDocument, OnCallEventDocument, SimulateIncomingCallDocument } from '../generated/graphql.js';
-import { createBus, Topic } from '../../src/events/bus.js';
+import { createBus, Topic } from '../../src/pubsub/bus.js';
 import { startTestGateway, subscribe, type TestGateway } from '../helpers/gateway.js';
 
 const exotelFixture = (name: string) => JSON.parse(readFileSync(new URL(`../fixtures/exotel/${name}`, import.meta.url), 'utf8')) as Record<string, string>;

@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { statusFailure, Upstream, type UpstreamOptions } from '../../src/datasources/http.js';
+import { statusFailure, Upstream, type UpstreamOptions } from '../../src/datasources/upstream.js';
 import { ErrorCode, GatewayError } from '../../src/errors.js';
 
 interface Answer {

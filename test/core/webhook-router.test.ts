@@ -11,8 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { avanserWebhooks } from '../../src/datasources/avanser/webhooks.js';
 import { delaconWebhooks } from '../../src/datasources/delacon/webhooks.js';
 import { exotelWebhooks } from '../../src/datasources/exotel/webhooks.js';
-import { DomainEvents } from '../../src/domain/events.js';
-import { createBus, type Bus } from '../../src/events/bus.js';
+import { Effects } from '../../src/gateway/effects.js';
+import { createBus, type Bus } from '../../src/pubsub/bus.js';
 import { openDb, type Db } from '../../src/store/db.js';
 import { Store } from '../../src/store/store.js';
 import { WebhookPayloadError, type WebhookRoute } from '../../src/webhooks/route.js';
@@ -66,7 +66,7 @@ beforeAll(async () => {
   await app.register(webhookRouter, {
     token: TOKEN,
     store,
-    effects: new DomainEvents(store, bus, log),
+    effects: new Effects(store, bus, log),
     log,
     providers: [
       { slug: 'delacon', provider: 'DELACON', routes: delaconWebhooks() },

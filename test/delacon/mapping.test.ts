@@ -13,7 +13,7 @@ import {
   updatedService,
 } from '../../src/datasources/delacon/mapping.js';
 import { callsRoute } from '../../src/datasources/delacon/webhooks.js';
-import type { DelaconProvisionInput } from '../../src/datasources/port.js';
+import type { DelaconProvisionInput } from '../../src/datasources/provider.js';
 import { fixture, responses, webhookRequest } from './helpers.js';
 
 const AT = '2024-01-01T00:00:00.000Z';

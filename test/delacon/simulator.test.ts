@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { delaconModule } from '../../src/datasources/delacon/index.js';
 import { REGIONS } from '../../src/datasources/delacon/mapping.js';
 import type { DelaconSimulator } from '../../src/datasources/delacon/simulator.js';
-import type { DelaconRegion, ProviderPort } from '../../src/datasources/port.js';
+import type { DelaconRegion, ProviderAdapter } from '../../src/datasources/provider.js';
 import type { WebhookReply } from '../../src/webhooks/route.js';
 import { log, startReceiver, type Received, type Receiver } from './helpers.js';
 
@@ -10,7 +10,7 @@ const deps = { log, timeoutMs: 2_000, webhookUrl: () => '', exotelTimezone: '+05
 let sim: DelaconSimulator;
 let receiver: Receiver;
 
-async function start(answer: (req: Received) => WebhookReply | Promise<WebhookReply> = () => ({ status: 200, body: { RESULT: 'ACCEPTED' } })): Promise<ProviderPort> {
+async function start(answer: (req: Received) => WebhookReply | Promise<WebhookReply> = () => ({ status: 200, body: { RESULT: 'ACCEPTED' } })): Promise<ProviderAdapter> {
   receiver = await startReceiver(answer);
   sim = (await delaconModule.startSimulator({ log, timeScale: 0.0005, webhookUrl: (event) => `${receiver.url}/webhooks/delacon/${event}?token=t` })) as DelaconSimulator;
   return delaconModule.create(sim.live, deps);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { UpstreamResponse } from '../../src/datasources/http.js';
+import type { UpstreamResponse } from '../../src/datasources/upstream.js';
 import { EXOTEL_CODES, EXOTEL_STATUSES, exotelFailure } from '../../src/datasources/exotel/errors.js';
 import { unwrapOne, type Envelope } from '../../src/datasources/exotel/mapping.js';
 import { BusinessError, ErrorCode, GatewayError } from '../../src/errors.js';

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { avanserModule } from '../../src/datasources/avanser/index.js';
 import { delaconModule } from '../../src/datasources/delacon/index.js';
 import { exotelModule } from '../../src/datasources/exotel/index.js';
-import type { ProviderModule, ProviderPort } from '../../src/datasources/port.js';
+import type { ProviderModule, ProviderAdapter } from '../../src/datasources/provider.js';
 import { soapEnvelope, type XmlObject } from '../../src/datasources/voipinnovations/client.js';
 import { voipInnovationsModule } from '../../src/datasources/voipinnovations/index.js';
 import type { E164 } from '../../src/domain/model.js';
@@ -20,7 +20,7 @@ const nowhere = (event: string) => `http://127.0.0.1:9/webhooks/x/${event}?token
 const SECRET = 'leaked-webhook-token-0123456789';
 
 interface Setup {
-  port: ProviderPort;
+  port: ProviderAdapter;
   proxy: FaultProxy;
   lines: Array<Record<string, unknown>>;
   close(): Promise<void>;
@@ -40,7 +40,7 @@ const soap = (operation: string, result: XmlObject) => soapEnvelope({ [`${operat
 const provisionAvanser = { provider: 'AVANSER' as const, avanser: { numbers: ['+61280740802' as E164], name: 'x', serviceType: 'VOICEMAIL' as const } };
 const allocation = { connectionId: 'c-1', aPartyNumbers: ['+919811000001' as E164], bPartyNumbers: ['+919876543210' as E164], usage: 'TWO_WAY' as const };
 
-type Case = [operation: string, call: (p: ProviderPort) => Promise<unknown>, body: string];
+type Case = [operation: string, call: (p: ProviderAdapter) => Promise<unknown>, body: string];
 
 const CASES: Array<[ProviderModule<any>, Case[]]> = [
   [

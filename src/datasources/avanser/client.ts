@@ -4,9 +4,9 @@
  * their id (numbers, requests, services); arrays are accepted too.
  */
 import type { AvanserConfig } from '../../config.js';
-import { Upstream, type UpstreamRequest, type UpstreamResponse } from '../http.js';
+import { Upstream, type UpstreamRequest, type UpstreamResponse } from '../upstream.js';
 import { optional, type Shape } from '../shape.js';
-import type { ProviderDeps } from '../port.js';
+import type { ProviderDeps } from '../provider.js';
 import { avanserFailure, isAvanserFailure } from './errors.js';
 import type { AvanserAck, AvanserRequestBody, AvanserRequestEntry, AvanserServiceEntry, AvanserServiceFields, AvanserStockNumber } from './mapping.js';
 

@@ -5,7 +5,7 @@
  * where one code means several things, the message. Client messages are ours, never AVANSER's.
  */
 import { ErrorCode, providerFailure, type BusinessError, type GatewayError } from '../../errors.js';
-import { statusFailure, type UpstreamResponse } from '../http.js';
+import { statusFailure, type UpstreamResponse } from '../upstream.js';
 
 export interface AvanserErrorRow {
   code: number;

@@ -1,5 +1,5 @@
 /**
- * AVANSER Telco API as a ProviderPort: stock search, one service request per number, request
+ * AVANSER Telco API as a ProviderAdapter: stock search, one service request per number, request
  * status polling, service updates and listing. Inputs AVANSER would refuse are refused here,
  * before any upstream call, with the field that is wrong.
  */
@@ -16,13 +16,13 @@ import type {
   OrderDraft,
   ProviderDeps,
   ProviderModule,
-  ProviderPort,
+  ProviderAdapter,
   ProvisionOutcome,
   ProvisionRequest,
   Recovery,
   ServiceUpdateOutcome,
   ServiceUpdateRequest,
-} from '../port.js';
+} from '../provider.js';
 import { AvanserClient } from './client.js';
 import {
   orderDraft,
@@ -157,7 +157,7 @@ function attemptIndex(callbackUri: string | undefined, id: string): number | und
   return m && m[1] === id ? Number(m[2]) : undefined;
 }
 
-class AvanserPort implements ProviderPort {
+class AvanserPort implements ProviderAdapter {
   readonly name = 'AVANSER' as const;
 
   constructor(

@@ -5,7 +5,7 @@
  */
 import type { CallEventPatch, CallStatus, E164, NumberKind, OrderStatus, PhoneNumberRecord, ServiceRecord } from '../../domain/model.js';
 import { digitsOf, toE164 } from '../../domain/phone.js';
-import type { AvanserNotifications, AvanserNumberSearch, AvanserSearchType, AvanserServiceType, AvanserServiceUpdate, NumberSearchFilter, OrderDraft } from '../port.js';
+import type { AvanserNotifications, AvanserNumberSearch, AvanserSearchType, AvanserServiceType, AvanserServiceUpdate, NumberSearchFilter, OrderDraft } from '../provider.js';
 
 // ---- Wire shapes ----
 

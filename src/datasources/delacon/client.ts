@@ -3,8 +3,8 @@
  * header literally named `Auth`, JSON answers whose `RESULT` is the verdict.
  */
 import type { DelaconConfig } from '../../config.js';
-import type { ProviderDeps } from '../port.js';
-import { Upstream, statusFailure } from '../http.js';
+import type { ProviderDeps } from '../provider.js';
+import { Upstream, statusFailure } from '../upstream.js';
 import type { Shape } from '../shape.js';
 import { delaconFailure, type DelaconVerdict } from './errors.js';
 

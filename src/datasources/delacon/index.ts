@@ -12,13 +12,13 @@ import type {
   DelaconRegion,
   DelaconServiceUpdate,
   ProviderModule,
-  ProviderPort,
+  ProviderAdapter,
   ProvisionOutcome,
   ProvisionRequest,
   ServiceUpdateOutcome,
   ServiceUpdateRequest,
   UpdatePart,
-} from '../port.js';
+} from '../provider.js';
 import { DelaconClient } from './client.js';
 import {
   PROVISION_PARAMS,
@@ -96,7 +96,7 @@ export function checkUpdate(request: ServiceUpdateRequest): DelaconServiceUpdate
   return update;
 }
 
-export class DelaconPort implements ProviderPort {
+export class DelaconPort implements ProviderAdapter {
   readonly name = 'DELACON' as const;
   private readonly types = new Map<DelaconRegion, { until: number; types: Promise<NumberTypeRecord[]> }>();
 

@@ -13,7 +13,7 @@ import type {
   DelaconServiceUpdate,
   DelaconTransferType,
   ProvisionOutcome,
-} from '../port.js';
+} from '../provider.js';
 import type { NumberTypesReply, ProvisionReply } from './client.js';
 
 export const REGIONS: Record<DelaconRegion, { name: string; country: CountryCode }> = {

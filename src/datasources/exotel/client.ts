@@ -6,7 +6,7 @@
 import type { Logger } from 'pino';
 import type { ExotelConfig } from '../../config.js';
 import { BusinessError, ErrorCode, GatewayError } from '../../errors.js';
-import { Upstream, type UpstreamRequest, type UpstreamResponse } from '../http.js';
+import { Upstream, type UpstreamRequest, type UpstreamResponse } from '../upstream.js';
 import { optional, type Shape } from '../shape.js';
 import { exotelFailure } from './errors.js';
 import { isObject, unwrapOne, type CreateBody, type Envelope, type GreenVnData, type UpdatePartiesBody, type UpdateVnBody } from './mapping.js';

@@ -4,7 +4,7 @@
  * Messages are ours: Exotel's `message` and body go to the logs only.
  */
 import { ErrorCode, providerFailure, type BusinessError, type GatewayError } from '../../errors.js';
-import { statusFailure, type UpstreamResponse } from '../http.js';
+import { statusFailure, type UpstreamResponse } from '../upstream.js';
 import type { Envelope } from './mapping.js';
 
 export interface ExotelErrorRow {

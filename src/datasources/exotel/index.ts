@@ -7,7 +7,7 @@ import type { ExotelConfig } from '../../config.js';
 import type { AllocationRecord, E164 } from '../../domain/model.js';
 import { InvalidPhoneNumber, toE164 } from '../../domain/phone.js';
 import { BusinessError, ErrorCode } from '../../errors.js';
-import type { AllocateRequest, Attempt, GreenVNPreferences, ProviderModule, ProviderPort, ReassignRequest, Recovery, UpdatePartiesRequest } from '../port.js';
+import type { AllocateRequest, Attempt, GreenVNPreferences, ProviderModule, ProviderAdapter, ReassignRequest, Recovery, UpdatePartiesRequest } from '../provider.js';
 import { ExotelClient } from './client.js';
 import { REGIONS, toAllocation, toCreateBody, toUpdatePartiesBody, toUpdateVnBody, type CreateBody, type GreenVnData } from './mapping.js';
 import { startExotelSimulator } from './simulator.js';
@@ -81,7 +81,7 @@ function allocation(data: GreenVnData, r: AllocateRequest, startedMs: number): A
   return toAllocation(data, { now: new Date().toISOString(), expiresAt });
 }
 
-class ExotelPort implements ProviderPort {
+class ExotelPort implements ProviderAdapter {
   readonly name = 'EXOTEL' as const;
   constructor(private readonly client: ExotelClient) {}
 

@@ -14,7 +14,7 @@ import type {
   IsoDateTime,
 } from '../../domain/model.js';
 import { tryE164 } from '../../domain/phone.js';
-import type { AllocateRequest, GreenVNPreferences, ReassignRequest, UpdatePartiesRequest } from '../port.js';
+import type { AllocateRequest, GreenVNPreferences, ReassignRequest, UpdatePartiesRequest } from '../provider.js';
 
 export const REGIONS = ['DL', 'MU', 'MH', 'WB', 'AP', 'TN', 'GJ', 'KA', 'KL', 'RJ', 'MP'] as const;
 export type Region = (typeof REGIONS)[number];

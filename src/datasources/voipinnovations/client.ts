@@ -6,8 +6,8 @@
 import { XMLBuilder, XMLParser } from 'fast-xml-parser';
 import type { VoipInnovationsConfig } from '../../config.js';
 import { GatewayError } from '../../errors.js';
-import { RETRY_STATUSES, Upstream } from '../http.js';
-import type { ProviderDeps } from '../port.js';
+import { RETRY_STATUSES, Upstream } from '../upstream.js';
+import type { ProviderDeps } from '../provider.js';
 import { optional, type Shape } from '../shape.js';
 import { codeFailure, httpFailure } from './errors.js';
 

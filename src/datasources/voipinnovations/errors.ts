@@ -6,7 +6,7 @@
  */
 import type { NumberStatus } from '../../domain/model.js';
 import { BusinessError, ErrorCode, GatewayError, providerFailure } from '../../errors.js';
-import { statusFailure, type UpstreamResponse } from '../http.js';
+import { statusFailure, type UpstreamResponse } from '../upstream.js';
 
 const PROVIDER = 'VOIP_INNOVATIONS';
 

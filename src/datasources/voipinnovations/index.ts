@@ -10,14 +10,14 @@ import type {
   NumberCountGrouping,
   NumberSearchFilter,
   ProviderModule,
-  ProviderPort,
+  ProviderAdapter,
   ProvisionOutcome,
   ProvisionRequest,
   Recovery,
   ServiceUpdateOutcome,
   ServiceUpdateRequest,
   VoipInnovationsProvisionInput,
-} from '../port.js';
+} from '../provider.js';
 import { VoipInnovationsClient, type DID } from './client.js';
 import { codeFailure, statusRow } from './errors.js';
 import {
@@ -85,7 +85,7 @@ function provisioned(outcomes: NumberOutcome[], input: VoipInnovationsProvisionI
   };
 }
 
-export class VoipInnovationsPort implements ProviderPort {
+export class VoipInnovationsPort implements ProviderAdapter {
   readonly name = 'VOIP_INNOVATIONS' as const;
 
   constructor(private readonly client: VoipInnovationsClient) {}

@@ -15,7 +15,7 @@ import type {
 } from '../../domain/model.js';
 import { tryE164 } from '../../domain/phone.js';
 import { BusinessError, ErrorCode } from '../../errors.js';
-import type { NumberCountGrouping, NumberSearchFilter, OrderDraft } from '../port.js';
+import type { NumberCountGrouping, NumberSearchFilter, OrderDraft } from '../provider.js';
 import type { DID, DIDCount, DIDLocator, OrderBy, PortDetail, SearchCriteria } from './client.js';
 import { statusRow } from './errors.js';
 

@@ -5,12 +5,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import { Topic, type Bus } from '../events/bus.js';
+import { Topic, type Bus } from '../pubsub/bus.js';
 import type { Store } from '../store/store.js';
 import type { WebhookEffects } from '../webhooks/route.js';
-import type { AllocationEventRecord, AllocationRecord, OrderRecord, OrderStatus, ProviderName } from './model.js';
+import type { AllocationEventRecord, AllocationRecord, OrderRecord, OrderStatus, ProviderName } from '../domain/model.js';
 
-export class DomainEvents implements WebhookEffects {
+export class Effects implements WebhookEffects {
   constructor(
     private readonly store: Store,
     private readonly bus: Bus,

@@ -12,7 +12,7 @@ import type {
   NumberSearchFilter,
   OrderDraft,
   PortResult,
-  ProviderPort,
+  ProviderAdapter,
   ProvisionOutcome,
   ProvisionRequest,
   Recoverable,
@@ -20,12 +20,12 @@ import type {
   ServiceUpdateRequest,
   UpdatePart,
   UpdatePartiesRequest,
-} from '../datasources/port.js';
+} from '../datasources/provider.js';
 import { BusinessError, ErrorCode, INFRASTRUCTURE_CODES } from '../errors.js';
 import type { Page, PageRequest, Store } from '../store/store.js';
 import { IdempotencyKeys, unknownOutcome, type AttemptRecord, type KeyRun } from './attempts.js';
-import type { DomainEvents } from './events.js';
-import type { AllocationRecord, AllocationState, E164, NumberOutcome, OrderRecord, ProviderName, ServiceRecord } from './model.js';
+import type { Effects } from './effects.js';
+import type { AllocationRecord, AllocationState, E164, NumberOutcome, OrderRecord, ProviderName, ServiceRecord } from '../domain/model.js';
 import type { SimulatedCallInput } from '../sandbox/simulator.js';
 
 /** An allocation read from the store is refreshed from the provider when older than this. */
@@ -65,7 +65,7 @@ export class Gateway {
   constructor(
     readonly registry: Registry,
     readonly store: Store,
-    readonly events: DomainEvents,
+    readonly events: Effects,
     private readonly log: Logger,
     opts: { upstreamTimeoutMs: number },
   ) {
@@ -161,7 +161,7 @@ export class Gateway {
    * before it is sent; when an earlier request with the key lost its answer, the provider is
    * asked what that one did first, and the call is sent only if sending it again does nothing twice.
    */
-  private async attempted<K extends Recoverable>(run: KeyRun | undefined, provider: ProviderName, operation: K, args: Parameters<NonNullable<ProviderPort[K]>>): Promise<GatewayResult<K>> {
+  private async attempted<K extends Recoverable>(run: KeyRun | undefined, provider: ProviderName, operation: K, args: Parameters<NonNullable<ProviderAdapter[K]>>): Promise<GatewayResult<K>> {
     if (run?.previous) {
       const settled = await this.reconcile(run.previous);
       if (settled === 'unknown') throw unknownOutcome(run.previous, undefined, false);

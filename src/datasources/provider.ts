@@ -1,5 +1,5 @@
 /**
- * The provider port: the narrow set of operations the schema needs. Each provider in
+ * The provider adapter: the narrow set of operations the schema needs. Each provider in
  * `src/datasources/<provider>/` implements the subset it can do; the registry answers
  * UNSUPPORTED_BY_PROVIDER for the rest. Methods return domain records, throw
  * BusinessError for business outcomes and GatewayError for infrastructure failures.
@@ -265,8 +265,8 @@ export interface ServiceUpdateOutcome {
 /** Provider calls that change something and can be looked up after their answer was lost. */
 export type Recoverable = 'provision' | 'allocate' | 'reserveNumbers';
 
-type PortArgs<K extends Recoverable> = Parameters<NonNullable<ProviderPort[K]>>;
-export type PortResult<K extends Recoverable> = Awaited<ReturnType<NonNullable<ProviderPort[K]>>>;
+type PortArgs<K extends Recoverable> = Parameters<NonNullable<ProviderAdapter[K]>>;
+export type PortResult<K extends Recoverable> = Awaited<ReturnType<NonNullable<ProviderAdapter[K]>>>;
 
 /** A call whose answer was lost (timeout, reset, 5xx, unreadable, or the process died), as it was sent. */
 export type Attempt = {
@@ -287,9 +287,9 @@ export type Attempt = {
  */
 export type Recovery = { state: 'done'; result: PortResult<Recoverable> } | { state: 'resend' } | { state: 'unknown' };
 
-// ---- The port ----
+// ---- The adapter ----
 
-export interface ProviderPort {
+export interface ProviderAdapter {
   readonly name: ProviderName;
 
   searchNumbers?(filter: NumberSearchFilter, limit: number): Promise<PhoneNumberRecord[]>;
@@ -320,7 +320,7 @@ export interface ProviderPort {
   recover?(attempt: Attempt): Promise<Recovery>;
 }
 
-export type PortOperation = Exclude<keyof ProviderPort, 'name'>;
+export type AdapterOperation = Exclude<keyof ProviderAdapter, 'name'>;
 
 /** What every provider factory gets from the gateway. */
 export interface ProviderDeps {
@@ -335,8 +335,8 @@ export interface ProviderDeps {
 /** One provider folder's exports, gathered by the registry. */
 export interface ProviderModule<Live> {
   name: ProviderName;
-  /** The port over the real wire format, given credentials and base URL. */
-  create(live: Live, deps: ProviderDeps): ProviderPort;
+  /** The adapter over the real wire format, given credentials and base URL. */
+  create(live: Live, deps: ProviderDeps): ProviderAdapter;
   /** The provider's webhook routes (an empty list when it sends none). */
   webhooks(deps: ProviderDeps): WebhookRoute<any, any>[];
   /** A loopback simulator and the settings that point a client at it. */

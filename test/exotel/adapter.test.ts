@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exotelModule } from '../../src/datasources/exotel/index.js';
 import type { ExotelSimulator } from '../../src/datasources/exotel/simulator.js';
-import type { AllocateRequest, ProviderPort } from '../../src/datasources/port.js';
+import type { AllocateRequest, ProviderAdapter } from '../../src/datasources/provider.js';
 import { BusinessError, ErrorCode } from '../../src/errors.js';
 import { log, startReceiver, TZ, type Receiver } from './helpers.js';
 
 let receiver: Receiver;
 let sim: ExotelSimulator;
-let port: ProviderPort;
+let port: ProviderAdapter;
 let n = 0;
 
 beforeAll(async () => {

@@ -3,16 +3,16 @@
  * the key while it runs (renewing the hold), and writes down each provider call that changes
  * something before sending it. When the answer is lost (timeout, reset, 5xx, unreadable) the
  * outcome is unknown, not "nothing happened": the key is kept with that record, and before
- * anything is sent again the provider is asked what the call did (`recover` on its port). Only
+ * anything is sent again the provider is asked what the call did (`recover` on its adapter). Only
  * a failure that proves nothing was done (refused connection, 4xx, open circuit) frees the key.
  * A key left held by a process that died is taken over once its hold lapses.
  */
 import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
-import type { Recoverable } from '../datasources/port.js';
+import type { Recoverable } from '../datasources/provider.js';
 import { ErrorCode, GatewayError } from '../errors.js';
 import type { Store } from '../store/store.js';
-import type { ProviderName } from './model.js';
+import type { ProviderName } from '../domain/model.js';
 
 /** A provider call as written on its key before it was sent. */
 export interface AttemptRecord {

@@ -3,7 +3,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VoipInnovationsPort, voipInnovationsModule } from '../../src/datasources/voipinnovations/index.js';
 import { startVoipInnovationsSimulator, type VoipInnovationsSimulator } from '../../src/datasources/voipinnovations/simulator.js';
-import type { ProviderDeps } from '../../src/datasources/port.js';
+import type { ProviderDeps } from '../../src/datasources/provider.js';
 import { BusinessError, ErrorCode, GatewayError } from '../../src/errors.js';
 
 const log = pino({ level: 'silent' });
