@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ProvisionReply } from '../../src/datasources/delacon/client.js';
+import type { ProvisionReply } from '../../src/datasources/delacon/wire.js';
 import {
   callPatch,
   callStatus,

@@ -33,10 +33,8 @@ import {
   stockQuery,
   toAvanserNumber,
   tryFromAvanser,
-  type AvanserRequestBody,
-  type AvanserRequestEntry,
-  type AvanserServiceEntry,
 } from './mapping.js';
+import type { AvanserRequestBody, AvanserRequestEntry, AvanserServiceEntry } from './wire.js';
 import { startAvanserSimulator } from './simulator.js';
 import { avanserWebhooks } from './webhooks.js';
 

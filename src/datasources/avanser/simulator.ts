@@ -24,7 +24,8 @@ import {
   type Simulator,
   type SimulatorDeps,
 } from '../../sandbox/simulator.js';
-import { CALL_STATUSES, isNumberClass, toAvanserNumber, type AvanserCriteria, type AvanserNumberClass, type AvanserRequestEntry, type AvanserServiceFields, type AvanserServiceSettings } from './mapping.js';
+import { CALL_STATUSES, isNumberClass, toAvanserNumber } from './mapping.js';
+import type { AvanserCriteria, AvanserNumberClass, AvanserRequestEntry, AvanserServiceFields, AvanserServiceSettings } from './wire.js';
 
 /** Network propagation of a new service ("about 7 minutes"). */
 export const ACTIVATION_DELAY_MS = 7 * 60_000;

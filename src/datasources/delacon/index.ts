@@ -21,9 +21,7 @@ import type {
 } from '../provider.js';
 import { DelaconClient } from './client.js';
 import {
-  PROVISION_PARAMS,
   REGIONS,
-  UPDATE_PARAMS,
   numberTypesOf,
   provisionForm,
   provisionOutcome,
@@ -115,7 +113,7 @@ export class DelaconPort implements ProviderAdapter {
 
   async provision(request: ProvisionRequest): Promise<ProvisionOutcome> {
     const input = checkProvision(request.delacon);
-    const reply = await this.client.provision(provisionForm(input), PROVISION_PARAMS);
+    const reply = await this.client.provision(provisionForm(input));
     return provisionOutcome(input, reply, new Date().toISOString());
   }
 
@@ -132,7 +130,7 @@ export class DelaconPort implements ProviderAdapter {
     const applied: (keyof DelaconServiceUpdate)[] = [];
     for (const [i, step] of steps.entries()) {
       try {
-        const reply = await this.client.updateCustomer(request.serviceRef, step.form, UPDATE_PARAMS);
+        const reply = await this.client.updateCustomer(request.serviceRef, step.form);
         parts.push({ fields: step.fields, applied: true, pending: false, message: reply.MESSAGE });
         applied.push(...step.fields);
       } catch (err) {

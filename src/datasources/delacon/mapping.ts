@@ -14,7 +14,7 @@ import type {
   DelaconTransferType,
   ProvisionOutcome,
 } from '../provider.js';
-import type { NumberTypesReply, ProvisionReply } from './client.js';
+import type { NumberTypesReply, ProvisionReply } from './wire.js';
 
 export const REGIONS: Record<DelaconRegion, { name: string; country: CountryCode }> = {
   AUSTRALIA: { name: 'Australia', country: 'AU' },

@@ -9,7 +9,8 @@ import { InvalidPhoneNumber, toE164 } from '../../domain/phone.js';
 import { BusinessError, ErrorCode } from '../../errors.js';
 import type { AllocateRequest, Attempt, GreenVNPreferences, ProviderModule, ProviderAdapter, ReassignRequest, Recovery, UpdatePartiesRequest } from '../provider.js';
 import { ExotelClient } from './client.js';
-import { REGIONS, toAllocation, toCreateBody, toUpdatePartiesBody, toUpdateVnBody, type CreateBody, type GreenVnData } from './mapping.js';
+import { toAllocation, toCreateBody, toUpdatePartiesBody, toUpdateVnBody } from './mapping.js';
+import { REGIONS, type CreateBody, type GreenVnData } from './wire.js';
 import { startExotelSimulator } from './simulator.js';
 import { exotelWebhooks } from './webhooks.js';
 

@@ -12,7 +12,8 @@ import type { E164 } from '../../domain/model.js';
 import { tryE164 } from '../../domain/phone.js';
 import { BusinessError, ErrorCode } from '../../errors.js';
 import { CallbackSender, listenOnLoopback, readText, SandboxClock, sendJson, type Simulator, type SimulatorDeps, type SimulatedCallInput } from '../../sandbox/simulator.js';
-import { boolish, durationSeconds, formatExotelTime, isObject, REGIONS, type Region } from './mapping.js';
+import { boolish, durationSeconds, formatExotelTime, isObject } from './mapping.js';
+import { REGIONS, type Region } from './wire.js';
 
 export interface ExotelSimVn {
   e164: E164;

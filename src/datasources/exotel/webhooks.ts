@@ -1,5 +1,5 @@
 /**
- * Exotel Lead Assist callbacks (NOTES §3.4). Their URLs are account settings at Exotel:
+ * Exotel Lead Assist callbacks (README: Webhooks). Their URLs are account settings at Exotel:
  * `greencall_complete_event_endpoint` → /calls, `deallocation_callback_event_endpoint` →
  * /deallocations, `verified_caller_event_endpoint` and `failed_verification_event_endpoint`
  * → /verifications (the two shapes are told apart by their fields).

@@ -18,7 +18,8 @@ import type {
   ServiceUpdateRequest,
   VoipInnovationsProvisionInput,
 } from '../provider.js';
-import { VoipInnovationsClient, type DID } from './client.js';
+import { VoipInnovationsClient } from './client.js';
+import type { DID } from './wire.js';
 import { codeFailure, statusRow } from './errors.js';
 import {
   ORDER_BY,

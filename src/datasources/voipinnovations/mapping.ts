@@ -16,7 +16,7 @@ import type {
 import { tryE164 } from '../../domain/phone.js';
 import { BusinessError, ErrorCode } from '../../errors.js';
 import type { NumberCountGrouping, NumberSearchFilter, OrderDraft } from '../provider.js';
-import type { DID, DIDCount, DIDLocator, OrderBy, PortDetail, SearchCriteria } from './client.js';
+import type { DID, DIDCount, DIDLocator, OrderBy, PortDetail, SearchCriteria } from './wire.js';
 import { statusRow } from './errors.js';
 
 const PROVIDER = 'VOIP_INNOVATIONS';

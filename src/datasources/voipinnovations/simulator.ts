@@ -11,7 +11,8 @@ import type { VoipInnovationsConfig } from '../../config.js';
 import type { E164 } from '../../domain/model.js';
 import { BusinessError, ErrorCode } from '../../errors.js';
 import { SandboxClock, listenOnLoopback, readText, type Simulator, type SimulatorDeps } from '../../sandbox/simulator.js';
-import { OPERATIONS, SOAP11, TEMPURI, soapEnvelope, type Operation, type XmlObject } from './client.js';
+import { soapEnvelope } from './client.js';
+import { OPERATIONS, SOAP11, TEMPURI, type Operation, type XmlObject } from './wire.js';
 import { RESERVATION_MS } from './mapping.js';
 
 const PATH = '/Services/APIService.asmx';
