@@ -18,6 +18,7 @@ import type {
   ServiceUpdateRequest,
   VoipInnovationsProvisionInput,
 } from '../provider.js';
+import { refuse } from '../validate.js';
 import { VoipInnovationsClient } from './client.js';
 import type { DID } from './wire.js';
 import { codeFailure, statusRow } from './errors.js';
@@ -69,7 +70,7 @@ async function inOrder<T, R>(items: readonly T[], width: number, fn: (item: T) =
 
 function validGroup(value: number, field: string[]): number {
   if (!Number.isInteger(value) || value < 1 || value > 2_147_483_647) {
-    throw new BusinessError(ErrorCode.VALIDATION_FAILED, 'endpointGroup must be the positive id of one of your endpoint groups', field);
+    refuse(field, 'endpointGroup must be the positive id of one of your endpoint groups');
   }
   return value;
 }
@@ -143,7 +144,7 @@ export class VoipInnovationsPort implements ProviderAdapter {
 
   async portDetails(portId: number) {
     if (!Number.isInteger(portId) || portId < 1 || portId > 2_147_483_647) {
-      throw new BusinessError(ErrorCode.VALIDATION_FAILED, 'portId must be a positive whole number', ['portId']);
+      refuse(['portId'], 'portId must be a positive whole number');
     }
     const res = await this.client.getPortDetails(portId);
     requireSuccess(res);
@@ -153,7 +154,7 @@ export class VoipInnovationsPort implements ProviderAdapter {
   /** Reserve, then assign what was reserved to the endpoint group: one outcome per number. */
   async provision(request: ProvisionRequest): Promise<ProvisionOutcome> {
     const input = request.voipInnovations;
-    if (!input) throw new BusinessError(ErrorCode.VALIDATION_FAILED, 'VoIP Innovations provisioning needs its voipInnovations input', ['voipInnovations']);
+    if (!input) refuse(['voipInnovations'], 'VoIP Innovations provisioning needs its voipInnovations input');
     const group = validGroup(input.endpointGroup, ['voipInnovations', 'endpointGroup']);
     const config = { endpointGroup: group, cnam: input.cnam, refId: input.refId };
     const reserved = await this.client.reserveDID(this.tns(input.numbers, ['voipInnovations', 'numbers']).map((tn) => ({ tn, cnam: input.cnam, refId: input.refId })));
@@ -218,7 +219,7 @@ export class VoipInnovationsPort implements ProviderAdapter {
     const input = request.voipInnovations;
     const fields = (['endpointGroup', 'cnam', 'refId'] as const).filter((k) => input?.[k] !== undefined);
     if (!input || fields.length === 0) {
-      throw new BusinessError(ErrorCode.VALIDATION_FAILED, 'Give at least one of endpointGroup, cnam, refId', ['voipInnovations']);
+      refuse(['voipInnovations'], 'Give at least one of endpointGroup, cnam, refId');
     }
     if (input.endpointGroup !== undefined) validGroup(input.endpointGroup, ['voipInnovations', 'endpointGroup']);
     const e164 = request.serviceRef;
@@ -262,20 +263,20 @@ export class VoipInnovationsPort implements ProviderAdapter {
   private async owned(e164: E164): Promise<DID> {
     const field = ['serviceRef'];
     const did = await this.query(e164, field);
-    if (!did) throw new BusinessError(ErrorCode.NOT_FOUND, `VoIP Innovations has no number ${e164}`, field);
+    if (!did) refuse(field, `VoIP Innovations has no number ${e164}`, ErrorCode.NOT_FOUND);
     const status = didToNumber(did, 'AVAILABLE')?.status;
     if (status !== 'ACTIVE') {
       const why = status === 'RESERVED' ? 'is only reserved; provision it first' : 'is not assigned to this account';
-      throw new BusinessError(ErrorCode.NUMBER_NOT_OWNED, `${e164} ${why}`, field);
+      refuse(field, `${e164} ${why}`, ErrorCode.NUMBER_NOT_OWNED);
     }
     return did;
   }
 
   /** Validate a multi-number input: 1..MAX distinct NANP numbers, as TNs. */
   private tns(e164s: E164[], field: string[]): string[] {
-    if (e164s.length === 0) throw new BusinessError(ErrorCode.VALIDATION_FAILED, 'Give at least one number', field);
-    if (e164s.length > MAX_NUMBERS) throw new BusinessError(ErrorCode.TOO_MANY_NUMBERS, `At most ${MAX_NUMBERS} numbers per request`, field);
-    if (new Set(e164s).size !== e164s.length) throw new BusinessError(ErrorCode.DUPLICATE_NUMBERS, 'A number appears more than once', field);
+    if (e164s.length === 0) refuse(field, 'Give at least one number');
+    if (e164s.length > MAX_NUMBERS) refuse(field, `At most ${MAX_NUMBERS} numbers per request`, ErrorCode.TOO_MANY_NUMBERS);
+    if (new Set(e164s).size !== e164s.length) refuse(field, 'A number appears more than once', ErrorCode.DUPLICATE_NUMBERS);
     return e164s.map((e164, i) => tnOf(e164, [...field, String(i)]));
   }
 }
