@@ -5,6 +5,7 @@
  * BusinessError for business outcomes and GatewayError for infrastructure failures.
  */
 import type { Logger } from 'pino';
+import type { ConfigEnv, ProviderSettings } from '../config.js';
 import type {
   AllocationRecord,
   AllocationUsage,
@@ -265,14 +266,14 @@ export interface ServiceUpdateOutcome {
 /** Provider calls that change something and can be looked up after their answer was lost. */
 export type Recoverable = 'provision' | 'allocate' | 'reserveNumbers';
 
-type PortArgs<K extends Recoverable> = Parameters<NonNullable<ProviderAdapter[K]>>;
-export type PortResult<K extends Recoverable> = Awaited<ReturnType<NonNullable<ProviderAdapter[K]>>>;
+type AdapterArgs<K extends Recoverable> = Parameters<NonNullable<ProviderAdapter[K]>>;
+export type AdapterResult<K extends Recoverable> = Awaited<ReturnType<NonNullable<ProviderAdapter[K]>>>;
 
 /** A call whose answer was lost (timeout, reset, 5xx, unreadable, or the process died), as it was sent. */
 export type Attempt = {
   [K in Recoverable]: {
     operation: K;
-    args: PortArgs<K>;
+    args: AdapterArgs<K>;
     /** When it was sent. */
     startedAt: string;
     /** No request of it can still be on its way: the provider's silence about it now means it was not done. */
@@ -285,7 +286,7 @@ export type Attempt = {
  * returned; `resend` when sending it again does nothing twice (no trace of it, or only traces
  * a repeat leaves alone); `unknown` when the provider cannot tell (yet).
  */
-export type Recovery = { state: 'done'; result: PortResult<Recoverable> } | { state: 'resend' } | { state: 'unknown' };
+export type Recovery = { state: 'done'; result: AdapterResult<Recoverable> } | { state: 'resend' } | { state: 'unknown' };
 
 // ---- The adapter ----
 
@@ -322,23 +323,28 @@ export interface ProviderAdapter {
 
 export type AdapterOperation = Exclude<keyof ProviderAdapter, 'name'>;
 
-/** What every provider factory gets from the gateway. */
+/** What every adapter gets from the gateway. */
 export interface ProviderDeps {
   log: Logger;
   timeoutMs: number;
-  /** Our public webhook URL for `/webhooks/<provider>/<event>`, token included. */
+  /** Our public webhook URL for `/webhooks/<slug>/<event>`, token included. */
   webhookUrl(event: string): string;
-  /** Account timezone for providers that send zone-less timestamps (Exotel). */
-  exotelTimezone: string;
 }
 
-/** One provider folder's exports, gathered by the registry. */
-export interface ProviderModule<Live> {
-  name: ProviderName;
+/**
+ * One provider folder as the core sees it (`<provider>/module.ts`, listed in `providers.ts`):
+ * its name, its slice of the configuration, and factories for the rest.
+ */
+export interface ProviderModule<Live = any, Settings extends ProviderSettings<Live> = ProviderSettings<Live>> {
+  readonly name: ProviderName;
+  /** Its webhooks' path segment: `/webhooks/<slug>/<event>`. */
+  readonly slug: string;
+  /** Its slice of the configuration, read by config.ts's loadConfig through `env`. */
+  settings(env: ConfigEnv): Settings;
   /** The adapter over the real wire format, given credentials and base URL. */
   create(live: Live, deps: ProviderDeps): ProviderAdapter;
-  /** The provider's webhook routes (an empty list when it sends none). */
-  webhooks(deps: ProviderDeps): WebhookRoute<any, any>[];
+  /** Its webhook routes (an empty list when it sends none). */
+  webhooks(settings: Settings): WebhookRoute<any, any>[];
   /** A loopback simulator and the settings that point a client at it. */
   startSimulator(deps: SimulatorDeps): Promise<Simulator<Live>>;
 }

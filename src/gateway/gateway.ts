@@ -1,5 +1,5 @@
 /**
- * The gateway's use cases: what resolvers delegate to. It combines the provider ports
+ * The gateway's use cases: what resolvers delegate to. It combines the provider adapters
  * (through the registry), the store (what only the gateway knows) and the event bus.
  */
 import { createHash, randomUUID } from 'node:crypto';
@@ -11,7 +11,7 @@ import type {
   NumberCountGrouping,
   NumberSearchFilter,
   OrderDraft,
-  PortResult,
+  AdapterResult,
   ProviderAdapter,
   ProvisionOutcome,
   ProvisionRequest,
@@ -137,7 +137,7 @@ export class Gateway {
   // ---- calls that change something, under an idempotency key ----
 
   /** What the gateway records of each recoverable call's result. `marker` is set under an idempotency key. */
-  private readonly finish: { [K in Recoverable]: (provider: ProviderName, result: PortResult<K>, marker?: string) => Promise<GatewayResult<K>> } = {
+  private readonly finish: { [K in Recoverable]: (provider: ProviderName, result: AdapterResult<K>, marker?: string) => Promise<GatewayResult<K>> } = {
     provision: async (provider: ProviderName, outcome: ProvisionOutcome, marker?: string) => {
       const orders = outcome.orders.map((d, i) => this.newOrder(provider, 'PROVISION', d, marker === undefined ? undefined : seededUuid(`${marker}:${i}`)));
       for (const s of outcome.services) await this.store.saveService(s);

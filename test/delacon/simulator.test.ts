@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { delaconModule } from '../../src/datasources/delacon/index.js';
+import { delaconModule } from '../../src/datasources/delacon/module.js';
 import { REGIONS } from '../../src/datasources/delacon/mapping.js';
 import type { DelaconSimulator } from '../../src/datasources/delacon/simulator.js';
 import type { DelaconRegion, ProviderAdapter } from '../../src/datasources/provider.js';
 import type { WebhookReply } from '../../src/webhooks/route.js';
 import { log, startReceiver, type Received, type Receiver } from './helpers.js';
 
-const deps = { log, timeoutMs: 2_000, webhookUrl: () => '', exotelTimezone: '+05:30' };
+const deps = { log, timeoutMs: 2_000, webhookUrl: () => '' };
 let sim: DelaconSimulator;
 let receiver: Receiver;
 

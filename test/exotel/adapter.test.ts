@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exotelModule } from '../../src/datasources/exotel/index.js';
+import { exotelModule } from '../../src/datasources/exotel/module.js';
 import type { ExotelSimulator } from '../../src/datasources/exotel/simulator.js';
 import type { AllocateRequest, ProviderAdapter } from '../../src/datasources/provider.js';
 import { BusinessError, ErrorCode } from '../../src/errors.js';
@@ -13,7 +13,7 @@ let n = 0;
 beforeAll(async () => {
   receiver = await startReceiver();
   sim = (await exotelModule.startSimulator({ log, timeScale: 0.0005, webhookUrl: receiver.webhookUrl })) as ExotelSimulator;
-  port = exotelModule.create(sim.live, { log, timeoutMs: 2000, webhookUrl: receiver.webhookUrl, exotelTimezone: TZ });
+  port = exotelModule.create(sim.live, { log, timeoutMs: 2000, webhookUrl: receiver.webhookUrl });
 });
 afterAll(async () => {
   await sim.close();

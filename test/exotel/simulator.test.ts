@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exotelModule } from '../../src/datasources/exotel/index.js';
+import { webhookRoutes } from '../../src/datasources/exotel/webhooks.js';
 import { DEFAULT_POOL, MAX_PARTY_SIZE, regionOfPinCode } from '../../src/datasources/exotel/simulator.js';
 import { toE164 } from '../../src/domain/phone.js';
 import type { WebhookRoute } from '../../src/webhooks/route.js';
@@ -188,7 +188,7 @@ describe('deallocation policy', () => {
 });
 
 describe('incoming calls', () => {
-  const routes = exotelModule.webhooks({ log, timeoutMs: 1000, webhookUrl: (e) => e, exotelTimezone: TZ });
+  const routes = webhookRoutes({ timezone: TZ });
   const route = (event: string) => routes.find((r) => r.event === event) as WebhookRoute<any, unknown>;
   /** What our route reads from everything the simulator sent to one URL (applying them is the gateway's, test/exotel/e2e.test.ts). */
   const readAll = (event: string) => t.receiver.of(event).map((body) => route(event).read(post(body)));

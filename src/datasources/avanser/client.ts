@@ -3,7 +3,7 @@
  * answer in the `{"@transaction": …, "response": …}` envelope. Lists come as objects keyed by
  * their id (numbers, requests, services); arrays are accepted too.
  */
-import type { AvanserConfig } from '../../config.js';
+import type { AvanserConfig } from './module.js';
 import type { ProviderDeps } from '../provider.js';
 import { optional, type Shape } from '../shape.js';
 import { Upstream, type UpstreamRequest, type UpstreamResponse } from '../upstream.js';

@@ -7,7 +7,7 @@ import type { Shape } from '../shape.js';
 import { Upstream, isSuccess, type UpstreamRequest, type UpstreamResponse } from '../upstream.js';
 import { errorFromResponse } from './errors.js';
 import { PROVISION_PARAMS, UPDATE_PARAMS } from './mapping.js';
-import type { DelaconConfig } from '../../config.js';
+import type { DelaconConfig } from './module.js';
 import type { DelaconVerdict, Form, NumberTypesReply, ProvisionReply, UpdateReply } from './wire.js';
 
 /** One Delacon call: which verdicts are its answers (any other is a failure) and, for INVALID, which input field each parameter is. */

@@ -4,7 +4,7 @@
  * envelope (README: Documented and inferred).
  */
 import type { Logger } from 'pino';
-import type { ExotelConfig } from '../../config.js';
+import type { ExotelConfig } from './module.js';
 import { BusinessError, ErrorCode, GatewayError } from '../../errors.js';
 import { Upstream, isSuccess, type UpstreamRequest, type UpstreamResponse } from '../upstream.js';
 import { optional, type Shape } from '../shape.js';

@@ -120,7 +120,7 @@ function strictness(strict: boolean | undefined): CreateBody['strictness'] {
   return strict === undefined ? undefined : strict ? 'true' : 'false';
 }
 
-/** Expects numbers already normalised to E.164 by the port. */
+/** Expects numbers already normalised to E.164 by the adapter. */
 export function toCreateBody(r: AllocateRequest): CreateBody {
   return {
     connection_id: r.connectionId,

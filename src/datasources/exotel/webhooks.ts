@@ -7,6 +7,7 @@
 import type { AllocationEventRecord, CallEventPatch, CallEventRecord, E164, IsoDateTime } from '../../domain/model.js';
 import { cappedId, eventId, WebhookPayloadError, type WebhookRequest, type WebhookResult, type WebhookReply, type WebhookRoute } from '../../webhooks/route.js';
 import { e164Of, exotelTime, isObject, joinParty, toCallPatch } from './mapping.js';
+import type { ExotelSettings } from './module.js';
 
 /** Exotel documents no reply format; any 2xx is taken as accepted. */
 function reply(result: WebhookResult<unknown, unknown>): WebhookReply {
@@ -56,7 +57,7 @@ const verificationKey = (p: VerificationPayload) => (p.kind === 'CALLER_VERIFIED
  * (unmatched): nothing is published, and a redelivery is applied rather than taken for a
  * duplicate. Calls are stored whatever their allocation: a call happened either way.
  */
-export function exotelWebhooks(timezone: string): WebhookRoute<any, any>[] {
+export function webhookRoutes({ timezone }: Pick<ExotelSettings, 'timezone'>): WebhookRoute<any, any>[] {
   const calls: WebhookRoute<CallEventPatch, CallEventRecord> = {
     event: 'calls',
     methods: ['POST'],

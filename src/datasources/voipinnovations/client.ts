@@ -4,7 +4,7 @@
  * Envelopes are built and read with fast-xml-parser; values are escaped by the builder.
  */
 import { XMLBuilder, XMLParser } from 'fast-xml-parser';
-import type { VoipInnovationsConfig } from '../../config.js';
+import type { VoipInnovationsConfig } from './module.js';
 import type { ProviderDeps } from '../provider.js';
 import { optional, type Shape } from '../shape.js';
 import { RETRY_STATUSES, Upstream, type UpstreamRequest, type UpstreamResponse } from '../upstream.js';

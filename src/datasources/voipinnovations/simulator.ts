@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import type http from 'node:http';
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
-import type { VoipInnovationsConfig } from '../../config.js';
+import type { VoipInnovationsConfig } from './module.js';
 import type { E164 } from '../../domain/model.js';
 import { BusinessError, ErrorCode } from '../../errors.js';
 import { SandboxClock, listenOnLoopback, readText, type Simulator, type SimulatorDeps } from '../../sandbox/simulator.js';

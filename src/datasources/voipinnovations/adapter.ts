@@ -1,15 +1,13 @@
 /**
- * VoIP Innovations through the provider port: number search and counts, owned DIDs,
+ * VoIP Innovations as a ProviderAdapter: number search and counts, owned DIDs,
  * reservations, reserve-then-assign provisioning, DID configuration, release, portability.
  */
-import type { VoipInnovationsConfig } from '../../config.js';
 import type { E164, NumberOutcome, PortabilityRecord, ServiceRecord } from '../../domain/model.js';
 import { BusinessError, ErrorCode } from '../../errors.js';
 import type {
   Attempt,
   NumberCountGrouping,
   NumberSearchFilter,
-  ProviderModule,
   ProviderAdapter,
   ProvisionOutcome,
   ProvisionRequest,
@@ -38,8 +36,6 @@ import {
   provisionOrder,
   tnOf,
 } from './mapping.js';
-import { startVoipInnovationsSimulator } from './simulator.js';
-import { voipInnovationsWebhooks } from './webhooks.js';
 
 /** DIDParams per call: VoIP Innovations publishes no limit, so stay modest. */
 const MAX_NUMBERS = 50;
@@ -87,7 +83,7 @@ function provisioned(outcomes: NumberOutcome[], input: VoipInnovationsProvisionI
   };
 }
 
-export class VoipInnovationsPort implements ProviderAdapter {
+export class VoipInnovationsAdapter implements ProviderAdapter {
   readonly name = 'VOIP_INNOVATIONS' as const;
 
   constructor(private readonly client: VoipInnovationsClient) {}
@@ -280,10 +276,3 @@ export class VoipInnovationsPort implements ProviderAdapter {
     return e164s.map((e164, i) => tnOf(e164, [...field, String(i)]));
   }
 }
-
-export const voipInnovationsModule: ProviderModule<VoipInnovationsConfig> = {
-  name: 'VOIP_INNOVATIONS',
-  create: (live, deps) => new VoipInnovationsPort(new VoipInnovationsClient(live, deps)),
-  webhooks: () => voipInnovationsWebhooks(),
-  startSimulator: (deps) => startVoipInnovationsSimulator(deps),
-};

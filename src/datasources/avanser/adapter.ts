@@ -3,7 +3,6 @@
  * status polling, service updates and listing. Inputs AVANSER would refuse are refused here,
  * before any upstream call, with the field that is wrong.
  */
-import type { AvanserConfig } from '../../config.js';
 import type { PhoneNumberRecord, ServiceRecord } from '../../domain/model.js';
 import { partsOf } from '../../domain/phone.js';
 import { BusinessError, ErrorCode, GatewayError } from '../../errors.js';
@@ -15,7 +14,6 @@ import type {
   NumberSearchFilter,
   OrderDraft,
   ProviderDeps,
-  ProviderModule,
   ProviderAdapter,
   ProvisionOutcome,
   ProvisionRequest,
@@ -36,8 +34,6 @@ import {
   tryFromAvanser,
 } from './mapping.js';
 import type { AvanserRequestBody, AvanserRequestEntry, AvanserServiceEntry } from './wire.js';
-import { startAvanserSimulator } from './simulator.js';
-import { avanserWebhooks } from './webhooks.js';
 
 /** Requests are sent one by one; a cap keeps one mutation within a sane time. */
 const MAX_REQUESTS = 20;
@@ -144,7 +140,7 @@ function attemptIndex(callbackUri: string | undefined, id: string): number | und
   return m && m[1] === id ? Number(m[2]) : undefined;
 }
 
-class AvanserPort implements ProviderAdapter {
+export class AvanserAdapter implements ProviderAdapter {
   readonly name = 'AVANSER' as const;
 
   constructor(
@@ -269,10 +265,3 @@ class AvanserPort implements ProviderAdapter {
     return (await this.listServices()).find((s) => s.providerRef === e164) ?? null;
   }
 }
-
-export const avanserModule: ProviderModule<AvanserConfig> = {
-  name: 'AVANSER',
-  create: (live, deps) => new AvanserPort(new AvanserClient(live, deps), deps),
-  webhooks: () => avanserWebhooks(),
-  startSimulator: (deps) => startAvanserSimulator(deps),
-};

@@ -1,9 +1,8 @@
 /**
- * Delacon through the port: number types, provisioning (new customer or more numbers) and
+ * Delacon as a ProviderAdapter: number types, provisioning (new customer or more numbers) and
  * customer updates. Delacon has no read API for companies, so listServices/getService are
  * left to the gateway's store.
  */
-import type { DelaconConfig } from '../../config.js';
 import type { NumberTypeRecord } from '../../domain/model.js';
 import { partsOf } from '../../domain/phone.js';
 import { BusinessError, ErrorCode, GatewayError } from '../../errors.js';
@@ -11,7 +10,6 @@ import type {
   DelaconProvisionInput,
   DelaconRegion,
   DelaconServiceUpdate,
-  ProviderModule,
   ProviderAdapter,
   ProvisionOutcome,
   ProvisionRequest,
@@ -30,8 +28,6 @@ import {
   updateSteps,
   updatedService,
 } from './mapping.js';
-import { startDelaconSimulator } from './simulator.js';
-import { delaconWebhooks } from './webhooks.js';
 
 /** Number types rarely change; one Delacon call per region and hour is plenty. */
 const NUMBER_TYPES_TTL_MS = 60 * 60 * 1000;
@@ -84,7 +80,7 @@ export function checkUpdate(request: ServiceUpdateRequest): DelaconServiceUpdate
   return update;
 }
 
-export class DelaconPort implements ProviderAdapter {
+export class DelaconAdapter implements ProviderAdapter {
   readonly name = 'DELACON' as const;
   private readonly types = new Map<DelaconRegion, { until: number; types: Promise<NumberTypeRecord[]> }>();
 
@@ -139,10 +135,3 @@ export class DelaconPort implements ProviderAdapter {
     return { service: applied.length ? updatedService(request.serviceRef, update, applied, new Date().toISOString()) : undefined, parts };
   }
 }
-
-export const delaconModule: ProviderModule<DelaconConfig> = {
-  name: 'DELACON',
-  create: (live, deps) => new DelaconPort(new DelaconClient(live, deps)),
-  webhooks: () => delaconWebhooks(),
-  startSimulator: (deps) => startDelaconSimulator(deps),
-};

@@ -1,18 +1,15 @@
 /**
- * Exotel Lead Assist (GreenVN): masked-number allocations. The port checks what Exotel would
+ * Exotel Lead Assist (GreenVN) as a ProviderAdapter: masked-number allocations. It checks what Exotel would
  * reject (numbers, same number on both sides, pins, region) before any upstream call, then
  * calls the client and maps.
  */
-import type { ExotelConfig } from '../../config.js';
 import type { AllocationRecord, E164 } from '../../domain/model.js';
 import { BusinessError, ErrorCode } from '../../errors.js';
-import type { AllocateRequest, Attempt, GreenVNPreferences, ProviderModule, ProviderAdapter, ReassignRequest, Recovery, UpdatePartiesRequest } from '../provider.js';
+import type { AllocateRequest, Attempt, GreenVNPreferences, ProviderAdapter, ReassignRequest, Recovery, UpdatePartiesRequest } from '../provider.js';
 import { phoneNumber, refuse } from '../validate.js';
 import { ExotelClient } from './client.js';
 import { toAllocation, toCreateBody, toUpdatePartiesBody, toUpdateVnBody } from './mapping.js';
 import { REGIONS, type CreateBody, type GreenVnData } from './wire.js';
-import { startExotelSimulator } from './simulator.js';
-import { exotelWebhooks } from './webhooks.js';
 
 /** E.164 numbers of one party, each checked, none twice. */
 function party(numbers: E164[] | undefined, field: string, required: boolean): E164[] | undefined {
@@ -69,7 +66,7 @@ function allocation(data: GreenVnData, r: AllocateRequest, startedMs: number): A
   return toAllocation(data, { now: new Date().toISOString(), expiresAt });
 }
 
-class ExotelPort implements ProviderAdapter {
+export class ExotelAdapter implements ProviderAdapter {
   readonly name = 'EXOTEL' as const;
   constructor(private readonly client: ExotelClient) {}
 
@@ -123,10 +120,3 @@ class ExotelPort implements ProviderAdapter {
 function record(data: GreenVnData): AllocationRecord {
   return toAllocation(data, { now: new Date().toISOString() });
 }
-
-export const exotelModule: ProviderModule<ExotelConfig> = {
-  name: 'EXOTEL',
-  create: (live, deps) => new ExotelPort(new ExotelClient(live, deps)),
-  webhooks: (deps) => exotelWebhooks(deps.exotelTimezone),
-  startSimulator: (deps) => startExotelSimulator(deps),
-};
