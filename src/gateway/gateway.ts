@@ -16,10 +16,8 @@ import type {
   ProvisionOutcome,
   ProvisionRequest,
   Recoverable,
-  ReassignRequest,
   ServiceUpdateRequest,
   UpdatePart,
-  UpdatePartiesRequest,
 } from '../datasources/provider.js';
 import { BusinessError, ErrorCode, INFRASTRUCTURE_CODES } from '../errors.js';
 import type { Page, PageRequest, Store } from '../store/store.js';
@@ -56,9 +54,6 @@ function seededUuid(seed: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-/** The input block of each provider, for the field path of a refused part. */
-const INPUT_BLOCK: Record<ProviderName, string> = { DELACON: 'delacon', AVANSER: 'avanser', EXOTEL: 'exotel', VOIP_INNOVATIONS: 'voipInnovations' };
-
 export class Gateway {
   readonly keys: IdempotencyKeys;
 
@@ -82,8 +77,8 @@ export class Gateway {
     return this.registry.call(provider, 'countNumbers', filter, groupBy);
   }
 
-  numberTypes(provider: ProviderName, region: Parameters<Registry['call']>[2]) {
-    return this.registry.call(provider, 'numberTypes', region as never);
+  numberTypes(provider: ProviderName, region: string) {
+    return this.registry.call(provider, 'numberTypes', region);
   }
 
   /** Owned numbers: from the provider when it can list them, else the gateway's own records. */
@@ -220,9 +215,10 @@ export class Gateway {
       order = this.newOrder(request.provider, 'SERVICE_UPDATE', outcome.order);
       await this.events.saveOrder(order);
     }
+    const { block } = this.registry.entry(request.provider).module.inputs;
     const refused = outcome.parts
       .filter((p) => p.code && !p.applied && !INFRASTRUCTURE_CODES.has(p.code))
-      .map((p) => ({ code: p.code!, message: p.message ?? 'the provider refused this part', field: [INPUT_BLOCK[request.provider], ...(p.fields.length === 1 ? p.fields : [])] }));
+      .map((p) => ({ code: p.code!, message: p.message ?? 'the provider refused this part', field: [block, ...(p.fields.length === 1 ? p.fields : [])] }));
     return { service, order, parts: outcome.parts, refused };
   }
 
@@ -284,12 +280,12 @@ export class Gateway {
     return found;
   }
 
-  async updateParties(provider: ProviderName, providerRef: string, request: UpdatePartiesRequest): Promise<AllocationRecord> {
+  async updateParties(provider: ProviderName, providerRef: string, request: object): Promise<AllocationRecord> {
     const stored = await this.storedAllocation(provider, providerRef);
     return this.changeAllocation(stored, () => this.registry.call(provider, 'updateParties', providerRef, request));
   }
 
-  async reassign(provider: ProviderName, providerRef: string, request: ReassignRequest): Promise<AllocationRecord> {
+  async reassign(provider: ProviderName, providerRef: string, request: object): Promise<AllocationRecord> {
     const stored = await this.storedAllocation(provider, providerRef);
     return this.changeAllocation(stored, () => this.registry.call(provider, 'reassign', providerRef, request));
   }

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DelaconClient } from '../../src/datasources/delacon/client.js';
 import { delaconModule } from '../../src/datasources/delacon/module.js';
 import type { DelaconSimulator } from '../../src/datasources/delacon/simulator.js';
-import type { DelaconProvisionInput, ProviderAdapter, ProvisionRequest } from '../../src/datasources/provider.js';
+import type { DelaconProvisionInput } from '../../src/datasources/delacon/inputs.js';
+import type { ProviderAdapter, ProvisionRequest } from '../../src/datasources/provider.js';
 import { ErrorCode, GatewayError } from '../../src/errors.js';
 import { log, startReceiver, type Receiver } from './helpers.js';
 

@@ -13,7 +13,7 @@ import {
   updatedService,
 } from '../../src/datasources/delacon/mapping.js';
 import { webhookRoutes } from '../../src/datasources/delacon/webhooks.js';
-import type { DelaconProvisionInput } from '../../src/datasources/provider.js';
+import type { DelaconProvisionInput } from '../../src/datasources/delacon/inputs.js';
 import { fixture, responses, webhookRequest } from './helpers.js';
 
 const callsRoute = webhookRoutes().find((r) => r.event === 'calls')!;

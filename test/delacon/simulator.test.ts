@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { delaconModule } from '../../src/datasources/delacon/module.js';
 import { REGIONS } from '../../src/datasources/delacon/mapping.js';
 import type { DelaconSimulator } from '../../src/datasources/delacon/simulator.js';
-import type { DelaconRegion, ProviderAdapter } from '../../src/datasources/provider.js';
+import type { DelaconRegion } from '../../src/datasources/delacon/inputs.js';
+import type { ProviderAdapter } from '../../src/datasources/provider.js';
 import type { WebhookReply } from '../../src/webhooks/route.js';
 import { log, startReceiver, type Received, type Receiver } from './helpers.js';
 

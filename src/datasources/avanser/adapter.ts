@@ -8,9 +8,6 @@ import { partsOf } from '../../domain/phone.js';
 import { BusinessError, ErrorCode, GatewayError } from '../../errors.js';
 import type {
   Attempt,
-  AvanserNumberSearch,
-  AvanserProvisionInput,
-  AvanserServiceUpdate,
   NumberSearchFilter,
   OrderDraft,
   ProviderDeps,
@@ -23,6 +20,7 @@ import type {
 } from '../provider.js';
 import { checkEmail, phoneNumber, refuse } from '../validate.js';
 import { AvanserClient } from './client.js';
+import type { AvanserNumberSearchInput, AvanserProvisionInput, AvanserServiceUpdateInput } from './inputs.js';
 import {
   orderDraft,
   requestBody,
@@ -35,6 +33,10 @@ import {
 } from './mapping.js';
 import type { AvanserRequestBody, AvanserRequestEntry, AvanserServiceEntry } from './wire.js';
 
+/** What AVANSER reads of a provision and an update: its `avanser` block. */
+type Provision = ProvisionRequest & { avanser?: AvanserProvisionInput };
+type Update = ServiceUpdateRequest & { avanser?: AvanserServiceUpdateInput };
+
 /** Requests are sent one by one; a cap keeps one mutation within a sane time. */
 const MAX_REQUESTS = 20;
 const UNSUPPORTED_FILTERS = ['state', 'lata', 'rateCenter', 'npa', 'nxx', 'tier', 't38', 'cnam', 'sms'] as const;
@@ -44,7 +46,7 @@ function nonBlank(value: string | undefined, field: string[], what: string): voi
 }
 
 /** Country (default AU) and the stock criteria AVANSER can search by. Returns the country. */
-function checkCriteria(c: Omit<AvanserNumberSearch, 'type'> & { country?: string }, at: string[]): string {
+function checkCriteria(c: Omit<AvanserNumberSearchInput, 'type'> & { country?: string }, at: string[]): string {
   const country = (c.country ?? 'AU').toUpperCase();
   if (!/^[A-Z]{2}$/.test(country)) refuse([...at, 'country'], 'country must be an ISO 3166 alpha-2 code such as AU');
   nonBlank(c.szu, [...at, 'szu'], 'szu');
@@ -61,7 +63,7 @@ function checkCriteria(c: Omit<AvanserNumberSearch, 'type'> & { country?: string
 }
 
 /** The settings a new service and an update share. */
-function checkServiceInput(s: AvanserServiceUpdate, at: string[]): void {
+function checkServiceInput(s: AvanserServiceUpdateInput, at: string[]): void {
   nonBlank(s.name, [...at, 'name'], 'name');
   if (s.answerPoint !== undefined) phoneNumber(s.answerPoint, [...at, 'answerPoint']);
   s.missedCallNotifications?.emails?.forEach((email, i) => checkEmail(email, [...at, 'missedCallNotifications', 'emails', String(i)]));
@@ -70,7 +72,7 @@ function checkServiceInput(s: AvanserServiceUpdate, at: string[]): void {
 
 const SEARCH_FIELD = { NUMBER: 'number', SZU: 'szu', LOCATION: 'location', COORDINATES: 'latitude', PREFIX: 'prefix', NUMBER_TYPE: 'kind' } as const;
 
-type RequestSpec = AvanserNumberSearch & { country: string };
+type RequestSpec = AvanserNumberSearchInput & { country: string };
 
 /** One search per service request, in order. */
 function requestSpecs(a: AvanserProvisionInput): RequestSpec[] {
@@ -172,7 +174,7 @@ export class AvanserAdapter implements ProviderAdapter {
    * order and the rest are not sent. Under an idempotency key a lost answer is thrown whatever
    * came before: the gateway then finds out what every request of the attempt did (`recover`).
    */
-  async provision(request: ProvisionRequest): Promise<ProvisionOutcome> {
+  async provision(request: Provision): Promise<ProvisionOutcome> {
     if (!request.avanser) refuse(['avanser'], 'AVANSER provisioning needs the avanser input');
     const a = request.avanser;
     const specs = requestSpecs(a);
@@ -201,9 +203,11 @@ export class AvanserAdapter implements ProviderAdapter {
    * request of it can still be on its way.
    */
   async recover(attempt: Attempt): Promise<Recovery> {
-    if (attempt.operation !== 'provision' || !attempt.args[0].avanser || !attempt.args[0].attemptId) return { state: 'unknown' };
-    const [request] = attempt.args;
-    const specs = requestSpecs(request.avanser!);
+    if (attempt.operation !== 'provision') return { state: 'unknown' };
+    // The gateway recorded the request it sent this adapter.
+    const request = attempt.args[0] as Provision;
+    if (!request.avanser || !request.attemptId) return { state: 'unknown' };
+    const specs = requestSpecs(request.avanser);
     const tagged = new Map<number, AvanserServiceEntry>();
     for (const s of await this.client.listServices()) {
       const index = attemptIndex(s.callback_uri, request.attemptId!);
@@ -221,7 +225,7 @@ export class AvanserAdapter implements ProviderAdapter {
       }
       // The request that made the service: the last one for its number (List Requests keeps every request).
       const entry = requests.filter((r) => r.service_number === service.service_number).at(-1);
-      const body = requestBody(request.avanser!, spec, this.uris(`${request.attemptId}.${i}`));
+      const body = requestBody(request.avanser, spec, this.uris(`${request.attemptId}.${i}`));
       acknowledged(outcome, spec, body, entry ?? ({ service_number: service.service_number, status: service.status === 'active' ? 'completed' : undefined } as AvanserRequestEntry));
     }
     return { state: 'done', result: outcome };
@@ -238,11 +242,11 @@ export class AvanserAdapter implements ProviderAdapter {
     }
   }
 
-  async updateService(request: ServiceUpdateRequest): Promise<ServiceUpdateOutcome> {
+  async updateService(request: Update): Promise<ServiceUpdateOutcome> {
     const u = request.avanser;
     if (!u) refuse(['avanser'], 'an AVANSER update needs the avanser input');
     const e164 = phoneNumber(request.serviceRef, ['serviceRef']);
-    const fields = Object.keys(u).filter((k) => u[k as keyof AvanserServiceUpdate] !== undefined);
+    const fields = Object.keys(u).filter((k) => u[k as keyof AvanserServiceUpdateInput] !== undefined);
     if (fields.length === 0) refuse(['avanser'], 'nothing to update');
     checkServiceInput(u, ['avanser']);
     // The URIs travel with every update so the service keeps reporting to this gateway.

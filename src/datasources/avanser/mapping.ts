@@ -14,7 +14,8 @@ import type {
   AvanserServiceSettings,
   AvanserStockNumber,
 } from './wire.js';
-import type { AvanserNotifications, AvanserNumberSearch, AvanserSearchType, AvanserServiceType, AvanserServiceUpdate, NumberSearchFilter, OrderDraft } from '../provider.js';
+import type { NumberSearchFilter, OrderDraft } from '../provider.js';
+import type { AvanserNotificationsInput, AvanserNumberSearchInput, AvanserSearchType, AvanserServiceType, AvanserServiceUpdateInput } from './inputs.js';
 
 // ---- Numbers ----
 
@@ -103,9 +104,9 @@ export function stockQuery(filter: NumberSearchFilter): Record<string, string> {
 
 // ---- Services ----
 
-type ServiceInput = AvanserServiceUpdate & { serviceType?: AvanserServiceType };
+type ServiceInput = AvanserServiceUpdateInput & { serviceType?: AvanserServiceType };
 
-function notifications(n: AvanserNotifications | undefined): AvanserServiceSettings['missed_call_notification'] {
+function notifications(n: AvanserNotificationsInput | undefined): AvanserServiceSettings['missed_call_notification'] {
   return n && compact({ email: n.emails, sms: n.smsNumbers?.map(toAvanserNumber) });
 }
 
@@ -128,7 +129,7 @@ export function serviceFields(input: ServiceInput): AvanserServiceFields {
 /** The body of `POST /v1/requests`: one service on one number found by `search`. */
 export function requestBody(
   input: ServiceInput & { name: string },
-  search: { type: AvanserSearchType; country: string } & Omit<AvanserNumberSearch, 'type'>,
+  search: { type: AvanserSearchType; country: string } & Omit<AvanserNumberSearchInput, 'type'>,
   uris: { call_uri: string; callback_uri: string },
 ): AvanserRequestBody {
   const fields = serviceFields(input);

@@ -1,11 +1,12 @@
 /**
- * AVANSER as the gateway wires it: its configuration, its adapter, its webhooks and its
- * sandbox simulator.
+ * AVANSER as the core sees it: its configuration slice, its adapter, its webhooks, its
+ * sandbox simulator and its blocks in the core's GraphQL inputs.
  */
 import type { ConfigEnv, ProviderSettings } from '../../config.js';
 import type { ProviderModule } from '../provider.js';
 import { AvanserAdapter } from './adapter.js';
 import { AvanserClient } from './client.js';
+import { AvanserProvisionInput, AvanserServiceUpdateInput } from './inputs.js';
 import { startAvanserSimulator } from './simulator.js';
 import { webhookRoutes } from './webhooks.js';
 
@@ -28,4 +29,5 @@ export const avanserModule = {
   create: (live, deps) => new AvanserAdapter(new AvanserClient(live, deps), deps),
   webhooks: webhookRoutes,
   startSimulator: startAvanserSimulator,
+  inputs: { block: 'avanser', provision: AvanserProvisionInput, serviceUpdate: AvanserServiceUpdateInput },
 } satisfies ProviderModule<AvanserConfig>;

@@ -7,9 +7,6 @@ import type { NumberTypeRecord } from '../../domain/model.js';
 import { partsOf } from '../../domain/phone.js';
 import { BusinessError, ErrorCode, GatewayError } from '../../errors.js';
 import type {
-  DelaconProvisionInput,
-  DelaconRegion,
-  DelaconServiceUpdate,
   ProviderAdapter,
   ProvisionOutcome,
   ProvisionRequest,
@@ -19,6 +16,7 @@ import type {
 } from '../provider.js';
 import { checkEmail, phoneNumber, refuse } from '../validate.js';
 import { DelaconClient } from './client.js';
+import type { DelaconProvisionInput, DelaconRegion, DelaconServiceUpdateInput } from './inputs.js';
 import {
   REGIONS,
   numberTypesOf,
@@ -28,6 +26,10 @@ import {
   updateSteps,
   updatedService,
 } from './mapping.js';
+
+/** What Delacon reads of a provision and an update: its `delacon` block. */
+type Provision = ProvisionRequest & { delacon?: DelaconProvisionInput };
+type Update = ServiceUpdateRequest & { delacon?: DelaconServiceUpdateInput };
 
 /** Number types rarely change; one Delacon call per region and hour is plenty. */
 const NUMBER_TYPES_TTL_MS = 60 * 60 * 1000;
@@ -44,7 +46,7 @@ function checkTermination(value: string | undefined, region: DelaconRegion | und
   }
 }
 
-export function checkProvision(input: DelaconProvisionInput | undefined): DelaconProvisionInput {
+function checkProvision(input: DelaconProvisionInput | undefined): DelaconProvisionInput {
   if (!input) return refuse(['delacon'], 'A Delacon order needs its delacon input');
   const field = (name: keyof DelaconProvisionInput): string[] => ['delacon', name];
   if (!Number.isInteger(input.count) || input.count < 1 || input.count > 10) refuse(field('count'), 'Delacon orders take 1 to 10 numbers');
@@ -63,11 +65,11 @@ export function checkProvision(input: DelaconProvisionInput | undefined): Delaco
   return input;
 }
 
-export function checkUpdate(request: ServiceUpdateRequest): DelaconServiceUpdate {
+function checkUpdate(request: Update): DelaconServiceUpdateInput {
   if (!/^\d+$/.test(request.serviceRef)) refuse(['serviceRef'], `"${request.serviceRef}" is not a Delacon company id`);
   const update = request.delacon;
   if (!update || updateFields(update).length === 0) return refuse(['delacon'], 'Nothing to update');
-  const field = (name: keyof DelaconServiceUpdate): string[] => ['delacon', name];
+  const field = (name: keyof DelaconServiceUpdateInput): string[] => ['delacon', name];
   if (update.businessName !== undefined && !update.businessName.trim()) refuse(field('businessName'), 'The business name cannot be empty');
   checkEmail(update.email, field('email'));
   checkTermination(update.terminationNumber, undefined);
@@ -97,7 +99,7 @@ export class DelaconAdapter implements ProviderAdapter {
     return entry.types;
   }
 
-  async provision(request: ProvisionRequest): Promise<ProvisionOutcome> {
+  async provision(request: Provision): Promise<ProvisionOutcome> {
     const input = checkProvision(request.delacon);
     const reply = await this.client.provision(provisionForm(input));
     return provisionOutcome(input, reply, new Date().toISOString());
@@ -109,11 +111,11 @@ export class DelaconAdapter implements ProviderAdapter {
    * infrastructure failure stops the rest, which are reported as not sent; if nothing had
    * been applied by then, it is thrown instead.
    */
-  async updateService(request: ServiceUpdateRequest): Promise<ServiceUpdateOutcome> {
+  async updateService(request: Update): Promise<ServiceUpdateOutcome> {
     const update = checkUpdate(request);
     const steps = updateSteps(update);
     const parts: UpdatePart[] = [];
-    const applied: (keyof DelaconServiceUpdate)[] = [];
+    const applied: (keyof DelaconServiceUpdateInput)[] = [];
     for (const [i, step] of steps.entries()) {
       try {
         const reply = await this.client.updateCustomer(request.serviceRef, step.form);

@@ -1,11 +1,12 @@
 /**
- * Delacon as the gateway wires it: its configuration, its adapter, its webhooks and its
- * sandbox simulator.
+ * Delacon as the core sees it: its configuration slice, its adapter, its webhooks, its
+ * sandbox simulator and its blocks in the core's GraphQL inputs.
  */
 import type { ConfigEnv, ProviderSettings } from '../../config.js';
 import type { ProviderModule } from '../provider.js';
 import { DelaconAdapter } from './adapter.js';
 import { DelaconClient } from './client.js';
+import { DelaconProvisionInput, DelaconServiceUpdateInput } from './inputs.js';
 import { startDelaconSimulator } from './simulator.js';
 import { webhookRoutes } from './webhooks.js';
 
@@ -26,4 +27,5 @@ export const delaconModule = {
   create: (live, deps) => new DelaconAdapter(new DelaconClient(live, deps)),
   webhooks: webhookRoutes,
   startSimulator: startDelaconSimulator,
+  inputs: { block: 'delacon', provision: DelaconProvisionInput, serviceUpdate: DelaconServiceUpdateInput },
 } satisfies ProviderModule<DelaconConfig>;

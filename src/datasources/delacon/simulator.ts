@@ -29,7 +29,7 @@ import {
   type Simulator,
   type SimulatorDeps,
 } from '../../sandbox/simulator.js';
-import type { DelaconRegion } from '../provider.js';
+import type { DelaconRegion } from './inputs.js';
 import { CALL_TRACKING, REGIONS } from './mapping.js';
 
 type Billing = 'CallRecording' | 'CallFeedbackSurvey' | 'IVR';

@@ -5,9 +5,10 @@
  */
 import type { AllocationRecord, E164 } from '../../domain/model.js';
 import { BusinessError, ErrorCode } from '../../errors.js';
-import type { AllocateRequest, Attempt, GreenVNPreferences, ProviderAdapter, ReassignRequest, Recovery, UpdatePartiesRequest } from '../provider.js';
+import type { Attempt, ProviderAdapter, Recovery } from '../provider.js';
 import { phoneNumber, refuse } from '../validate.js';
 import { ExotelClient } from './client.js';
+import type { AllocateRequest, GreenVNPreferencesInput, ReassignRequest, UpdatePartiesRequest } from './inputs.js';
 import { toAllocation, toCreateBody, toUpdatePartiesBody, toUpdateVnBody } from './mapping.js';
 import { REGIONS, type CreateBody, type GreenVnData } from './wire.js';
 
@@ -32,7 +33,7 @@ function pins(values: number[] | undefined, field: string): void {
   });
 }
 
-function preferences(p: GreenVNPreferences | undefined): GreenVNPreferences | undefined {
+function preferences(p: GreenVNPreferencesInput | undefined): GreenVNPreferencesInput | undefined {
   if (!p) return undefined;
   if (p.region && !(REGIONS as readonly string[]).includes(p.region)) {
     refuse(['preferences', 'region'], `Region must be one of ${REGIONS.join(', ')}`, ErrorCode.REGION_NOT_SUPPORTED);
@@ -82,7 +83,8 @@ export class ExotelAdapter implements ProviderAdapter {
    */
   async recover(attempt: Attempt): Promise<Recovery> {
     if (attempt.operation !== 'allocate') return { state: 'unknown' };
-    const [request] = attempt.args;
+    // The gateway recorded the request it sent this adapter.
+    const request = attempt.args[0] as AllocateRequest;
     const found = await this.client.lookup(createBody(request));
     if (found === null) return { state: 'resend' };
     return found ? { state: 'done', result: allocation(found, request, Date.parse(attempt.startedAt)) } : { state: 'unknown' };

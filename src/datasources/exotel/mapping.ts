@@ -14,7 +14,7 @@ import type {
   IsoDateTime,
 } from '../../domain/model.js';
 import { tryE164 } from '../../domain/phone.js';
-import type { AllocateRequest, GreenVNPreferences, ReassignRequest, UpdatePartiesRequest } from '../provider.js';
+import type { AllocateRequest, GreenVNPreferencesInput, ReassignRequest, UpdatePartiesRequest } from './inputs.js';
 import type { CreateBody, GreenVnData, PreferencesBody, UpdatePartiesBody, UpdateVnBody } from './wire.js';
 
 /** The official page shows error envelopes as `[ {...} ]`. */
@@ -106,7 +106,7 @@ export function toAllocation(data: GreenVnData, at: { now: IsoDateTime; expiresA
   };
 }
 
-function preferencesBody(p: GreenVNPreferences | undefined, typeField: 'type' | 'number_type'): PreferencesBody | undefined {
+function preferencesBody(p: GreenVNPreferencesInput | undefined, typeField: 'type' | 'number_type'): PreferencesBody | undefined {
   if (!p || (!p.greenVN && !p.region && !p.pinCode && !p.type)) return undefined;
   return {
     ...(p.greenVN ? { greenvn: p.greenVN } : {}),

@@ -1,6 +1,7 @@
 /**
- * Exotel Lead Assist as the gateway wires it: its configuration, its adapter, its webhooks
- * and its sandbox simulator.
+ * Exotel Lead Assist as the core sees it: its configuration slice (with the account
+ * timezone), its adapter, its webhooks and its sandbox simulator. Its GraphQL inputs are the
+ * GreenVN mutations' own (inputs.ts).
  */
 import type { ConfigEnv, ProviderSettings } from '../../config.js';
 import type { ProviderModule } from '../provider.js';
@@ -41,4 +42,5 @@ export const exotelModule = {
   create: (live, deps) => new ExotelAdapter(new ExotelClient(live, deps)),
   webhooks: webhookRoutes,
   startSimulator: startExotelSimulator,
+  inputs: { block: 'exotel' },
 } satisfies ProviderModule<ExotelConfig, ExotelSettings>;

@@ -14,10 +14,10 @@ import type {
   Recovery,
   ServiceUpdateOutcome,
   ServiceUpdateRequest,
-  VoipInnovationsProvisionInput,
 } from '../provider.js';
 import { refuse } from '../validate.js';
 import { VoipInnovationsClient } from './client.js';
+import type { VoipInnovationsProvisionInput, VoipInnovationsServiceUpdateInput } from './inputs.js';
 import type { DID } from './wire.js';
 import { codeFailure, statusRow } from './errors.js';
 import {
@@ -36,6 +36,10 @@ import {
   provisionOrder,
   tnOf,
 } from './mapping.js';
+
+/** What VoIP Innovations reads of a provision and an update: its `voipInnovations` block. */
+type Provision = ProvisionRequest & { voipInnovations?: VoipInnovationsProvisionInput };
+type Update = ServiceUpdateRequest & { voipInnovations?: VoipInnovationsServiceUpdateInput };
 
 /** DIDParams per call: VoIP Innovations publishes no limit, so stay modest. */
 const MAX_NUMBERS = 50;
@@ -148,7 +152,7 @@ export class VoipInnovationsAdapter implements ProviderAdapter {
   }
 
   /** Reserve, then assign what was reserved to the endpoint group: one outcome per number. */
-  async provision(request: ProvisionRequest): Promise<ProvisionOutcome> {
+  async provision(request: Provision): Promise<ProvisionOutcome> {
     const input = request.voipInnovations;
     if (!input) refuse(['voipInnovations'], 'VoIP Innovations provisioning needs its voipInnovations input');
     const group = validGroup(input.endpointGroup, ['voipInnovations', 'endpointGroup']);
@@ -187,7 +191,8 @@ export class VoipInnovationsAdapter implements ProviderAdapter {
       if (!found.every((n) => n?.status === 'RESERVED' || n?.status === 'ACTIVE')) return { state: 'resend' };
       return { state: 'done', result: found.map((n) => ({ e164: n!.e164, ok: true, status: n!.status, reservedUntil: n!.reservedUntil })) };
     }
-    const input = attempt.operation === 'provision' ? attempt.args[0].voipInnovations : undefined;
+    // The gateway recorded the request it sent this adapter.
+    const input = attempt.operation === 'provision' ? (attempt.args[0] as Provision).voipInnovations : undefined;
     if (!input) return { state: 'unknown' };
     const found = await this.lookUp(input.numbers);
     if (!found.every((n) => n?.status === 'ACTIVE' && n.details?.endpointGroup === String(input.endpointGroup))) return { state: 'resend' };
@@ -211,7 +216,7 @@ export class VoipInnovationsAdapter implements ProviderAdapter {
    * configDID on one DID. It takes a whole configuration (the endpoint group is a required
    * int), so settings the caller leaves out are filled in from queryDID.
    */
-  async updateService(request: ServiceUpdateRequest): Promise<ServiceUpdateOutcome> {
+  async updateService(request: Update): Promise<ServiceUpdateOutcome> {
     const input = request.voipInnovations;
     const fields = (['endpointGroup', 'cnam', 'refId'] as const).filter((k) => input?.[k] !== undefined);
     if (!input || fields.length === 0) {

@@ -1,11 +1,12 @@
 /**
- * VoIP Innovations as the gateway wires it: its configuration, its adapter, its webhooks
- * (none) and its sandbox simulator.
+ * VoIP Innovations as the core sees it: its configuration slice, its adapter, its webhooks
+ * (none), its sandbox simulator and its blocks in the core's GraphQL inputs.
  */
 import type { ConfigEnv, ProviderSettings } from '../../config.js';
 import type { ProviderModule } from '../provider.js';
 import { VoipInnovationsAdapter } from './adapter.js';
 import { VoipInnovationsClient } from './client.js';
+import { VoipInnovationsProvisionInput, VoipInnovationsServiceUpdateInput } from './inputs.js';
 import { startVoipInnovationsSimulator } from './simulator.js';
 import { webhookRoutes } from './webhooks.js';
 
@@ -34,4 +35,5 @@ export const voipInnovationsModule = {
   create: (live, deps) => new VoipInnovationsAdapter(new VoipInnovationsClient(live, deps)),
   webhooks: webhookRoutes,
   startSimulator: startVoipInnovationsSimulator,
+  inputs: { block: 'voipInnovations', provision: VoipInnovationsProvisionInput, serviceUpdate: VoipInnovationsServiceUpdateInput },
 } satisfies ProviderModule<VoipInnovationsConfig>;
