@@ -151,6 +151,7 @@ export interface ProviderAdapter {
 
   allocate?(request: AllocateRequest): Promise<AllocationRecord>;
   getAllocation?(providerRef: string): Promise<AllocationRecord | null>;
+  /** `request`: the provider's own input (Exotel's UpdatePartiesRequest), as for `reassign`. */
   updateParties?(providerRef: string, request: object): Promise<AllocationRecord>;
   reassign?(providerRef: string, request: object): Promise<AllocationRecord>;
   deallocate?(providerRef: string): Promise<AllocationRecord>;

@@ -1,7 +1,7 @@
 /**
  * AVANSER payloads <-> domain records, pure. The Telco API writes numbers as international
  * digits (`61280740802`), call reports as `+61-0280740801`; inside the gateway everything is
- * E.164. Field names marked [I] are inferred (the full API blueprint is not public); see README.
+ * E.164. Field names marked [I] are inferred (README: Documented and inferred).
  */
 import type { CallEventPatch, CallStatus, E164, NumberKind, OrderStatus, PhoneNumberRecord, ServiceRecord } from '../../domain/model.js';
 import { digitsOf, toE164 } from '../../domain/phone.js';

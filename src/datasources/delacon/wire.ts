@@ -1,6 +1,6 @@
 /**
  * Delacon's Provisioning API as it travels: form-encoded requests, JSON answers whose
- * `RESULT` is the verdict (every value a string). See README: the Provisioning API.
+ * `RESULT` is the verdict (every value a string). See README: Documented and inferred.
  */
 
 /** What every answer may carry: the verdict and Delacon's words for it. */

@@ -9,6 +9,7 @@ import { IDEMPOTENCY_KEY } from '../../types/common.js';
 import { AllocationUsage, literals } from '../../types/enums.js';
 import { atMost } from '../../types/lists.js';
 import { E164Scalar } from '../../types/scalars.js';
+import { REGIONS } from './wire.js';
 
 export const GreenVNType = literals('MOBILE', 'LANDLINE');
 export type GreenVNType = keyof typeof GreenVNType;
@@ -20,7 +21,7 @@ export class GreenVNPreferencesInput {
   @Field(() => E164Scalar, { nullable: true, description: 'This specific VN.' })
   greenVN?: string;
 
-  @Field(() => String, { nullable: true, description: 'Exotel region: DL MU MH WB AP TN GJ KA KL RJ MP.' })
+  @Field(() => String, { nullable: true, description: `Exotel region: ${REGIONS.join(' ')}.` })
   region?: string;
 
   @Field(() => String, { nullable: true, description: 'Indian PIN code; the closest supported region is used.' })

@@ -1,8 +1,9 @@
 /**
  * Exotel Lead Assist payloads <-> domain records. Pure functions. Exotel's JSON is loose
- * (README: Documented and inferred): `greenvn` or `green_vn`, envelopes sometimes wrapped in a one-element array,
- * `strictness` as string or boolean, pins `[null]`, durations as strings or numbers,
- * timestamps with bogus offsets (`+50:30`) or no zone at all, `"null"` recording URLs.
+ * (README: Documented and inferred): `greenvn` or `green_vn`, envelopes sometimes wrapped in
+ * a one-element array, `strictness` as string or boolean, pins `[null]`, durations as strings
+ * or numbers, timestamps with bogus offsets (`+50:30`) or no zone at all, `"null"` recording
+ * URLs.
  */
 import type {
   AllocationRecord,

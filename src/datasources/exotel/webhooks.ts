@@ -1,8 +1,9 @@
 /**
- * Exotel Lead Assist callbacks (README: Webhooks). Their URLs are account settings at Exotel:
- * `greencall_complete_event_endpoint` → /calls, `deallocation_callback_event_endpoint` →
- * /deallocations, `verified_caller_event_endpoint` and `failed_verification_event_endpoint`
- * → /verifications (the two shapes are told apart by their fields).
+ * Exotel Lead Assist callbacks (README: Documented and inferred). Their URLs are account
+ * settings at Exotel: `greencall_complete_event_endpoint` → /calls,
+ * `deallocation_callback_event_endpoint` → /deallocations, `verified_caller_event_endpoint`
+ * and `failed_verification_event_endpoint` → /verifications (the two shapes are told apart by
+ * their fields).
  */
 import type { AllocationEventRecord, CallEventPatch, CallEventRecord, E164, IsoDateTime } from '../../domain/model.js';
 import { cappedId, eventId, WebhookPayloadError, type WebhookRequest, type WebhookResult, type WebhookReply, type WebhookRoute } from '../../webhooks/route.js';
