@@ -106,10 +106,17 @@ function delacon(): ProviderContract {
     },
     callWebhook: (callId) => ({ event: 'calls', method: 'POST', contentType: 'application/json', body: callStart.replace('"1122334"', `"${callId}"`) }),
     routes: [
-      { event: 'calls', sample: { event: 'calls', method: 'POST', contentType: 'application/json', body: callStart }, refusal: { PLA_Call_Id: any, success: 'false', error: any } },
+      // The reply's keys are the page's (Live Call Data Push §Overview, third block).
+      {
+        event: 'calls',
+        sample: { event: 'calls', method: 'POST', contentType: 'application/json', body: callStart },
+        accepted: { PLA_Call_Id: any, success: 'true', error: '' },
+        refusal: { PLA_Call_Id: any, success: 'false', error: any },
+      },
       {
         event: 'orders',
         sample: { event: 'orders', method: 'POST', contentType: 'application/x-www-form-urlencoded', body: fixture('delacon/post-provisioning-response.txt') },
+        accepted: { RESULT: 'ACCEPTED' },
         refusal: { RESULT: 'FAIL', MESSAGE: any },
       },
     ],
@@ -188,8 +195,9 @@ function avanser(): ProviderContract {
     },
     callWebhook: (callId) => callReport(callId),
     routes: [
-      { event: 'requests', sample: confirmation('callback-by-number.json'), refusal: { ok: false, error: any } },
-      { event: 'calls', sample: callReport(), refusal: { ok: false, error: any } },
+      // AVANSER documents no reply: any 200 is taken as accepted.
+      { event: 'requests', sample: confirmation('callback-by-number.json'), accepted: { ok: true }, refusal: { ok: false, error: any } },
+      { event: 'calls', sample: callReport(), accepted: { ok: true }, refusal: { ok: false, error: any } },
     ],
     vendorWebhooks: [
       { name: 'confirmation of a request by number', source: 'Telco API §Confirmation Callback (first)', delivery: confirmation('callback-by-number.json') },
@@ -302,10 +310,11 @@ function exotel(): ProviderContract {
     },
     callWebhook: (callId) => posted('calls', JSON.stringify({ ...JSON.parse(callEvent), call_sid: callId })),
     routes: [
-      { event: 'calls', sample: posted('calls', callEvent), refusal: { status: 'error', reason: any } },
-      { event: 'deallocations', sample: posted('deallocations', fixture('exotel/deallocation-event.json')), refusal: { status: 'error', reason: any } },
+      // Exotel documents no reply: any 2xx is taken as accepted.
+      { event: 'calls', sample: posted('calls', callEvent), accepted: { status: 'ok' }, refusal: { status: 'error', reason: any } },
+      { event: 'deallocations', sample: posted('deallocations', fixture('exotel/deallocation-event.json')), accepted: { status: 'ok' }, refusal: { status: 'error', reason: any } },
       // Built from the page's field table (the page shows no JSON for it).
-      { event: 'verifications', sample: posted('verifications', fixture('exotel/verification-success.json')), refusal: { status: 'error', reason: any } },
+      { event: 'verifications', sample: posted('verifications', fixture('exotel/verification-success.json')), accepted: { status: 'ok' }, refusal: { status: 'error', reason: any } },
     ],
     vendorWebhooks: [
       { name: 'call event', source: 'Lead Assist GreenVN §Call event callback, first sample', delivery: posted('calls', callEvent) },

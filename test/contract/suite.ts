@@ -87,8 +87,8 @@ export interface ProviderContract {
   placeCall?(gw: TestGateway): Promise<{ providerCallId: string; from: string }>;
   /** The provider's call webhook (its vendor sample) under another call id. */
   callWebhook?(callId: string): Delivery;
-  /** Every webhook route, with a delivery for it and the body of a refusal in its own format. */
-  routes: Array<{ event: string; sample: Delivery; refusal: Record<string, unknown> }>;
+  /** Every webhook route, with a delivery for it and what its answers hold, in its own format, when it accepts and when it refuses. */
+  routes: Array<{ event: string; sample: Delivery; accepted: Record<string, unknown>; refusal: Record<string, unknown> }>;
   /** The vendor pages' sample webhooks, verbatim. */
   vendorWebhooks: Array<VendorSample & { delivery: Delivery }>;
   /** The vendor pages' sample requests, sent to the simulator in turn, and the answer the page shows. */
@@ -170,6 +170,12 @@ async function probeWith(ctx: Context, fault: Fault): Promise<GraphQLResponse<an
 }
 
 const answer = (status: number, headers: Record<string, string> = {}): Fault => ({ kind: 'answer', status, body: JSON.stringify({ message: UPSTREAM_BODY }), headers });
+
+/** A delivery accepted: 200 and the route's answer for it. */
+function expectAccepted(p: ProviderContract, d: Delivery, reply: { status: number; text: string }): void {
+  expect(reply.status).toBe(200);
+  expect(JSON.parse(reply.text)).toMatchObject(p.routes.find((r) => r.event === d.event)!.accepted);
+}
 
 async function deliver(gw: TestGateway, slug: string, d: Delivery, token = WEBHOOK_TOKEN): Promise<{ status: number; text: string }> {
   const url = new URL(`${gw.url}/webhooks/${slug}/${d.event}`);
@@ -315,9 +321,10 @@ export const CHECKS: Check[] = [
                 const callId = `${Date.now()}${Math.floor(Math.random() * 1000)}`;
                 const sub = subscribe(gw.ws(), CALL_EVENTS, { provider: p.provider });
                 await sub.ready;
-                const first = await deliver(gw, p.slug, p.callWebhook!(callId));
-                expect(first.status).toBe(200);
-                expect(await deliver(gw, p.slug, p.callWebhook!(callId))).toEqual(first);
+                const delivery = p.callWebhook!(callId);
+                const first = await deliver(gw, p.slug, delivery);
+                expectAccepted(p, delivery, first);
+                expect(await deliver(gw, p.slug, delivery)).toEqual(first);
                 const events = [(await sub.next()).callEvents, ...(await sub.drain(300)).map((e) => e.callEvents)];
                 sub.stop();
                 expect(events.filter((e) => e.providerCallId === callId)).toHaveLength(1);
@@ -359,7 +366,7 @@ export const CHECKS: Check[] = [
         async run({ gw }) {
           let reply = { status: 0, text: '' };
           const changed = await counted(gw, p, sample.delivery.event, async () => (reply = await deliver(gw, p.slug, sample.delivery)));
-          expect(reply.status).toBe(200);
+          expectAccepted(p, sample.delivery, reply);
           // Kept: applied, or held until what it refers to is known.
           expect(Object.entries(changed)).toEqual([[expect.stringMatching(/^(applied|unmatched)$/), 1]]);
         },
