@@ -10,11 +10,12 @@
 import { readFileSync } from 'node:fs';
 import { pino } from 'pino';
 import { expect } from 'vitest';
-import type { AvanserConfig, ExotelConfig } from '../../src/config.js';
 import { avanserModule } from '../../src/datasources/avanser/index.js';
+import type { AvanserSimulator } from '../../src/datasources/avanser/simulator.js';
 import { delaconModule } from '../../src/datasources/delacon/index.js';
 import type { DelaconSimulator } from '../../src/datasources/delacon/simulator.js';
 import { exotelModule } from '../../src/datasources/exotel/index.js';
+import type { ExotelSimulator } from '../../src/datasources/exotel/simulator.js';
 import { voipInnovationsModule } from '../../src/datasources/voipinnovations/index.js';
 import type { Simulator } from '../../src/sandbox/simulator.js';
 import { behindProxy } from '../helpers/fault-proxy.js';
@@ -37,7 +38,9 @@ async function behindFaultProxy<Live extends object>(sim: Simulator<Live>, env: 
   };
 }
 
-const simDeps = (webhookUrl: (event: string) => string) => ({ log: pino({ level: 'silent' }), timeScale: 0.001, webhookUrl });
+// Provider time at 1/100: a call's pushes come within a few hundred ms, and the vendor's
+// allocation sample (a 600 s policy) outlives the few cases that use it.
+const simDeps = (webhookUrl: (event: string) => string) => ({ log: pino({ level: 'silent' }), timeScale: 0.01, webhookUrl });
 
 /** A request to a simulator, its JSON answer read. */
 async function call(url: string, method: string, headers: Record<string, string>, body?: string): Promise<SimAnswer> {
@@ -102,6 +105,7 @@ function delacon(): ProviderContract {
     async placeCall() {
       const from = '+61412345678';
       const placed = await sim.simulateIncomingCall({ to: sim.seed.numbers[0]!, from, outcome: 'ANSWERED', durationSeconds: 5 });
+      await sim.drain();
       return { providerCallId: placed.providerCallId, from };
     },
     callWebhook: (callId) => ({ event: 'calls', method: 'POST', contentType: 'application/json', body: callStart.replace('"1122334"', `"${callId}"`) }),
@@ -149,7 +153,7 @@ function delacon(): ProviderContract {
 }
 
 function avanser(): ProviderContract {
-  let sim: Simulator<AvanserConfig>;
+  let sim: AvanserSimulator;
   const report = json('avanser/call-report.json') as Record<string, string>;
   // The page shows the Call-URI report's parameters one per line: on the wire they are a GET query.
   const callReport = (callid = report.callid!): Delivery => ({ event: 'calls', method: 'GET', query: { ...report, callid } });
@@ -159,7 +163,7 @@ function avanser(): ProviderContract {
     provider: 'AVANSER',
     slug: 'avanser',
     async start(webhookUrl) {
-      sim = await avanserModule.startSimulator(simDeps(webhookUrl));
+      sim = (await avanserModule.startSimulator(simDeps(webhookUrl))) as AvanserSimulator;
       return behindFaultProxy(sim, (live) => ({ AVANSER_USERNAME: live.username, AVANSER_PASSWORD: live.password, AVANSER_BASE_URL: live.baseUrl }));
     },
     lacks: ['availableNumberCount', 'numberTypes', 'portability', 'portDetails', 'reserveNumbers', 'releaseNumbers'],
@@ -191,6 +195,7 @@ function avanser(): ProviderContract {
       // A service the sandbox account starts with.
       const from = '+61405061663';
       const placed = await sim.simulateIncomingCall({ to: '+61399998888', from, outcome: 'ANSWERED', durationSeconds: 5 });
+      await sim.drain();
       return { providerCallId: placed.providerCallId, from };
     },
     callWebhook: (callId) => callReport(callId),
@@ -244,7 +249,7 @@ function avanser(): ProviderContract {
 const GREEN_VN = 'the simulator names the VN `greenvn`; the page’s answers (field table and samples) name it `green_vn` (NOTES §3.2 says Exotel’s own code reads `greenvn`; the adapter reads both)';
 
 function exotel(): ProviderContract {
-  let sim: Simulator<ExotelConfig>;
+  let sim: ExotelSimulator;
   let n = 0;
   /** An Indian mobile number no other case uses. */
   const party = () => `+9198110${String(++n).padStart(5, '0')}`;
@@ -273,7 +278,7 @@ function exotel(): ProviderContract {
     provider: 'EXOTEL',
     slug: 'exotel',
     async start(webhookUrl) {
-      sim = await exotelModule.startSimulator(simDeps(webhookUrl));
+      sim = (await exotelModule.startSimulator(simDeps(webhookUrl))) as ExotelSimulator;
       return behindFaultProxy(sim, (live) => ({ EXOTEL_TENANT_SID: live.tenantSid, EXOTEL_API_KEY: live.apiKey, EXOTEL_API_TOKEN: live.apiToken, EXOTEL_BASE_URL: live.baseUrl }));
     },
     lacks: ['availableNumbers', 'availableNumberCount', 'numberTypes', 'portability', 'portDetails', 'provisionNumbers', 'reserveNumbers', 'releaseNumbers', 'updateService'],
@@ -306,6 +311,7 @@ function exotel(): ProviderContract {
     async placeCall(gw) {
       const { greenVN, from } = await allocate(gw);
       const placed = await sim.simulateIncomingCall({ to: greenVN, from, outcome: 'ANSWERED', durationSeconds: 5 });
+      await sim.drain();
       return { providerCallId: placed.providerCallId, from };
     },
     callWebhook: (callId) => posted('calls', JSON.stringify({ ...JSON.parse(callEvent), call_sid: callId })),

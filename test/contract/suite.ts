@@ -83,7 +83,7 @@ export interface ProviderContract {
   probe: UpstreamCall;
   /** Calls that change something and that a repeat would do twice. */
   nonIdempotent: Array<UpstreamCall & { label: string }>;
-  /** Place a call in the simulator; its events arrive on the gateway's webhooks. */
+  /** Place a call in the simulator and wait until all its webhooks are delivered (later checks count webhooks). */
   placeCall?(gw: TestGateway): Promise<{ providerCallId: string; from: string }>;
   /** The provider's call webhook (its vendor sample) under another call id. */
   callWebhook?(callId: string): Delivery;
