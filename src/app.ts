@@ -151,7 +151,7 @@ export async function startApp(config: Config, log: Logger): Promise<Running> {
   app.get('/metrics', async (_req, reply) => reply.type(metrics.contentType).send(await metrics.metrics()));
   await app.register(webhookRouter, {
     token: config.webhookToken,
-    store,
+    receipts: store.receipts,
     effects: events,
     log: log.child({ component: 'webhooks' }),
     pauseAfter: config.testWebhookPause,
@@ -170,7 +170,7 @@ export async function startApp(config: Config, log: Logger): Promise<Running> {
   const pollEveryMs = registry.all().some((e) => e.mode === 'SANDBOX') ? 1_000 : 60_000;
   const pendingAfterMs = Math.max(500, 15 * 60_000 * config.sandboxTimeScale);
   const poller = setInterval(() => void gateway.pollPendingOrders(registry.all().some((e) => e.mode === 'LIVE') ? 15 * 60_000 : pendingAfterMs), pollEveryMs);
-  const purge = setInterval(() => void store.purgeIdempotencyKeys(48).catch(() => undefined), 3_600_000);
+  const purge = setInterval(() => void store.idempotencyKeys.purge(48).catch(() => undefined), 3_600_000);
   // Lost answers and keys left by a process that died: settled now and then on the same beat.
   const reconcile = () => void gateway.reconcileOpenKeys().catch((err: unknown) => log.warn({ err }, 'idempotency key reconciliation failed'));
   const reconciler = setInterval(reconcile, pollEveryMs);

@@ -41,13 +41,13 @@ export function createLoaders(gateway: Gateway, opts: { cache: boolean } = { cac
   const cache = opts.cache;
   const portability = new Map<ProviderName, DataLoader<string, PortabilityRecord>>();
   return {
-    order: new DataLoader(async (ids) => byKey(ids, await store.ordersByIds(ids), (k) => k, (o) => o.id), { cache }),
-    number: new DataLoader(async (e164s) => byKey(e164s, await store.numbersByE164(e164s), (k) => k, (n) => n.e164), { cache }),
-    service: new DataLoader(async (keys) => byKey(keys, await store.servicesByRefs(keys), refKey, refKey), { cacheKeyFn: refKey, cache }),
-    allocation: new DataLoader(async (keys) => byKey(keys, await store.allocationsByRefs(keys), refKey, refKey), { cacheKeyFn: refKey, cache }),
+    order: new DataLoader(async (ids) => byKey(ids, await store.orders.byIds(ids), (k) => k, (o) => o.id), { cache }),
+    number: new DataLoader(async (e164s) => byKey(e164s, await store.numbers.byE164(e164s), (k) => k, (n) => n.e164), { cache }),
+    service: new DataLoader(async (keys) => byKey(keys, await store.services.byRefs(keys), refKey, refKey), { cacheKeyFn: refKey, cache }),
+    allocation: new DataLoader(async (keys) => byKey(keys, await store.allocations.byRefs(keys), refKey, refKey), { cacheKeyFn: refKey, cache }),
     callsOfAllocation: new DataLoader(
       async (keys) => {
-        const calls = await store.callsByAllocations(keys);
+        const calls = await store.calls.byAllocations(keys);
         return keys.map((k) => calls.filter((c) => c.provider === k.provider && c.allocationRef === k.providerRef));
       },
       { cacheKeyFn: refKey, cache },

@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Recoverable } from '../datasources/provider.js';
 import { ErrorCode, GatewayError } from '../errors.js';
-import type { Store } from '../store/store.js';
+import type { IdempotencyKeyStore } from '../store/idempotency-keys.js';
 import type { ProviderName } from '../domain/model.js';
 
 /** A provider call as written on its key before it was sent. */
@@ -54,7 +54,7 @@ export class KeyRun {
   private readonly heartbeat: NodeJS.Timeout;
 
   constructor(
-    private readonly store: Store,
+    private readonly store: IdempotencyKeyStore,
     private readonly principal: string,
     private readonly key: string,
     /** Stable for the key and its request, so a provider can be asked about it later. */
@@ -64,7 +64,7 @@ export class KeyRun {
     holdMs: number,
     private readonly log: Logger,
   ) {
-    this.heartbeat = setInterval(() => void store.holdIdempotent(principal, key, holdMs).catch((err: unknown) => log.warn({ err }, 'idempotency key hold not renewed')), holdMs / 3);
+    this.heartbeat = setInterval(() => void store.hold(principal, key, holdMs).catch((err: unknown) => log.warn({ err }, 'idempotency key hold not renewed')), holdMs / 3);
     this.heartbeat.unref();
   }
 
@@ -76,7 +76,7 @@ export class KeyRun {
 
   async complete(payload: unknown): Promise<void> {
     clearInterval(this.heartbeat);
-    await this.store.completeIdempotent(this.principal, this.key, payload);
+    await this.store.complete(this.principal, this.key, payload);
   }
 
   /**
@@ -88,10 +88,10 @@ export class KeyRun {
     clearInterval(this.heartbeat);
     const attempt = this.sent ?? this.previous;
     if (!attempt || (this.sent && err instanceof GatewayError && err.nothingDone)) {
-      await this.store.abandonIdempotent(this.principal, this.key);
+      await this.store.abandon(this.principal, this.key);
       return err;
     }
-    await this.store.releaseIdempotent(this.principal, this.key, { ...attempt, lostAt: attempt.lostAt ?? new Date().toISOString() });
+    await this.store.release(this.principal, this.key, { ...attempt, lostAt: attempt.lostAt ?? new Date().toISOString() });
     if (this.sent) {
       const cause = err instanceof GatewayError ? err.code : 'error';
       this.log.warn({ provider: attempt.provider, operation: attempt.operation, cause }, 'a provider call lost its answer: its idempotency key is kept until the outcome is known');
@@ -108,7 +108,7 @@ export class IdempotencyKeys {
   readonly graceMs: number;
 
   constructor(
-    private readonly store: Store,
+    private readonly store: IdempotencyKeyStore,
     private readonly log: Logger,
     upstreamTimeoutMs: number,
   ) {
@@ -117,7 +117,7 @@ export class IdempotencyKeys {
   }
 
   async begin(principal: string, key: string, operation: string, requestHash: string) {
-    const begun = await this.store.beginIdempotent(principal, key, operation, requestHash, this.holdMs);
+    const begun = await this.store.begin(principal, key, operation, requestHash, this.holdMs);
     if (begun.state !== 'new' && begun.state !== 'resume') return begun;
     const marker = createHash('sha256').update(`${principal}\0${key}\0${requestHash}`).digest('hex').slice(0, 32);
     const previous = begun.state === 'resume' ? this.lost(begun.attempt as AttemptRecord) : undefined;

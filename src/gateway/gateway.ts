@@ -22,7 +22,8 @@ import type {
   UpdatePartiesRequest,
 } from '../datasources/provider.js';
 import { BusinessError, ErrorCode, INFRASTRUCTURE_CODES } from '../errors.js';
-import type { Page, PageRequest, Store } from '../store/store.js';
+import type { Page, PageRequest } from '../store/queries.js';
+import type { Store } from '../store/store.js';
 import { IdempotencyKeys, unknownOutcome, type AttemptRecord, type KeyRun } from './attempts.js';
 import type { Effects } from './effects.js';
 import type { AllocationRecord, AllocationState, E164, NumberOutcome, OrderRecord, ProviderName, ServiceRecord } from '../domain/model.js';
@@ -69,7 +70,7 @@ export class Gateway {
     private readonly log: Logger,
     opts: { upstreamTimeoutMs: number },
   ) {
-    this.keys = new IdempotencyKeys(store, log, opts.upstreamTimeoutMs);
+    this.keys = new IdempotencyKeys(store.idempotencyKeys, log, opts.upstreamTimeoutMs);
   }
 
   // ---- numbers ----
@@ -94,7 +95,7 @@ export class Gateway {
 
   async number(provider: ProviderName, e164: E164) {
     if (this.registry.supports(provider, 'getNumber')) return this.registry.call(provider, 'getNumber', e164);
-    return (await this.store.numbersByE164([e164])).find((n) => n.provider === provider) ?? null;
+    return (await this.store.numbers.byE164([e164])).find((n) => n.provider === provider) ?? null;
   }
 
   reserveNumbers(provider: ProviderName, e164s: E164[], run?: KeyRun): Promise<NumberOutcome[]> {
@@ -103,7 +104,7 @@ export class Gateway {
 
   async releaseNumbers(provider: ProviderName, e164s: E164[]): Promise<NumberOutcome[]> {
     const outcomes = await this.registry.call(provider, 'releaseNumbers', e164s);
-    await this.store.saveNumbers(outcomes.filter((o) => o.ok).map((o) => ({ provider, e164: o.e164, status: 'RELEASED', capabilities: [] })));
+    await this.store.numbers.save(outcomes.filter((o) => o.ok).map((o) => ({ provider, e164: o.e164, status: 'RELEASED', capabilities: [] })));
     return outcomes;
   }
 
@@ -140,18 +141,18 @@ export class Gateway {
   private readonly finish: { [K in Recoverable]: (provider: ProviderName, result: PortResult<K>, marker?: string) => Promise<GatewayResult<K>> } = {
     provision: async (provider: ProviderName, outcome: ProvisionOutcome, marker?: string) => {
       const orders = outcome.orders.map((d, i) => this.newOrder(provider, 'PROVISION', d, marker === undefined ? undefined : seededUuid(`${marker}:${i}`)));
-      for (const s of outcome.services) await this.store.saveService(s);
+      for (const s of outcome.services) await this.store.services.save(s);
       const orderOf = (e164: E164) => orders.find((o) => o.numbers.includes(e164))?.id;
-      await this.store.saveNumbers(outcome.owned.map((n) => ({ ...n, orderId: n.orderId ?? orderOf(n.e164) })));
+      await this.store.numbers.save(outcome.owned.map((n) => ({ ...n, orderId: n.orderId ?? orderOf(n.e164) })));
       for (const o of orders) await this.events.saveOrder(o);
       return { orders, numbers: outcome.numbers };
     },
     allocate: async (_provider: ProviderName, allocation: AllocationRecord) => {
-      await this.store.saveAllocation(allocation);
+      await this.store.allocations.save(allocation);
       return allocation;
     },
     reserveNumbers: async (provider: ProviderName, outcomes: NumberOutcome[]) => {
-      await this.store.saveNumbers(outcomes.filter((o) => o.ok).map((o) => ({ provider, e164: o.e164, status: 'RESERVED', capabilities: [], reservedUntil: o.reservedUntil })));
+      await this.store.numbers.save(outcomes.filter((o) => o.ok).map((o) => ({ provider, e164: o.e164, status: 'RESERVED', capabilities: [], reservedUntil: o.reservedUntil })));
       return outcomes;
     },
   };
@@ -192,29 +193,29 @@ export class Gateway {
    * what was found.
    */
   async reconcileOpenKeys(): Promise<void> {
-    for (const { principal, key } of await this.store.openIdempotencyKeys(RECONCILE_BATCH)) {
-      const claimed = await this.store.claimIdempotent(principal, key, this.keys.holdMs);
+    for (const { principal, key } of await this.store.idempotencyKeys.open(RECONCILE_BATCH)) {
+      const claimed = await this.store.idempotencyKeys.claim(principal, key, this.keys.holdMs);
       if (!claimed) continue;
       if (claimed.attempt === null) {
         // Its request died before sending anything.
-        await this.store.abandonIdempotent(principal, key);
+        await this.store.idempotencyKeys.abandon(principal, key);
         continue;
       }
       const attempt = this.keys.lost(claimed.attempt as AttemptRecord);
       try {
         const settled = await this.reconcile(attempt);
-        if (settled === 'resend') await this.store.abandonIdempotent(principal, key);
-        else await this.store.releaseIdempotent(principal, key, settled === 'unknown' ? attempt : { ...attempt, recovered: settled.result });
+        if (settled === 'resend') await this.store.idempotencyKeys.abandon(principal, key);
+        else await this.store.idempotencyKeys.release(principal, key, settled === 'unknown' ? attempt : { ...attempt, recovered: settled.result });
       } catch (err) {
         this.log.warn({ err, provider: attempt.provider, operation: attempt.operation }, 'reconciling a lost answer failed');
-        await this.store.releaseIdempotent(principal, key, attempt);
+        await this.store.idempotencyKeys.release(principal, key, attempt);
       }
     }
   }
 
   async updateService(request: ServiceUpdateRequest): Promise<ServiceUpdateResult> {
     const outcome = await this.registry.call(request.provider, 'updateService', request);
-    const service = outcome.service ? await this.store.saveService(outcome.service) : undefined;
+    const service = outcome.service ? await this.store.services.save(outcome.service) : undefined;
     let order: OrderRecord | undefined;
     if (outcome.order) {
       order = this.newOrder(request.provider, 'SERVICE_UPDATE', outcome.order);
@@ -234,7 +235,7 @@ export class Gateway {
     const before = new Date(Date.now() - olderThanMs).toISOString();
     for (const entry of this.registry.all()) {
       if (!this.registry.supports(entry.name, 'orderStatus')) continue;
-      for (const order of await this.store.pendingOrders(entry.name, before)) {
+      for (const order of await this.store.orders.pending(entry.name, before)) {
         if (!order.providerRef) continue;
         try {
           const draft = await this.registry.call(entry.name, 'orderStatus', order.providerRef);
@@ -259,16 +260,16 @@ export class Gateway {
   async services(provider: ProviderName): Promise<ServiceRecord[] | null> {
     if (!this.registry.supports(provider, 'listServices')) return null;
     const services = await this.registry.call(provider, 'listServices');
-    for (const s of services) await this.store.saveService(s);
+    for (const s of services) await this.store.services.save(s);
     return services;
   }
 
   async service(provider: ProviderName, serviceRef: string): Promise<ServiceRecord | null> {
     if (this.registry.supports(provider, 'getService')) {
       const fresh = await this.registry.call(provider, 'getService', serviceRef);
-      return fresh ? this.store.saveService(fresh) : null;
+      return fresh ? this.store.services.save(fresh) : null;
     }
-    return (await this.store.servicesByRefs([{ provider, providerRef: serviceRef }]))[0] ?? null;
+    return (await this.store.services.byRefs([{ provider, providerRef: serviceRef }]))[0] ?? null;
   }
 
   // ---- allocations ----
@@ -279,7 +280,7 @@ export class Gateway {
   }
 
   private async storedAllocation(provider: ProviderName, providerRef: string): Promise<AllocationRecord> {
-    const found = await this.store.findAllocation(provider, { providerRef });
+    const found = await this.store.allocations.find(provider, { providerRef });
     if (!found) throw new BusinessError(ErrorCode.NOT_FOUND, 'no such allocation', ['input', 'allocationId']);
     return found;
   }
@@ -325,14 +326,14 @@ export class Gateway {
 
   /** The stored allocation, refreshed from the provider when stale and still active. */
   async allocation(provider: ProviderName, providerRef: string): Promise<AllocationRecord | null> {
-    const stored = await this.store.findAllocation(provider, { providerRef });
+    const stored = await this.store.allocations.find(provider, { providerRef });
     if (!stored) return null;
     return (await this.refreshStale([stored]))[0]!;
   }
 
   /** Stored allocations, newest first; stale ones refreshed, and left out when the refresh shows they no longer match. */
   async allocations(filter: { provider?: ProviderName; state?: AllocationState }, req: PageRequest): Promise<Page<AllocationRecord>> {
-    const page = await this.store.listAllocations(filter, req);
+    const page = await this.store.allocations.list(filter, req);
     const fresh = await this.refreshStale(page.items.map((i) => i.record));
     const items = page.items.map((i, n) => ({ ...i, record: fresh[n]! })).filter((i) => !filter.state || i.record.state === filter.state);
     return { ...page, items };
@@ -349,7 +350,7 @@ export class Gateway {
           // Exotel's record carries neither when it was made nor when it expires: keep ours.
           const known = Object.fromEntries(Object.entries(fresh).filter(([, v]) => v !== undefined));
           const merged = { ...a, ...known, createdAt: a.createdAt, refreshedAt: new Date().toISOString() };
-          await this.store.saveAllocation(merged);
+          await this.store.allocations.save(merged);
           return merged;
         } catch (err) {
           // A stale record beats no answer: the provider being down must not hide our data.

@@ -100,7 +100,7 @@ export class QueryResolver {
       if (ctx.gateway.registry.supports(provider, 'ownedNumbers')) {
         return listConnection(page.first, page.after, async (limit) => ((await ctx.gateway.ownedNumbers(provider)) ?? []).slice(0, limit), presentNumber);
       }
-      return storeConnection(await ctx.gateway.store.listNumbers(provider, { first: page.first, afterSeq: decodeCursor(page.after) }), presentNumber);
+      return storeConnection(await ctx.gateway.store.numbers.list(provider, { first: page.first, afterSeq: decodeCursor(page.after) }), presentNumber);
     });
   }
 
@@ -130,7 +130,7 @@ export class QueryResolver {
 
   @Query(() => OrderConnection, { description: 'Orders placed through the gateway, newest first.' })
   async orders(@Arg('filter', () => OrderFilter, { defaultValue: {} }) filter: OrderFilter, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
-    return storeConnection(await ctx.gateway.store.listOrders(filter, { first: page.first, afterSeq: decodeCursor(page.after) }), presentOrder);
+    return storeConnection(await ctx.gateway.store.orders.list(filter, { first: page.first, afterSeq: decodeCursor(page.after) }), presentOrder);
   }
 
   @Query(() => Order, { nullable: true, description: 'One order by id (null when unknown).' })
@@ -146,7 +146,7 @@ export class QueryResolver {
     return query(async () => {
       const live = provider ? await ctx.gateway.services(provider) : null;
       if (live) return listConnection(page.first, page.after, async (limit) => live.slice(0, limit), presentService);
-      return storeConnection(await ctx.gateway.store.listServices(provider, { first: page.first, afterSeq: decodeCursor(page.after) }), presentService);
+      return storeConnection(await ctx.gateway.store.services.list(provider, { first: page.first, afterSeq: decodeCursor(page.after) }), presentService);
     });
   }
 
@@ -174,14 +174,14 @@ export class QueryResolver {
   async callEvents(@Arg('filter', () => CallEventFilter, { defaultValue: {} }) filter: CallEventFilter, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
     const f = callFilter(filter);
     if (!f) return { edges: [], pageInfo: { hasNextPage: false } };
-    return storeConnection(await ctx.gateway.store.listCalls(f, { first: page.first, afterSeq: decodeCursor(page.after) }), presentCall);
+    return storeConnection(await ctx.gateway.store.calls.list(f, { first: page.first, afterSeq: decodeCursor(page.after) }), presentCall);
   }
 
   @Query(() => CallEvent, { nullable: true, description: 'One call by id (null when unknown).' })
   async callEvent(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<CallEvent | null> {
     const decoded = fromGlobalId(id);
     if (decoded?.type !== 'CallEvent') return null;
-    const [c] = await ctx.gateway.store.callsByIds([decoded.key]);
+    const [c] = await ctx.gateway.store.calls.byIds([decoded.key]);
     return c ? presentCall(c) : null;
   }
 }

@@ -5,7 +5,7 @@ import type { Context } from '../context.js';
 import type { KeyRun } from '../gateway/attempts.js';
 import { InvalidPhoneNumber } from '../domain/phone.js';
 import { BusinessError, ErrorCode } from '../errors.js';
-import type { Page } from '../store/store.js';
+import type { Page } from '../store/queries.js';
 import type { UserError } from '../types/common.js';
 import type { ConnectionShape } from '../types/connection.js';
 import { fromGlobalId, splitProviderKey, type NodeType } from '../types/node.js';
