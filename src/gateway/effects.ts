@@ -1,7 +1,7 @@
 /**
  * What happens when a provider tells us something: store it, then publish it. The webhook
- * routes reach the domain only through this (`WebhookEffects`); the gateway's own
- * mutations use the same functions, so an event looks the same whichever way it came.
+ * routes reach the store and the bus only through this (`WebhookEffects`); the gateway's own
+ * mutations use the same functions, so news looks the same whichever way it came.
  */
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';

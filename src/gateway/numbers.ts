@@ -29,7 +29,7 @@ export class Numbers {
     return this.registry.call(provider, 'numberTypes', region);
   }
 
-  /** Numbers we own: the provider's list where it has one, else those the gateway provisioned. */
+  /** Numbers we own: the provider's list where it has one, else the gateway's records (numbers provisioned, reserved or released through it). */
   owned(provider: ProviderName, req: PageRequest): Promise<Page<PhoneNumberRecord>> {
     if (!this.registry.supports(provider, 'ownedNumbers')) return this.store.numbers.list(provider, req);
     return listPage(req, async (limit) => (await this.registry.call(provider, 'ownedNumbers')).slice(0, limit));

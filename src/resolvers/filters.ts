@@ -1,4 +1,4 @@
-/** Filters from GraphQL ids to store keys, shared by the callEvents query and subscription. */
+/** The call filter of a CallEventFilter (its GraphQL ids decoded), shared by the callEvents query and subscription. */
 import type { CallFilter } from '../domain/calls.js';
 import type { CallEventFilter } from '../types/inputs.js';
 import { fromGlobalId, splitProviderKey } from '../types/node.js';

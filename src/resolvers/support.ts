@@ -1,4 +1,4 @@
-/** What resolvers share: cursors, connections, and the mutation envelope (idempotency, userErrors). */
+/** What resolvers share: cursors, connections, and the mutation envelope (userErrors; the idempotency key is the gateway's). */
 import { GraphQLError } from 'graphql';
 import type { Context } from '../context.js';
 import type { KeyRun } from '../gateway/attempts.js';

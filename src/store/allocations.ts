@@ -1,7 +1,7 @@
 /** GreenVN allocations (Exotel) and the events that happened to them. */
 import type { AllocationEventRecord, AllocationRecord, ProviderName } from '../domain/model.js';
 import type { Db, Queryable } from './db.js';
-import { page, refColumns, type Page, type PageRequest, type RefKey } from './queries.js';
+import { byRefs, page, type Page, type PageRequest, type RefKey } from './queries.js';
 
 export class AllocationStore {
   constructor(private readonly db: Db) {}
@@ -15,14 +15,8 @@ export class AllocationStore {
     );
   }
 
-  async byRefs(keys: readonly RefKey[]): Promise<AllocationRecord[]> {
-    if (keys.length === 0) return [];
-    return (
-      await this.db.query<{ data: AllocationRecord }>(
-        'SELECT a.data FROM allocations a JOIN unnest($1::text[], $2::text[]) AS k(provider, ref) ON a.provider = k.provider AND a.provider_ref = k.ref',
-        refColumns(keys),
-      )
-    ).map((r) => r.data);
+  byRefs(keys: readonly RefKey[]): Promise<AllocationRecord[]> {
+    return byRefs(this.db, 'allocations', 'provider_ref', keys);
   }
 
   /** By provider reference, connection id, or the active allocation holding a VN. */

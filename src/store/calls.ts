@@ -4,7 +4,7 @@ import { mergeCall, newCall, sameFacts, type CallFilter } from '../domain/calls.
 import type { CallEventPatch, CallEventRecord } from '../domain/model.js';
 import { batched } from './batching.js';
 import type { Db } from './db.js';
-import { page, refColumns, uuids, type Page, type PageRequest, type RefKey } from './queries.js';
+import { byRefs, page, uuids, type Page, type PageRequest, type RefKey } from './queries.js';
 
 export class CallStore {
   constructor(private readonly db: Db) {}
@@ -79,14 +79,7 @@ export class CallStore {
   }
 
   /** Calls of many allocations in one query, newest first. */
-  async byAllocations(keys: readonly RefKey[]): Promise<CallEventRecord[]> {
-    if (keys.length === 0) return [];
-    return (
-      await this.db.query<{ data: CallEventRecord }>(
-        `SELECT c.data FROM call_events c JOIN unnest($1::text[], $2::text[]) AS k(provider, ref)
-         ON c.provider = k.provider AND c.allocation_ref = k.ref ORDER BY c.seq DESC`,
-        refColumns(keys),
-      )
-    ).map((r) => r.data);
+  byAllocations(keys: readonly RefKey[]): Promise<CallEventRecord[]> {
+    return byRefs(this.db, 'call_events', 'allocation_ref', keys, 'ORDER BY t.seq DESC');
   }
 }

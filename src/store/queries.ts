@@ -42,7 +42,12 @@ export function uuids(ids: readonly string[]): string[] {
 
 export type RefKey = { provider: ProviderName; providerRef: string };
 
-/** Keys as two parallel arrays, for `unnest($1::text[], $2::text[]) AS k(provider, ref)`. */
-export function refColumns(keys: readonly RefKey[]): [string[], string[]] {
-  return [keys.map((k) => k.provider), keys.map((k) => k.providerRef)];
+/** The records (`data`) of `table` whose provider and `column` are one of the keys, in one query. */
+export async function byRefs<T>(db: Queryable, table: string, column: string, keys: readonly RefKey[], orderBy = ''): Promise<T[]> {
+  if (keys.length === 0) return [];
+  const rows = await db.query<{ data: T }>(`SELECT t.data FROM ${table} t JOIN unnest($1::text[], $2::text[]) AS k(provider, ref) ON t.provider = k.provider AND t.${column} = k.ref ${orderBy}`, [
+    keys.map((k) => k.provider),
+    keys.map((k) => k.providerRef),
+  ]);
+  return rows.map((r) => r.data);
 }

@@ -1,7 +1,7 @@
 /** Services (Delacon company, AVANSER service, VoIP Innovations DID), merged from what providers say. */
 import type { ProviderName, ServiceRecord } from '../domain/model.js';
 import type { Db } from './db.js';
-import { page, refColumns, type Page, type PageRequest, type RefKey } from './queries.js';
+import { byRefs, page, type Page, type PageRequest, type RefKey } from './queries.js';
 
 /** The class of the transaction-scoped advisory locks taken per service (see `save`). */
 const LOCK_SERVICE = 727003;
@@ -33,14 +33,8 @@ export class ServiceStore {
     });
   }
 
-  async byRefs(keys: readonly RefKey[]): Promise<ServiceRecord[]> {
-    if (keys.length === 0) return [];
-    return (
-      await this.db.query<{ data: ServiceRecord }>(
-        'SELECT s.data FROM services s JOIN unnest($1::text[], $2::text[]) AS k(provider, ref) ON s.provider = k.provider AND s.provider_ref = k.ref',
-        refColumns(keys),
-      )
-    ).map((r) => r.data);
+  byRefs(keys: readonly RefKey[]): Promise<ServiceRecord[]> {
+    return byRefs(this.db, 'services', 'provider_ref', keys);
   }
 
   list(provider: ProviderName | undefined, req: PageRequest): Promise<Page<ServiceRecord>> {
