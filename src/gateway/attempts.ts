@@ -110,7 +110,7 @@ const RECONCILE_BATCH = 50;
 /** Provider calls that change something, sent under the caller's idempotency key, and the keys whose call lost its answer. */
 export class Attempts {
   /** How long a request holds its key without renewing the hold: a dead process's keys free up after this. */
-  readonly holdMs: number;
+  private readonly holdMs: number;
   /** After a lost answer, how long a request may still be on its way to the provider. */
   private readonly graceMs: number;
 
