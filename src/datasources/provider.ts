@@ -265,14 +265,14 @@ export interface ServiceUpdateOutcome {
 /** Provider calls that change something and can be looked up after their answer was lost. */
 export type Recoverable = 'provision' | 'allocate' | 'reserveNumbers';
 
-type PortArgs<K extends Recoverable> = Parameters<NonNullable<ProviderAdapter[K]>>;
-export type PortResult<K extends Recoverable> = Awaited<ReturnType<NonNullable<ProviderAdapter[K]>>>;
+type AdapterArgs<K extends Recoverable> = Parameters<NonNullable<ProviderAdapter[K]>>;
+export type AdapterResult<K extends Recoverable> = Awaited<ReturnType<NonNullable<ProviderAdapter[K]>>>;
 
 /** A call whose answer was lost (timeout, reset, 5xx, unreadable, or the process died), as it was sent. */
 export type Attempt = {
   [K in Recoverable]: {
     operation: K;
-    args: PortArgs<K>;
+    args: AdapterArgs<K>;
     /** When it was sent. */
     startedAt: string;
     /** No request of it can still be on its way: the provider's silence about it now means it was not done. */
@@ -285,7 +285,7 @@ export type Attempt = {
  * returned; `resend` when sending it again does nothing twice (no trace of it, or only traces
  * a repeat leaves alone); `unknown` when the provider cannot tell (yet).
  */
-export type Recovery = { state: 'done'; result: PortResult<Recoverable> } | { state: 'resend' } | { state: 'unknown' };
+export type Recovery = { state: 'done'; result: AdapterResult<Recoverable> } | { state: 'resend' } | { state: 'unknown' };
 
 // ---- The adapter ----
 

@@ -12,7 +12,7 @@ let before = 0;
 
 /** Our webhook URL, with a parameter of our own that must survive. */
 const webhookUrl = (event: string) => `${gw.url}/webhooks/avanser/${event}?token=${WEBHOOK_TOKEN}&src=switchboard`;
-const receipts = () => gw.running.gateway.store.receipts('AVANSER');
+const receipts = () => gw.running.store.receipts.list('AVANSER');
 /** What reached the gateway's AVANSER routes during this test. */
 const hits = async () => (await receipts()).filter((r) => Number(r.id) > before);
 
