@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import got from 'got';
 import type { Logger } from 'pino';
 import type { CallStatus, E164, ProviderName } from '../domain/model.js';
+import { partsOf } from '../domain/phone.js';
 import { BusinessError, ErrorCode } from '../errors.js';
 
 export interface SimulatorDeps {
@@ -96,6 +97,22 @@ export async function readText(req: http.IncomingMessage, limit = 1_000_000): Pr
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Australian national prefixes of the capitals (the sandbox's own table, for where a landline caller is). */
+const AU_AREAS: Array<[prefix: string, city: string, state: string]> = [
+  ['02', 'Sydney', 'NSW'],
+  ['03', 'Melbourne', 'VIC'],
+  ['07', 'Brisbane', 'QLD'],
+  ['088', 'Adelaide', 'SA'],
+  ['089', 'Perth', 'WA'],
+];
+
+/** The city and state of an Australian landline caller; undefined for mobiles and other countries. */
+export function australianLandlineArea(e164: E164): { city: string; state: string } | undefined {
+  const { country, national } = partsOf(e164);
+  const area = country === 'AU' ? AU_AREAS.find(([prefix]) => national.startsWith(prefix)) : undefined;
+  return area && { city: area[1], state: area[2] };
 }
 
 /** Does an `Authorization` header carry these Basic credentials? (compared in constant time) */

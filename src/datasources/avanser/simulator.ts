@@ -13,6 +13,7 @@ import type { AvanserConfig } from '../../config.js';
 import type { E164 } from '../../domain/model.js';
 import { digitsOf, partsOf } from '../../domain/phone.js';
 import {
+  australianLandlineArea,
   basicAuthorised,
   LoopbackSimulator,
   readText,
@@ -202,14 +203,13 @@ function reportNumber(digits: string): string {
   return countryCallingCode ? `+${countryCallingCode}-${national}` : `+${digits}`;
 }
 
-const AREAS: Record<string, [string, string]> = { '2': ['Sydney', 'NSW'], '3': ['Melbourne', 'VIC'], '7': ['Brisbane', 'QLD'], '8': ['Perth', 'WA'] };
-
+/** `clocation`/`cstate`/`ccountry`: the page shows `Mobile`/`MOB`/`AU` for a mobile; landlines and foreign callers [I]. */
 function callerLocation(digits: string): { clocation: string; cstate: string; ccountry: string } {
   const { country, national } = partsOf(`+${digits}`);
   if (country !== 'AU') return { clocation: 'International', cstate: '', ccountry: country ?? '' };
   if (national.startsWith('04')) return { clocation: 'Mobile', cstate: 'MOB', ccountry: 'AU' };
-  const [clocation, cstate] = AREAS[national[1] ?? ''] ?? ['Australia', ''];
-  return { clocation, cstate, ccountry: 'AU' };
+  const area = australianLandlineArea(`+${digits}`);
+  return { clocation: area?.city ?? 'Australia', cstate: area?.state ?? '', ccountry: 'AU' };
 }
 
 function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
