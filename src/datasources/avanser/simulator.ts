@@ -73,18 +73,6 @@ const CALL_STATUSES: Record<Outcome, { callstatus: string; callcode: string }> =
   FAILED: { callstatus: 'avanser_failed_call', callcode: '5' },
 };
 
-/** Stock criteria: the query of `GET /v1/numbers` and a request's `service_number`. */
-interface Criteria {
-  country: string;
-  number?: string;
-  szu?: string;
-  location?: string;
-  latitude?: number;
-  longitude?: number;
-  prefix?: string;
-  type?: NumberClass;
-}
-
 /** A service's settings, as a request or update carries them. */
 interface ServiceSettings {
   type?: string;
@@ -228,8 +216,11 @@ function object(v: unknown, what: string): Record<string, unknown> {
   return v as Record<string, unknown>;
 }
 
+/** Stock criteria: the query of `GET /v1/numbers` and a request's `service_number`. */
+type Criteria = ReturnType<typeof readCriteria>;
+
 /** Stock criteria from a query or a request's `service_number` (names beyond `country` and `szu` [I]). */
-function readCriteria(src: Record<string, unknown>): Criteria {
+function readCriteria(src: Record<string, unknown>) {
   const country = text(src.country)?.toUpperCase();
   if (!country || !/^[A-Z]{2}$/.test(country)) throw invalid('country is required (ISO alpha-2)');
   const type = text(src.type)?.toUpperCase();
