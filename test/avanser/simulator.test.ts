@@ -326,7 +326,7 @@ describe('inferred variants (README "Documented and inferred")', () => {
   });
 
   it('call outcomes under other words and codes than the sandbox’s guesses: sent as set', async () => {
-    await restart({ callStatuses: { ...sim.variants.callStatuses, MISSED: { callstatus: 'avanser_unanswered_call', callcode: '7' } } });
+    await restart({ outcomes: { ...sim.variants.outcomes, MISSED: { callstatus: 'avanser_unanswered_call', callcode: '7' } } });
     await sim.simulateIncomingCall({ to: '+61399998888', from: '+61298765432', outcome: 'MISSED' });
     await sim.drain();
     expect((await hits())[0]!.query).toMatchObject({ callstatus: 'avanser_unanswered_call', callcode: '7' });

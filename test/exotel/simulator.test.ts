@@ -348,6 +348,22 @@ describe('inferred variants (README "Documented and inferred")', () => {
     expect(allocation.greenVN).toMatch(/^\+91\d{10}$/);
   });
 
+  it('other documented call words: client-hangup, canceled and the la-null status seen in Exotel’s samples', async () => {
+    const outcomes = { ...t.sim.variants.outcomes, MISSED: { callType: 'client-hangup', dialStatus: 'la-null', detailedStatus: 'NO_ANSWER' }, FAILED: { callType: 'incomplete', dialStatus: 'canceled', detailedStatus: 'CALL_FAILED' } };
+    await t.restart({ variants: { outcomes } });
+    const a = await create();
+    for (const outcome of ['MISSED', 'FAILED'] as const) {
+      await t.sim.simulateIncomingCall({ to: a.greenvn, from: '+919811000001', outcome });
+      await t.sim.drain();
+    }
+    const events = t.receiver.of('calls');
+    expect(events.map((e) => [e.call_type, e.dial_call_status])).toEqual([
+      ['client-hangup', 'la-null'],
+      ['incomplete', 'canceled'],
+    ]);
+    expect(events.map((e) => readCall(e).status)).toEqual(['MISSED', 'FAILED']);
+  });
+
   it('errors without the array: still the same codes for our client', async () => {
     await t.restart({ variants: { errorsInArray: false } });
     expect((await call('GET', '/unknown')).body).toEqual({ success: false, status: 404, code: 1, message: 'Could not find the given GreenVN', data: null });

@@ -61,7 +61,7 @@ export interface AvanserVariants {
   /** The confirmation's `request_id`: the acknowledged one, or another (two of the page's three samples). */
   confirmationRequestId: 'ack' | 'other';
   /** `callstatus`/`callcode` per outcome: only `avanser_answered_call`/`1` is on the page, the rest [I]. */
-  callStatuses: Record<Outcome, { callstatus: string; callcode: string }>;
+  outcomes: Record<Outcome, { callstatus: string; callcode: string }>;
 }
 
 /** The Call-URI report's outcome words (only the first row is documented). */
@@ -286,7 +286,7 @@ export class AvanserSimulator extends LoopbackSimulator<AvanserConfig> {
 
   constructor(deps: SimulatorDeps, options: { variants?: Partial<AvanserVariants> } = {}) {
     super(deps);
-    this.variants = { confirmation: 'POST', confirmationRequestId: 'ack', callStatuses: { ...CALL_STATUSES }, ...options.variants };
+    this.variants = { confirmation: 'POST', confirmationRequestId: 'ack', outcomes: { ...CALL_STATUSES }, ...options.variants };
     // The vendor page's own services, reporting to this gateway, so a fresh sandbox has calls to place.
     // Their URIs are read when used: with PORT=0 the gateway's URL is not known yet.
     this.addService('61280740801', {
@@ -484,7 +484,7 @@ export class AvanserSimulator extends LoopbackSimulator<AvanserConfig> {
     const service = this.services.get(digits);
     if (!service) return refuseCall('NOT_OWNED', `${input.to} is not an AVANSER service number`);
     if (service.status !== 'active') return refuseCall('PENDING', `${input.to} is still being activated`);
-    const { callstatus, callcode } = this.variants.callStatuses[input.outcome];
+    const { callstatus, callcode } = this.variants.outcomes[input.outcome];
     const talked = input.outcome === 'ANSWERED' || input.outcome === 'VOICEMAIL';
     // Talk time only for a call that was taken (the GraphQL input defaults durationSeconds for every outcome).
     const duration = talked ? (input.durationSeconds ?? 15) : 0;

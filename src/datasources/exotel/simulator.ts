@@ -61,6 +61,14 @@ export interface ExotelVariants {
   errorsInArray: boolean;
   /** Call Insights subscribed: the call event carries the `insights` block. */
   insights: boolean;
+  /** `call_type`, `dial_call_status` and Insights `DetailedStatus` per outcome (any documented value, e.g. `client-hangup`, `canceled`, `la-null`). */
+  outcomes: Record<SimulatedCallInput['outcome'], CallWords>;
+}
+
+interface CallWords {
+  callType: string;
+  dialStatus: string;
+  detailedStatus: string;
 }
 
 export interface ExotelSimOptions {
@@ -160,12 +168,12 @@ export function regionOfPinCode(pinCode: string): ExotelRegion {
  * incomplete, voicemail), `dial_call_status` (second leg: completed, busy, no-answer,
  * failed, canceled) and the Call Insights `DetailedStatus` (only `CALL_COMPLETED` is shown; the rest [I]).
  */
-const CALL_TYPES: Record<SimulatedCallInput['outcome'], [callType: string, dialStatus: string, detailed: string]> = {
-  ANSWERED: ['completed', 'completed', 'CALL_COMPLETED'],
-  MISSED: ['incomplete', 'no-answer', 'NO_ANSWER'],
-  BUSY: ['incomplete', 'busy', 'BUSY'],
-  VOICEMAIL: ['voicemail', 'no-answer', 'NO_ANSWER'],
-  FAILED: ['incomplete', 'failed', 'CALL_FAILED'],
+const OUTCOMES: Record<SimulatedCallInput['outcome'], CallWords> = {
+  ANSWERED: { callType: 'completed', dialStatus: 'completed', detailedStatus: 'CALL_COMPLETED' },
+  MISSED: { callType: 'incomplete', dialStatus: 'no-answer', detailedStatus: 'NO_ANSWER' },
+  BUSY: { callType: 'incomplete', dialStatus: 'busy', detailedStatus: 'BUSY' },
+  VOICEMAIL: { callType: 'voicemail', dialStatus: 'no-answer', detailedStatus: 'NO_ANSWER' },
+  FAILED: { callType: 'incomplete', dialStatus: 'failed', detailedStatus: 'CALL_FAILED' },
 };
 
 interface Allocation {
@@ -258,7 +266,7 @@ export class ExotelSimulator extends LoopbackSimulator<ExotelConfig> {
     super(deps);
     this.pool = options.pool ?? DEFAULT_POOL;
     this.flows = new Set(options.flows ?? ['4521', '4522']);
-    this.variants = { timestamps: 'plain', durations: 'strings', vnField: 'greenvn', errorsInArray: true, insights: false, ...options.variants };
+    this.variants = { timestamps: 'plain', durations: 'strings', vnField: 'greenvn', errorsInArray: true, insights: false, outcomes: { ...OUTCOMES }, ...options.variants };
   }
 
   get live(): ExotelConfig {
@@ -458,13 +466,13 @@ export class ExotelSimulator extends LoopbackSimulator<ExotelConfig> {
   private callEvent(a: Allocation, input: SimulatedCallInput, callSid: string, started: Date, to: E164): { event: Record<string, unknown>; sendAfterSeconds: number } {
     // A one-way allocation does not let the b-party through.
     const outcome = a.usage === 'oneway' && a.b.includes(input.from) ? 'FAILED' : input.outcome;
-    const [callType, dialStatus, detailed] = CALL_TYPES[outcome];
+    const { callType, dialStatus, detailedStatus } = this.variants.outcomes[outcome];
     const talk = outcome === 'ANSWERED' ? (input.durationSeconds ?? 30) : 0;
     const ring = outcome === 'ANSWERED' ? RING_SECONDS : 0;
     const secondLeg = ring + talk;
     const event: Record<string, unknown> = {
       start_time: this.time(started),
-      ...(this.variants.insights ? { insights: { DisconnectedBy: 'Caller', Status: dialStatus, DetailedStatus: detailed, RingingDuration: ring.toFixed(2) } } : {}),
+      ...(this.variants.insights ? { insights: { DisconnectedBy: 'Caller', Status: dialStatus, DetailedStatus: detailedStatus, RingingDuration: ring.toFixed(2) } } : {}),
       direction: 'incoming',
       source: 'exotel',
       dial_call_duration: this.duration(secondLeg),
