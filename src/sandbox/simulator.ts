@@ -325,7 +325,7 @@ export abstract class LoopbackSimulator<Live> implements Simulator<Live> {
     this.server = await listenOnLoopback((req, res) => {
       this.serve(req, res).catch((err: unknown) => {
         this.deps.log.error({ err }, 'sandbox simulator failed');
-        if (!res.headersSent) this.internalError(res);
+        if (!res.headersSent) this.internalError(req, res);
         else res.destroy();
       });
     });
@@ -335,10 +335,8 @@ export abstract class LoopbackSimulator<Live> implements Simulator<Live> {
   /** One API request, answered in the provider's format. */
   protected abstract serve(req: http.IncomingMessage, res: http.ServerResponse): Promise<void>;
 
-  /** What the provider answers when it breaks; a bare 500 unless the provider has a format for it. */
-  protected internalError(res: http.ServerResponse): void {
-    res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end('Internal Server Error');
-  }
+  /** What the provider answers when it breaks (its own 500). */
+  protected abstract internalError(req: http.IncomingMessage, res: http.ServerResponse): void;
 
   abstract owns(e164: E164): boolean;
   abstract simulateIncomingCall(input: SimulatedCallInput): Promise<SimulatedCall>;

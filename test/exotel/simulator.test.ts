@@ -55,6 +55,10 @@ describe('inventory and wire format', () => {
   });
 });
 
+it('breaks in its own format: a body over 1 MB is code 0 / 500', async () => {
+  await expectCode(call('POST', '', undefined, undefined, 'x'.repeat(1_100_000)), 0, 500);
+});
+
 describe('request rules and their codes', () => {
   it.each<[string, Record<string, unknown> | string, number, number]>([
     ['missing connection_id (3)', { connection_id: undefined }, 3, 400],

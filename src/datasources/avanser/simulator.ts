@@ -560,34 +560,35 @@ export class AvanserSimulator extends LoopbackSimulator<AvanserConfig> {
 
   protected async serve(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const started = performance.now();
-    const url = new URL(req.url ?? '/', 'http://sandbox');
-    const answer = (status: number, response: unknown, id = randomBytes(20).toString('hex'), headers: Record<string, string> = {}) =>
-      sendJson(
-        res,
-        status,
-        {
-          '@transaction': {
-            id,
-            'account-id': ACCOUNT_ID,
-            request: { 'api-version': 'v1', method: req.method, path: url.pathname + url.search, time: sydneyTime(), ms: (performance.now() - started).toFixed(3) },
-          },
-          response,
-        },
-        headers,
-      );
     try {
       if (!basicAuthorised(req.headers.authorization, this.credentials.username, this.credentials.password)) {
-        answer(401, { code: 401, message: 'Unauthorized' }, undefined, { 'www-authenticate': 'Basic realm="AVANSER Telco API"' });
+        this.reply(req, res, started, 401, { code: 401, message: 'Unauthorized' }, { headers: { 'www-authenticate': 'Basic realm="AVANSER Telco API"' } });
         return;
       }
       const failure = this.failures.shift();
       if (failure) throw new SimError(failure.status, failure.message, failure.retryAfterSeconds);
-      const { response, id } = await this.route(req, url);
-      answer(200, response, id);
+      const { response, id } = await this.route(req, new URL(req.url ?? '/', 'http://sandbox'));
+      this.reply(req, res, started, 200, response, { id });
     } catch (err) {
-      const e = err instanceof SimError ? err : new SimError(500, 'Internal error');
-      answer(e.status, { code: e.status, message: e.message }, undefined, e.retryAfterSeconds === undefined ? {} : { 'retry-after': String(e.retryAfterSeconds) });
+      if (!(err instanceof SimError)) throw err;
+      const headers: Record<string, string> = err.retryAfterSeconds === undefined ? {} : { 'retry-after': String(err.retryAfterSeconds) };
+      this.reply(req, res, started, err.status, { code: err.status, message: err.message }, { headers });
     }
+  }
+
+  protected internalError(req: http.IncomingMessage, res: http.ServerResponse): void {
+    this.reply(req, res, performance.now(), 500, { code: 500, message: 'Internal error' });
+  }
+
+  /** Every answer in the `@transaction` envelope; a POST's transaction id is its `request_id`. */
+  private reply(req: http.IncomingMessage, res: http.ServerResponse, started: number, status: number, response: unknown, opts: { id?: string; headers?: Record<string, string> } = {}): void {
+    const url = new URL(req.url ?? '/', 'http://sandbox');
+    const transaction = {
+      id: opts.id ?? randomBytes(20).toString('hex'),
+      'account-id': ACCOUNT_ID,
+      request: { 'api-version': 'v1', method: req.method, path: url.pathname + url.search, time: sydneyTime(), ms: (performance.now() - started).toFixed(3) },
+    };
+    sendJson(res, status, { '@transaction': transaction, response }, opts.headers);
   }
 }
 

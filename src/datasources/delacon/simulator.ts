@@ -367,7 +367,7 @@ export class DelaconSimulator extends LoopbackSimulator<DelaconConfig> {
     return sendJson(res, 200, this.numberTypes(arg));
   }
 
-  protected override internalError(res: http.ServerResponse): void {
+  protected internalError(_req: http.IncomingMessage, res: http.ServerResponse): void {
     sendJson(res, 500, { RESULT: 'FAIL', MESSAGE: 'something went wrong' });
   }
 

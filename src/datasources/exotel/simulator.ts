@@ -454,7 +454,7 @@ export class ExotelSimulator extends LoopbackSimulator<ExotelConfig> {
     if (!res.destroyed) answer();
   }
 
-  protected override internalError(res: http.ServerResponse): void {
+  protected internalError(_req: http.IncomingMessage, res: http.ServerResponse): void {
     this.sendError(res, 500, 0, CODES[0]![1]);
   }
 

@@ -679,7 +679,7 @@ export class VoipInnovationsSimulator extends LoopbackSimulator<VoipInnovationsC
     return refuseCall('UNSUPPORTED', `VoIP Innovations sends no call webhooks: a call to ${input.to} rings its endpoint group directly, so there is no call event to simulate`);
   }
 
-  protected override internalError(res: http.ServerResponse): void {
+  protected internalError(_req: http.IncomingMessage, res: http.ServerResponse): void {
     res.writeHead(500, { 'content-type': 'text/xml; charset=utf-8' }).end(envelope({ 'soap:Fault': { faultcode: 'soap:Server', faultstring: 'Server was unable to process request.', detail: '' } }));
   }
 }
