@@ -27,13 +27,14 @@ import {
   type SimulatorDeps,
 } from '../../sandbox/simulator.js';
 
-/** Network propagation of a new service ("about 7 minutes"). */
+/** Network propagation of a new service: "about 7 minutes" (quick reference); "within minutes" (page). */
 export const ACTIVATION_DELAY_MS = 7 * 60_000;
 /** An update of an existing service (simulator's choice). */
 export const UPDATE_DELAY_MS = 60_000;
 /** ACMA's fictitious range 0491 570 xxx: an answer point there never answers, so the request fails. */
 const UNREACHABLE_ANSWER_POINT = /^6149157/;
 const COORDINATE_RADIUS_KM = 50;
+/** The page writes the account as `7xxx` (`account-id`, `account_id`, `clientid`). */
 const ACCOUNT_ID = '7001';
 /** "Number Classes": GEO, TOLLFREE, FREECALL, MOBILE. */
 const NUMBER_CLASSES = ['GEO', 'TOLLFREE', 'FREECALL', 'MOBILE'] as const;
