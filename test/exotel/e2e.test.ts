@@ -76,7 +76,8 @@ describe('allocate → call → update → reassign → deallocate', () => {
       from: a,
       to: allocation.greenVN,
       answeredBy: b,
-      durationSeconds: 20,
+      // dial_call_duration, "the second leg": 5 s of ringing before the 20 s talk (as in Exotel's samples, dial > on-call).
+      durationSeconds: 25,
       allocationRef: allocation.providerRef,
       allocation: { id: allocation.id, greenVN: allocation.greenVN },
     });
