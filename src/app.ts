@@ -72,6 +72,9 @@ export interface Running {
   /** The base URL providers are given for our webhooks. */
   publicUrl: string;
   gateway: Gateway;
+  /** For tests and tools that look behind the gateway: the providers and the store. */
+  registry: Registry;
+  store: Store;
   db: Db;
   bus: Bus;
   close(): Promise<void>;
@@ -95,8 +98,8 @@ export async function startApp(config: Config, log: Logger): Promise<Running> {
     createSchema(bus.pubSub),
   ]);
   const store = new Store(db, { claimLeaseSeconds: config.webhookClaimLeaseSeconds });
-  const events = new Effects(store, bus, log.child({ component: 'events' }));
-  const gateway = new Gateway(registry, store, events, log.child({ component: 'gateway' }), { upstreamTimeoutMs: config.upstreamTimeoutMs });
+  const effects = new Effects(store, bus, log.child({ component: 'effects' }));
+  const gateway = new Gateway(registry, store, effects, log.child({ component: 'gateway' }), { upstreamTimeoutMs: config.upstreamTimeoutMs });
   const keys = new ApiKeys(config.apiKeys);
   const limiter = await createRateLimiter(config.rateLimitPerMinute, config.redisUrl);
 
@@ -151,8 +154,8 @@ export async function startApp(config: Config, log: Logger): Promise<Running> {
   app.get('/metrics', async (_req, reply) => reply.type(metrics.contentType).send(await metrics.metrics()));
   await app.register(webhookRouter, {
     token: config.webhookToken,
-    store,
-    effects: events,
+    receipts: store.receipts,
+    effects,
     log: log.child({ component: 'webhooks' }),
     pauseAfter: config.testWebhookPause,
     providers: registry.all().map((e) => ({ slug: e.module.slug, provider: e.name, routes: e.webhooks })),
@@ -169,10 +172,10 @@ export async function startApp(config: Config, log: Logger): Promise<Running> {
   // Late confirmations: ask providers that can be polled (AVANSER) about old pending orders.
   const pollEveryMs = registry.all().some((e) => e.mode === 'SANDBOX') ? 1_000 : 60_000;
   const pendingAfterMs = Math.max(500, 15 * 60_000 * config.sandboxTimeScale);
-  const poller = setInterval(() => void gateway.pollPendingOrders(registry.all().some((e) => e.mode === 'LIVE') ? 15 * 60_000 : pendingAfterMs), pollEveryMs);
-  const purge = setInterval(() => void store.purgeIdempotencyKeys(48).catch(() => undefined), 3_600_000);
+  const poller = setInterval(() => void gateway.orders.pollPending(registry.all().some((e) => e.mode === 'LIVE') ? 15 * 60_000 : pendingAfterMs), pollEveryMs);
+  const purge = setInterval(() => void gateway.idempotency.purge(48).catch(() => undefined), 3_600_000);
   // Lost answers and keys left by a process that died: settled now and then on the same beat.
-  const reconcile = () => void gateway.reconcileOpenKeys().catch((err: unknown) => log.warn({ err }, 'idempotency key reconciliation failed'));
+  const reconcile = () => void gateway.idempotency.reconcileOpenKeys().catch((err: unknown) => log.warn({ err }, 'idempotency key reconciliation failed'));
   const reconciler = setInterval(reconcile, pollEveryMs);
   reconcile();
   poller.unref();
@@ -184,6 +187,8 @@ export async function startApp(config: Config, log: Logger): Promise<Running> {
     url,
     publicUrl: publicUrl(),
     gateway,
+    registry,
+    store,
     db,
     bus,
     close() {

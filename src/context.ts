@@ -5,6 +5,7 @@
 import DataLoader from 'dataloader';
 import type { Scope } from './config.js';
 import type { Gateway } from './gateway/gateway.js';
+import { refKey, type RefKey } from './gateway/lists.js';
 import type { AllocationRecord, CallEventRecord, OrderRecord, PhoneNumberRecord, PortabilityRecord, ProviderName, ServiceRecord } from './domain/model.js';
 
 export interface Principal {
@@ -12,9 +13,6 @@ export interface Principal {
   id: string;
   scopes: ReadonlySet<Scope>;
 }
-
-type RefKey = { provider: ProviderName; providerRef: string };
-const refKey = (k: RefKey) => `${k.provider}:${k.providerRef}`;
 
 export interface Loaders {
   order: DataLoader<string, OrderRecord | null>;
@@ -31,31 +29,20 @@ export interface Context {
   loaders: Loaders;
 }
 
-function byKey<K, V>(keys: readonly K[], rows: V[], keyOfKey: (k: K) => string, keyOfRow: (v: V) => string): Array<V | null> {
-  const map = new Map(rows.map((r) => [keyOfRow(r), r]));
-  return keys.map((k) => map.get(keyOfKey(k)) ?? null);
-}
-
+/** Each loader's batch is one gateway read: one store query (or provider call) per type and request. */
 export function createLoaders(gateway: Gateway, opts: { cache: boolean } = { cache: true }): Loaders {
-  const { store, registry } = gateway;
   const cache = opts.cache;
   const portability = new Map<ProviderName, DataLoader<string, PortabilityRecord>>();
   return {
-    order: new DataLoader(async (ids) => byKey(ids, await store.ordersByIds(ids), (k) => k, (o) => o.id), { cache }),
-    number: new DataLoader(async (e164s) => byKey(e164s, await store.numbersByE164(e164s), (k) => k, (n) => n.e164), { cache }),
-    service: new DataLoader(async (keys) => byKey(keys, await store.servicesByRefs(keys), refKey, refKey), { cacheKeyFn: refKey, cache }),
-    allocation: new DataLoader(async (keys) => byKey(keys, await store.allocationsByRefs(keys), refKey, refKey), { cacheKeyFn: refKey, cache }),
-    callsOfAllocation: new DataLoader(
-      async (keys) => {
-        const calls = await store.callsByAllocations(keys);
-        return keys.map((k) => calls.filter((c) => c.provider === k.provider && c.allocationRef === k.providerRef));
-      },
-      { cacheKeyFn: refKey, cache },
-    ),
+    order: new DataLoader((ids) => gateway.orders.byIds(ids), { cache }),
+    number: new DataLoader((e164s) => gateway.numbers.byE164(e164s), { cache }),
+    service: new DataLoader((keys) => gateway.services.byRefs(keys), { cacheKeyFn: refKey, cache }),
+    allocation: new DataLoader((keys) => gateway.allocations.byRefs(keys), { cacheKeyFn: refKey, cache }),
+    callsOfAllocation: new DataLoader((keys) => gateway.calls.ofAllocations(keys), { cacheKeyFn: refKey, cache }),
     portability(provider) {
       let loader = portability.get(provider);
       if (!loader) {
-        loader = new DataLoader((e164s) => registry.call(provider, 'checkPortability', e164s), { maxBatchSize: 50, cache });
+        loader = new DataLoader((e164s) => gateway.numbers.checkPortability(provider, e164s), { maxBatchSize: 50, cache });
         portability.set(provider, loader);
       }
       return loader;

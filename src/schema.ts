@@ -16,7 +16,7 @@ export function createSchema(pubSub?: PubSub<any>): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers: [...RESOLVERS],
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
-    // Page bounds are the only argument rule the schema enforces; the adapters check the rest.
+    // Page bounds are the only argument rule the schema enforces; each adapter checks the rest.
     // (Not class-validator: ~200 ms of boot and a pass over every argument of every request.)
     validateFn: (value) => {
       if (value instanceof PageArgs) value.check();

@@ -92,21 +92,23 @@ export class Registry {
     return typeof this.entry(name).adapter?.[op] === 'function';
   }
 
+  /** The adapter, when the provider is on and can do `op`; else the refusal `call` gives, without calling. */
+  require(name: ProviderName, op: AdapterOperation): ProviderAdapter {
+    const { adapter } = this.entry(name);
+    if (!adapter) throw new GatewayError(ErrorCode.PROVIDER_NOT_CONFIGURED, `${name} is not configured (no credentials and SANDBOX=off)`, { provider: name });
+    if (typeof adapter[op] !== 'function') throw new BusinessError(ErrorCode.UNSUPPORTED_BY_PROVIDER, `${name} does not support ${OPERATION_NAMES[op]}`, ['provider']);
+    return adapter;
+  }
+
   /**
    * Call an adapter operation. Refuses unsupported operations with a BusinessError (mutations
    * turn it into a userError, queries into a GraphQL error) and tracks provider health.
    */
   async call<K extends AdapterOperation>(name: ProviderName, op: K, ...args: Parameters<NonNullable<ProviderAdapter[K]>>): Promise<Awaited<ReturnType<NonNullable<ProviderAdapter[K]>>>> {
+    const adapter = this.require(name, op);
     const entry = this.entry(name);
-    if (!entry.adapter) {
-      throw new GatewayError(ErrorCode.PROVIDER_NOT_CONFIGURED, `${name} is not configured (no credentials and SANDBOX=off)`, { provider: name });
-    }
-    const fn = entry.adapter[op] as ((...a: unknown[]) => Promise<unknown>) | undefined;
-    if (typeof fn !== 'function') {
-      throw new BusinessError(ErrorCode.UNSUPPORTED_BY_PROVIDER, `${name} does not support ${OPERATION_NAMES[op]}`, ['provider']);
-    }
     try {
-      const result = await fn.apply(entry.adapter, args);
+      const result = await (adapter[op] as (...a: unknown[]) => Promise<unknown>).apply(adapter, args);
       entry.lastSuccessAt = Date.now();
       return result as Awaited<ReturnType<NonNullable<ProviderAdapter[K]>>>;
     } catch (err) {

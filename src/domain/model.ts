@@ -175,7 +175,7 @@ export interface MarketingAttribution {
 
 /**
  * One call, as far as the provider has told us. Providers produce partial records per
- * webhook; the store merges them by (provider, providerCallId).
+ * webhook, merged by (provider, providerCallId) as src/domain/calls.ts says.
  */
 export interface CallEventRecord {
   id: string;

@@ -9,10 +9,12 @@
  */
 import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
-import type { Recoverable } from '../datasources/provider.js';
+import type { Attempt, AdapterResult, ProviderAdapter, Recoverable } from '../datasources/provider.js';
+import type { Registry } from '../datasources/registry.js';
+import type { AllocationRecord, NumberOutcome, ProviderName } from '../domain/model.js';
 import { ErrorCode, GatewayError } from '../errors.js';
-import type { Store } from '../store/store.js';
-import type { ProviderName } from '../domain/model.js';
+import type { IdempotencyKeyStore } from '../store/idempotency-keys.js';
+import type { ProvisionResult } from './orders.js';
 
 /** A provider call as written on its key before it was sent. */
 export interface AttemptRecord {
@@ -30,10 +32,6 @@ export interface AttemptRecord {
   recovered?: unknown;
 }
 
-function outcomeUnknown(provider: ProviderName, message: string): GatewayError {
-  return new GatewayError(ErrorCode.OUTCOME_UNKNOWN, message, { provider });
-}
-
 /** What a client is told when the outcome of its request cannot be known now. */
 export function unknownOutcome(attempt: AttemptRecord, cause: unknown, fresh: boolean): GatewayError {
   const p = attempt.provider;
@@ -44,7 +42,7 @@ export function unknownOutcome(attempt: AttemptRecord, cause: unknown, fresh: bo
   const next = attempt.recoverable
     ? `The gateway is reconciling with ${p}: retry with the same idempotencyKey for the result, and do not use a new key meanwhile.`
     : `${p} offers no way to look it up: check at ${p} before ordering again with a new idempotencyKey.`;
-  return outcomeUnknown(p, `${what} ${next}`);
+  return new GatewayError(ErrorCode.OUTCOME_UNKNOWN, `${what} ${next}`, { provider: p });
 }
 
 /** One mutation's hold on its idempotency key. */
@@ -54,7 +52,7 @@ export class KeyRun {
   private readonly heartbeat: NodeJS.Timeout;
 
   constructor(
-    private readonly store: Store,
+    private readonly store: IdempotencyKeyStore,
     private readonly principal: string,
     private readonly key: string,
     /** Stable for the key and its request, so a provider can be asked about it later. */
@@ -64,7 +62,7 @@ export class KeyRun {
     holdMs: number,
     private readonly log: Logger,
   ) {
-    this.heartbeat = setInterval(() => void store.holdIdempotent(principal, key, holdMs).catch((err: unknown) => log.warn({ err }, 'idempotency key hold not renewed')), holdMs / 3);
+    this.heartbeat = setInterval(() => void store.hold(principal, key, holdMs).catch((err: unknown) => log.warn({ err }, 'idempotency key hold not renewed')), holdMs / 3);
     this.heartbeat.unref();
   }
 
@@ -76,7 +74,7 @@ export class KeyRun {
 
   async complete(payload: unknown): Promise<void> {
     clearInterval(this.heartbeat);
-    await this.store.completeIdempotent(this.principal, this.key, payload);
+    await this.store.complete(this.principal, this.key, payload);
   }
 
   /**
@@ -88,10 +86,10 @@ export class KeyRun {
     clearInterval(this.heartbeat);
     const attempt = this.sent ?? this.previous;
     if (!attempt || (this.sent && err instanceof GatewayError && err.nothingDone)) {
-      await this.store.abandonIdempotent(this.principal, this.key);
+      await this.store.abandon(this.principal, this.key);
       return err;
     }
-    await this.store.releaseIdempotent(this.principal, this.key, { ...attempt, lostAt: attempt.lostAt ?? new Date().toISOString() });
+    await this.store.release(this.principal, this.key, { ...attempt, lostAt: attempt.lostAt ?? new Date().toISOString() });
     if (this.sent) {
       const cause = err instanceof GatewayError ? err.code : 'error';
       this.log.warn({ provider: attempt.provider, operation: attempt.operation, cause }, 'a provider call lost its answer: its idempotency key is kept until the outcome is known');
@@ -100,15 +98,26 @@ export class KeyRun {
   }
 }
 
-/** The idempotency keys of one gateway: starting mutations under a key, and the keys left open. */
-export class IdempotencyKeys {
+/** What the gateway makes of each recoverable call's result (also of one recovered later). */
+export type GatewayResult<K extends Recoverable> = { provision: ProvisionResult; allocate: AllocationRecord; reserveNumbers: NumberOutcome[] }[K];
+
+/** How the gateway records each recoverable call's result; `marker` is set under an idempotency key. */
+export type ResultRecorders = { [K in Recoverable]: (provider: ProviderName, result: AdapterResult<K>, marker?: string) => Promise<GatewayResult<K>> };
+
+/** How many open idempotency keys one reconciliation pass looks at. */
+const RECONCILE_BATCH = 50;
+
+/** Provider calls that change something, sent under the caller's idempotency key, and the keys whose call lost its answer. */
+export class Attempts {
   /** How long a request holds its key without renewing the hold: a dead process's keys free up after this. */
-  readonly holdMs: number;
+  private readonly holdMs: number;
   /** After a lost answer, how long a request may still be on its way to the provider. */
-  readonly graceMs: number;
+  private readonly graceMs: number;
 
   constructor(
-    private readonly store: Store,
+    private readonly registry: Registry,
+    private readonly keys: IdempotencyKeyStore,
+    private readonly recorders: ResultRecorders,
     private readonly log: Logger,
     upstreamTimeoutMs: number,
   ) {
@@ -116,21 +125,74 @@ export class IdempotencyKeys {
     this.graceMs = upstreamTimeoutMs;
   }
 
+  /** Take the key for a request: `run` holds it; else the key's first result (`replay`), or why not (`conflict`, `busy`). */
   async begin(principal: string, key: string, operation: string, requestHash: string) {
-    const begun = await this.store.beginIdempotent(principal, key, operation, requestHash, this.holdMs);
+    const begun = await this.keys.begin(principal, key, operation, requestHash, this.holdMs);
     if (begun.state !== 'new' && begun.state !== 'resume') return begun;
     const marker = createHash('sha256').update(`${principal}\0${key}\0${requestHash}`).digest('hex').slice(0, 32);
     const previous = begun.state === 'resume' ? this.lost(begun.attempt as AttemptRecord) : undefined;
-    return { state: 'run' as const, run: new KeyRun(this.store, principal, key, marker, previous, this.holdMs, this.log) };
+    return { state: 'run' as const, run: new KeyRun(this.keys, principal, key, marker, previous, this.holdMs, this.log) };
+  }
+
+  /**
+   * A call that changes something at the provider. Under an idempotency key it is written down
+   * before it is sent; when an earlier request with the key lost its answer, the provider is
+   * asked what that one did first, and the call is sent only if sending it again does nothing twice.
+   */
+  async send<K extends Recoverable>(run: KeyRun | undefined, provider: ProviderName, operation: K, args: Parameters<NonNullable<ProviderAdapter[K]>>): Promise<GatewayResult<K>> {
+    if (run?.previous) {
+      const settled = await this.reconcile(run.previous);
+      if (settled === 'unknown') throw unknownOutcome(run.previous, undefined, false);
+      if (settled !== 'resend') return settled.result as GatewayResult<K>;
+    }
+    await run?.record({ provider, operation, args, marker: run.marker, startedAt: new Date().toISOString(), recoverable: this.registry.supports(provider, 'recover') });
+    const record = this.recorders[operation] as (p: ProviderName, r: unknown, m?: string) => Promise<GatewayResult<K>>;
+    return record(provider, await this.registry.call(provider, operation, ...args), run?.marker);
+  }
+
+  /**
+   * Settle keys left open: a lost answer nobody has asked about again, or a key held by a
+   * process that died. Runs at start and on a timer; the next request with such a key replays
+   * what was found.
+   */
+  async reconcileOpenKeys(): Promise<void> {
+    for (const { principal, key } of await this.keys.open(RECONCILE_BATCH)) {
+      const claimed = await this.keys.claim(principal, key, this.holdMs);
+      if (!claimed) continue;
+      if (claimed.attempt === null) {
+        // Its request died before sending anything.
+        await this.keys.abandon(principal, key);
+        continue;
+      }
+      const attempt = this.lost(claimed.attempt as AttemptRecord);
+      try {
+        const settled = await this.reconcile(attempt);
+        if (settled === 'resend') await this.keys.abandon(principal, key);
+        else await this.keys.release(principal, key, settled === 'unknown' ? attempt : { ...attempt, recovered: settled.result });
+      } catch (err) {
+        this.log.warn({ err, provider: attempt.provider, operation: attempt.operation }, 'reconciling a lost answer failed');
+        await this.keys.release(principal, key, attempt);
+      }
+    }
+  }
+
+  /** Settle an attempt whose answer was lost: its result (recorded by the gateway), `resend`, or `unknown`. */
+  private async reconcile(attempt: AttemptRecord): Promise<{ result: unknown } | 'resend' | 'unknown'> {
+    if (attempt.recovered !== undefined) return { result: attempt.recovered };
+    if (!attempt.recoverable) return 'unknown';
+    const recovery = await this.registry.call(attempt.provider, 'recover', {
+      operation: attempt.operation,
+      args: attempt.args,
+      startedAt: attempt.startedAt,
+      settled: Date.now() - Date.parse(attempt.lostAt ?? attempt.startedAt) >= this.graceMs,
+    } as Attempt);
+    if (recovery.state !== 'done') return recovery.state;
+    const record = this.recorders[attempt.operation] as (p: ProviderName, r: unknown, m: string) => Promise<unknown>;
+    return { result: await record(attempt.provider, recovery.result, attempt.marker) };
   }
 
   /** An attempt taken over: it is lost from now on if its holder never said when. */
-  lost(attempt: AttemptRecord): AttemptRecord {
+  private lost(attempt: AttemptRecord): AttemptRecord {
     return attempt.lostAt ? attempt : { ...attempt, lostAt: new Date().toISOString() };
-  }
-
-  /** Can no request of this attempt still be on its way to the provider? */
-  settled(attempt: AttemptRecord): boolean {
-    return Date.now() - Date.parse(attempt.lostAt ?? attempt.startedAt) >= this.graceMs;
   }
 }

@@ -1,7 +1,7 @@
 /**
  * What happens when a provider tells us something: store it, then publish it. The webhook
- * routes reach the domain only through this (`WebhookEffects`); the gateway's own
- * mutations use the same functions, so an event looks the same whichever way it came.
+ * routes reach the store and the bus only through this (`WebhookEffects`); the gateway's own
+ * mutations use the same functions, so news looks the same whichever way it came.
  */
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
@@ -19,14 +19,14 @@ export class Effects implements WebhookEffects {
 
   /** Only a change is published: an event applied again (after a crash) tells subscribers nothing new. */
   async recordCall(patch: Parameters<WebhookEffects['recordCall']>[0]) {
-    const { call, changed } = await this.store.mergeCall(patch);
+    const { call, changed } = await this.store.calls.merge(patch);
     if (changed) this.bus.publish(Topic.CALL_EVENT, call);
     return call;
   }
 
   async settleOrder(provider: ProviderName, match: { providerRef?: string; serviceRef?: string }, status: Exclude<OrderStatus, 'PENDING'>, message?: string): Promise<OrderRecord | null> {
-    const settled = await this.store.db.transaction(async (tx) => {
-      const order = await this.store.findOrderForUpdate(tx, provider, match);
+    const settled = await this.store.transaction(async (tx) => {
+      const order = await this.store.orders.findForUpdate(tx, provider, match);
       if (!order) return null;
       if (match.providerRef && order.providerRef && order.providerRef !== match.providerRef) {
         // Providers' confirmations do not always carry the id they acknowledged (AVANSER).
@@ -35,7 +35,7 @@ export class Effects implements WebhookEffects {
       if (order.status !== 'PENDING') return { order, changed: false };
       const at = new Date().toISOString();
       const next: OrderRecord = { ...order, status, message: message ?? order.message, updatedAt: at, history: [...order.history, { at, status, message }] };
-      await this.store.saveOrder(next, tx);
+      await this.store.orders.save(next, tx);
       return { order: next, changed: true };
     });
     if (!settled) return null;
@@ -45,24 +45,24 @@ export class Effects implements WebhookEffects {
 
   /** A new or changed order: store and publish. */
   async saveOrder(order: OrderRecord): Promise<void> {
-    await this.store.saveOrder(order);
+    await this.store.orders.save(order);
     this.bus.publish(Topic.ORDER_UPDATED, order);
   }
 
   async saveService(service: Parameters<WebhookEffects['saveService']>[0]): Promise<void> {
-    await this.store.saveService(service);
+    await this.store.services.save(service);
   }
 
   findAllocation(provider: ProviderName, match: { providerRef?: string; greenVN?: string; connectionId?: string }) {
-    return this.store.findAllocation(provider, match);
+    return this.store.allocations.find(provider, match);
   }
 
   /** An event with an id that is stored already (the same webhook applied again) changes and publishes nothing. */
   async allocationEvent(event: Omit<AllocationEventRecord, 'id' | 'at'> & { id?: string; at?: string }, update?: AllocationRecord): Promise<AllocationEventRecord> {
     const record: AllocationEventRecord = { ...event, id: event.id ?? randomUUID(), at: event.at ?? new Date().toISOString() };
-    const inserted = await this.store.db.transaction(async (tx) => {
-      if (!(await this.store.saveAllocationEvent(record, tx))) return false;
-      if (update) await this.store.saveAllocation(update, tx);
+    const inserted = await this.store.transaction(async (tx) => {
+      if (!(await this.store.allocations.saveEvent(record, tx))) return false;
+      if (update) await this.store.allocations.save(update, tx);
       return true;
     });
     if (inserted) this.bus.publish(Topic.ALLOCATION_EVENT, record);

@@ -1,6 +1,5 @@
-/** Filters from GraphQL ids to store keys, shared by the callEvents query and subscription. */
-import type { CallEventRecord } from '../domain/model.js';
-import type { CallFilter } from '../store/store.js';
+/** The call filter of a CallEventFilter (its GraphQL ids decoded), shared by the callEvents query and subscription. */
+import type { CallFilter } from '../domain/calls.js';
 import type { CallEventFilter } from '../types/inputs.js';
 import { fromGlobalId, splitProviderKey } from '../types/node.js';
 
@@ -20,15 +19,4 @@ export function callFilter(f: CallEventFilter): CallFilter | null {
     out[field] = ref;
   }
   return out;
-}
-
-export function callMatches(call: CallEventRecord, f: CallFilter | null): boolean {
-  if (!f) return false;
-  return (
-    (!f.provider || call.provider === f.provider) &&
-    (!f.number || call.to === f.number) &&
-    (!f.serviceRef || call.serviceRef === f.serviceRef) &&
-    (!f.allocationRef || call.allocationRef === f.allocationRef) &&
-    (!f.status || call.status === f.status)
-  );
 }

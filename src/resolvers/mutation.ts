@@ -16,19 +16,19 @@ export class MutationResolver {
   provisionNumbers(@Arg('input', () => ProvisionNumbersInput) input: ProvisionNumbersInput, @Ctx() ctx: Context) {
     return mutation<ProvisionNumbersPayload>(ctx, 'provisionNumbers', input, { orders: [], numbers: [] }, async (key) => {
       const { idempotencyKey: _k, ...request } = input;
-      const r = await ctx.gateway.provision(request, key);
+      const r = await ctx.gateway.orders.provision(request, key);
       return { orders: r.orders.map(presentOrder), numbers: r.numbers };
     });
   }
 
   @Mutation(() => NumbersPayload, { description: 'Hold numbers for a while (VoIP Innovations: 30 minutes); the expiry is shown per number.' })
   reserveNumbers(@Arg('input', () => NumbersInput) input: NumbersInput, @Ctx() ctx: Context) {
-    return mutation<NumbersPayload>(ctx, 'reserveNumbers', input, { numbers: [] }, async (key) => ({ numbers: await ctx.gateway.reserveNumbers(input.provider, input.numbers, key) }));
+    return mutation<NumbersPayload>(ctx, 'reserveNumbers', input, { numbers: [] }, async (key) => ({ numbers: await ctx.gateway.numbers.reserve(input.provider, input.numbers, key) }));
   }
 
   @Mutation(() => NumbersPayload, { description: 'Give numbers back to the provider.' })
   releaseNumbers(@Arg('input', () => NumbersInput) input: NumbersInput, @Ctx() ctx: Context) {
-    return mutation<NumbersPayload>(ctx, 'releaseNumbers', input, { numbers: [] }, async () => ({ numbers: await ctx.gateway.releaseNumbers(input.provider, input.numbers) }));
+    return mutation<NumbersPayload>(ctx, 'releaseNumbers', input, { numbers: [] }, async () => ({ numbers: await ctx.gateway.numbers.release(input.provider, input.numbers) }));
   }
 
   @Mutation(() => UpdateServicePayload, {
@@ -36,7 +36,7 @@ export class MutationResolver {
   })
   updateService(@Arg('input', () => UpdateServiceInput) input: UpdateServiceInput, @Ctx() ctx: Context) {
     return mutation<UpdateServicePayload>(ctx, 'updateService', input, { parts: [] }, async () => {
-      const r = await ctx.gateway.updateService(input);
+      const r = await ctx.gateway.services.update(input);
       return { service: r.service && presentService(r.service), order: r.order && presentOrder(r.order), parts: r.parts, userErrors: r.refused };
     });
   }
@@ -45,7 +45,7 @@ export class MutationResolver {
   allocateGreenVN(@Arg('input', () => AllocateGreenVNInput) input: AllocateGreenVNInput, @Ctx() ctx: Context) {
     return mutation<AllocationPayload>(ctx, 'allocateGreenVN', input, {}, async (key) => {
       const { idempotencyKey: _k, ...request } = input;
-      return { allocation: presentAllocation(await ctx.gateway.allocate('EXOTEL', request, key)) };
+      return { allocation: presentAllocation(await ctx.gateway.allocations.allocate('EXOTEL', request, key)) };
     });
   }
 
@@ -54,7 +54,7 @@ export class MutationResolver {
     return mutation<AllocationPayload>(ctx, 'updateAllocationParties', input, {}, async () => {
       const { allocationId, idempotencyKey: _k, ...request } = input;
       const { provider, ref } = providerRefOf(allocationId, 'Allocation', 'allocationId');
-      return { allocation: presentAllocation(await ctx.gateway.updateParties(provider, ref, request)) };
+      return { allocation: presentAllocation(await ctx.gateway.allocations.updateParties(provider, ref, request)) };
     });
   }
 
@@ -63,7 +63,7 @@ export class MutationResolver {
     return mutation<AllocationPayload>(ctx, 'reassignGreenVN', input, {}, async () => {
       const { allocationId, idempotencyKey: _k, ...request } = input;
       const { provider, ref } = providerRefOf(allocationId, 'Allocation', 'allocationId');
-      return { allocation: presentAllocation(await ctx.gateway.reassign(provider, ref, request)) };
+      return { allocation: presentAllocation(await ctx.gateway.allocations.reassign(provider, ref, request)) };
     });
   }
 
@@ -71,7 +71,7 @@ export class MutationResolver {
   deallocateGreenVN(@Arg('input', () => DeallocateGreenVNInput) input: DeallocateGreenVNInput, @Ctx() ctx: Context) {
     return mutation<AllocationPayload>(ctx, 'deallocateGreenVN', input, {}, async () => {
       const { provider, ref } = providerRefOf(input.allocationId, 'Allocation', 'allocationId');
-      return { allocation: presentAllocation(await ctx.gateway.deallocate(provider, ref)) };
+      return { allocation: presentAllocation(await ctx.gateway.allocations.deallocate(provider, ref)) };
     });
   }
 
@@ -80,7 +80,7 @@ export class MutationResolver {
   })
   simulateIncomingCall(@Arg('input', () => SimulateIncomingCallInput) input: SimulateIncomingCallInput, @Ctx() ctx: Context) {
     return mutation<SimulateIncomingCallPayload>(ctx, 'simulateIncomingCall', {}, {}, async () => {
-      const call = await ctx.gateway.simulateIncomingCall(input);
+      const call = await ctx.gateway.calls.simulateIncoming(input);
       return { provider: call.provider, providerCallId: call.providerCallId };
     });
   }

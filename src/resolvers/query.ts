@@ -18,7 +18,7 @@ import { atMost } from '../types/lists.js';
 import { E164Scalar } from '../types/scalars.js';
 import { Service, ServiceConnection } from '../types/service.js';
 import { callFilter } from './filters.js';
-import { listConnection, decodeCursor, storeConnection } from './support.js';
+import { connection, pageRequest } from './support.js';
 
 /** Queries cannot carry userErrors: a business refusal (e.g. UNSUPPORTED_BY_PROVIDER) becomes a GraphQL error with its code. */
 async function query<T>(run: () => Promise<T>): Promise<T> {
@@ -48,7 +48,7 @@ export class QueryResolver {
         return s ? presentService(s) : null;
       }
       case 'Allocation': {
-        const a = await ctx.gateway.allocation(p, ref);
+        const a = await ctx.gateway.allocations.one(p, ref);
         return a ? presentAllocation(a) : null;
       }
       case 'PhoneNumber': {
@@ -60,7 +60,7 @@ export class QueryResolver {
 
   @Query(() => [ProviderStatus], { description: 'Every provider: configured, sandboxed or off; healthy; what it supports.' })
   providers(@Ctx() ctx: Context): ProviderStatus[] {
-    return ctx.gateway.registry.status();
+    return ctx.gateway.providers.status();
   }
 
   @Query(() => PhoneNumberConnection, { description: 'Numbers in stock at a provider (AVANSER stock search, VoIP Innovations getDIDs).' })
@@ -70,7 +70,7 @@ export class QueryResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ) {
-    return query(() => listConnection(page.first, page.after, (limit) => ctx.gateway.searchNumbers(provider, filter, limit), presentNumber));
+    return query(async () => connection(await ctx.gateway.numbers.search(provider, filter, pageRequest(page)), presentNumber));
   }
 
   @Query(() => NumberCountResult, { description: 'How many numbers are available, grouped (VoIP Innovations getDIDCount).' })
@@ -80,8 +80,7 @@ export class QueryResolver {
     @Arg('groupBy', () => NumberCountGrouping, { defaultValue: 'STATE' }) groupBy: Grouping,
     @Ctx() ctx: Context,
   ): Promise<NumberCountResult> {
-    const groups = await query(() => ctx.gateway.countNumbers(provider, filter, groupBy));
-    return { total: groups.reduce((sum, g) => sum + g.count, 0), groups };
+    return query(() => ctx.gateway.numbers.count(provider, filter, groupBy));
   }
 
   @Query(() => [NumberType], { description: 'The number types a Delacon region offers (cached: they rarely change).' })
@@ -90,48 +89,35 @@ export class QueryResolver {
     @Arg('provider', () => Provider, { defaultValue: 'DELACON' }) provider: ProviderName,
     @Ctx() ctx: Context,
   ) {
-    return query(() => ctx.gateway.numberTypes(provider, region));
+    return query(() => ctx.gateway.numbers.types(provider, region));
   }
 
   @Query(() => PhoneNumberConnection, {
     description: 'Numbers we own at a provider: from the provider where it can list them (VoIP Innovations auditDIDs), else those provisioned through the gateway.',
   })
   async numbers(@Arg('provider', () => Provider) provider: ProviderName, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
-    return query(async () => {
-      if (ctx.gateway.registry.supports(provider, 'ownedNumbers')) {
-        return listConnection(page.first, page.after, async (limit) => ((await ctx.gateway.ownedNumbers(provider)) ?? []).slice(0, limit), presentNumber);
-      }
-      return storeConnection(await ctx.gateway.store.listNumbers(provider, { first: page.first, afterSeq: decodeCursor(page.after) }), presentNumber);
-    });
+    return query(async () => connection(await ctx.gateway.numbers.owned(provider, pageRequest(page)), presentNumber));
   }
 
   @Query(() => PhoneNumber, { nullable: true, description: 'One number at a provider (VoIP Innovations queryDID; else the gateway’s records).' })
   async number(@Arg('provider', () => Provider) provider: ProviderName, @Arg('e164', () => E164Scalar) e164: string, @Ctx() ctx: Context) {
-    const n = await query(() => ctx.gateway.number(provider, e164));
+    const n = await query(() => ctx.gateway.numbers.one(provider, e164));
     return n ? presentNumber(n) : null;
   }
 
   @Query(() => [Portability], { description: 'Can these numbers be ported in? Several numbers are checked in one batch.' })
   portability(@Arg('provider', () => Provider) provider: ProviderName, @Arg('numbers', () => [E164Scalar], { description: atMost('Query.portability(numbers:)', 100) }) numbers: string[], @Ctx() ctx: Context) {
-    return query(async () => {
-      if (!ctx.gateway.registry.supports(provider, 'checkPortability')) await ctx.gateway.registry.call(provider, 'checkPortability', []);
-      return ctx.loaders.portability(provider).loadMany(numbers).then((rs) =>
-        rs.map((r) => {
-          if (r instanceof Error) throw r;
-          return r;
-        }),
-      );
-    });
+    return query(() => ctx.gateway.numbers.portability(provider, numbers, ctx.loaders.portability(provider)));
   }
 
   @Query(() => PortDetails, { nullable: true, description: 'A port-in request (VoIP Innovations getPortDetails).' })
   portDetails(@Arg('provider', () => Provider) provider: ProviderName, @Arg('portId', () => Int) portId: number, @Ctx() ctx: Context) {
-    return query(() => ctx.gateway.portDetails(provider, portId));
+    return query(() => ctx.gateway.numbers.portDetails(provider, portId));
   }
 
   @Query(() => OrderConnection, { description: 'Orders placed through the gateway, newest first.' })
   async orders(@Arg('filter', () => OrderFilter, { defaultValue: {} }) filter: OrderFilter, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
-    return storeConnection(await ctx.gateway.store.listOrders(filter, { first: page.first, afterSeq: decodeCursor(page.after) }), presentOrder);
+    return connection(await ctx.gateway.orders.list(filter, pageRequest(page)), presentOrder);
   }
 
   @Query(() => Order, { nullable: true, description: 'One order by id (null when unknown).' })
@@ -144,22 +130,18 @@ export class QueryResolver {
 
   @Query(() => ServiceConnection, { description: 'Services at a provider: listed by the provider where it can (AVANSER, VoIP Innovations), else those the gateway knows.' })
   async services(@Arg('provider', () => Provider, { nullable: true }) provider: ProviderName | undefined, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
-    return query(async () => {
-      const live = provider ? await ctx.gateway.services(provider) : null;
-      if (live) return listConnection(page.first, page.after, async (limit) => live.slice(0, limit), presentService);
-      return storeConnection(await ctx.gateway.store.listServices(provider, { first: page.first, afterSeq: decodeCursor(page.after) }), presentService);
-    });
+    return query(async () => connection(await ctx.gateway.services.list(provider, pageRequest(page)), presentService));
   }
 
   @Query(() => Service, { nullable: true, description: 'A service by provider and its key (Delacon company id, AVANSER service number, VoIP Innovations DID).' })
   async service(@Arg('provider', () => Provider) provider: ProviderName, @Arg('serviceRef', () => String) serviceRef: string, @Ctx() ctx: Context) {
-    const s = await query(() => ctx.gateway.service(provider, serviceRef));
+    const s = await query(() => ctx.gateway.services.one(provider, serviceRef));
     return s ? presentService(s) : null;
   }
 
   @Query(() => AllocationConnection, { description: 'GreenVN allocations made through the gateway, newest first; active ones are refreshed from Exotel when stale.' })
   async allocations(@Arg('filter', () => AllocationFilter, { defaultValue: {} }) filter: AllocationFilter, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
-    return storeConnection(await ctx.gateway.allocations(filter, { first: page.first, afterSeq: decodeCursor(page.after) }), presentAllocation);
+    return connection(await ctx.gateway.allocations.list(filter, pageRequest(page)), presentAllocation);
   }
 
   @Query(() => Allocation, { nullable: true, description: 'One allocation by id, refreshed from Exotel when stale (null when unknown).' })
@@ -167,22 +149,20 @@ export class QueryResolver {
     const decoded = fromGlobalId(id);
     if (decoded?.type !== 'Allocation') return null;
     const { provider, ref } = splitProviderKey(decoded.key);
-    const a = await ctx.gateway.allocation(provider as ProviderName, ref);
+    const a = await ctx.gateway.allocations.one(provider as ProviderName, ref);
     return a ? presentAllocation(a) : null;
   }
 
   @Query(() => CallEventConnection, { description: 'Calls received through provider webhooks, newest first.' })
   async callEvents(@Arg('filter', () => CallEventFilter, { defaultValue: {} }) filter: CallEventFilter, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
-    const f = callFilter(filter);
-    if (!f) return { edges: [], pageInfo: { hasNextPage: false } };
-    return storeConnection(await ctx.gateway.store.listCalls(f, { first: page.first, afterSeq: decodeCursor(page.after) }), presentCall);
+    return connection(await ctx.gateway.calls.list(callFilter(filter), pageRequest(page)), presentCall);
   }
 
   @Query(() => CallEvent, { nullable: true, description: 'One call by id (null when unknown).' })
   async callEvent(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<CallEvent | null> {
     const decoded = fromGlobalId(id);
     if (decoded?.type !== 'CallEvent') return null;
-    const [c] = await ctx.gateway.store.callsByIds([decoded.key]);
+    const [c] = await ctx.gateway.calls.byIds([decoded.key]);
     return c ? presentCall(c) : null;
   }
 }

@@ -1,4 +1,5 @@
 import { Arg, Resolver, Root, Subscription } from 'type-graphql';
+import { callMatches } from '../domain/calls.js';
 import type { AllocationEventRecord, CallEventRecord, OrderRecord } from '../domain/model.js';
 import { Topic } from '../pubsub/bus.js';
 import { AllocationEvent } from '../types/allocation.js';
@@ -7,7 +8,7 @@ import { AllocationEventFilter, CallEventFilter, OrderFilter } from '../types/in
 import { fromGlobalId, splitProviderKey } from '../types/node.js';
 import { Order } from '../types/order.js';
 import { presentCall, presentOrder } from '../types/present.js';
-import { callFilter, callMatches } from './filters.js';
+import { callFilter } from './filters.js';
 
 @Resolver()
 export class SubscriptionResolver {

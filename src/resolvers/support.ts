@@ -1,11 +1,10 @@
-/** What resolvers share: cursors, connections, and the mutation envelope (idempotency, userErrors). */
-import { createHash } from 'node:crypto';
+/** What resolvers share: cursors, connections, and the mutation envelope (userErrors; the idempotency key is the gateway's). */
 import { GraphQLError } from 'graphql';
 import type { Context } from '../context.js';
 import type { KeyRun } from '../gateway/attempts.js';
 import { InvalidPhoneNumber } from '../domain/phone.js';
 import { BusinessError, ErrorCode } from '../errors.js';
-import type { Page } from '../store/store.js';
+import type { Page, PageRequest } from '../gateway/lists.js';
 import type { UserError } from '../types/common.js';
 import type { ConnectionShape } from '../types/connection.js';
 import { fromGlobalId, splitProviderKey, type NodeType } from '../types/node.js';
@@ -21,18 +20,15 @@ export function decodeCursor(cursor: string | null | undefined): number | undefi
   return Number(m[1]);
 }
 
-/** A store page (keyset on seq, newest first) as a connection. */
-export function storeConnection<R, N>(page: Page<R>, present: (r: R) => N): ConnectionShape<N> {
-  const edges = page.items.map((i) => ({ cursor: encodeCursor(i.seq), node: present(i.record) }));
-  return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor } };
+/** What a connection's arguments ask the gateway for. */
+export function pageRequest(args: { first: number; after?: string | null }): PageRequest {
+  return { first: args.first, afterSeq: decodeCursor(args.after) };
 }
 
-/** A provider list as a connection: cursors are positions. `fetch(limit)` returns the first `limit` items. */
-export async function listConnection<R, N>(first: number, after: string | null | undefined, fetch: (limit: number) => Promise<R[]>, present: (r: R) => N): Promise<ConnectionShape<N>> {
-  const start = (decodeCursor(after) ?? -1) + 1;
-  const items = await fetch(start + first + 1);
-  const edges = items.slice(start, start + first).map((r, i) => ({ cursor: encodeCursor(start + i), node: present(r) }));
-  return { edges, pageInfo: { hasNextPage: items.length > start + first, endCursor: edges.at(-1)?.cursor } };
+/** A page from the gateway as a connection: each cursor names its item's place. */
+export function connection<R, N>(page: Page<R>, present: (r: R) => N): ConnectionShape<N> {
+  const edges = page.items.map((i) => ({ cursor: encodeCursor(i.seq), node: present(i.record) }));
+  return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor } };
 }
 
 /** The provider and reference inside a global id of the expected type, or a BAD_USER_INPUT error. */
@@ -43,7 +39,7 @@ export function providerRefOf(id: string, type: NodeType, field: string): { prov
   return { provider: provider as ProviderName, ref };
 }
 
-/** Field paths start at the mutation's argument: ports and providers name fields inside `input`. */
+/** Field paths start at the mutation's argument: adapters name fields inside `input`. */
 function inInput(field: string[] | undefined): string[] | undefined {
   return field && field[0] !== 'input' ? ['input', ...field] : field;
 }
@@ -58,9 +54,9 @@ type Envelope = { userErrors: UserError[] };
 
 /**
  * Runs a mutation: business failures become userErrors (nothing thrown), infrastructure
- * failures stay GraphQL errors. With an idempotencyKey the first result is stored and
- * replayed; the same key with another input is refused. `run` gets the key's hold, for the
- * gateway to write down the provider calls it makes (src/domain/attempts.ts).
+ * failures stay GraphQL errors. With an idempotencyKey the gateway keeps the first payload
+ * and replays it (src/gateway/idempotency.ts); `run` gets the key's hold, for the gateway to
+ * write down the provider calls it makes.
  */
 export async function mutation<P extends Envelope>(
   ctx: Context,
@@ -70,35 +66,24 @@ export async function mutation<P extends Envelope>(
   /** May report userErrors of its own (a part refused while the rest was applied). */
   run: (key?: KeyRun) => Promise<Omit<P, 'userErrors'> & Partial<Envelope>>,
 ): Promise<P> {
-  const key = input.idempotencyKey ?? undefined;
-  const fail = (userErrors: UserError[]) => ({ ...empty, userErrors }) as P;
-  if (key !== undefined && (key.length === 0 || key.length > 200)) {
-    return fail([{ code: ErrorCode.VALIDATION_FAILED, field: ['input', 'idempotencyKey'], message: 'idempotencyKey must be 1 to 200 characters' }]);
-  }
-  let held: KeyRun | undefined;
-  if (key !== undefined) {
-    const { idempotencyKey: _omit, ...rest } = input;
-    const hash = createHash('sha256').update(JSON.stringify(rest)).digest('hex');
-    const begun = await ctx.gateway.keys.begin(ctx.principal.id, key, operation, hash);
-    if (begun.state === 'replay') return begun.response as P;
-    if (begun.state === 'conflict') {
-      return fail([{ code: ErrorCode.IDEMPOTENCY_KEY_REUSED, field: ['input', 'idempotencyKey'], message: 'this idempotencyKey was used for a different request' }]);
-    }
-    if (begun.state === 'busy') {
-      return fail([{ code: ErrorCode.IDEMPOTENCY_KEY_REUSED, field: ['input', 'idempotencyKey'], message: 'a request with this idempotencyKey is still in progress' }]);
-    }
-    held = begun.run;
-  }
-  let payload: P;
-  try {
-    const result = await run(held);
-    payload = { ...result, userErrors: (result.userErrors ?? []).map((e) => ({ ...e, field: inInput(e.field) })) } as unknown as P;
-  } catch (err) {
+  /** A business failure as the payload; anything else is thrown. */
+  const refused = (err: unknown): P => {
     const userErrors = toUserErrors(err);
-    // Nothing settled: the key is freed, or kept while the outcome is unknown.
-    if (!userErrors) throw held ? await held.failed(err) : err;
-    payload = fail(userErrors);
+    if (!userErrors) throw err;
+    return { ...empty, userErrors } as P;
+  };
+  try {
+    return await ctx.gateway.idempotency.once(ctx.principal.id, operation, input, async (key) => {
+      try {
+        const result = await run(key);
+        return { ...result, userErrors: (result.userErrors ?? []).map((e) => ({ ...e, field: inInput(e.field) })) } as unknown as P;
+      } catch (err) {
+        // A refusal is the request's answer, kept under its key like any other.
+        return refused(err);
+      }
+    });
+  } catch (err) {
+    // The key itself refused (reused, in progress, malformed).
+    return refused(err);
   }
-  await held?.complete(payload);
-  return payload;
 }

@@ -60,7 +60,7 @@ export function cappedId(value: string, name: string, max: number): string {
   return value;
 }
 
-/** Domain operations a webhook may perform; each stores, then publishes. */
+/** What applying a webhook may do (src/gateway/effects.ts): each stores, then publishes. */
 export interface WebhookEffects {
   log: Logger;
   /** Merge a call's facts into its stored CallEvent (by provider + providerCallId), publish it. */

@@ -17,7 +17,7 @@ import type { Logger } from 'pino';
 import type { ProviderName } from '../domain/model.js';
 import { webhookReceived } from '../observability/metrics.js';
 import { isDataError } from '../store/db.js';
-import type { Store, WebhookReceipt } from '../store/store.js';
+import type { ReceiptStore, WebhookReceipt } from '../store/receipts.js';
 import { WebhookPayloadError, type WebhookEffects, type WebhookRequest, type WebhookResult, type WebhookRoute } from './route.js';
 import { bodyBytes, storableBody, storableText, unstorable } from './storable.js';
 
@@ -25,7 +25,7 @@ export const WEBHOOK_BODY_LIMIT = 256 * 1024;
 
 export interface WebhookRouterDeps {
   token: string;
-  store: Store;
+  receipts: ReceiptStore;
   effects: WebhookEffects;
   log: Logger;
   /** slug → provider and its routes */
@@ -132,7 +132,7 @@ export async function webhookRouter(app: FastifyInstance, deps: WebhookRouterDep
     }
     if (p.routes[0]) formats.set(p.slug, p.routes[0]);
   }
-  const { store, log } = deps;
+  const { receipts, log } = deps;
 
   // Routes read payloads themselves (leniently), so every body arrives as bytes, whatever its
   // type. Fastify never sees the Content-Type: it would refuse a malformed one (415) before
@@ -163,7 +163,7 @@ export async function webhookRouter(app: FastifyInstance, deps: WebhookRouterDep
 
   /** A payload the store cannot keep or the route cannot read: kept as `rejected`, answered 400. */
   async function reject(found: Found, request: WebhookRequest, receipt: WebhookReceipt, reason: string, payload?: unknown): Promise<WebhookResult<any, any>> {
-    const receiptId = await guarded(store.saveReceipt({ ...receipt, status: 'rejected', reason: storableText(reason) }));
+    const receiptId = await guarded(receipts.save({ ...receipt, status: 'rejected', reason: storableText(reason) }));
     webhookReceived.inc({ provider: found.provider, event: found.route.event, result: 'rejected' });
     log.warn({ provider: found.provider, event: found.route.event, receiptId, reason }, 'webhook payload rejected');
     return { ok: false, status: 400, reason, request, payload };
@@ -185,7 +185,7 @@ export async function webhookRouter(app: FastifyInstance, deps: WebhookRouterDep
       result = await found.route.apply(payload, deps.effects);
     } catch (err) {
       const bad = isDataError(err);
-      await guarded(store.markReceipt(receiptId, bad ? 'rejected' : 'failed', { reason: bad ? UNSTORABLE : 'could not apply', release: true }));
+      await guarded(receipts.mark(receiptId, bad ? 'rejected' : 'failed', { reason: bad ? UNSTORABLE : 'could not apply', release: true }));
       webhookReceived.inc({ ...labels, result: bad ? 'rejected' : 'failed' });
       if (!bad) throw new Refusal(503, UNAVAILABLE, { cause: err });
       log.warn({ ...labels, receiptId, error: detail(err) }, 'webhook payload rejected by the store');
@@ -193,7 +193,7 @@ export async function webhookRouter(app: FastifyInstance, deps: WebhookRouterDep
     }
     await pause('applied', receiptId);
     const status = result === null ? 'unmatched' : 'applied';
-    await guarded(store.markReceipt(receiptId, status, { release: result === null }));
+    await guarded(receipts.mark(receiptId, status, { release: result === null }));
     webhookReceived.inc({ ...labels, result: status });
     return { ok: true, payload, result, duplicate: false };
   }
@@ -218,13 +218,13 @@ export async function webhookRouter(app: FastifyInstance, deps: WebhookRouterDep
     } catch (err) {
       if (err instanceof WebhookPayloadError) return reject(found, request, receipt, err.message);
       // A fault of ours: kept as `failed` for inspection.
-      await guarded(store.saveReceipt({ ...receipt, status: 'failed', reason: 'could not read' }));
+      await guarded(receipts.save({ ...receipt, status: 'failed', reason: 'could not read' }));
       throw err;
     }
 
     let claim: { receiptId: number; claimed: boolean };
     try {
-      claim = await guarded(store.receiveEvent(receipt, key));
+      claim = await guarded(receipts.receive(receipt, key));
     } catch (err) {
       if (err instanceof Refusal) throw err;
       log.warn({ provider, event: route.event, error: detail(err) }, 'webhook receipt refused by the store');
@@ -239,16 +239,16 @@ export async function webhookRouter(app: FastifyInstance, deps: WebhookRouterDep
 
   /** Finish receipts left `received` past the lease (their process died): apply them again from their bytes. */
   async function sweep(): Promise<void> {
-    for (const receipt of await store.unfinishedReceipts()) {
+    for (const receipt of await receipts.unfinished()) {
       const found = byProvider.get(`${receipt.provider}/${receipt.event}`);
-      if (!found || (await store.resumeClaim(receipt.id)) !== 'resumed') continue;
+      if (!found || (await receipts.resumeClaim(receipt.id)) !== 'resumed') continue;
       const request = webhookRequest(receipt.method, receipt.query, receipt.content_type ?? undefined, bodyBytes(receipt));
       let payload: unknown;
       try {
         payload = found.route.read(request);
       } catch (err) {
         log.error({ provider: found.provider, event: found.route.event, receiptId: receipt.id, error: detail(err) }, 'unfinished webhook could not be read again');
-        await store.markReceipt(receipt.id, 'failed', { reason: 'could not read', release: true });
+        await receipts.mark(receipt.id, 'failed', { reason: 'could not read', release: true });
         continue;
       }
       const where = { provider: found.provider, event: found.route.event, receiptId: receipt.id };
@@ -264,7 +264,7 @@ export async function webhookRouter(app: FastifyInstance, deps: WebhookRouterDep
       sweeping ??= sweep()
         .catch((err: unknown) => log.error({ error: detail(err) }, 'webhook sweep failed'))
         .finally(() => (sweeping = undefined));
-    }, store.claimLeaseSeconds * 1000);
+    }, receipts.claimLeaseSeconds * 1000);
     sweeper.unref();
   });
   app.addHook('onClose', async () => {

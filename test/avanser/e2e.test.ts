@@ -26,7 +26,7 @@ let gw: TestGateway;
 let sim: AvanserSimulator;
 beforeAll(async () => {
   gw = await startTestGateway({}, log);
-  sim = gw.running.gateway.registry.entry('AVANSER').simulator as AvanserSimulator;
+  sim = gw.running.registry.entry('AVANSER').simulator as AvanserSimulator;
 });
 afterAll(async () => {
   await gw?.close();
@@ -61,7 +61,7 @@ async function provisioned(input: Partial<AvanserProvisionInput>) {
   return { payload: result, order };
 }
 
-const receiptsFor = async (requestId: string) => (await gw.running.gateway.store.receipts('AVANSER', 'requests')).filter((r) => r.event_key?.includes(requestId));
+const receiptsFor = async (requestId: string) => (await gw.running.store.receipts.list('AVANSER', 'requests')).filter((r) => r.event_key?.includes(requestId));
 
 /** Callbacks kept back by the simulator while `fn` runs, released afterwards (late, harmless). */
 async function withHeldCallbacks(fn: () => Promise<void>) {
@@ -165,7 +165,7 @@ describe('provisionNumbers', () => {
       expect(order).toMatchObject({ status: 'COMPLETED', serviceRef: '+61738001234', message: 'Request completed successfully' });
       expect(await receiptsFor(ref)).toEqual([]);
       // Read back before the order settled: the stored service is the active one, as a callback would have said.
-      const [stored] = await gw.running.gateway.store.servicesByRefs([{ provider: 'AVANSER', providerRef: '+61738001234' }]);
+      const [stored] = await gw.running.store.services.byRefs([{ provider: 'AVANSER', providerRef: '+61738001234' }]);
       expect(stored?.settings.status).toBe('active');
       await sim.releaseHeldCallbacks();
       expect((await receiptsFor(ref)).map((r) => r.status)).toEqual(['applied']);

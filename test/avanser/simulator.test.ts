@@ -12,7 +12,7 @@ let before = 0;
 
 /** Our webhook URL, with a parameter of our own that must survive. */
 const webhookUrl = (event: string) => `${gw.url}/webhooks/avanser/${event}?token=${WEBHOOK_TOKEN}&src=switchboard`;
-const receipts = () => gw.running.gateway.store.receipts('AVANSER');
+const receipts = () => gw.running.store.receipts.list('AVANSER');
 /** What reached the gateway's AVANSER routes during this test. */
 const hits = async () => (await receipts()).filter((r) => Number(r.id) > before);
 
@@ -271,7 +271,64 @@ describe('calls', () => {
     const ack = (await request({ search_type: 'szu', szu: 'sydney' })).body.response;
     const pending = sim.simulateIncomingCall({ to: `+${ack.service_number}`, from: '+61405061663', outcome: 'ANSWERED' });
     await expect(pending).rejects.toBeInstanceOf(BusinessError);
+    await expect(pending).rejects.toMatchObject({ code: ErrorCode.VALIDATION_FAILED });
     await expect(sim.simulateIncomingCall({ to: '+61280740810', from: '+61405061663', outcome: 'ANSWERED' })).rejects.toMatchObject({ code: ErrorCode.NUMBER_NOT_OWNED });
     expect(sim.owns('+61280740810')).toBe(false);
+  });
+});
+
+describe('the vendor page’s own requests', () => {
+  // The samples' URIs point at desired.uri.to: ours instead, their own query kept.
+  const local = <T extends Record<string, unknown>>(body: T): T => ({ ...body, call_uri: `${webhookUrl('calls')}&call_uri=service1`, callback_uri: `${webhookUrl('requests')}&callback_uri=service1` });
+
+  it('the request by number: acknowledged with the closest number (the sample’s own is the seeded service #1), then confirmed', async () => {
+    const res = await api('POST', '/v1/requests', local(fixture('request-by-number.json')));
+    expect(res.status).toBe(200);
+    expect(res.body.response).toEqual({ request_id: res.body['@transaction'].id, message: 'Success', code: 200, service_number: '61280740802' });
+    await sim.drain();
+    expect(JSON.parse((await hits())[0]!.body)).toMatchObject({ ...fixture('callback-by-number.json'), account_id: expect.any(String), request_id: res.body.response.request_id, service_number: '61280740802' });
+  });
+
+  it('the service update: acknowledged, then confirmed with the sample’s empty custom fields', async () => {
+    const res = await api('POST', '/v1/services/61280740801', local(fixture('update-request.json')));
+    expect(res.body.response).toMatchObject({ message: 'Success', code: 200, service_number: '61280740801' });
+    await sim.drain();
+    const [hit] = await hits();
+    expect(hit!.query).toEqual({ src: 'switchboard', callback_uri: 'service1' });
+    expect(JSON.parse(hit!.body)).toMatchObject({ custom_id: '', custom_group: '', service_number: '61280740801', answer_point: '61132307', status: 'completed' });
+  });
+});
+
+describe('inferred variants (README "Documented and inferred")', () => {
+  const restart = async (variants: Partial<AvanserSimulator['variants']>) => {
+    await sim.close();
+    sim = await startAvanserSimulator({ log: silentLog, timeScale: TIME_SCALE, webhookUrl }, { variants });
+  };
+
+  it('a confirmation by GET (the outline’s "HTTP GET callback mechanism"), read by our route', async () => {
+    await restart({ confirmation: 'GET' });
+    const ack = (await request({ search_type: 'szu', szu: 'sydney' })).body.response;
+    await sim.drain();
+    const [hit] = await hits();
+    expect(hit).toMatchObject({ event: 'requests', method: 'GET', status: 'unmatched', body: '' });
+    expect(hit!.query).toMatchObject({ src: 'switchboard', request_id: ack.request_id, service_number: ack.service_number, status: 'completed', custom_id: 'c1' });
+  });
+
+  it('a confirmation under another request id than the acknowledgement (two of the page’s samples); the request list keeps the acknowledged one', async () => {
+    await restart({ confirmationRequestId: 'other' });
+    const ack = (await request({ search_type: 'szu', szu: 'sydney' })).body.response;
+    await sim.drain();
+    const confirmation = JSON.parse((await hits())[0]!.body);
+    expect(confirmation.request_id).toMatch(/^[0-9a-f]{40}$/);
+    expect(confirmation.request_id).not.toBe(ack.request_id);
+    expect(confirmation.service_number).toBe(ack.service_number);
+    expect((await api('GET', `/v1/requests/${ack.request_id}`)).body.response.status).toBe('completed');
+  });
+
+  it('call outcomes under other words and codes than the sandbox’s guesses: sent as set', async () => {
+    await restart({ outcomes: { ...sim.variants.outcomes, MISSED: { callstatus: 'avanser_unanswered_call', callcode: '7' } } });
+    await sim.simulateIncomingCall({ to: '+61399998888', from: '+61298765432', outcome: 'MISSED' });
+    await sim.drain();
+    expect((await hits())[0]!.query).toMatchObject({ callstatus: 'avanser_unanswered_call', callcode: '7' });
   });
 });

@@ -74,8 +74,8 @@ describe('requests route: reading the confirmation', () => {
 });
 
 describe('requests route: applying the confirmation', () => {
-  const order = async (id: string) => (await fx.store.ordersByIds([id]))[0];
-  const service = async (ref: string) => (await fx.store.servicesByRefs([{ provider: 'AVANSER', providerRef: ref }]))[0];
+  const order = async (id: string) => (await fx.store.orders.byIds([id]))[0];
+  const service = async (ref: string) => (await fx.store.services.byRefs([{ provider: 'AVANSER', providerRef: ref }]))[0];
   const saved = async (...orders: OrderRecord[]) => {
     for (const o of orders) await fx.events.saveOrder(o);
     return orders;
@@ -96,7 +96,7 @@ describe('requests route: applying the confirmation', () => {
   });
 
   it('does not blank custom fields an update did not resend', async () => {
-    await fx.store.saveService({ provider: 'AVANSER', providerRef: '+61299990001', name: 'service #1', numbers: ['+61299990001'], settings: {}, customId: 'custom_id #1', updatedAt: '2017-01-01T00:00:00Z' });
+    await fx.store.services.save({ provider: 'AVANSER', providerRef: '+61299990001', name: 'service #1', numbers: ['+61299990001'], settings: {}, customId: 'custom_id #1', updatedAt: '2017-01-01T00:00:00Z' });
     await saved(pendingOrder('c05977971a1d9fbe8eaa3a410f63d02ea5375c04', '+61299990001', 'SERVICE_UPDATE'));
     await requestsRoute.apply(requestsRoute.read(post({ ...fixture<Record<string, string>>('callback-update.json'), service_number: '61299990001' })), fx.events);
     expect(await service('+61299990001')).toMatchObject({ name: 'service #1', customId: 'custom_id #1', destination: '6113008786264' });
@@ -161,7 +161,7 @@ describe('calls route', () => {
     const query = { ...fixture<Record<string, string>>('call-report.json'), callstatus: 'avanser_mystery_call', callcode: '42' };
     const record = await callsRoute.apply(callsRoute.read(get(query)), fx.events);
     expect(record).toMatchObject({ providerCallId: '36012012', status: 'FAILED', raw: { report: { callstatus: 'avanser_mystery_call' } } });
-    expect((await fx.store.callsByIds([record!.id]))[0]).toMatchObject({ status: 'FAILED', serviceRef: '+61280740801' });
+    expect((await fx.store.calls.byIds([record!.id]))[0]).toMatchObject({ status: 'FAILED', serviceRef: '+61280740801' });
     expect(fx.lines).toContainEqual(expect.objectContaining({ callstatus: 'avanser_mystery_call' }));
   });
 });

@@ -113,7 +113,7 @@ describe.skipIf(!available)('the explorer in Chromium, offline', { timeout: 90_0
   it('a subscription run in the local GraphiQL receives a call over the WebSocket', async () => {
     await open(`${gw.url}/`);
     await queryEditor().waitFor({ timeout: 30_000 });
-    const to = (gw.running.gateway.registry.entry('DELACON').simulator as DelaconSimulator).seed.numbers[0]!;
+    const to = (gw.running.registry.entry('DELACON').simulator as DelaconSimulator).seed.numbers[0]!;
     await run(`subscription Calls { callEvents(filter: { number: "${to}" }) { providerCallId status } }`);
     // The subscription is live once GraphiQL shows its Stop button.
     await page.locator('.graphiql-execute-button[aria-label^="Stop"]').waitFor();

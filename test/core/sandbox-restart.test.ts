@@ -39,7 +39,7 @@ describe('simulated calls across restarts on one DATA_DIR', () => {
     for (let start = 0; start < 2; start++) {
       const gw = await startTestGateway({ DATA_DIR: dataDir });
       try {
-        const delacon = gw.running.gateway.registry.entry('DELACON').simulator as DelaconSimulator;
+        const delacon = gw.running.registry.entry('DELACON').simulator as DelaconSimulator;
         // A seeded tracking number of the Delacon sandbox, and the seeded AVANSER service.
         runs.push(await callEach(gw, [delacon.seed.numbers[0]!, '+61280740801']));
         if (start === 1) {

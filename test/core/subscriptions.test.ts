@@ -56,18 +56,18 @@ describe('Exotel call webhook → callEvents subscription', () => {
     expect(listed.callEvents.edges.filter((e) => e.node.providerCallId === payload.call_sid)).toHaveLength(1);
     expect(listed.callEvents.edges.find((e) => e.node.providerCallId === payload.call_sid)?.node.id).toBe(call.id);
 
-    const receipts = await gw.running.gateway.store.receipts('EXOTEL', 'calls');
+    const receipts = await gw.running.store.receipts.list('EXOTEL', 'calls');
     const mine = receipts.filter((r) => r.event_key === payload.call_sid);
     expect(mine.map((r) => r.status)).toEqual(['applied', 'duplicate']);
   });
 
   it('refuses a wrong or missing token with 401 and stores nothing', async () => {
-    const before = await gw.running.gateway.store.receipts('EXOTEL');
+    const before = await gw.running.store.receipts.list('EXOTEL');
     const wrong = await gw.webhook('exotel/calls', { ...payload, call_sid: 'wrong-token-call-0001' }, { token: 'not-the-token-0123456789' });
     expect(wrong.status).toBe(401);
     const missing = await gw.webhook('exotel/calls', { ...payload, call_sid: 'wrong-token-call-0002' }, { token: null });
     expect(missing.status).toBe(401);
-    expect(await gw.running.gateway.store.receipts('EXOTEL')).toEqual(before);
+    expect(await gw.running.store.receipts.list('EXOTEL')).toEqual(before);
     const listed = await gw.request(CallEventsDocument, { filter: { provider: 'EXOTEL' } });
     expect(listed.callEvents.edges.map((e) => e.node.providerCallId)).not.toContain('wrong-token-call-0001');
   });

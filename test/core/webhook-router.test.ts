@@ -65,7 +65,7 @@ beforeAll(async () => {
   app = Fastify();
   await app.register(webhookRouter, {
     token: TOKEN,
-    store,
+    receipts: store.receipts,
     effects: new Effects(store, bus, log),
     log,
     providers: [
@@ -93,7 +93,7 @@ async function send(path: string, body: string | Uint8Array | undefined, opts: {
   return { status: res.status, allow: res.headers.get('allow'), body: (await res.json()) as unknown };
 }
 
-const receiptsOf = (provider: string, event: string) => store.receipts(provider, event);
+const receiptsOf = (provider: string, event: string) => store.receipts.list(provider, event);
 const CALL_END = '{"PLA_Call_Id":"5551234","PLA_CallResult":"Answered","PLA_Duration":"12s"}';
 
 describe('refusals of the router, in the route’s reply format', () => {

@@ -25,7 +25,7 @@ let sim: DelaconSimulator;
 
 beforeAll(async () => {
   gw = await startTestGateway();
-  sim = gw.running.gateway.registry.entry('DELACON').simulator as DelaconSimulator;
+  sim = gw.running.registry.entry('DELACON').simulator as DelaconSimulator;
 });
 afterAll(async () => {
   await gw?.close();
@@ -126,7 +126,7 @@ describe('provisionNumbers', () => {
     expect(done.history.map((h) => h.status)).toEqual(['PENDING', 'COMPLETED']);
     expect((await gw.request(DelaconOrderDocument, { id: pending.id })).order).toMatchObject({ status: 'COMPLETED', message: done.message });
 
-    const receipts = await gw.running.gateway.store.receipts('DELACON', 'orders');
+    const receipts = await gw.running.store.receipts.list('DELACON', 'orders');
     expect(receipts.filter((r) => r.event_key === `${pending.providerRef}:OK`).map((r) => r.status)).toContain('applied');
   });
 
@@ -223,12 +223,13 @@ describe('calls', () => {
     const to = sim.seed.numbers[0]!;
     const sub = subscribe(gw.ws(), DelaconOnCallEventDocument, { filter: { number: to } });
     await sub.ready;
-    const { simulateIncomingCall } = await gw.request(SimulateIncomingCallDocument, { input: { from: '+61412345678', to, outcome: 'ANSWERED', durationSeconds: 42 } });
+    // A Sydney landline: Delacon gives the caller's exchange, city and state for landline calls.
+    const { simulateIncomingCall } = await gw.request(SimulateIncomingCallDocument, { input: { from: '+61298761234', to, outcome: 'ANSWERED', durationSeconds: 42 } });
     expect(simulateIncomingCall.provider).toBe('DELACON');
     const callId = simulateIncomingCall.providerCallId!;
 
     const { callEvents: ringing } = await sub.next(10_000);
-    expect(ringing).toMatchObject({ providerCallId: callId, status: 'RINGING', from: '+61412345678', to, serviceRef: sim.seed.companyId, serviceName: 'Harbour Plumbing' });
+    expect(ringing).toMatchObject({ providerCallId: callId, status: 'RINGING', from: '+61298761234', to, serviceRef: sim.seed.companyId, serviceName: 'Harbour Plumbing' });
     expect(ringing.durationSeconds).toBeNull();
 
     const { callEvents: ended } = await sub.next(10_000);
@@ -237,7 +238,7 @@ describe('calls', () => {
     expect(ended).toMatchObject({
       id: ringing.id,
       status: 'ANSWERED',
-      from: '+61412345678',
+      from: '+61298761234',
       to,
       answeredBy: '+61298765432',
       durationSeconds: 42,
@@ -266,7 +267,7 @@ describe('calls', () => {
     ['VOICEMAIL', 20],
     ['MISSED', 0],
     ['BUSY', 0],
-    ['FAILED', 0],
+    // FAILED: Delacon reports only answered, unanswered or busy (test/delacon/simulator.test.ts).
   ] as const)('a %s call ends so, without answering point or recording', async (outcome, seconds) => {
     const to = sim.seed.numbers[1]!;
     const sub = subscribe(gw.ws(), DelaconOnCallEventDocument, { filter: { number: to, status: outcome } });
@@ -313,7 +314,7 @@ describe('/webhooks/delacon/calls', () => {
 
     const listed = (await gw.request(CallEventsDocument, { filter: { provider: 'DELACON' } })).callEvents.edges.filter((e) => e.node.providerCallId === callId);
     expect(listed.map((e) => e.node)).toEqual([expect.objectContaining({ id: first.id, from: '+61444444444', durationSeconds: 50 })]);
-    const receipts = await gw.running.gateway.store.receipts('DELACON', 'calls');
+    const receipts = await gw.running.store.receipts.list('DELACON', 'calls');
     expect(receipts.filter((r) => r.event_key?.startsWith(`${callId}:`)).map((r) => [r.event_key, r.status])).toEqual([
       [`${callId}:end`, 'applied'],
       [`${callId}:start`, 'applied'],
@@ -327,7 +328,7 @@ describe('/webhooks/delacon/calls', () => {
       text: '{"PLA_Call_Id":"77000002","success":"false","error":"the payload is neither a call start nor a call end"}',
     });
     expect(await deliver('calls', '')).toEqual({ status: 400, text: '{"PLA_Call_Id":"","success":"false","error":"the body is empty"}' });
-    const receipts = await gw.running.gateway.store.receipts('DELACON', 'calls');
+    const receipts = await gw.running.store.receipts.list('DELACON', 'calls');
     expect(receipts.find((r) => r.body.includes('PLA_Colour'))).toMatchObject({ status: 'rejected', reason: 'the payload is neither a call start nor a call end' });
   });
 });
@@ -338,7 +339,7 @@ describe('/webhooks/delacon/orders', () => {
     const unknown = { status: 200, text: '{"RESULT":"FAIL","MESSAGE":"order 990001 is not known to this gateway"}' };
     expect(await deliver('orders', body, 'application/x-www-form-urlencoded')).toEqual(unknown);
     expect(await deliver('orders', body, 'application/x-www-form-urlencoded')).toEqual(unknown);
-    const receipts = await gw.running.gateway.store.receipts('DELACON', 'orders');
+    const receipts = await gw.running.store.receipts.list('DELACON', 'orders');
     expect(receipts.filter((r) => r.body === body).map((r) => [r.event_key, r.status])).toEqual([
       ['990001:OK', 'unmatched'],
       ['990001:OK', 'unmatched'],

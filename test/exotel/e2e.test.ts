@@ -26,7 +26,7 @@ let gw: TestGateway;
 let sim: ExotelSimulator;
 beforeAll(async () => {
   gw = await startTestGateway();
-  sim = gw.running.gateway.registry.entry('EXOTEL').simulator as ExotelSimulator;
+  sim = gw.running.registry.entry('EXOTEL').simulator as ExotelSimulator;
 });
 afterAll(async () => {
   await gw?.close();
@@ -43,7 +43,7 @@ async function allocate(input: Partial<AllocateGreenVnInput> = {}) {
 }
 
 const read = async (id: string) => (await gw.request(ExotelAllocationDocument, { id })).allocation!;
-const receipts = async (event: string) => gw.running.gateway.store.receipts('EXOTEL', event);
+const receipts = async (event: string) => gw.running.store.receipts.list('EXOTEL', event);
 
 describe('allocate → call → update → reassign → deallocate', () => {
   it('runs the whole life of an allocation through GraphQL', async () => {
@@ -76,7 +76,8 @@ describe('allocate → call → update → reassign → deallocate', () => {
       from: a,
       to: allocation.greenVN,
       answeredBy: b,
-      durationSeconds: 20,
+      // dial_call_duration, "the second leg": 5 s of ringing before the 20 s talk (as in Exotel's samples, dial > on-call).
+      durationSeconds: 25,
       allocationRef: allocation.providerRef,
       allocation: { id: allocation.id, greenVN: allocation.greenVN },
     });
@@ -220,7 +221,7 @@ describe('userErrors for what Exotel refuses', () => {
     const { deallocateGreenVN: r } = await gw.request(ExotelDeallocateDocument, { input: { allocationId: allocation.id } });
     expect(r.userErrors.map((e) => e.code)).toEqual(['ALREADY_DEALLOCATED']);
     // The gateway's record follows Exotel at once, not at the next refresh.
-    expect((await gw.running.gateway.store.findAllocation('EXOTEL', { providerRef: allocation.providerRef }))?.state).toBe('DEALLOCATED');
+    expect((await gw.running.store.allocations.find('EXOTEL', { providerRef: allocation.providerRef }))?.state).toBe('DEALLOCATED');
     const update = await gw.request(ExotelUpdatePartiesDocument, { input: { allocationId: allocation.id, aPartyNumbers: [caller()] } });
     expect(update.updateAllocationParties.userErrors.map((e) => e.code)).toEqual(['ALREADY_DEALLOCATED']);
   });
@@ -234,9 +235,9 @@ describe('userErrors for what Exotel refuses', () => {
 describe('reading allocations', () => {
   /** Make the stored record look last read from Exotel two minutes ago. */
   async function age(providerRef: string) {
-    const { store } = gw.running.gateway;
-    const stored = (await store.findAllocation('EXOTEL', { providerRef }))!;
-    await store.saveAllocation({ ...stored, refreshedAt: new Date(Date.now() - 120_000).toISOString() });
+    const { store } = gw.running;
+    const stored = (await store.allocations.find('EXOTEL', { providerRef }))!;
+    await store.allocations.save({ ...stored, refreshedAt: new Date(Date.now() - 120_000).toISOString() });
   }
 
   it('allocation and allocations are the gateway’s record, refreshed from Exotel once stale', async () => {

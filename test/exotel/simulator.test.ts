@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { exotelModule } from '../../src/datasources/exotel/module.js';
 import { webhookRoutes } from '../../src/datasources/exotel/webhooks.js';
 import { DEFAULT_POOL, MAX_PARTY_SIZE, regionOfPinCode } from '../../src/datasources/exotel/simulator.js';
 import { toE164 } from '../../src/domain/phone.js';
 import type { WebhookRoute } from '../../src/webhooks/route.js';
-import { exotelRequest, log, post, TZ, useSimulator } from './helpers.js';
+import { exotelRequest, fixture, log, post, TZ, useSimulator } from './helpers.js';
 
 const t = useSimulator();
 let n = 0;
@@ -53,6 +54,10 @@ describe('inventory and wire format', () => {
     expect(other.status).toBe(403);
     expect(await other.json()).toMatchObject([{ code: 8 }]);
   });
+});
+
+it('breaks in its own format: a body over 1 MB is code 0 / 500', async () => {
+  await expectCode(call('POST', '', undefined, undefined, 'x'.repeat(1_100_000)), 0, 500);
 });
 
 describe('request rules and their codes', () => {
@@ -193,22 +198,53 @@ describe('incoming calls', () => {
   /** What our route reads from everything the simulator sent to one URL (applying them is the gateway's, test/exotel/e2e.test.ts). */
   const readAll = (event: string) => t.receiver.of(event).map((body) => route(event).read(post(body)));
 
-  it('a registered caller: one call event when the call ends, readable by our calls route', async () => {
-    const a = await create({ aparty_numbers: ['+919811000001'], bparty_numbers: ['+919876543210'] });
-    const started = Date.now();
-    const placed = await t.sim.simulateIncomingCall({ to: a.greenvn, from: '+919811000001', outcome: 'ANSWERED', durationSeconds: 45 });
-    expect(placed.provider).toBe('EXOTEL');
-    await t.sim.drain();
-    expect(t.receiver.hooks.map((h) => h.event)).toEqual(['calls']);
-    const event = t.receiver.of('calls')[0]!;
-    expect(event).toMatchObject({ call_sid: placed.providerCallId, greenvn: a.greenvn, greenvn_id: a.greenvn_id, connection_id: a.connection_id, from: '+919811000001', to: '+919876543210', call_type: 'completed', dial_call_status: 'completed', dial_call_duration: '45', on_call_duration: 45, direction: 'incoming' });
-    expect(event.start_time).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+  /** An Exotel time in the field table's form, read in the sandbox account's zone (IST). */
+  const ist = (time: unknown) => Date.parse(`${String(time).replace(' ', 'T')}+05:30`);
 
-    const [patch] = readAll('calls');
-    expect(patch).toMatchObject({ providerCallId: placed.providerCallId, status: 'ANSWERED', to: a.greenvn, from: '+919811000001', answeredBy: '+919876543210', allocationRef: a.greenvn_id, durationSeconds: 45 });
+  async function answeredCall(seconds: number) {
+    const a = await create({ aparty_numbers: ['+919811000001'], bparty_numbers: ['+919876543210'] });
+    const placed = await t.sim.simulateIncomingCall({ to: a.greenvn, from: '+919811000001', outcome: 'ANSWERED', durationSeconds: seconds });
+    await t.sim.drain();
+    return { a, placed, event: t.receiver.of('calls')[0]!, patch: readAll('calls')[0]! };
+  }
+
+  it('a registered caller: one call event when the call ends, as the field table and samples write it, readable by our calls route', async () => {
+    const started = Date.now();
+    const { a, placed, event, patch } = await answeredCall(45);
+    expect(placed.provider).toBe('EXOTEL');
+    expect(t.receiver.hooks.map((h) => h.event)).toEqual(['calls']);
+    // The second leg rang 5 s, then the parties talked 45 s (as in the samples, dial > on-call).
+    expect(event).toEqual({
+      start_time: expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/),
+      direction: 'incoming',
+      source: 'exotel',
+      dial_call_duration: '50',
+      connection_id: a.connection_id,
+      dial_call_status: 'completed',
+      greenvn: a.greenvn,
+      recording_url: expect.stringMatching(/^https:\/\/.*\.mp3$/),
+      on_call_duration: '45',
+      greenvn_id: a.greenvn_id,
+      call_type: 'completed',
+      call_sid: expect.stringMatching(/^[0-9a-f]{32}$/),
+      to: '+919876543210',
+      current_time: expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/),
+      from: '+919811000001',
+    });
+    expect(event.call_sid).toBe(placed.providerCallId);
+    // start_time is now in IST; current_time ("Current time") is when the event was built, after the call.
+    expect(Math.abs(ist(event.start_time) - started)).toBeLessThan(2000);
+    expect(ist(event.current_time) - ist(event.start_time)).toBe(55_000);
+
+    expect(patch).toMatchObject({ providerCallId: placed.providerCallId, status: 'ANSWERED', to: a.greenvn, from: '+919811000001', answeredBy: '+919876543210', allocationRef: a.greenvn_id, durationSeconds: 50 });
     expect(Math.abs(Date.parse(patch.startedAt!) - started)).toBeLessThan(2000);
-    expect(Date.parse(patch.endedAt!) - Date.parse(patch.startedAt!)).toBe(45_000);
-    expect(patch.recordingUrl).toMatch(/^https:\/\/.*\.mp3$/);
+    expect(patch.recordingUrl).toBe(event.recording_url);
+  });
+
+  // TODO(issue 15 #5): the calls route takes current_time for the end of the call; remove `.fails` once it is start + dial_call_duration.
+  it.fails('[issue 15 #5] our route ends the call at start + dial_call_duration, not at current_time', async () => {
+    const { patch } = await answeredCall(45);
+    expect(Date.parse(patch.endedAt!) - Date.parse(patch.startedAt!)).toBe(50_000);
   });
 
   it.each([
@@ -228,7 +264,7 @@ describe('incoming calls', () => {
     const a = await create({ usage: 'oneway' });
     await t.sim.simulateIncomingCall({ to: a.greenvn, from: '+919876543210', outcome: 'ANSWERED' });
     await t.sim.drain();
-    expect(t.receiver.of('calls')[0]).toMatchObject({ dial_call_status: 'failed', dial_call_duration: '0' });
+    expect(t.receiver.of('calls')[0]).toMatchObject({ dial_call_status: 'failed', dial_call_duration: '0', on_call_duration: '0' });
   });
 
   it('an unregistered caller with a right pin: verification, joins the party, then the call', async () => {
@@ -261,3 +297,82 @@ describe('incoming calls', () => {
   });
 });
 
+describe('the vendor page’s own samples', () => {
+  it('the create body (curl sample) allocates; the update-VN body moves it to another VN', async () => {
+    const created = await call('POST', '', fixture('create-request.json'));
+    expect(created.body).toEqual({
+      success: true,
+      status: 200,
+      code: null,
+      message: null,
+      data: { connection_id: 'X1', aparty_numbers: ['+919176226528', '+911234567891'], bparty_numbers: ['+918136966620'], usage: 'twoway', state: 'active', greenvn: expect.any(String), greenvn_id: expect.any(String) },
+    });
+    const moved = await call('PUT', `/${created.body.data.greenvn_id}/vn`, fixture('update-vn-request.json'));
+    // Loose (strictness "false"): the sample's VN is not in the pool, so the one meeting region and type.
+    expect(moved.body.data).toMatchObject({ connection_id: 'X1', greenvn: '+918040001001', state: 'active' });
+  });
+});
+
+describe('inferred variants (README "Documented and inferred")', () => {
+  const routes = webhookRoutes({ timezone: TZ });
+  const readCall = (body: Record<string, unknown>) => (routes.find((r) => r.event === 'calls') as WebhookRoute<any, unknown>).read(post(body));
+  const port = () => exotelModule.create(t.sim.live, { log, timeoutMs: 2000, webhookUrl: (e) => e });
+
+  async function callEvent() {
+    const a = await create();
+    await t.sim.simulateIncomingCall({ to: a.greenvn, from: '+919811000001', outcome: 'ANSWERED', durationSeconds: 10 });
+    await t.sim.drain();
+    return t.receiver.of('calls').at(-1)!;
+  }
+
+  it.each([
+    ['plain', /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/],
+    ['iso', /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+05:30$/],
+    ['bogusOffset', /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+50:30$/],
+  ] as const)('timestamps %s: each form is read as the same moment', async (timestamps, form) => {
+    await t.restart({ variants: { timestamps } });
+    const started = Date.now();
+    const event = await callEvent();
+    expect(event.start_time).toMatch(form);
+    expect(event.current_time).toMatch(form);
+    expect(Math.abs(Date.parse(readCall(event).startedAt!) - started)).toBeLessThan(2000);
+  });
+
+  it('durations as numbers, and the Call Insights block', async () => {
+    await t.restart({ variants: { durations: 'numbers', insights: true } });
+    const event = await callEvent();
+    expect(event).toMatchObject({ dial_call_duration: 15, on_call_duration: 10, insights: { DisconnectedBy: 'Caller', Status: 'completed', DetailedStatus: 'CALL_COMPLETED', RingingDuration: '5.00' } });
+    expect(readCall(event)).toMatchObject({ durationSeconds: 15, raw: { call: { insights: event.insights } } });
+  });
+
+  it.each(['green_vn', 'both'] as const)('the VN as %s: our client reads it', async (vnField) => {
+    await t.restart({ variants: { vnField } });
+    const data = await create();
+    expect(Object.keys(data).filter((k) => /^green_?vn$/.test(k)).sort()).toEqual(vnField === 'both' ? ['green_vn', 'greenvn'] : ['green_vn']);
+    const allocation = await port().allocate!({ connectionId: `variant-${++n}`, aPartyNumbers: ['+919811000001'], bPartyNumbers: ['+919876543210'], usage: 'TWO_WAY' });
+    expect(allocation.greenVN).toMatch(/^\+91\d{10}$/);
+  });
+
+  it('other documented call words: client-hangup, canceled and the la-null status seen in Exotel’s samples', async () => {
+    const outcomes = { ...t.sim.variants.outcomes, MISSED: { callType: 'client-hangup', dialStatus: 'la-null', detailedStatus: 'NO_ANSWER' }, FAILED: { callType: 'incomplete', dialStatus: 'canceled', detailedStatus: 'CALL_FAILED' } };
+    await t.restart({ variants: { outcomes } });
+    const a = await create();
+    for (const outcome of ['MISSED', 'FAILED'] as const) {
+      await t.sim.simulateIncomingCall({ to: a.greenvn, from: '+919811000001', outcome });
+      await t.sim.drain();
+    }
+    const events = t.receiver.of('calls');
+    expect(events.map((e) => [e.call_type, e.dial_call_status])).toEqual([
+      ['client-hangup', 'la-null'],
+      ['incomplete', 'canceled'],
+    ]);
+    expect(events.map((e) => readCall(e).status)).toEqual(['MISSED', 'FAILED']);
+  });
+
+  it('errors without the array: still the same codes for our client', async () => {
+    await t.restart({ variants: { errorsInArray: false } });
+    expect((await call('GET', '/unknown')).body).toEqual({ success: false, status: 404, code: 1, message: 'Could not find the given GreenVN', data: null });
+    await create({ connection_id: 'taken' });
+    await expect(port().allocate!({ connectionId: 'taken', aPartyNumbers: ['+919811000002'], bPartyNumbers: ['+919876543212'], usage: 'TWO_WAY' })).rejects.toMatchObject({ code: 'DUPLICATE_CONNECTION_ID' });
+  });
+});

@@ -19,7 +19,7 @@ let gw: TestGateway;
 let vi: VoipInnovationsSimulator;
 beforeAll(async () => {
   gw = await startTestGateway({ RATE_LIMIT_PER_MINUTE: '1000000' });
-  vi = gw.running.gateway.registry.entry('VOIP_INNOVATIONS').simulator as VoipInnovationsSimulator;
+  vi = gw.running.registry.entry('VOIP_INNOVATIONS').simulator as VoipInnovationsSimulator;
 });
 afterAll(async () => {
   await gw?.close();

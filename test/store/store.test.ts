@@ -121,81 +121,81 @@ describe.each(ENGINES)('store on $name', (engine) => {
       const serviceRef = `svc-${randomUUID()}`;
       const first = order({ serviceRef, providerRef: `ref-${randomUUID()}` });
       const second = order({ serviceRef });
-      await store.saveOrder(first);
-      await store.saveOrder(second);
+      await store.orders.save(first);
+      await store.orders.save(second);
 
-      expect((await store.ordersByIds([first.id, second.id, 'not-a-uuid'])).map((o) => o.id).sort()).toEqual([first.id, second.id].sort());
+      expect((await store.orders.byIds([first.id, second.id, 'not-a-uuid'])).map((o) => o.id).sort()).toEqual([first.id, second.id].sort());
 
-      const byRef = await db.transaction((tx) => store.findOrderForUpdate(tx, 'DELACON', { providerRef: first.providerRef }));
+      const byRef = await db.transaction((tx) => store.orders.findForUpdate(tx, 'DELACON', { providerRef: first.providerRef }));
       expect(byRef?.id).toBe(first.id);
-      const byService = await db.transaction((tx) => store.findOrderForUpdate(tx, 'DELACON', { providerRef: 'unknown', serviceRef }));
+      const byService = await db.transaction((tx) => store.orders.findForUpdate(tx, 'DELACON', { providerRef: 'unknown', serviceRef }));
       expect(byService?.id).toBe(first.id);
-      expect(await db.transaction((tx) => store.findOrderForUpdate(tx, 'AVANSER', { serviceRef }))).toBeNull();
+      expect(await db.transaction((tx) => store.orders.findForUpdate(tx, 'AVANSER', { serviceRef }))).toBeNull();
 
       // Settle the first inside the transaction that found it.
       await db.transaction(async (tx) => {
-        const o = (await store.findOrderForUpdate(tx, 'DELACON', { serviceRef }))!;
-        await store.saveOrder({ ...o, status: 'COMPLETED', updatedAt: now(), history: [...o.history, { at: now(), status: 'COMPLETED' }] }, tx);
+        const o = (await store.orders.findForUpdate(tx, 'DELACON', { serviceRef }))!;
+        await store.orders.save({ ...o, status: 'COMPLETED', updatedAt: now(), history: [...o.history, { at: now(), status: 'COMPLETED' }] }, tx);
       });
-      const [settled] = await store.ordersByIds([first.id]);
+      const [settled] = await store.orders.byIds([first.id]);
       expect(settled!.status).toBe('COMPLETED');
       expect(settled!.history.map((h) => h.status)).toEqual(['PENDING', 'COMPLETED']);
       // The next pending order of the service is now the second.
-      const next = await db.transaction((tx) => store.findOrderForUpdate(tx, 'DELACON', { serviceRef }));
+      const next = await db.transaction((tx) => store.orders.findForUpdate(tx, 'DELACON', { serviceRef }));
       expect(next?.id).toBe(second.id);
-      expect((await store.listOrders({ provider: 'DELACON', status: 'COMPLETED' }, { first: 50 })).items.map((i) => i.record.id)).toContain(first.id);
+      expect((await store.orders.list({ provider: 'DELACON', status: 'COMPLETED' }, { first: 50 })).items.map((i) => i.record.id)).toContain(first.id);
     });
 
     it('merges services: given fields win, settings merge, numbers accumulate', async () => {
       const s = service({ name: 'Sales', numbers: ['+61290000001'], settings: { a: '1', b: '2' }, recording: true });
-      await store.saveService(s);
-      const merged = await store.saveService({ ...s, name: undefined, numbers: ['+61290000002', '+61290000001'], settings: { b: '3', c: '4' }, recording: false });
+      await store.services.save(s);
+      const merged = await store.services.save({ ...s, name: undefined, numbers: ['+61290000002', '+61290000001'], settings: { b: '3', c: '4' }, recording: false });
       expect(merged.name).toBe('Sales');
       expect(merged.recording).toBe(false);
       expect(merged.settings).toEqual({ a: '1', b: '3', c: '4' });
       expect([...merged.numbers].sort()).toEqual(['+61290000001', '+61290000002']);
-      const [stored] = await store.servicesByRefs([{ provider: s.provider, providerRef: s.providerRef }]);
+      const [stored] = await store.services.byRefs([{ provider: s.provider, providerRef: s.providerRef }]);
       expect(stored).toEqual(merged);
-      expect(await store.servicesByRefs([{ provider: 'AVANSER', providerRef: s.providerRef }])).toEqual([]);
+      expect(await store.services.byRefs([{ provider: 'AVANSER', providerRef: s.providerRef }])).toEqual([]);
     });
 
     it('keeps every number when the first saves of a service arrive together', async () => {
       if (engine.name === 'postgres') await Promise.all(Array.from({ length: 10 }, () => db.transaction((tx) => tx.query('SELECT pg_sleep(0.05)'))));
       const s = service();
       const numbers = Array.from({ length: 6 }, (_, i) => `+6129000010${i}`);
-      await Promise.all(numbers.map((n) => store.saveService({ ...s, numbers: [n] })));
-      const [stored] = await store.servicesByRefs([{ provider: s.provider, providerRef: s.providerRef }]);
+      await Promise.all(numbers.map((n) => store.services.save({ ...s, numbers: [n] })));
+      const [stored] = await store.services.byRefs([{ provider: s.provider, providerRef: s.providerRef }]);
       expect([...stored!.numbers].sort()).toEqual(numbers);
     });
 
     it('reads numbers in one batch and merges their data on save', async () => {
       const a = `+6129${Date.now().toString().slice(-7)}`;
       const b = `+6138${Date.now().toString().slice(-7)}`;
-      await store.saveNumbers([number(a, { region: 'NSW' }), number(b)]);
-      await store.saveNumbers([number(a, { status: 'RESERVED' })]);
+      await store.numbers.save([number(a, { region: 'NSW' }), number(b)]);
+      await store.numbers.save([number(a, { status: 'RESERVED' })]);
       const before = db.queryCount;
-      const found = await store.numbersByE164([a, b, '+61000000000']);
+      const found = await store.numbers.byE164([a, b, '+61000000000']);
       expect(db.queryCount - before).toBe(1);
       const byE164 = new Map(found.map((n) => [n.e164, n]));
       expect(byE164.size).toBe(2);
       expect(byE164.get(a)).toMatchObject({ status: 'RESERVED', region: 'NSW' });
-      expect(await store.numbersByE164([])).toEqual([]);
+      expect(await store.numbers.byE164([])).toEqual([]);
     });
 
     it('finds allocations by reference, connection id and active green VN', async () => {
       const greenVN = `+9180${Date.now().toString().slice(-8)}`;
       const old = allocation({ greenVN, state: 'DEALLOCATED' });
       const live = allocation({ greenVN });
-      await store.saveAllocation(old);
-      await store.saveAllocation(live);
-      expect((await store.findAllocation('EXOTEL', { providerRef: old.providerRef }))?.providerRef).toBe(old.providerRef);
-      expect((await store.findAllocation('EXOTEL', { connectionId: live.connectionId }))?.providerRef).toBe(live.providerRef);
-      expect((await store.findAllocation('EXOTEL', { greenVN }))?.providerRef).toBe(live.providerRef);
-      expect(await store.findAllocation('EXOTEL', { providerRef: 'nope' })).toBeNull();
-      expect(await store.findAllocation('EXOTEL', {})).toBeNull();
-      await store.saveAllocation({ ...live, state: 'DEALLOCATED', updatedAt: now() });
-      expect(await store.findAllocation('EXOTEL', { greenVN })).toBeNull();
-      expect((await store.allocationsByRefs([{ provider: 'EXOTEL', providerRef: live.providerRef }]))[0]?.state).toBe('DEALLOCATED');
+      await store.allocations.save(old);
+      await store.allocations.save(live);
+      expect((await store.allocations.find('EXOTEL', { providerRef: old.providerRef }))?.providerRef).toBe(old.providerRef);
+      expect((await store.allocations.find('EXOTEL', { connectionId: live.connectionId }))?.providerRef).toBe(live.providerRef);
+      expect((await store.allocations.find('EXOTEL', { greenVN }))?.providerRef).toBe(live.providerRef);
+      expect(await store.allocations.find('EXOTEL', { providerRef: 'nope' })).toBeNull();
+      expect(await store.allocations.find('EXOTEL', {})).toBeNull();
+      await store.allocations.save({ ...live, state: 'DEALLOCATED', updatedAt: now() });
+      expect(await store.allocations.find('EXOTEL', { greenVN })).toBeNull();
+      expect((await store.allocations.byRefs([{ provider: 'EXOTEL', providerRef: live.providerRef }]))[0]?.state).toBe('DEALLOCATED');
     });
 
     it.each([
@@ -203,8 +203,8 @@ describe.each(ENGINES)('store on $name', (engine) => {
       ['end then start', [callEnd, callStart]],
     ] as const)('merges a call delivered %s into one final call', async (_, phases) => {
       const id = `call-${randomUUID()}`;
-      const { call: first } = await store.mergeCall(phases[0](id));
-      const { call: second, changed } = await store.mergeCall(phases[1](id));
+      const { call: first } = await store.calls.merge(phases[0](id));
+      const { call: second, changed } = await store.calls.merge(phases[1](id));
       expect(changed).toBe(true);
       expect(second.id).toBe(first.id);
       expect(second).toMatchObject({ status: 'ANSWERED', from: '+61290000001', durationSeconds: 42, startedAt: '2026-01-01T00:00:00.000Z', endedAt: '2026-01-01T00:01:00.000Z' });
@@ -214,10 +214,10 @@ describe.each(ENGINES)('store on $name', (engine) => {
       expect(rows[0]!.status).toBe('ANSWERED');
       expect(rows[0]!.data.id).toBe(rows[0]!.id);
       // A late, repeated RINGING never undoes the final status.
-      expect((await store.mergeCall(callStart(id))).call.status).toBe('ANSWERED');
+      expect((await store.calls.merge(callStart(id))).call.status).toBe('ANSWERED');
       // The same facts again (an event applied twice) change nothing.
-      expect((await store.mergeCall(callEnd(id))).changed).toBe(false);
-      expect((await store.callsByIds([first.id]))[0]?.status).toBe('ANSWERED');
+      expect((await store.calls.merge(callEnd(id))).changed).toBe(false);
+      expect((await store.calls.byIds([first.id]))[0]?.status).toBe('ANSWERED');
     });
 
     it('gives one row, with every fact, for concurrent merges of the same call', async () => {
@@ -227,7 +227,7 @@ describe.each(ENGINES)('store on $name', (engine) => {
         // The first two deliveries of a new call (start and end) arriving together.
         for (let k = 0; k < 5; k++) {
           const pair = `call-${randomUUID()}`;
-          await Promise.all([store.mergeCall(callEnd(pair)), store.mergeCall(callStart(pair))]);
+          await Promise.all([store.calls.merge(callEnd(pair)), store.calls.merge(callStart(pair))]);
           const [row, ...more] = await callRows(pair);
           expect(more).toHaveLength(0);
           expect({ status: row!.status, dataStatus: row!.data.status, sameId: row!.data.id === row!.id, raw: Object.keys(row!.data.raw).sort() }).toEqual({
@@ -240,7 +240,7 @@ describe.each(ENGINES)('store on $name', (engine) => {
       }
       const id = `call-${randomUUID()}`;
       const patches: CallEventPatch[] = [callStart(id), callEnd(id), ...Array.from({ length: 8 }, (_, i) => ({ provider: 'EXOTEL' as const, providerCallId: id, raw: { [`extra${i}`]: { i } } }))];
-      const results = await Promise.all(patches.map((p) => store.mergeCall(p)));
+      const results = await Promise.all(patches.map((p) => store.calls.merge(p)));
       const rows = await callRows(id);
       expect(rows).toHaveLength(1);
       const row = rows[0]!;
@@ -257,40 +257,40 @@ describe.each(ENGINES)('store on $name', (engine) => {
         { provider: 'EXOTEL', providerCallId: randomBytes(1600).toString('hex'), raw: {} },
         { provider: 'EXOTEL', providerCallId: `call-${randomUUID()}`, raw: { start: { nul: 'a\u0000b' } } },
       ];
-      const merges = await Promise.allSettled([...ids.map((id) => store.mergeCall(callStart(id))), ...refused.map((p) => store.mergeCall(p))]);
+      const merges = await Promise.allSettled([...ids.map((id) => store.calls.merge(callStart(id))), ...refused.map((p) => store.calls.merge(p))]);
       expect(merges.map((m) => m.status)).toEqual([...ids.map(() => 'fulfilled'), 'rejected', 'rejected']);
       expect(merges.slice(-2).map((m) => (m as PromiseRejectedResult).reason.code)).toEqual(['54000', '22P05']);
       for (const id of ids) expect(await callRows(id)).toHaveLength(1);
 
       const raw = { provider: 'EXOTEL', event: `calls-${randomUUID()}`, method: 'POST', query: {}, body: '{}' };
-      const claims = await Promise.allSettled([...ids.map((id) => store.receiveEvent(raw, id)), store.receiveEvent(raw, randomBytes(1600).toString('hex'))]);
+      const claims = await Promise.allSettled([...ids.map((id) => store.receipts.receive(raw, id)), store.receipts.receive(raw, randomBytes(1600).toString('hex'))]);
       expect(claims.map((c) => c.status === 'fulfilled' && c.value.claimed)).toEqual([...ids.map(() => true), false]);
     });
 
     it('keeps webhook receipts and claims each provider event once', async () => {
       const event = `calls-${randomUUID()}`;
       const raw = { provider: 'EXOTEL', event, method: 'POST', query: { a: '1' }, contentType: 'application/json', body: '{"x":1}' };
-      const rejected = await store.saveReceipt({ ...raw, status: 'rejected', reason: 'no call id' });
+      const rejected = await store.receipts.save({ ...raw, status: 'rejected', reason: 'no call id' });
       expect(rejected).toBeTypeOf('number');
-      const first = await store.receiveEvent(raw, 'k1');
+      const first = await store.receipts.receive(raw, 'k1');
       expect(first.claimed).toBe(true);
-      await store.markReceipt(first.receiptId, 'applied');
-      const again = await store.receiveEvent(raw, 'k1');
+      await store.receipts.mark(first.receiptId, 'applied');
+      const again = await store.receipts.receive(raw, 'k1');
       expect(again.claimed).toBe(false);
-      expect(await store.receipts('EXOTEL', event)).toEqual([
+      expect(await store.receipts.list('EXOTEL', event)).toEqual([
         { id: rejected, event, method: 'POST', query: { a: '1' }, status: 'rejected', reason: 'no call id', body: '{"x":1}', body_encoding: null, event_key: null },
         { id: first.receiptId, event, method: 'POST', query: { a: '1' }, status: 'applied', reason: null, body: '{"x":1}', body_encoding: null, event_key: 'k1' },
         { id: again.receiptId, event, method: 'POST', query: { a: '1' }, status: 'duplicate', reason: null, body: '{"x":1}', body_encoding: null, event_key: 'k1' },
       ]);
 
-      expect((await store.receiveEvent(raw, 'k2')).claimed).toBe(true);
+      expect((await store.receipts.receive(raw, 'k2')).claimed).toBe(true);
       // Marking a duplicate releases nothing: the claim is the first receipt's.
-      await store.markReceipt(again.receiptId, 'failed', { release: true });
-      expect((await store.receiveEvent(raw, 'k1')).claimed).toBe(false);
-      await store.markReceipt(first.receiptId, 'failed', { reason: 'could not apply', release: true });
-      expect((await store.receiveEvent(raw, 'k1')).claimed).toBe(true);
+      await store.receipts.mark(again.receiptId, 'failed', { release: true });
+      expect((await store.receipts.receive(raw, 'k1')).claimed).toBe(false);
+      await store.receipts.mark(first.receiptId, 'failed', { reason: 'could not apply', release: true });
+      expect((await store.receipts.receive(raw, 'k1')).claimed).toBe(true);
       // Concurrent claims: exactly one wins.
-      const claims = await Promise.all(Array.from({ length: 5 }, () => store.receiveEvent(raw, 'k3')));
+      const claims = await Promise.all(Array.from({ length: 5 }, () => store.receipts.receive(raw, 'k3')));
       expect(claims.filter((c) => c.claimed)).toHaveLength(1);
     });
 
@@ -298,76 +298,76 @@ describe.each(ENGINES)('store on $name', (engine) => {
       const leased = new Store(db, { claimLeaseSeconds: 1 });
       const event = `calls-${randomUUID()}`;
       const raw = { provider: 'EXOTEL', event, method: 'POST', query: {}, body: '{}' };
-      const crashed = await leased.receiveEvent(raw, 'k1'); // claimed, then the process died
-      const sweptLater = await leased.receiveEvent(raw, 'k2');
-      const finished = await leased.receiveEvent(raw, 'k3');
-      await leased.markReceipt(finished.receiptId, 'applied');
+      const crashed = await leased.receipts.receive(raw, 'k1'); // claimed, then the process died
+      const sweptLater = await leased.receipts.receive(raw, 'k2');
+      const finished = await leased.receipts.receive(raw, 'k3');
+      await leased.receipts.mark(finished.receiptId, 'applied');
       // Within the lease: a duplicate, and nothing for the sweep.
-      expect((await leased.receiveEvent(raw, 'k1')).claimed).toBe(false);
-      expect((await leased.unfinishedReceipts()).map((r) => r.id)).not.toContain(crashed.receiptId);
+      expect((await leased.receipts.receive(raw, 'k1')).claimed).toBe(false);
+      expect((await leased.receipts.unfinished()).map((r) => r.id)).not.toContain(crashed.receiptId);
       await new Promise((r) => setTimeout(r, 1_100));
 
-      const retries = await Promise.all([leased.receiveEvent(raw, 'k1'), leased.receiveEvent(raw, 'k1')]);
+      const retries = await Promise.all([leased.receipts.receive(raw, 'k1'), leased.receipts.receive(raw, 'k1')]);
       expect(retries.map((r) => r.claimed).sort()).toEqual([false, true]);
-      expect((await leased.receiveEvent(raw, 'k3')).claimed).toBe(false); // applied: never taken over
-      const unfinished = (await leased.unfinishedReceipts()).map((r) => r.id);
+      expect((await leased.receipts.receive(raw, 'k3')).claimed).toBe(false); // applied: never taken over
+      const unfinished = (await leased.receipts.unfinished()).map((r) => r.id);
       expect(unfinished).toEqual(expect.arrayContaining([crashed.receiptId, sweptLater.receiptId]));
       expect(unfinished).not.toContain(finished.receiptId);
-      expect(await Promise.all([leased.resumeClaim(sweptLater.receiptId), leased.resumeClaim(sweptLater.receiptId)])).toEqual(expect.arrayContaining(['resumed', 'busy']));
-      expect(await leased.resumeClaim(crashed.receiptId)).toBe('superseded');
-      expect((await leased.receipts('EXOTEL', event)).find((r) => r.id === crashed.receiptId)?.status).toBe('superseded');
+      expect(await Promise.all([leased.receipts.resumeClaim(sweptLater.receiptId), leased.receipts.resumeClaim(sweptLater.receiptId)])).toEqual(expect.arrayContaining(['resumed', 'busy']));
+      expect(await leased.receipts.resumeClaim(crashed.receiptId)).toBe('superseded');
+      expect((await leased.receipts.list('EXOTEL', event)).find((r) => r.id === crashed.receiptId)?.status).toBe('superseded');
     });
 
     it('answers idempotency keys: new, busy, replay, conflict', async () => {
       const key = `idem-${randomUUID()}`;
-      expect(await store.beginIdempotent('ops', key, 'createOrder', 'h1')).toEqual({ state: 'new' });
-      expect(await store.beginIdempotent('ops', key, 'createOrder', 'h1')).toEqual({ state: 'busy' });
-      expect(await store.beginIdempotent('ops', key, 'createOrder', 'h2')).toEqual({ state: 'conflict' });
-      expect(await store.beginIdempotent('ops', key, 'deleteOrder', 'h1')).toEqual({ state: 'conflict' });
+      expect(await store.idempotencyKeys.begin('ops', key, 'createOrder', 'h1')).toEqual({ state: 'new' });
+      expect(await store.idempotencyKeys.begin('ops', key, 'createOrder', 'h1')).toEqual({ state: 'busy' });
+      expect(await store.idempotencyKeys.begin('ops', key, 'createOrder', 'h2')).toEqual({ state: 'conflict' });
+      expect(await store.idempotencyKeys.begin('ops', key, 'deleteOrder', 'h1')).toEqual({ state: 'conflict' });
       // Another principal's key of the same name is its own.
-      expect(await store.beginIdempotent('frontend', key, 'createOrder', 'h1')).toEqual({ state: 'new' });
-      await store.completeIdempotent('ops', key, { ok: true, id: 7 });
-      expect(await store.beginIdempotent('ops', key, 'createOrder', 'h1')).toEqual({ state: 'replay', response: { ok: true, id: 7 } });
-      await store.abandonIdempotent('ops', key); // completed: kept
-      expect((await store.beginIdempotent('ops', key, 'createOrder', 'h1')).state).toBe('replay');
-      await store.abandonIdempotent('frontend', key); // unfinished: dropped, may start again
-      expect(await store.beginIdempotent('frontend', key, 'createOrder', 'h1')).toEqual({ state: 'new' });
-      await store.purgeIdempotencyKeys(24);
-      expect((await store.beginIdempotent('ops', key, 'createOrder', 'h1')).state).toBe('replay');
+      expect(await store.idempotencyKeys.begin('frontend', key, 'createOrder', 'h1')).toEqual({ state: 'new' });
+      await store.idempotencyKeys.complete('ops', key, { ok: true, id: 7 });
+      expect(await store.idempotencyKeys.begin('ops', key, 'createOrder', 'h1')).toEqual({ state: 'replay', response: { ok: true, id: 7 } });
+      await store.idempotencyKeys.abandon('ops', key); // completed: kept
+      expect((await store.idempotencyKeys.begin('ops', key, 'createOrder', 'h1')).state).toBe('replay');
+      await store.idempotencyKeys.abandon('frontend', key); // unfinished: dropped, may start again
+      expect(await store.idempotencyKeys.begin('frontend', key, 'createOrder', 'h1')).toEqual({ state: 'new' });
+      await store.idempotencyKeys.purge(24);
+      expect((await store.idempotencyKeys.begin('ops', key, 'createOrder', 'h1')).state).toBe('replay');
     });
 
     it('holds a key while its request runs; a key given up or held by a dead process is taken over with its attempt', async () => {
       const key = `idem-${randomUUID()}`;
       const mine = (rows: Array<{ key: string }>) => rows.some((r) => r.key === key);
-      expect(await store.beginIdempotent('ops', key, 'provision', 'h1', 60_000)).toEqual({ state: 'new' });
+      expect(await store.idempotencyKeys.begin('ops', key, 'provision', 'h1', 60_000)).toEqual({ state: 'new' });
       const attempt = { provider: 'AVANSER', marker: 'm1', recoverable: true };
-      await store.recordAttempt('ops', key, attempt);
-      expect(mine(await store.openIdempotencyKeys(1000))).toBe(false);
-      expect(await store.claimIdempotent('ops', key, 60_000)).toBeUndefined();
+      await store.idempotencyKeys.recordAttempt('ops', key, attempt);
+      expect(mine(await store.idempotencyKeys.open(1000))).toBe(false);
+      expect(await store.idempotencyKeys.claim('ops', key, 60_000)).toBeUndefined();
       // Given up with the outcome unknown: open, and the next request resumes it.
-      await store.releaseIdempotent('ops', key, { ...attempt, lostAt: 'now' });
-      expect(mine(await store.openIdempotencyKeys(1000))).toBe(true);
-      expect(await store.beginIdempotent('ops', key, 'provision', 'h1', 60_000)).toEqual({ state: 'resume', attempt: { ...attempt, lostAt: 'now' } });
-      expect(await store.beginIdempotent('ops', key, 'provision', 'h1', 60_000)).toEqual({ state: 'busy' });
+      await store.idempotencyKeys.release('ops', key, { ...attempt, lostAt: 'now' });
+      expect(mine(await store.idempotencyKeys.open(1000))).toBe(true);
+      expect(await store.idempotencyKeys.begin('ops', key, 'provision', 'h1', 60_000)).toEqual({ state: 'resume', attempt: { ...attempt, lostAt: 'now' } });
+      expect(await store.idempotencyKeys.begin('ops', key, 'provision', 'h1', 60_000)).toEqual({ state: 'busy' });
       // A hold that lapses (its process died) frees the key too; only one of two takers gets it.
-      await store.holdIdempotent('ops', key, 1);
+      await store.idempotencyKeys.hold('ops', key, 1);
       await new Promise((r) => setTimeout(r, 20));
-      const takers = await Promise.all([store.claimIdempotent('ops', key, 60_000), store.claimIdempotent('ops', key, 60_000)]);
+      const takers = await Promise.all([store.idempotencyKeys.claim('ops', key, 60_000), store.idempotencyKeys.claim('ops', key, 60_000)]);
       expect(takers.filter(Boolean)).toEqual([{ attempt: { ...attempt, lostAt: 'now' } }]);
       // Found out (waiting for the client) or beyond any provider's reach: nothing left to settle.
-      await store.releaseIdempotent('ops', key, { ...attempt, recovered: { orders: [] } });
-      expect(mine(await store.openIdempotencyKeys(1000))).toBe(false);
-      await store.releaseIdempotent('ops', key, { ...attempt, recoverable: false });
-      expect(mine(await store.openIdempotencyKeys(1000))).toBe(false);
-      expect(await store.claimIdempotent('ops', key, 60_000)).toEqual({ attempt: { ...attempt, recoverable: false } });
-      await store.completeIdempotent('ops', key, { done: true });
-      expect(mine(await store.openIdempotencyKeys(1000))).toBe(false);
-      expect(await store.beginIdempotent('ops', key, 'provision', 'h1', 60_000)).toEqual({ state: 'replay', response: { done: true } });
+      await store.idempotencyKeys.release('ops', key, { ...attempt, recovered: { orders: [] } });
+      expect(mine(await store.idempotencyKeys.open(1000))).toBe(false);
+      await store.idempotencyKeys.release('ops', key, { ...attempt, recoverable: false });
+      expect(mine(await store.idempotencyKeys.open(1000))).toBe(false);
+      expect(await store.idempotencyKeys.claim('ops', key, 60_000)).toEqual({ attempt: { ...attempt, recoverable: false } });
+      await store.idempotencyKeys.complete('ops', key, { done: true });
+      expect(mine(await store.idempotencyKeys.open(1000))).toBe(false);
+      expect(await store.idempotencyKeys.begin('ops', key, 'provision', 'h1', 60_000)).toEqual({ state: 'replay', response: { done: true } });
       // A key whose request died before recording anything starts afresh.
       const other = `idem-${randomUUID()}`;
-      await store.beginIdempotent('ops', other, 'provision', 'h1', 1);
+      await store.idempotencyKeys.begin('ops', other, 'provision', 'h1', 1);
       await new Promise((r) => setTimeout(r, 20));
-      expect(await store.beginIdempotent('ops', other, 'provision', 'h1', 60_000)).toEqual({ state: 'new' });
+      expect(await store.idempotencyKeys.begin('ops', other, 'provision', 'h1', 60_000)).toEqual({ state: 'new' });
     });
 
     it('pages newest first with afterSeq', async () => {
@@ -376,14 +376,14 @@ describe.each(ENGINES)('store on $name', (engine) => {
       for (let i = 0; i < 5; i++) {
         const o = order({ provider, status: 'FAILED' });
         ids.push(o.id);
-        await store.saveOrder(o);
+        await store.orders.save(o);
       }
       const newestFirst = [...ids].reverse();
       const seen: string[] = [];
       let afterSeq: number | undefined;
       const pages: boolean[] = [];
       do {
-        const page = await store.listOrders({ provider, status: 'FAILED' }, { first: 2, afterSeq });
+        const page = await store.orders.list({ provider, status: 'FAILED' }, { first: 2, afterSeq });
         for (const item of page.items) expect(item.seq).toBeTypeOf('number');
         seen.push(...page.items.map((i) => i.record.id));
         pages.push(page.hasNextPage);
@@ -392,7 +392,7 @@ describe.each(ENGINES)('store on $name', (engine) => {
       } while (pages.length < 10);
       expect(seen).toEqual(newestFirst);
       expect(pages).toEqual([true, true, false]);
-      const all = await store.listOrders({ provider }, { first: 5 });
+      const all = await store.orders.list({ provider }, { first: 5 });
       expect(all.hasNextPage).toBe(false);
     });
   });
@@ -412,16 +412,16 @@ describe('PGlite data directory', () => {
     const o = order({ serviceRef: 'svc-persist' });
     const first = await openDb({ dataDir });
     try {
-      await new Store(first).saveOrder(o);
-      await new Store(first).mergeCall(callEnd('persisted-call'));
+      await new Store(first).orders.save(o);
+      await new Store(first).calls.merge(callEnd('persisted-call'));
     } finally {
       await first.close();
     }
     const again = await openDb({ dataDir });
     try {
       const store = new Store(again);
-      expect((await store.ordersByIds([o.id]))[0]).toEqual(o);
-      expect((await store.listCalls({ provider: 'EXOTEL' }, { first: 10 })).items.map((i) => i.record.providerCallId)).toEqual(['persisted-call']);
+      expect((await store.orders.byIds([o.id]))[0]).toEqual(o);
+      expect((await store.calls.list({ provider: 'EXOTEL' }, { first: 10 })).items.map((i) => i.record.providerCallId)).toEqual(['persisted-call']);
       const versions = await again.query<{ n: number }>('SELECT count(*)::int AS n FROM schema_migrations');
       expect(versions[0]!.n).toBeGreaterThan(0);
     } finally {
@@ -438,14 +438,14 @@ describe('throwaway stores (DATA_DIR=memory)', () => {
     const before = await mine(root);
     const first = await openDb({ dataDir: 'memory' });
     const o = order();
-    await new Store(first).saveOrder(o);
+    await new Store(first).orders.save(o);
     expect((await mine(root)).length).toBe(before.length + 1);
     await first.close();
     expect(await mine(root)).toEqual(before);
 
     const second = await openDb({ dataDir: 'memory' });
     try {
-      expect(await new Store(second).ordersByIds([o.id])).toEqual([]);
+      expect(await new Store(second).orders.byIds([o.id])).toEqual([]);
     } finally {
       await second.close();
     }

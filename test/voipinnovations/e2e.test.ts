@@ -30,7 +30,7 @@ let gw: TestGateway;
 let sim: VoipInnovationsSimulator;
 beforeAll(async () => {
   gw = await startTestGateway({ SANDBOX_TIME_SCALE: String(TIME_SCALE) });
-  sim = gw.running.gateway.registry.entry('VOIP_INNOVATIONS').simulator as VoipInnovationsSimulator;
+  sim = gw.running.registry.entry('VOIP_INNOVATIONS').simulator as VoipInnovationsSimulator;
 });
 afterAll(async () => {
   await gw?.close();

@@ -2,6 +2,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { voipInnovationsModule } from '../../src/datasources/voipinnovations/module.js';
 import { startVoipInnovationsSimulator, type VoipInnovationsSimulator } from '../../src/datasources/voipinnovations/simulator.js';
 
 const SOAP11 = 'http://schemas.xmlsoap.org/soap/envelope/';
@@ -187,5 +188,29 @@ describe('the DID rules', () => {
     expect(res.status).toBe(500);
     expect(res.text).toContain('&lt;x&gt;&amp;');
     expect(fault(res.doc).faultstring).toContain('<x>&');
+  });
+});
+
+describe('variants and the sandbox surface', () => {
+  it('[inferred] releaseDID success as 100 instead of 106231: our client reads both as released', async () => {
+    const other = await startVoipInnovationsSimulator({ log: pino({ level: 'silent' }), timeScale: 0.0005, webhookUrl: () => 'http://127.0.0.1:9/' }, { variants: { releaseSuccess: '100' } });
+    try {
+      const release = `<didParams><DIDParam><tn>4352151001</tn></DIDParam></didParams>`;
+      const res = await fetch(other.live.url, {
+        method: 'POST',
+        headers: { 'content-type': 'text/xml; charset=utf-8', soapaction: '"http://tempuri.org/releaseDID"' },
+        body: envelope('releaseDID', release, other.live.secret),
+      });
+      expect(result(parse(await res.text()), 'releaseDID').DIDs.DID).toMatchObject({ tn: '4352151001', statusCode: '100', status: 'Number currently available' });
+      const port = voipInnovationsModule.create(other.live, { log: pino({ level: 'silent' }), timeoutMs: 2000, webhookUrl: () => '' });
+      expect(await port.releaseNumbers!(['+18012241001'])).toEqual([expect.objectContaining({ e164: '+18012241001', ok: true })]);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('places no calls: VoIP Innovations sends no call webhooks', async () => {
+    await expect(sim.simulateIncomingCall({ to: '+14352151001', from: '+12125550100', outcome: 'ANSWERED' })).rejects.toMatchObject({ code: 'UNSUPPORTED_BY_PROVIDER' });
+    await sim.drain();
   });
 });

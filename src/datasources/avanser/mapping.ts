@@ -41,7 +41,7 @@ export const toAvanserNumber = digitsOf;
 
 const KIND_OF_CLASS: Record<AvanserNumberClass, NumberKind> = { GEO: 'GEOGRAPHIC', TOLLFREE: 'TOLL_FREE', FREECALL: 'FREECALL', MOBILE: 'MOBILE' };
 
-export function isNumberClass(value: string): value is AvanserNumberClass {
+function isNumberClass(value: string): value is AvanserNumberClass {
   return value in KIND_OF_CLASS;
 }
 

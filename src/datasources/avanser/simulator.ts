@@ -1,41 +1,46 @@
 /**
- * AVANSER Telco API on loopback: Basic auth, the `@transaction` envelope, stock by country and
- * number class with PRIVATE / STRICT_PRIVATE / public modes, service requests acknowledged at
- * once and confirmed by a POST JSON callback after the ~7-minute activation (on SandboxClock),
- * request status by poll, asynchronous service updates, and Call-URI reports by GET.
- * Error bodies (inferred): the envelope with `response: { code, message }`.
+ * AVANSER Telco API on loopback, written from AVANSER's "Telco API – Product Outline and
+ * Examples" page and the public sources the README cites, never from our client or mapping:
+ * Basic auth, the `@transaction` envelope, stock by country and number class with PRIVATE /
+ * STRICT PRIVATE / public modes, service requests acknowledged at once and confirmed by
+ * callback after the ~7-minute activation (on the SandboxClock), request status by poll,
+ * asynchronous service updates, and Call-URI reports by GET. Error bodies are inferred: the
+ * envelope with `response: { code, message }`. Facts the README marks inferred are `variants`.
  */
 import { randomBytes } from 'node:crypto';
 import type http from 'node:http';
 import type { AvanserConfig } from './module.js';
 import type { E164 } from '../../domain/model.js';
-import { partsOf } from '../../domain/phone.js';
-import { BusinessError, ErrorCode } from '../../errors.js';
+import { digitsOf, partsOf } from '../../domain/phone.js';
 import {
-  CallbackSender,
-  listenOnLoopback,
+  australianLandlineArea,
+  basicAuthorised,
+  LoopbackSimulator,
   readText,
+  refuseCall,
   runUniqueIds,
-  SandboxClock,
   sendJson,
+  zonedTime,
   type Callback,
   type SimulatedCall,
   type SimulatedCallInput,
-  type Simulator,
   type SimulatorDeps,
 } from '../../sandbox/simulator.js';
-import { CALL_STATUSES, isNumberClass, toAvanserNumber } from './mapping.js';
-import type { AvanserCriteria, AvanserNumberClass, AvanserRequestEntry, AvanserServiceFields, AvanserServiceSettings } from './wire.js';
 
-/** Network propagation of a new service ("about 7 minutes"). */
+/** Network propagation of a new service: "about 7 minutes" (quick reference); "within minutes" (page). */
 export const ACTIVATION_DELAY_MS = 7 * 60_000;
 /** An update of an existing service (simulator's choice). */
 export const UPDATE_DELAY_MS = 60_000;
 /** ACMA's fictitious range 0491 570 xxx: an answer point there never answers, so the request fails. */
 const UNREACHABLE_ANSWER_POINT = /^6149157/;
 const COORDINATE_RADIUS_KM = 50;
+/** The page writes the account as `7xxx` (`account-id`, `account_id`, `clientid`). */
 const ACCOUNT_ID = '7001';
-const SEARCH_TYPES: Record<string, keyof AvanserCriteria> = {
+/** "Number Classes": GEO, TOLLFREE, FREECALL, MOBILE. */
+const NUMBER_CLASSES = ['GEO', 'TOLLFREE', 'FREECALL', 'MOBILE'] as const;
+export type NumberClass = (typeof NUMBER_CLASSES)[number];
+/** `search_type` → the `service_number` field it searches by: `number` and `szu` are the page's, the rest [I]. */
+const SEARCH_TYPES: Record<string, keyof Criteria> = {
   number: 'number',
   szu: 'szu',
   location: 'location',
@@ -44,15 +49,55 @@ const SEARCH_TYPES: Record<string, keyof AvanserCriteria> = {
   number_type: 'type',
   type: 'type', // the literal is inferred: accept both
 };
+/** `service.type`: `transfer` (page); VoiceMail and Prompt (quick reference) as `voicemail`, `prompt` [I]. */
 const SERVICE_TYPES = ['transfer', 'voicemail', 'prompt'];
 
 export type StockMode = 'PUBLIC' | 'PRIVATE' | 'STRICT_PRIVATE';
+type Outcome = SimulatedCallInput['outcome'];
+
+/** Where the README marks a fact inferred (or the page contradicts itself), either variant. */
+export interface AvanserVariants {
+  /** The confirmation: "HTTP Post with a JSON Body" (the examples) or "a HTTP GET callback mechanism" (the outline). */
+  confirmation: 'POST' | 'GET';
+  /** The confirmation's `request_id`: the acknowledged one, or another (two of the page's three samples). */
+  confirmationRequestId: 'ack' | 'other';
+  /** `callstatus`/`callcode` per outcome: only `avanser_answered_call`/`1` is on the page, the rest [I]. */
+  outcomes: Record<Outcome, { callstatus: string; callcode: string }>;
+}
+
+/** The Call-URI report's outcome words (only the first row is documented). */
+const CALL_STATUSES: Record<Outcome, { callstatus: string; callcode: string }> = {
+  ANSWERED: { callstatus: 'avanser_answered_call', callcode: '1' },
+  MISSED: { callstatus: 'avanser_missed_call', callcode: '2' },
+  BUSY: { callstatus: 'avanser_busy_call', callcode: '3' },
+  VOICEMAIL: { callstatus: 'avanser_voicemail_call', callcode: '4' },
+  FAILED: { callstatus: 'avanser_failed_call', callcode: '5' },
+};
+
+/** A service's settings, as a request or update carries them. */
+interface ServiceSettings {
+  type?: string;
+  answer_point?: string;
+  answer_point_name?: string;
+  record_call?: boolean;
+  /** [I] field name; the page only names the feature. */
+  missed_call_notification?: { email?: string[]; sms?: string[] };
+}
+
+interface ServiceFields {
+  name?: string;
+  custom_id?: string;
+  custom_group?: string;
+  service?: ServiceSettings;
+  call_uri?: string;
+  callback_uri?: string;
+}
 
 interface StockEntry {
   digits: string;
   national: string;
   country: string;
-  numberClass: AvanserNumberClass;
+  numberClass: NumberClass;
   region: string;
   szu?: string;
   lat?: number;
@@ -60,33 +105,27 @@ interface StockEntry {
   pool: 'private' | 'public';
 }
 
-interface SimService extends AvanserServiceFields {
+interface SimService extends ServiceFields {
   stock: StockEntry;
   /** A seeded service: reports to the gateway at whatever URL it has once it listens. */
   seeded?: boolean;
-  service: AvanserServiceSettings;
+  service: ServiceSettings;
   status: 'pending' | 'active';
   updated: string;
 }
 
-interface SimRequest extends AvanserRequestEntry {
+/** A request as the (inferred) request list shows it: the acknowledgement and the confirmation's fields. */
+interface SimRequest {
+  request_id: string;
   type: 'create' | 'update';
+  status: 'pending' | 'completed' | 'failed';
+  message: string;
   service_number: string;
+  custom_id: string;
+  custom_group: string;
+  answer_point: string;
   created: string;
   updated: string;
-}
-
-export interface AvanserSimulator extends Simulator<AvanserConfig> {
-  /** Wait until every scheduled activation, update and report has run and its callback landed. */
-  drain(): Promise<void>;
-  /** While on, confirmation callbacks are kept back instead of sent (requests still complete). */
-  holdCallbacks(hold: boolean): void;
-  /** Send the confirmations kept back so far (a late callback). */
-  releaseHeldCallbacks(): Promise<void>;
-  /** The account's stock mode for one country and number class (PUBLIC: no private stock). */
-  setStockMode(country: string, numberClass: AvanserNumberClass, mode: StockMode): void;
-  /** Answer the next API call with this error, whatever it asks. */
-  failNext(failure: { status: number; message: string; retryAfterSeconds?: number }): void;
 }
 
 class SimError extends Error {
@@ -111,7 +150,7 @@ const PLACES = {
   adelaide: { region: 'SA: Adelaide', szu: 'adelaide', lat: -34.9285, lon: 138.6007 },
 };
 
-function entry(digits: string, numberClass: AvanserNumberClass, pool: StockEntry['pool'], place: { region: string; szu?: string; lat?: number; lon?: number }): StockEntry {
+function entry(digits: string, numberClass: NumberClass, pool: StockEntry['pool'], place: { region: string; szu?: string; lat?: number; lon?: number }): StockEntry {
   const { national, country } = partsOf(`+${digits}`);
   return { digits, national, country: country ?? 'AU', numberClass, pool, ...place };
 }
@@ -141,40 +180,25 @@ function seedStock(): StockEntry[] {
 
 const SEED_MODES: Record<string, StockMode> = { 'AU:GEO': 'PRIVATE', 'AU:MOBILE': 'STRICT_PRIVATE', 'AU:FREECALL': 'PRIVATE' };
 
-/** ISO-8601 in Sydney time, as AVANSER writes `time` and `tzdate` (`2017-06-14T10:19:24+10:00`). */
+/** ISO-8601 in Sydney time, as AVANSER writes `time` and `tzdate` (`2017-06-14T10:19:24+10:00`, `+11:00` in summer). */
 function sydneyTime(at: Date = new Date()): string {
-  const p = Object.fromEntries(
-    new Intl.DateTimeFormat('en-AU', {
-      timeZone: 'Australia/Sydney',
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      timeZoneName: 'longOffset',
-    })
-      .formatToParts(at)
-      .map((x) => [x.type, x.value]),
-  );
-  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}${p.timeZoneName!.replace('GMT', '') || '+00:00'}`;
+  const { date, time, offset } = zonedTime(at, 'Australia/Sydney');
+  return `${date}T${time}${offset}`;
 }
 
-/** The call report's number format: `+61-0280740801`. */
+/** The call report's number format: `+61-0280740801` (the API's own is `61280740801`). */
 function reportNumber(digits: string): string {
   const { countryCallingCode, national } = partsOf(`+${digits}`);
   return countryCallingCode ? `+${countryCallingCode}-${national}` : `+${digits}`;
 }
 
-const AREAS: Record<string, [string, string]> = { '2': ['Sydney', 'NSW'], '3': ['Melbourne', 'VIC'], '7': ['Brisbane', 'QLD'], '8': ['Perth', 'WA'] };
-
+/** `clocation`/`cstate`/`ccountry`: the page shows `Mobile`/`MOB`/`AU` for a mobile; landlines and foreign callers [I]. */
 function callerLocation(digits: string): { clocation: string; cstate: string; ccountry: string } {
   const { country, national } = partsOf(`+${digits}`);
   if (country !== 'AU') return { clocation: 'International', cstate: '', ccountry: country ?? '' };
   if (national.startsWith('04')) return { clocation: 'Mobile', cstate: 'MOB', ccountry: 'AU' };
-  const [clocation, cstate] = AREAS[national[1] ?? ''] ?? ['Australia', ''];
-  return { clocation, cstate, ccountry: 'AU' };
+  const area = australianLandlineArea(`+${digits}`);
+  return { clocation: area?.city ?? 'Australia', cstate: area?.state ?? '', ccountry: 'AU' };
 }
 
 function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
@@ -193,12 +217,15 @@ function object(v: unknown, what: string): Record<string, unknown> {
   return v as Record<string, unknown>;
 }
 
-/** Stock criteria from a query or a request's `service_number`. */
-function readCriteria(src: Record<string, unknown>): AvanserCriteria & { country: string } {
+/** Stock criteria: the query of `GET /v1/numbers` and a request's `service_number`. */
+type Criteria = ReturnType<typeof readCriteria>;
+
+/** Stock criteria from a query or a request's `service_number` (names beyond `country` and `szu` [I]). */
+function readCriteria(src: Record<string, unknown>) {
   const country = text(src.country)?.toUpperCase();
   if (!country || !/^[A-Z]{2}$/.test(country)) throw invalid('country is required (ISO alpha-2)');
   const type = text(src.type)?.toUpperCase();
-  if (type !== undefined && !isNumberClass(type)) throw invalid('type must be GEO, TOLLFREE, FREECALL or MOBILE');
+  if (type !== undefined && !(NUMBER_CLASSES as readonly string[]).includes(type)) throw invalid(`type must be one of ${NUMBER_CLASSES.join(', ')}`);
   const szu = text(src.szu)?.toLowerCase();
   if (szu && country !== 'AU') throw invalid('szu searches exist for AU only');
   const [latitude, longitude] = [src.latitude, src.longitude].map((v) => (v === undefined || v === '' ? undefined : Number(v)));
@@ -209,11 +236,11 @@ function readCriteria(src: Record<string, unknown>): AvanserCriteria & { country
   if (prefix && !/^\d+$/.test(prefix)) throw invalid('prefix must be digits');
   const number = text(src.number);
   if (number && !/^\d{6,15}$/.test(number)) throw invalidNumber('service_number.number');
-  return { country, type, szu, location: text(src.location), latitude, longitude, prefix, number };
+  return { country, type: type as NumberClass | undefined, szu, location: text(src.location), latitude, longitude, prefix, number };
 }
 
 /** Service settings from a request or update body; `requireType` for a new service. */
-function readService(src: Record<string, unknown>, requireType: boolean): AvanserServiceSettings {
+function readService(src: Record<string, unknown>, requireType: boolean): ServiceSettings {
   const type = text(src.type)?.toLowerCase() ?? (requireType ? 'transfer' : undefined);
   if (type !== undefined && !SERVICE_TYPES.includes(type)) throw invalid(`service.type must be one of ${SERVICE_TYPES.join(', ')}`);
   const answerPoint = text(src.answer_point);
@@ -242,27 +269,25 @@ function defined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-class AvanserSim {
-  readonly clock: SandboxClock;
-  readonly sender: CallbackSender;
-  readonly stock = seedStock();
-  readonly modes = new Map(Object.entries(SEED_MODES));
+export class AvanserSimulator extends LoopbackSimulator<AvanserConfig> {
+  readonly provider = 'AVANSER';
+  readonly variants: AvanserVariants;
+  /** The page's sample token decodes to `tapi_access:<password>`. */
+  private readonly credentials = { username: 'tapi_access', password: randomBytes(12).toString('hex') };
+  private readonly stock = seedStock();
+  private readonly modes = new Map(Object.entries(SEED_MODES));
   /** Services by number digits. */
-  readonly services = new Map<string, SimService>();
-  readonly requests = new Map<string, SimRequest>();
-  readonly failures: { status: number; message: string; retryAfterSeconds?: number }[] = [];
-  readonly held: Callback[] = [];
-  holding = false;
-  private readonly scheduled = new Set<Promise<void>>();
+  private readonly services = new Map<string, SimService>();
+  private readonly requests = new Map<string, SimRequest>();
+  private readonly failures: { status: number; message: string; retryAfterSeconds?: number }[] = [];
+  private readonly held: Callback[] = [];
+  private holding = false;
   /** Call ids reach the gateway's store, which outlives the simulator. */
   private readonly nextCallId = runUniqueIds();
 
-  constructor(
-    readonly deps: SimulatorDeps,
-    readonly live: Omit<AvanserConfig, 'baseUrl'>,
-  ) {
-    this.clock = new SandboxClock(deps.timeScale);
-    this.sender = new CallbackSender(this.clock, deps.log);
+  constructor(deps: SimulatorDeps, options: { variants?: Partial<AvanserVariants> } = {}) {
+    super(deps);
+    this.variants = { confirmation: 'POST', confirmationRequestId: 'ack', outcomes: { ...CALL_STATUSES }, ...options.variants };
     // The vendor page's own services, reporting to this gateway, so a fresh sandbox has calls to place.
     // Their URIs are read when used: with PORT=0 the gateway's URL is not known yet.
     this.addService('61280740801', {
@@ -279,7 +304,35 @@ class AvanserSim {
     }).status = 'active';
   }
 
-  private addService(digits: string, fields: AvanserServiceFields & { service: AvanserServiceSettings; seeded?: boolean }): SimService {
+  get live(): AvanserConfig {
+    return { ...this.credentials, baseUrl: this.baseUrl };
+  }
+
+  owns(e164: E164): boolean {
+    return this.services.has(digitsOf(e164));
+  }
+
+  /** While on, confirmation callbacks are kept back instead of sent (requests still complete). */
+  holdCallbacks(hold: boolean): void {
+    this.holding = hold;
+  }
+
+  /** Send the confirmations kept back so far (a late callback). */
+  async releaseHeldCallbacks(): Promise<void> {
+    await Promise.all(this.held.splice(0).map((cb) => this.sender.deliver(cb)));
+  }
+
+  /** The account's stock mode for one country and number class (PUBLIC: no private stock). */
+  setStockMode(country: string, numberClass: NumberClass, mode: StockMode): void {
+    this.modes.set(`${country.toUpperCase()}:${numberClass}`, mode);
+  }
+
+  /** Answer the next API call with this error, whatever it asks. */
+  failNext(failure: { status: number; message: string; retryAfterSeconds?: number }): void {
+    this.failures.push(failure);
+  }
+
+  private addService(digits: string, fields: ServiceFields & { service: ServiceSettings; seeded?: boolean }): SimService {
     const stock = this.stock.find((s) => s.digits === digits)!;
     const service: SimService = { ...fields, stock, status: 'pending', updated: sydneyTime() };
     this.services.set(digits, service);
@@ -287,13 +340,13 @@ class AvanserSim {
   }
 
   /** Where a service sends its call reports and confirmations. */
-  uris(s: SimService): Pick<AvanserServiceFields, 'call_uri' | 'callback_uri'> {
+  private uris(s: SimService): Pick<ServiceFields, 'call_uri' | 'callback_uri'> {
     if (!s.seeded) return { call_uri: s.call_uri, callback_uri: s.callback_uri };
     return { call_uri: s.call_uri ?? this.deps.webhookUrl('calls'), callback_uri: s.callback_uri ?? this.deps.webhookUrl('requests') };
   }
 
   /** Available numbers matching the criteria, as the account's stock mode lets it see them. */
-  search(c: AvanserCriteria & { country: string }): StockEntry[] {
+  private search(c: Criteria): StockEntry[] {
     const near = (e: StockEntry) => (c.latitude === undefined || e.lat === undefined ? Infinity : distanceKm(c.latitude, c.longitude!, e.lat, e.lon!));
     const matching = this.stock.filter(
       (e) =>
@@ -313,7 +366,7 @@ class AvanserSim {
   }
 
   /** `number` search: that number if in stock, else the closest one in the same area (longest common prefix). */
-  closest(c: AvanserCriteria & { country: string; number: string }): StockEntry | undefined {
+  private closest(c: Criteria & { number: string }): StockEntry | undefined {
     const candidates = this.search({ ...c, number: undefined });
     const minimum = partsOf(`+${c.number}`).countryCallingCode.length + 1;
     const common = (d: string) => {
@@ -325,14 +378,14 @@ class AvanserSim {
     return best && common(best.digits) >= minimum ? best : undefined;
   }
 
-  stockResponse(query: URLSearchParams): Record<string, unknown> {
+  private stockResponse(query: URLSearchParams): Record<string, unknown> {
     const found = this.search(readCriteria(Object.fromEntries(query)));
     return Object.fromEntries(
       found.map((e) => [e.digits, { country: e.country, region: e.region, type: e.numberClass, national: e.national, calling_code: `+${partsOf(`+${e.digits}`).countryCallingCode}`, pool: e.pool }]),
     );
   }
 
-  createRequest(raw: unknown): SimRequest {
+  private createRequest(raw: unknown): SimRequest {
     const body = object(raw, 'the body');
     const name = text(body.name);
     if (!name) throw invalid('name is required');
@@ -356,11 +409,11 @@ class AvanserSim {
     return request;
   }
 
-  updateService(digits: string, raw: unknown): SimRequest {
+  private updateService(digits: string, raw: unknown): SimRequest {
     const service = this.services.get(digits);
     if (!service) throw new SimError(404, `Service ${digits} not found`);
     const body = object(raw, 'the body');
-    const change: AvanserServiceFields = defined({
+    const change: ServiceFields = defined({
       name: text(body.name),
       custom_id: text(body.custom_id),
       custom_group: text(body.custom_group),
@@ -374,7 +427,7 @@ class AvanserSim {
     return request;
   }
 
-  private newRequest(type: SimRequest['type'], digits: string, fields: AvanserServiceFields): SimRequest {
+  private newRequest(type: SimRequest['type'], digits: string, fields: ServiceFields): SimRequest {
     const now = sydneyTime();
     const request: SimRequest = {
       request_id: randomBytes(20).toString('hex'),
@@ -393,7 +446,7 @@ class AvanserSim {
   }
 
   /** Activation or update done: apply it (unless the answer point is unreachable) and confirm. */
-  private finish(request: SimRequest, service: SimService, change: AvanserServiceFields): void {
+  private finish(request: SimRequest, service: SimService, change: ServiceFields): void {
     const answerPoint = change.service?.answer_point ?? service.service.answer_point ?? '';
     const failed = UNREACHABLE_ANSWER_POINT.test(answerPoint);
     if (failed && request.type === 'create') this.services.delete(request.service_number);
@@ -409,52 +462,30 @@ class AvanserSim {
     });
     const callbackUri = change.callback_uri ?? this.uris(service).callback_uri;
     if (!callbackUri) return;
-    const callback: Callback = {
-      url: callbackUri,
-      method: 'POST',
-      json: {
-        account_id: ACCOUNT_ID,
-        request_id: request.request_id,
-        // An update's confirmation carries only what the update resent (the vendor sample shows "").
-        custom_id: request.custom_id,
-        custom_group: request.custom_group,
-        service_number: request.service_number,
-        answer_point: answerPoint,
-        message: request.message,
-        status: request.status,
-      },
+    const confirmation = {
+      account_id: ACCOUNT_ID,
+      request_id: this.variants.confirmationRequestId === 'ack' ? request.request_id : randomBytes(20).toString('hex'),
+      // An update's confirmation carries only what the update resent (the page's sample shows "").
+      custom_id: request.custom_id,
+      custom_group: request.custom_group,
+      service_number: request.service_number,
+      answer_point: answerPoint,
+      message: request.message,
+      status: request.status,
     };
+    const callback: Callback =
+      this.variants.confirmation === 'POST' ? { url: callbackUri, method: 'POST', json: confirmation } : { url: callbackUri, method: 'GET', query: confirmation };
     if (this.holding) this.held.push(callback);
     else void this.sender.deliver(callback);
   }
 
-  /** Run after a provider delay; `drain()` waits for it. */
-  schedule(providerMs: number, fn: () => void): void {
-    const done = new Promise<void>((resolve) =>
-      this.clock.after(providerMs, () => {
-        try {
-          fn();
-        } finally {
-          resolve();
-        }
-      }),
-    );
-    this.scheduled.add(done);
-    void done.then(() => this.scheduled.delete(done));
-  }
-
-  async drain(): Promise<void> {
-    while (this.scheduled.size > 0) await Promise.all([...this.scheduled]);
-    await this.sender.drain();
-  }
-
   /** The Call-URI report, sent when the call ends: GET with the call appended to `call_uri`. */
-  placeCall(input: SimulatedCallInput): SimulatedCall {
-    const digits = toAvanserNumber(input.to);
+  async simulateIncomingCall(input: SimulatedCallInput): Promise<SimulatedCall> {
+    const digits = digitsOf(input.to);
     const service = this.services.get(digits);
-    if (!service) throw new BusinessError(ErrorCode.NUMBER_NOT_OWNED, `${input.to} is not an AVANSER service number`);
-    if (service.status !== 'active') throw new BusinessError(ErrorCode.VALIDATION_FAILED, `${input.to} is still being activated`);
-    const row = CALL_STATUSES.find((s) => s.status === input.outcome)!;
+    if (!service) return refuseCall('NOT_OWNED', `${input.to} is not an AVANSER service number`);
+    if (service.status !== 'active') return refuseCall('PENDING', `${input.to} is still being activated`);
+    const { callstatus, callcode } = this.variants.outcomes[input.outcome];
     const talked = input.outcome === 'ANSWERED' || input.outcome === 'VOICEMAIL';
     // Talk time only for a call that was taken (the GraphQL input defaults durationSeconds for every outcome).
     const duration = talked ? (input.durationSeconds ?? 15) : 0;
@@ -469,27 +500,23 @@ class AvanserSim {
       adname: service.name ?? '',
       target: answerPoint ? reportNumber(answerPoint) : '',
       targetname: service.service.answer_point_name ?? '',
-      ani: reportNumber(toAvanserNumber(input.from)),
+      ani: reportNumber(digitsOf(input.from)),
       tzdate: sydneyTime(startedAt),
       duration: String(duration),
-      callstatus: row.callstatus,
-      callcode: row.callcode,
-      ...callerLocation(toAvanserNumber(input.from)),
+      callstatus,
+      callcode,
+      ...callerLocation(digitsOf(input.from)),
       custom_id: service.custom_id ?? '',
       custom_group: service.custom_group ?? '',
     };
     const callUri = this.uris(service).call_uri;
-    if (callUri) this.schedule(duration * 1000, () => void this.sender.deliver({ url: callUri, method: 'GET', query }));
+    // "Upon call completion": once the call is over.
+    if (callUri) this.schedule(duration * 1000, () => this.sender.deliver({ url: callUri, method: 'GET', query }));
     return { provider: 'AVANSER', providerCallId: callid };
   }
 
-  authorised(header: string | undefined): boolean {
-    const [scheme, token] = (header ?? '').split(' ');
-    return scheme?.toLowerCase() === 'basic' && Buffer.from(token ?? '', 'base64').toString('utf8') === `${this.live.username}:${this.live.password}`;
-  }
-
   /** Route one API call; returns the `response` and, for POSTs, the transaction id (= request_id). */
-  async route(req: http.IncomingMessage, url: URL): Promise<{ response: unknown; id?: string }> {
+  private async route(req: http.IncomingMessage, url: URL): Promise<{ response: unknown; id?: string }> {
     const [, version, resource, id, extra] = url.pathname.split('/');
     const method = req.method ?? 'GET';
     if (version !== 'v1' || extra !== undefined || !['numbers', 'requests', 'services'].includes(resource ?? '')) throw new SimError(404, 'Resource not found');
@@ -532,65 +559,40 @@ class AvanserSim {
     }
   }
 
-  async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  protected async serve(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const started = performance.now();
-    const url = new URL(req.url ?? '/', 'http://sandbox');
-    const answer = (status: number, response: unknown, id = randomBytes(20).toString('hex'), headers: Record<string, string> = {}) =>
-      sendJson(
-        res,
-        status,
-        {
-          '@transaction': {
-            id,
-            'account-id': ACCOUNT_ID,
-            request: { 'api-version': 'v1', method: req.method, path: url.pathname + url.search, time: sydneyTime(), ms: (performance.now() - started).toFixed(3) },
-          },
-          response,
-        },
-        headers,
-      );
     try {
-      if (!this.authorised(req.headers.authorization)) {
-        answer(401, { code: 401, message: 'Unauthorized' }, undefined, { 'www-authenticate': 'Basic realm="AVANSER Telco API"' });
+      if (!basicAuthorised(req.headers.authorization, this.credentials.username, this.credentials.password)) {
+        this.reply(req, res, started, 401, { code: 401, message: 'Unauthorized' }, { headers: { 'www-authenticate': 'Basic realm="AVANSER Telco API"' } });
         return;
       }
       const failure = this.failures.shift();
       if (failure) throw new SimError(failure.status, failure.message, failure.retryAfterSeconds);
-      const { response, id } = await this.route(req, url);
-      answer(200, response, id);
+      const { response, id } = await this.route(req, new URL(req.url ?? '/', 'http://sandbox'));
+      this.reply(req, res, started, 200, response, { id });
     } catch (err) {
-      const e = err instanceof SimError ? err : new SimError(500, 'Internal error');
-      answer(e.status, { code: e.status, message: e.message }, undefined, e.retryAfterSeconds === undefined ? {} : { 'retry-after': String(e.retryAfterSeconds) });
+      if (!(err instanceof SimError)) throw err;
+      const headers: Record<string, string> = err.retryAfterSeconds === undefined ? {} : { 'retry-after': String(err.retryAfterSeconds) };
+      this.reply(req, res, started, err.status, { code: err.status, message: err.message }, { headers });
     }
+  }
+
+  protected internalError(req: http.IncomingMessage, res: http.ServerResponse): void {
+    this.reply(req, res, performance.now(), 500, { code: 500, message: 'Internal error' });
+  }
+
+  /** Every answer in the `@transaction` envelope; a POST's transaction id is its `request_id`. */
+  private reply(req: http.IncomingMessage, res: http.ServerResponse, started: number, status: number, response: unknown, opts: { id?: string; headers?: Record<string, string> } = {}): void {
+    const url = new URL(req.url ?? '/', 'http://sandbox');
+    const transaction = {
+      id: opts.id ?? randomBytes(20).toString('hex'),
+      'account-id': ACCOUNT_ID,
+      request: { 'api-version': 'v1', method: req.method, path: url.pathname + url.search, time: sydneyTime(), ms: (performance.now() - started).toFixed(3) },
+    };
+    sendJson(res, status, { '@transaction': transaction, response }, opts.headers);
   }
 }
 
-export async function startAvanserSimulator(deps: SimulatorDeps): Promise<AvanserSimulator> {
-  const sim = new AvanserSim(deps, { username: 'tapi_access', password: randomBytes(12).toString('hex') });
-  const server = await listenOnLoopback((req, res) => void sim.handle(req, res));
-  return {
-    provider: 'AVANSER',
-    baseUrl: server.url,
-    live: { ...sim.live, baseUrl: server.url },
-    owns: (e164: E164) => sim.services.has(toAvanserNumber(e164)),
-    simulateIncomingCall: async (input) => sim.placeCall(input),
-    drain: () => sim.drain(),
-    holdCallbacks: (hold) => {
-      sim.holding = hold;
-    },
-    releaseHeldCallbacks: async () => {
-      await Promise.all(sim.held.splice(0).map((cb) => sim.sender.deliver(cb)));
-    },
-    setStockMode: (country, numberClass, mode) => {
-      sim.modes.set(`${country.toUpperCase()}:${numberClass}`, mode);
-    },
-    failNext: (failure) => {
-      sim.failures.push(failure);
-    },
-    close: async () => {
-      sim.clock.dispose();
-      sim.sender.close();
-      await server.close();
-    },
-  };
+export function startAvanserSimulator(deps: SimulatorDeps, options?: { variants?: Partial<AvanserVariants> }): Promise<AvanserSimulator> {
+  return new AvanserSimulator(deps, options).listen();
 }

@@ -21,16 +21,16 @@ export const REGIONS: Record<DelaconRegion, { name: string; country: CountryCode
 };
 
 /** Orders for an existing company name no region; Delacon is an Australian company. */
-export const DEFAULT_REGION: DelaconRegion = 'AUSTRALIA';
+const DEFAULT_REGION: DelaconRegion = 'AUSTRALIA';
 
-export const FEATURES: Record<DelaconFeature, string> = {
+const FEATURES: Record<DelaconFeature, string> = {
   CALL_RECORDING: 'CallRecording',
   CALL_FEEDBACK_SURVEY: 'CallFeedbackSurvey',
 };
 
-export const TRANSFER_TYPES: Record<DelaconTransferType, string> = { EMAIL_ONLY: '1', TRANSFER_ONLY: '2', TRANSFER_AND_EMAIL: '3' };
+const TRANSFER_TYPES: Record<DelaconTransferType, string> = { EMAIL_ONLY: '1', TRANSFER_ONLY: '2', TRANSFER_AND_EMAIL: '3' };
 
-export const CALL_TRACKING: Record<DelaconCallTracking, string> = {
+const CALL_TRACKING: Record<DelaconCallTracking, string> = {
   GOOGLE_PAID: 'GooglePaid',
   ALL_PAID_ONLY: 'AllPaidOnly',
   ALL: 'All',

@@ -22,7 +22,7 @@ import { statusRow } from './errors.js';
 
 const PROVIDER = 'VOIP_INNOVATIONS';
 /** A reservation holds for at most 30 minutes. */
-export const RESERVATION_MS = 30 * 60_000;
+const RESERVATION_MS = 30 * 60_000;
 const TOLL_FREE_NPAS = new Set(['800', '833', '844', '855', '866', '877', '888']);
 /** VoIP Innovations' "no tier" marker (dummy rows, unassigned numbers). */
 const NO_TIER = '-99999';

@@ -1,19 +1,38 @@
 /**
- * A loopback VoIP Innovations `APIService.asmx`: SOAP 1.1 with the real envelope, namespace
- * and SOAPAction checks (ASP.NET-style faults over HTTP 500), login/secret (902), a DID
- * inventory by state / rate center / LATA / tier, 30-minute reservations on the sandbox
- * clock, endpoint groups, port orders, and the real response types and status codes.
+ * A loopback VoIP Innovations `APIService.asmx`, written from the vendor's "API 3.0" page
+ * (§3.1–3.10) and the public WSDL and fixtures the README cites, never from our client: SOAP
+ * 1.1 with the real envelope, namespace and SOAPAction checks (ASP.NET-style faults over HTTP
+ * 500), login/secret (902), a DID inventory by state / rate center / LATA / tier, 30-minute
+ * reservations on the sandbox clock, endpoint groups, port orders, and the documented
+ * response types and status codes. No callbacks: VoIP Innovations sends none.
  */
 import { randomBytes } from 'node:crypto';
 import type http from 'node:http';
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { VoipInnovationsConfig } from './module.js';
 import type { E164 } from '../../domain/model.js';
-import { BusinessError, ErrorCode } from '../../errors.js';
-import { SandboxClock, listenOnLoopback, readText, type Simulator, type SimulatorDeps } from '../../sandbox/simulator.js';
-import { soapEnvelope } from './client.js';
-import { OPERATIONS, SOAP11, TEMPURI, type Operation, type XmlObject } from './wire.js';
-import { RESERVATION_MS } from './mapping.js';
+import { LoopbackSimulator, readText, refuseCall, type SimulatedCall, type SimulatedCallInput, type SimulatorDeps } from '../../sandbox/simulator.js';
+
+/** The SOAP 1.1 envelope namespace and the service's target namespace (README, "SOAP"). */
+const SOAP_ENV = 'http://schemas.xmlsoap.org/soap/envelope/';
+const TNS = 'http://tempuri.org/';
+const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
+/** The methods of the vendor page (§3.1–3.10), spelled as the WSDL spells them (case matters). */
+const METHODS = ['auditDIDs', 'queryDID', 'assignDID', 'getDIDs', 'configDID', 'releaseDID', 'reserveDID', 'isPortable', 'getDIDCount', 'getPortDetails'] as const;
+type Method = (typeof METHODS)[number];
+/** §3.7: "reserve an available DID for a maximum of 30 minutes". */
+const RESERVATION_MS = 30 * 60_000;
+
+type XmlValue = string | XmlObject | XmlObject[];
+interface XmlObject {
+  [name: string]: XmlValue;
+}
+
+/** Where the README marks a fact inferred, the simulator can speak either variant. */
+export interface VoipInnovationsVariants {
+  /** releaseDID's per-DID success: `106231` "Number currently available" (the public fixture) or `100` [I]. */
+  releaseSuccess: '106231' | '100';
+}
 
 const PATH = '/Services/APIService.asmx';
 const NEVER = '1900-01-01T00:00:00';
@@ -66,15 +85,6 @@ interface SimPort {
   requestedFocDate?: string;
   dids: string[];
   endpointGroup: number;
-}
-
-export interface VoipInnovationsSimulator extends Simulator<VoipInnovationsConfig> {
-  /** The simulated account: change it to provoke 250/251/258/259/948. */
-  account: SimAccount;
-  /** Operations answered, in order (a retried call shows up twice). */
-  calls: Operation[];
-  /** The next `times` calls answer a soap:Server fault, a soap:Client one (both HTTP 500) or the given responseCode. */
-  failNext(failure: Failure, times?: number): void;
 }
 
 type Failure = 'fault' | 'clientFault' | 900 | 901;
@@ -193,7 +203,7 @@ function bind(value: unknown, scope: Scope): Bound {
     return text === undefined ? '' : String(text);
   }
   const out: Record<string, Bound | Bound[]> = {};
-  for (const kid of kids.filter((k) => k.ns === TEMPURI)) {
+  for (const kid of kids.filter((k) => k.ns === TNS)) {
     const bound = bind(kid.value, kid.scope);
     if (kid.local === 'DIDParam') ((out.DIDParam ??= []) as Bound[]).push(bound);
     else out[kid.local] = bound;
@@ -202,16 +212,16 @@ function bind(value: unknown, scope: Scope): Bound {
 }
 
 /** Check the envelope and return the operation's arguments. */
-function readRequest(operation: Operation, xml: string): Args {
+function readRequest(operation: Method, xml: string): Args {
   if (XMLValidator.validate(xml) !== true) throw new Fault('soap:Client', 'Server was unable to read request. ---> There is an error in XML document (1, 1).');
   const [root, ...more] = children(parser.parse(xml), {});
   if (!root || more.length > 0 || root.local !== 'Envelope') throw new Fault('soap:Client', 'Server was unable to read request: the root element is not a SOAP Envelope.');
-  if (root.ns !== SOAP11) throw new Fault('soap:VersionMismatch', `Possible SOAP version mismatch: Envelope namespace ${root.ns ?? '(none)'} was unexpected. Expecting ${SOAP11}.`);
-  const body = children(root.value, root.scope).find((c) => c.local === 'Body' && c.ns === SOAP11);
+  if (root.ns !== SOAP_ENV) throw new Fault('soap:VersionMismatch', `Possible SOAP version mismatch: Envelope namespace ${root.ns ?? '(none)'} was unexpected. Expecting ${SOAP_ENV}.`);
+  const body = children(root.value, root.scope).find((c) => c.local === 'Body' && c.ns === SOAP_ENV);
   const [call] = body ? children(body.value, body.scope) : [];
   if (!call) throw new Fault('soap:Client', 'Server was unable to read request: the SOAP Body is missing or empty.');
-  if (call.local !== operation || call.ns !== TEMPURI) {
-    throw new Fault('soap:Client', `Server did not recognize the request element ${call.local} in namespace ${call.ns ?? '(none)'} for SOAPAction ${TEMPURI}${operation}.`);
+  if (call.local !== operation || call.ns !== TNS) {
+    throw new Fault('soap:Client', `Server did not recognize the request element ${call.local} in namespace ${call.ns ?? '(none)'} for SOAPAction ${TNS}${operation}.`);
   }
   const args = bind(call.value, call.scope);
   return typeof args === 'string' ? {} : args;
@@ -223,6 +233,14 @@ const argsOf = (v: Bound | Bound[] | undefined): Args => (typeof v === 'object' 
 const isTrue = (v: string) => v === '1' || v.toLowerCase() === 'true';
 
 // ---- XML out ----
+
+// suppressBooleanAttributes would turn xsi:nil="true" into a bare (invalid) attribute.
+const xmlOut = new XMLBuilder({ ignoreAttributes: false, suppressEmptyNode: true, suppressBooleanAttributes: false });
+
+/** A SOAP 1.1 answer as ASMX writes one: the body element inside `soap:Envelope`/`soap:Body`. */
+function envelope(body: XmlObject): string {
+  return `<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="${SOAP_ENV}" xmlns:xsi="${XSI}"><soap:Body>${xmlOut.build(body)}</soap:Body></soap:Envelope>`;
+}
 
 const nil = (v: string | undefined): string | XmlObject => v ?? { '@_xsi:nil': 'true' };
 const list = (item: string, rows: XmlObject[]): string | XmlObject => (rows.length ? { [item]: rows } : '');
@@ -278,7 +296,7 @@ const [S, I, B, D] = ['s:string', 's:int', 's:boolean', 's:dateTime'];
 type Field = [string, string, string?];
 const SEARCH: Field[] = ['state', 'lata', 'rateCenter', 'npa', 'nxx', 'tier', 't38', 'cnam'].map((n) => [n, S]);
 const DID_PARAMS: Field[] = [['didParams', 'tns:ArrayOfDIDParam']];
-const OPERATION_SCHEMA: Record<Operation, [Field[], 'DIDResponse' | 'PortResponse']> = {
+const METHOD_SCHEMA: Record<Method, [Field[], 'DIDResponse' | 'PortResponse']> = {
   auditDIDs: [[], 'DIDResponse'],
   queryDID: [[['did', S]], 'DIDResponse'],
   assignDID: [DID_PARAMS, 'DIDResponse'],
@@ -338,35 +356,35 @@ function wsdl(location: string): string {
     'wsdl:definitions': {
       '@_xmlns:s': 'http://www.w3.org/2001/XMLSchema',
       '@_xmlns:soap': 'http://schemas.xmlsoap.org/wsdl/soap/',
-      '@_xmlns:tns': TEMPURI,
+      '@_xmlns:tns': TNS,
       '@_xmlns:wsdl': 'http://schemas.xmlsoap.org/wsdl/',
-      '@_targetNamespace': TEMPURI,
+      '@_targetNamespace': TNS,
       'wsdl:types': {
         's:schema': {
           '@_elementFormDefault': 'qualified',
-          '@_targetNamespace': TEMPURI,
-          's:element': OPERATIONS.flatMap((op) => [
-            { '@_name': op, 's:complexType': sequence([['login', S], ['secret', S], ...OPERATION_SCHEMA[op][0]]) },
-            { '@_name': `${op}Response`, 's:complexType': sequence([[`${op}Result`, `tns:${OPERATION_SCHEMA[op][1]}`]]) },
+          '@_targetNamespace': TNS,
+          's:element': METHODS.flatMap((op) => [
+            { '@_name': op, 's:complexType': sequence([['login', S], ['secret', S], ...METHOD_SCHEMA[op][0]]) },
+            { '@_name': `${op}Response`, 's:complexType': sequence([[`${op}Result`, `tns:${METHOD_SCHEMA[op][1]}`]]) },
           ]),
           's:complexType': Object.entries(TYPES).map(([name, fields]) => ({ '@_name': name, ...sequence(fields) })),
         },
       },
-      'wsdl:message': OPERATIONS.flatMap((op) => [
+      'wsdl:message': METHODS.flatMap((op) => [
         { '@_name': `${op}SoapIn`, 'wsdl:part': { '@_name': 'parameters', '@_element': `tns:${op}` } },
         { '@_name': `${op}SoapOut`, 'wsdl:part': { '@_name': 'parameters', '@_element': `tns:${op}Response` } },
       ]),
       'wsdl:portType': {
         '@_name': 'APIServiceSoap',
-        'wsdl:operation': OPERATIONS.map((op) => ({ '@_name': op, 'wsdl:input': { '@_message': `tns:${op}SoapIn` }, 'wsdl:output': { '@_message': `tns:${op}SoapOut` } })),
+        'wsdl:operation': METHODS.map((op) => ({ '@_name': op, 'wsdl:input': { '@_message': `tns:${op}SoapIn` }, 'wsdl:output': { '@_message': `tns:${op}SoapOut` } })),
       },
       'wsdl:binding': {
         '@_name': 'APIServiceSoap',
         '@_type': 'tns:APIServiceSoap',
         'soap:binding': { '@_transport': 'http://schemas.xmlsoap.org/soap/http' },
-        'wsdl:operation': OPERATIONS.map((op) => ({
+        'wsdl:operation': METHODS.map((op) => ({
           '@_name': op,
-          'soap:operation': { '@_soapAction': `${TEMPURI}${op}`, '@_style': 'document' },
+          'soap:operation': { '@_soapAction': `${TNS}${op}`, '@_style': 'document' },
           'wsdl:input': literal,
           'wsdl:output': literal,
         })),
@@ -381,10 +399,14 @@ function wsdl(location: string): string {
 
 // ---- The service ----
 
-class VoipInnovationsService {
-  readonly inventory = seedInventory();
-  readonly calls: Operation[] = [];
-  readonly failures: Failure[] = [];
+export class VoipInnovationsSimulator extends LoopbackSimulator<VoipInnovationsConfig> {
+  readonly provider = 'VOIP_INNOVATIONS';
+  /** Methods answered, in order (a retried call shows up twice). */
+  readonly calls: Method[] = [];
+  readonly variants: VoipInnovationsVariants;
+  private readonly inventory = seedInventory();
+  private readonly failures: Failure[] = [];
+  /** The simulated account: change it to provoke 250/251/258/259/948. */
   readonly account: SimAccount = {
     login: 'sandbox',
     secret: randomBytes(12).toString('hex'),
@@ -398,13 +420,44 @@ class VoipInnovationsService {
     standardOrigination: true,
   };
 
-  constructor(private readonly clock: SandboxClock) {}
+  constructor(deps: SimulatorDeps, options: { variants?: Partial<VoipInnovationsVariants> } = {}) {
+    super(deps);
+    this.variants = { releaseSuccess: '106231', ...options.variants };
+  }
+
+  get live(): VoipInnovationsConfig {
+    return { login: this.account.login, secret: this.account.secret, url: this.url, endpointField: 'endpointId' };
+  }
+
+  private get url(): string {
+    return `${this.baseUrl}${PATH}`;
+  }
+
+  /** The next `times` calls answer a soap:Server fault, a soap:Client one (both HTTP 500) or the given responseCode. */
+  failNext(failure: Failure, times = 1): void {
+    for (let i = 0; i < times; i++) this.failures.push(failure);
+  }
+
+  protected async serve(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const send = (status: number, contentType: string, body: string) => {
+      res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(body) });
+      res.end(body);
+    };
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname !== PATH) return send(404, 'text/plain; charset=utf-8', 'Not Found');
+    if (req.method === 'GET' && [...url.searchParams.keys()].some((k) => k.toLowerCase() === 'wsdl')) return send(200, 'text/xml; charset=utf-8', wsdl(this.url));
+    if (req.method !== 'POST') return send(405, 'text/plain; charset=utf-8', 'Use SOAP 1.1 POST; the WSDL is at ?wsdl');
+    // ASMX binds SOAP 1.1 to text/xml; anything else is not a request it can read.
+    if (!/^text\/xml\b/i.test(req.headers['content-type'] ?? '')) return send(415, 'text/plain; charset=utf-8', 'Unsupported Media Type');
+    const [status, body] = this.answer(req.headers, await readText(req));
+    send(status, 'text/xml; charset=utf-8', body);
+  }
 
   /** Answer one POST: [HTTP status, SOAP envelope]. */
-  answer(headers: http.IncomingHttpHeaders, xml: string): [number, string] {
+  private answer(headers: http.IncomingHttpHeaders, xml: string): [number, string] {
     try {
       const action = String(headers.soapaction ?? '').trim().replace(/^"(.*)"$/, '$1');
-      const operation = OPERATIONS.find((op) => action === `${TEMPURI}${op}`);
+      const operation = METHODS.find((op) => action === `${TNS}${op}`);
       if (!operation) throw new Fault('soap:Client', `Server did not recognize the value of HTTP Header SOAPAction: ${action}.`);
       const args = readRequest(operation, xml);
       this.calls.push(operation);
@@ -415,19 +468,19 @@ class VoipInnovationsService {
         : str(args.login) !== this.account.login || str(args.secret) !== this.account.secret
           ? this.refusal(operation, '902', 'Username/Password/IP not found')
           : this.handle(operation, args);
-      return [200, soapEnvelope({ [`${operation}Response`]: { '@_xmlns': TEMPURI, [`${operation}Result`]: result } })];
+      return [200, envelope({ [`${operation}Response`]: { '@_xmlns': TNS, [`${operation}Result`]: result } })];
     } catch (err) {
       if (!(err instanceof Fault)) throw err;
-      return [500, soapEnvelope({ 'soap:Fault': { faultcode: err.code, faultstring: err.message, detail: '' } })];
+      return [500, envelope({ 'soap:Fault': { faultcode: err.code, faultstring: err.message, detail: '' } })];
     }
   }
 
   /** A top-level refusal in the operation's response type. */
-  private refusal(operation: Operation, code: string, message: string): XmlObject {
-    return OPERATION_SCHEMA[operation][1] === 'PortResponse' ? portResponse(code, message, undefined, false) : didResponse(code, message);
+  private refusal(operation: Method, code: string, message: string): XmlObject {
+    return METHOD_SCHEMA[operation][1] === 'PortResponse' ? portResponse(code, message, undefined, false) : didResponse(code, message);
   }
 
-  private handle(operation: Operation, args: Args): XmlObject {
+  private handle(operation: Method, args: Args): XmlObject {
     switch (operation) {
       case 'auditDIDs': {
         const rows = [...this.inventory.values()].filter((d) => d.mine && d.hold === 'assigned').map(assignedRow);
@@ -590,7 +643,7 @@ class VoipInnovationsService {
       this.free(d);
       d.releasedByUs = true;
     }
-    return ['106231', 'Number currently available'];
+    return [this.variants.releaseSuccess, 'Number currently available'];
   }
 
   private groupOf(p: Args): number {
@@ -615,59 +668,22 @@ class VoipInnovationsService {
     return portResponse('100', 'Success', undefined, !this.inventory.has(tn) && !NO_COVERAGE.has(tn.slice(0, 3)));
   }
 
+  /** The DIDs this account has assigned. */
   owns(e164: E164): boolean {
     const d = e164.startsWith('+1') ? this.inventory.get(e164.slice(2)) : undefined;
     return !!d && d.mine && d.hold === 'assigned';
   }
+
+  /** No call webhooks exist (the page documents none): a call rings the endpoint group directly. */
+  async simulateIncomingCall(input: SimulatedCallInput): Promise<SimulatedCall> {
+    return refuseCall('UNSUPPORTED', `VoIP Innovations sends no call webhooks: a call to ${input.to} rings its endpoint group directly, so there is no call event to simulate`);
+  }
+
+  protected internalError(_req: http.IncomingMessage, res: http.ServerResponse): void {
+    res.writeHead(500, { 'content-type': 'text/xml; charset=utf-8' }).end(envelope({ 'soap:Fault': { faultcode: 'soap:Server', faultstring: 'Server was unable to process request.', detail: '' } }));
+  }
 }
 
-export async function startVoipInnovationsSimulator(deps: SimulatorDeps): Promise<VoipInnovationsSimulator> {
-  const clock = new SandboxClock(deps.timeScale);
-  const service = new VoipInnovationsService(clock);
-  let location = '';
-
-  const server = await listenOnLoopback((req, res) => {
-    const send = (status: number, contentType: string, body: string) => {
-      res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(body) });
-      res.end(body);
-    };
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname !== PATH) return send(404, 'text/plain; charset=utf-8', 'Not Found');
-    if (req.method === 'GET' && [...url.searchParams.keys()].some((k) => k.toLowerCase() === 'wsdl')) return send(200, 'text/xml; charset=utf-8', wsdl(location));
-    if (req.method !== 'POST') return send(405, 'text/plain; charset=utf-8', 'Use SOAP 1.1 POST; the WSDL is at ?wsdl');
-    // ASMX binds SOAP 1.1 to text/xml; anything else is not a request it can read.
-    if (!/^text\/xml\b/i.test(req.headers['content-type'] ?? '')) return send(415, 'text/plain; charset=utf-8', 'Unsupported Media Type');
-    readText(req)
-      .then((xml) => {
-        const [status, envelope] = service.answer(req.headers, xml);
-        send(status, 'text/xml; charset=utf-8', envelope);
-      })
-      .catch((err: unknown) => {
-        deps.log.warn({ err }, 'VoIP Innovations simulator failed');
-        send(500, 'text/plain; charset=utf-8', 'Internal Server Error');
-      });
-  });
-  location = `${server.url}${PATH}`;
-
-  return {
-    provider: 'VOIP_INNOVATIONS',
-    baseUrl: server.url,
-    live: { login: service.account.login, secret: service.account.secret, url: location, endpointField: 'endpointId' },
-    account: service.account,
-    calls: service.calls,
-    failNext(failure, times = 1) {
-      for (let i = 0; i < times; i++) service.failures.push(failure);
-    },
-    owns: (e164) => service.owns(e164),
-    async simulateIncomingCall(input) {
-      throw new BusinessError(
-        ErrorCode.UNSUPPORTED_BY_PROVIDER,
-        `VoIP Innovations sends no call webhooks: a call to ${input.to} rings its endpoint group directly, so there is no call event to simulate`,
-      );
-    },
-    async close() {
-      clock.dispose();
-      await server.close();
-    },
-  };
+export function startVoipInnovationsSimulator(deps: SimulatorDeps, options?: { variants?: Partial<VoipInnovationsVariants> }): Promise<VoipInnovationsSimulator> {
+  return new VoipInnovationsSimulator(deps, options).listen();
 }

@@ -5,7 +5,7 @@
 
 export const TEMPURI = 'http://tempuri.org/';
 export const SOAP11 = 'http://schemas.xmlsoap.org/soap/envelope/';
-export const OPERATIONS = [
+const OPERATIONS = [
   'auditDIDs',
   'queryDID',
   'assignDID',

@@ -1,0 +1,86 @@
+/**
+ * Numbers: stock at a provider (search, count, types), the numbers we own (the provider's list
+ * where it has one, else the gateway's records), reserving, releasing and porting in.
+ */
+import type { NumberCountGrouping, NumberSearchFilter, ProviderAdapter } from '../datasources/provider.js';
+import type { Registry } from '../datasources/registry.js';
+import type { E164, NumberCountRecord, NumberOutcome, PhoneNumberRecord, PortabilityRecord, ProviderName } from '../domain/model.js';
+import type { Store } from '../store/store.js';
+import type { Attempts, KeyRun } from './attempts.js';
+import { byKey, listPage, type Page, type PageRequest } from './lists.js';
+
+export class Numbers {
+  constructor(
+    private readonly registry: Registry,
+    private readonly store: Store,
+    private readonly attempts: Attempts,
+  ) {}
+
+  search(provider: ProviderName, filter: NumberSearchFilter, req: PageRequest): Promise<Page<PhoneNumberRecord>> {
+    return listPage(req, (limit) => this.registry.call(provider, 'searchNumbers', filter, limit));
+  }
+
+  async count(provider: ProviderName, filter: NumberSearchFilter, groupBy: NumberCountGrouping): Promise<{ total: number; groups: NumberCountRecord[] }> {
+    const groups = await this.registry.call(provider, 'countNumbers', filter, groupBy);
+    return { total: groups.reduce((sum, g) => sum + g.count, 0), groups };
+  }
+
+  types(provider: ProviderName, region: Parameters<NonNullable<ProviderAdapter['numberTypes']>>[0]) {
+    return this.registry.call(provider, 'numberTypes', region);
+  }
+
+  /** Numbers we own: the provider's list where it has one, else the gateway's records (numbers provisioned, reserved or released through it). */
+  owned(provider: ProviderName, req: PageRequest): Promise<Page<PhoneNumberRecord>> {
+    if (!this.registry.supports(provider, 'ownedNumbers')) return this.store.numbers.list(provider, req);
+    return listPage(req, async (limit) => (await this.registry.call(provider, 'ownedNumbers')).slice(0, limit));
+  }
+
+  /** One number: from the provider where it can look numbers up, else the gateway's record. */
+  async one(provider: ProviderName, e164: E164): Promise<PhoneNumberRecord | null> {
+    if (this.registry.supports(provider, 'getNumber')) return this.registry.call(provider, 'getNumber', e164);
+    return (await this.store.numbers.byE164([e164])).find((n) => n.provider === provider) ?? null;
+  }
+
+  /** The gateway's records of these numbers, one per number asked for (a request's batch). */
+  async byE164(e164s: readonly E164[]): Promise<Array<PhoneNumberRecord | null>> {
+    return byKey(e164s, await this.store.numbers.byE164(e164s), (k) => k, (n) => n.e164);
+  }
+
+  reserve(provider: ProviderName, e164s: E164[], run?: KeyRun): Promise<NumberOutcome[]> {
+    return this.attempts.send(run, provider, 'reserveNumbers', [e164s]);
+  }
+
+  /** What the gateway records of a reservation (also of one recovered after its answer was lost). */
+  async recordReservation(provider: ProviderName, outcomes: NumberOutcome[]): Promise<NumberOutcome[]> {
+    await this.store.numbers.save(outcomes.filter((o) => o.ok).map((o) => ({ provider, e164: o.e164, status: 'RESERVED', capabilities: [], reservedUntil: o.reservedUntil })));
+    return outcomes;
+  }
+
+  async release(provider: ProviderName, e164s: E164[]): Promise<NumberOutcome[]> {
+    const outcomes = await this.registry.call(provider, 'releaseNumbers', e164s);
+    await this.store.numbers.save(outcomes.filter((o) => o.ok).map((o) => ({ provider, e164: o.e164, status: 'RELEASED', capabilities: [] })));
+    return outcomes;
+  }
+
+  /**
+   * Can these numbers be ported in? Asked through the request's loader, which gathers the
+   * request's checks into provider calls (`checkPortability`); a provider that cannot check is
+   * refused even for no numbers.
+   */
+  async portability(provider: ProviderName, e164s: E164[], loader: { loadMany(e164s: E164[]): Promise<Array<PortabilityRecord | Error>> }): Promise<PortabilityRecord[]> {
+    this.registry.require(provider, 'checkPortability');
+    return (await loader.loadMany(e164s)).map((r) => {
+      if (r instanceof Error) throw r;
+      return r;
+    });
+  }
+
+  /** One provider call for a batch of portability checks: one result per number, in order. */
+  checkPortability(provider: ProviderName, e164s: readonly E164[]): Promise<PortabilityRecord[]> {
+    return this.registry.call(provider, 'checkPortability', e164s);
+  }
+
+  portDetails(provider: ProviderName, portId: number) {
+    return this.registry.call(provider, 'portDetails', portId);
+  }
+}
