@@ -10,7 +10,7 @@ import Fastify from 'fastify';
 import type { Logger } from 'pino';
 import { ConfigError, type Config } from './config.js';
 import { createContext, type Context } from './context.js';
-import { PROVIDER_SLUG, Registry } from './datasources/registry.js';
+import { Registry } from './datasources/registry.js';
 import { Effects } from './gateway/effects.js';
 import { Gateway } from './gateway/gateway.js';
 import { createBus, type Bus } from './pubsub/bus.js';
@@ -158,7 +158,7 @@ export async function startApp(config: Config, log: Logger): Promise<Running> {
     effects,
     log: log.child({ component: 'webhooks' }),
     pauseAfter: config.testWebhookPause,
-    providers: registry.all().map((e) => ({ slug: PROVIDER_SLUG[e.name], provider: e.name, routes: e.webhooks })),
+    providers: registry.all().map((e) => ({ slug: e.module.slug, provider: e.name, routes: e.webhooks })),
   });
 
   await app.listen({ port: config.port, host: config.host }).catch((err: unknown) => {

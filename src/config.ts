@@ -5,20 +5,11 @@
 import { randomBytes } from 'node:crypto';
 import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { PROVIDER_MODULES } from './datasources/providers.js';
+import type { ProviderName } from './domain/model.js';
 
 export type Scope = 'read' | 'write';
 export type ProviderMode = 'LIVE' | 'SANDBOX' | 'OFF';
-
-export interface DelaconConfig { authToken: string; baseUrl: string }
-export interface AvanserConfig { username: string; password: string; baseUrl: string }
-export interface ExotelConfig { tenantSid: string; apiKey: string; apiToken: string; baseUrl: string }
-export interface VoipInnovationsConfig {
-  login: string;
-  secret: string;
-  url: string;
-  /** DIDParam element that carries the endpoint group: `endpointId` today, `epg` in the old WSDL. */
-  endpointField: 'endpointId' | 'epg';
-}
 
 /** The key used when no SWITCHBOARD_API_KEYS are set: read and write, pre-filled in the explorer on loopback. */
 export interface DevKey {
@@ -31,10 +22,26 @@ export interface DevKey {
 /** The file in DATA_DIR that keeps the generated dev key. */
 export const DEV_KEY_FILE = 'switchboard-dev-key';
 
-export interface ProviderSettings<T> {
+/** A provider's slice of the configuration; a provider's module may add settings of its own. */
+export interface ProviderSettings<T = unknown> {
   mode: ProviderMode;
   /** Present when LIVE; a sandbox fills it in with its simulator's address at start. */
   live?: T;
+}
+
+/** How a provider's module reads its slice (`src/datasources/<provider>/module.ts`): this file stays the one reader of process.env. */
+export interface ConfigEnv {
+  /** A variable's trimmed value; undefined when unset or blank. */
+  value(name: string): string | undefined;
+  /** An http(s) base URL from `name`, else `fallback`. */
+  url(name: string, fallback: string, example: string): string;
+  /**
+   * LIVE with `build(values)` when all `credentials` are set, SANDBOX when none are (and the
+   * sandbox is on), OFF otherwise. Half a set, or `baseUrl` set without credentials, stops the boot.
+   */
+  account<T>(credentials: string[], baseUrl: string, build: (values: Record<string, string>) => T): ProviderSettings<T>;
+  /** Stop the boot: `name` holds a value that does not work. */
+  fail(name: string, problem: string, example: string): never;
 }
 
 export interface Config {
@@ -62,12 +69,8 @@ export interface Config {
   webhookClaimLeaseSeconds: number;
   /** Tests only (refused in production): hang every webhook after this step, for a `kill -9` in the window. */
   testWebhookPause?: 'claimed' | 'applied';
-  /** Account timezone offset for Exotel timestamps that carry no zone. */
-  exotelTimezone: string;
-  delacon: ProviderSettings<DelaconConfig>;
-  avanser: ProviderSettings<AvanserConfig>;
-  exotel: ProviderSettings<ExotelConfig>;
-  voipInnovations: ProviderSettings<VoipInnovationsConfig>;
+  /** Each provider's slice, read by its module. */
+  providers: Record<ProviderName, ProviderSettings>;
 }
 
 /** A variable whose value does not work, with an example of one that does. */
@@ -183,13 +186,7 @@ function parseApiKeys(raw: string): Map<string, Set<Scope>> {
  * A provider is LIVE when all its credentials are set, SANDBOX when none are and the
  * sandbox is on, OFF otherwise. Half a set of credentials is a mistake worth stopping for.
  */
-function provider<T>(
-  env: Env,
-  sandbox: boolean,
-  credentials: string[],
-  baseUrlVar: string,
-  build: (values: Record<string, string>, baseUrl: string | undefined) => T,
-): ProviderSettings<T> {
+function account<T>(env: Env, sandbox: boolean, credentials: string[], baseUrlVar: string, build: (values: Record<string, string>) => T): ProviderSettings<T> {
   const values: Record<string, string> = {};
   const missing: string[] = [];
   for (const name of credentials) {
@@ -209,7 +206,18 @@ function provider<T>(
     }
     return { mode: sandbox ? 'SANDBOX' : 'OFF' };
   }
-  return { mode: 'LIVE', live: build(values, str(env, baseUrlVar)) };
+  return { mode: 'LIVE', live: build(values) };
+}
+
+function configEnv(env: Env, sandbox: boolean): ConfigEnv {
+  return {
+    value: (name) => str(env, name),
+    url: (name, fallback, example) => url(env, name, fallback, ['https:', 'http:'], example)!,
+    account: (credentials, baseUrl, build) => account(env, sandbox, credentials, baseUrl, build),
+    fail(name, problem, example) {
+      throw new ConfigError(name, problem, example);
+    },
+  };
 }
 
 export function loadConfig(env: Env = process.env): Config {
@@ -252,16 +260,6 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError('SANDBOX_TIME_SCALE', `"${scaleRaw}" must be a number in (0, 1]`, '0.01');
   }
 
-  const exotelTimezone = str(env, 'EXOTEL_TIMEZONE') ?? '+05:30';
-  if (!/^[+-](0\d|1[0-4]):[0-5]\d$/.test(exotelTimezone)) {
-    throw new ConfigError('EXOTEL_TIMEZONE', `"${exotelTimezone}" is not an offset ±HH:MM`, '+05:30');
-  }
-  const endpointFieldRaw = str(env, 'VOIPINNOVATIONS_ENDPOINT_FIELD') ?? 'endpointId';
-  if (endpointFieldRaw !== 'endpointId' && endpointFieldRaw !== 'epg') {
-    throw new ConfigError('VOIPINNOVATIONS_ENDPOINT_FIELD', `"${endpointFieldRaw}" is neither endpointId nor epg`, 'epg');
-  }
-  const endpointField = endpointFieldRaw;
-
   const pause = str(env, 'SWITCHBOARD_TEST_WEBHOOK_PAUSE');
   if (pause !== undefined && ((pause !== 'claimed' && pause !== 'applied') || str(env, 'NODE_ENV') === 'production')) {
     throw new ConfigError('SWITCHBOARD_TEST_WEBHOOK_PAUSE', 'is for tests only: claimed or applied, never in production', 'claimed');
@@ -291,27 +289,6 @@ export function loadConfig(env: Env = process.env): Config {
     rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000, '600'),
     webhookClaimLeaseSeconds: int(env, 'WEBHOOK_CLAIM_LEASE_SECONDS', 60, 1, 3_600, '60'),
     testWebhookPause: pause,
-    exotelTimezone,
-    delacon: provider(env, sandbox, ['DELACON_AUTH_TOKEN'], 'DELACON_BASE_URL', (v, base) => ({
-      authToken: v.DELACON_AUTH_TOKEN!,
-      baseUrl: url(env, 'DELACON_BASE_URL', base ?? 'https://pla.delaconcorp.com', ['https:', 'http:'], 'https://pla.delaconcorp.com')!,
-    })),
-    avanser: provider(env, sandbox, ['AVANSER_USERNAME', 'AVANSER_PASSWORD'], 'AVANSER_BASE_URL', (v, base) => ({
-      username: v.AVANSER_USERNAME!,
-      password: v.AVANSER_PASSWORD!,
-      baseUrl: url(env, 'AVANSER_BASE_URL', base ?? 'https://tapi.avanser.com', ['https:', 'http:'], 'https://tapi-sandbox.avanser.com')!,
-    })),
-    exotel: provider(env, sandbox, ['EXOTEL_TENANT_SID', 'EXOTEL_API_KEY', 'EXOTEL_API_TOKEN'], 'EXOTEL_BASE_URL', (v, base) => ({
-      tenantSid: v.EXOTEL_TENANT_SID!,
-      apiKey: v.EXOTEL_API_KEY!,
-      apiToken: v.EXOTEL_API_TOKEN!,
-      baseUrl: url(env, 'EXOTEL_BASE_URL', base ?? 'https://leadassist.exotel.in', ['https:', 'http:'], 'https://leadassist.exotel.in')!,
-    })),
-    voipInnovations: provider(env, sandbox, ['VOIPINNOVATIONS_LOGIN', 'VOIPINNOVATIONS_SECRET'], 'VOIPINNOVATIONS_URL', (v, base) => ({
-      login: v.VOIPINNOVATIONS_LOGIN!,
-      secret: v.VOIPINNOVATIONS_SECRET!,
-      url: url(env, 'VOIPINNOVATIONS_URL', base ?? 'https://backoffice.voipinnovations.com/Services/APIService.asmx', ['https:', 'http:'], 'https://backoffice.voipinnovations.com/Services/APIService.asmx')!,
-      endpointField,
-    })),
+    providers: Object.fromEntries(PROVIDER_MODULES.map((m) => [m.name, m.settings(configEnv(env, sandbox))])) as Record<ProviderName, ProviderSettings>,
   };
 }

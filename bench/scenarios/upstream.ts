@@ -2,7 +2,7 @@
  * 2. One upstream call: an AVANSER stock search through the gateway (AVANSER LIVE, pointed at
  * a simulator in its own process) vs the same HTTP request sent straight to the simulator.
  */
-import type { AvanserConfig } from '../../src/config.js';
+import type { AvanserConfig } from '../../src/datasources/avanser/module.js';
 import { stockQuery } from '../../src/datasources/avanser/mapping.js';
 import { cannon, fixedRate, graphqlRequest, round, send, startChild, startGateway, type Options, type Req, type Row } from '../lib.js';
 

@@ -5,12 +5,12 @@
  * BusinessError for business outcomes and GatewayError for infrastructure failures.
  */
 import type { Logger } from 'pino';
+import type { ClassType } from 'type-graphql';
+import type { ConfigEnv, ProviderSettings } from '../config.js';
 import type {
   AllocationRecord,
-  AllocationUsage,
   E164,
   NumberCountRecord,
-  NumberKind,
   NumberOutcome,
   NumberTypeRecord,
   OrderStatus,
@@ -20,107 +20,18 @@ import type {
   ProviderName,
   ServiceRecord,
 } from '../domain/model.js';
-import type { WebhookRoute } from '../webhooks/route.js';
 import type { Simulator, SimulatorDeps } from '../sandbox/simulator.js';
+import type { NumberCountGrouping } from '../types/enums.js';
+import type { NumberSearchInput } from '../types/inputs.js';
+import type { WebhookRoute } from '../webhooks/route.js';
 
-// ---- Inputs (GraphQL input classes in src/types implement these) ----
+export type { NumberCountGrouping };
 
-export interface NumberSearchFilter {
-  country?: string;
-  /** US state (VoIP Innovations, `TF` for toll-free) or AU state. */
-  state?: string;
-  /** AVANSER Standard Zone Unit name, e.g. `sydney`. */
-  szu?: string;
-  /** AVANSER location words, e.g. `Parramatta`. */
-  location?: string;
-  latitude?: number;
-  longitude?: number;
-  /** Leading digits of the national number (AVANSER) — for NANP use npa/nxx. */
-  prefix?: string;
-  kind?: NumberKind;
-  lata?: string;
-  rateCenter?: string;
-  npa?: string;
-  nxx?: string;
-  tier?: string;
-  t38?: boolean;
-  cnam?: boolean;
-  sms?: boolean;
-}
+// ---- Inputs ----
+// Common fields are the core's (src/types/inputs.ts); a provider's own block is its GraphQL
+// input class (`<provider>/inputs.ts`), which its adapter names in its own signatures.
 
-export type NumberCountGrouping = 'STATE' | 'RATE_CENTER' | 'LATA' | 'TIER';
-
-export type DelaconRegion =
-  | 'AUSTRALIA'
-  | 'CHINA'
-  | 'HONG_KONG'
-  | 'JAPAN'
-  | 'NEW_ZEALAND'
-  | 'SINGAPORE'
-  | 'UNITED_KINGDOM'
-  | 'UNITED_STATES';
-
-export type DelaconFeature = 'CALL_RECORDING' | 'CALL_FEEDBACK_SURVEY';
-
-export interface DelaconProvisionInput {
-  /** Order more numbers for an existing company; the new-customer fields are then ignored. */
-  companyId?: string;
-  businessName?: string;
-  businessCategory?: string;
-  email?: string;
-  terminationNumber?: E164;
-  businessId?: string;
-  features?: DelaconFeature[];
-  region?: DelaconRegion;
-  numberType?: string;
-  /** 1..10 */
-  count: number;
-  orderSummaryEmail?: string;
-  acceptTerms?: boolean;
-}
-
-export type AvanserSearchType = 'NUMBER' | 'SZU' | 'LOCATION' | 'COORDINATES' | 'PREFIX' | 'NUMBER_TYPE';
-export type AvanserServiceType = 'TRANSFER' | 'VOICEMAIL' | 'PROMPT';
-
-export interface AvanserNumberSearch {
-  type: AvanserSearchType;
-  number?: E164;
-  szu?: string;
-  location?: string;
-  latitude?: number;
-  longitude?: number;
-  prefix?: string;
-  kind?: NumberKind;
-}
-
-export interface AvanserNotifications {
-  emails?: string[];
-  smsNumbers?: E164[];
-}
-
-export interface AvanserProvisionInput {
-  country?: string;
-  /** Specific numbers, one service request each … */
-  numbers?: E164[];
-  /** … or a search, repeated `count` times. */
-  search?: AvanserNumberSearch;
-  count?: number;
-  name: string;
-  customId?: string;
-  customGroup?: string;
-  serviceType: AvanserServiceType;
-  answerPoint?: E164;
-  answerPointName?: string;
-  recordCalls?: boolean;
-  missedCallNotifications?: AvanserNotifications;
-}
-
-export interface VoipInnovationsProvisionInput {
-  numbers: E164[];
-  endpointGroup: number;
-  cnam?: boolean;
-  refId?: string;
-}
+export type NumberSearchFilter = NumberSearchInput;
 
 export interface ProvisionRequest {
   provider: ProviderName;
@@ -130,94 +41,21 @@ export interface ProvisionRequest {
    * answer was lost can be found.
    */
   attemptId?: string;
-  delacon?: DelaconProvisionInput;
-  avanser?: AvanserProvisionInput;
-  voipInnovations?: VoipInnovationsProvisionInput;
-}
-
-export type DelaconTransferType = 'EMAIL_ONLY' | 'TRANSFER_ONLY' | 'TRANSFER_AND_EMAIL';
-export type DelaconCallTracking = 'GOOGLE_PAID' | 'ALL_PAID_ONLY' | 'ALL' | 'SELECTED' | 'ALL_UTM_MEDIUM_CPC';
-
-export interface DelaconServiceUpdate {
-  businessName?: string;
-  businessCategory?: string;
-  email?: string;
-  oneThreeHundredNumber?: string;
-  terminationNumber?: E164;
-  businessId?: string;
-  whisper?: boolean;
-  dnis?: boolean;
-  transferType?: DelaconTransferType;
-  voicemail?: boolean;
-  /** Seconds, at most 3 digits. */
-  transferTimeSeconds?: number;
-  musicOnHold?: boolean;
-  smsMessage?: string;
-  callTracking?: DelaconCallTracking;
-  // Billing flags: each travels alone upstream.
-  callRecording?: boolean;
-  callFeedbackSurvey?: boolean;
-  ivr?: boolean;
-}
-
-export interface AvanserServiceUpdate {
-  name?: string;
-  customId?: string;
-  customGroup?: string;
-  answerPoint?: E164;
-  answerPointName?: string;
-  recordCalls?: boolean;
-  missedCallNotifications?: AvanserNotifications;
-}
-
-export interface VoipInnovationsServiceUpdate {
-  endpointGroup?: number;
-  cnam?: boolean;
-  refId?: string;
+  /** The provider's block, under its module's `inputs.block` (`delacon`, `avanser` …). */
+  [block: string]: unknown;
 }
 
 export interface ServiceUpdateRequest {
   provider: ProviderName;
   /** Delacon company id, AVANSER service number (E.164), VoIP Innovations DID (E.164). */
   serviceRef: string;
-  delacon?: DelaconServiceUpdate;
-  avanser?: AvanserServiceUpdate;
-  voipInnovations?: VoipInnovationsServiceUpdate;
+  /** The provider's block, under its module's `inputs.block`. */
+  [block: string]: unknown;
 }
 
-export interface GreenVNPreferences {
-  greenVN?: E164;
-  /** Exotel region code: DL MU MH WB AP TN GJ KA KL RJ MP. */
-  region?: string;
-  pinCode?: string;
-  type?: 'MOBILE' | 'LANDLINE';
-}
-
+/** What the core reads of an allocation request; the rest is the provider's own input. */
 export interface AllocateRequest {
   connectionId: string;
-  aPartyNumbers: E164[];
-  bPartyNumbers: E164[];
-  aPartyPins?: number[];
-  bPartyPins?: number[];
-  usage: AllocationUsage;
-  strict?: boolean;
-  preferences?: GreenVNPreferences;
-  /** Deallocate automatically after this many seconds. */
-  deallocateAfterSeconds?: number;
-  flowId?: string;
-}
-
-export interface UpdatePartiesRequest {
-  aPartyNumbers?: E164[];
-  bPartyNumbers?: E164[];
-  aPartyPins?: number[];
-  bPartyPins?: number[];
-  usage?: AllocationUsage;
-}
-
-export interface ReassignRequest {
-  strict?: boolean;
-  preferences?: GreenVNPreferences;
 }
 
 // ---- Outcomes ----
@@ -294,7 +132,8 @@ export interface ProviderAdapter {
 
   searchNumbers?(filter: NumberSearchFilter, limit: number): Promise<PhoneNumberRecord[]>;
   countNumbers?(filter: NumberSearchFilter, groupBy: NumberCountGrouping): Promise<NumberCountRecord[]>;
-  numberTypes?(region: DelaconRegion): Promise<NumberTypeRecord[]>;
+  /** The number types of a region, in the provider's own region names (Delacon's DelaconRegion). */
+  numberTypes?(region: string): Promise<NumberTypeRecord[]>;
   ownedNumbers?(): Promise<PhoneNumberRecord[]>;
   getNumber?(e164: E164): Promise<PhoneNumberRecord | null>;
   reserveNumbers?(e164s: E164[]): Promise<NumberOutcome[]>;
@@ -312,8 +151,9 @@ export interface ProviderAdapter {
 
   allocate?(request: AllocateRequest): Promise<AllocationRecord>;
   getAllocation?(providerRef: string): Promise<AllocationRecord | null>;
-  updateParties?(providerRef: string, request: UpdatePartiesRequest): Promise<AllocationRecord>;
-  reassign?(providerRef: string, request: ReassignRequest): Promise<AllocationRecord>;
+  /** `request`: the provider's own input (Exotel's UpdatePartiesRequest), as for `reassign`. */
+  updateParties?(providerRef: string, request: object): Promise<AllocationRecord>;
+  reassign?(providerRef: string, request: object): Promise<AllocationRecord>;
   deallocate?(providerRef: string): Promise<AllocationRecord>;
 
   /** Find out what an attempt whose answer was lost did (only reads; never sends it again). */
@@ -322,23 +162,37 @@ export interface ProviderAdapter {
 
 export type AdapterOperation = Exclude<keyof ProviderAdapter, 'name'>;
 
-/** What every provider factory gets from the gateway. */
+/** What every adapter gets from the gateway. */
 export interface ProviderDeps {
   log: Logger;
   timeoutMs: number;
-  /** Our public webhook URL for `/webhooks/<provider>/<event>`, token included. */
+  /** Our public webhook URL for `/webhooks/<slug>/<event>`, token included. */
   webhookUrl(event: string): string;
-  /** Account timezone for providers that send zone-less timestamps (Exotel). */
-  exotelTimezone: string;
 }
 
-/** One provider folder's exports, gathered by the registry. */
-export interface ProviderModule<Live> {
-  name: ProviderName;
+/**
+ * One provider folder as the core sees it (`<provider>/module.ts`, listed in `providers.ts`):
+ * its name, its slice of the configuration, and factories for the rest.
+ */
+export interface ProviderModule<Live = any, Settings extends ProviderSettings<Live> = ProviderSettings<Live>> {
+  readonly name: ProviderName;
+  /** Its webhooks' path segment: `/webhooks/<slug>/<event>`. */
+  readonly slug: string;
+  /** Its slice of the configuration, read by config.ts's loadConfig through `env`. */
+  settings(env: ConfigEnv): Settings;
   /** The adapter over the real wire format, given credentials and base URL. */
   create(live: Live, deps: ProviderDeps): ProviderAdapter;
-  /** The provider's webhook routes (an empty list when it sends none). */
-  webhooks(deps: ProviderDeps): WebhookRoute<any, any>[];
+  /** Its webhook routes (an empty list when it sends none). */
+  webhooks(settings: Settings): WebhookRoute<any, any>[];
   /** A loopback simulator and the settings that point a client at it. */
   startSimulator(deps: SimulatorDeps): Promise<Simulator<Live>>;
+  /** Its blocks in the core inputs: `ProvisionNumbersInput.<block>`, `UpdateServiceInput.<block>`. */
+  inputs: ProviderInputs;
+}
+
+export interface ProviderInputs {
+  /** The field name of its blocks (refused parts of an update are reported under it too). */
+  block: string;
+  provision?: ClassType;
+  serviceUpdate?: ClassType;
 }

@@ -4,44 +4,20 @@
  * UNSUPPORTED_BY_PROVIDER, an OFF provider with PROVIDER_NOT_CONFIGURED.
  */
 import type { Logger } from 'pino';
-import type { Config, ProviderMode, ProviderSettings } from '../config.js';
-import { PROVIDERS, type E164, type ProviderName } from '../domain/model.js';
+import type { Config, ProviderMode } from '../config.js';
+import type { E164, ProviderName } from '../domain/model.js';
 import { BusinessError, ErrorCode, GatewayError } from '../errors.js';
 import type { Simulator, SimulatorDeps } from '../sandbox/simulator.js';
 import type { WebhookRoute } from '../webhooks/route.js';
-import { avanserModule } from './avanser/index.js';
-import { delaconModule } from './delacon/index.js';
-import { exotelModule } from './exotel/index.js';
 import type { AdapterOperation, ProviderDeps, ProviderModule, ProviderAdapter } from './provider.js';
-import { voipInnovationsModule } from './voipinnovations/index.js';
-
-/** URL path segment of each provider's webhooks: `/webhooks/<slug>/<event>`. */
-export const PROVIDER_SLUG: Record<ProviderName, string> = {
-  DELACON: 'delacon',
-  AVANSER: 'avanser',
-  EXOTEL: 'exotel',
-  VOIP_INNOVATIONS: 'voipinnovations',
-};
-
-const MODULES: Record<ProviderName, ProviderModule<any>> = {
-  DELACON: delaconModule,
-  AVANSER: avanserModule,
-  EXOTEL: exotelModule,
-  VOIP_INNOVATIONS: voipInnovationsModule,
-};
-
-const SETTINGS: Record<ProviderName, (c: Config) => ProviderSettings<unknown>> = {
-  DELACON: (c) => c.delacon,
-  AVANSER: (c) => c.avanser,
-  EXOTEL: (c) => c.exotel,
-  VOIP_INNOVATIONS: (c) => c.voipInnovations,
-};
+import { PROVIDER_MODULES } from './providers.js';
 
 /** An infrastructure failure within this window marks a provider unhealthy until a call succeeds. */
 const HEALTH_WINDOW_MS = 30_000;
 
 export interface ProviderEntry {
   name: ProviderName;
+  module: ProviderModule<any, any>;
   mode: ProviderMode;
   adapter?: ProviderAdapter;
   simulator?: Simulator<unknown>;
@@ -65,18 +41,16 @@ export class Registry {
 
   /** `publicUrl` is read when a URL is built: with PORT=0 it is known only once the server listens. */
   static async start(config: Config, log: Logger, publicUrl: () => string): Promise<Registry> {
-    const webhookUrl = (name: ProviderName) => (event: string) => `${publicUrl()}/webhooks/${PROVIDER_SLUG[name]}/${event}?token=${encodeURIComponent(config.webhookToken)}`;
     const entries = new Map<ProviderName, ProviderEntry>();
-    for (const name of PROVIDERS) {
-      const module = MODULES[name];
-      const settings = SETTINGS[name](config);
+    for (const module of PROVIDER_MODULES) {
+      const { name, slug } = module;
+      const settings = config.providers[name];
       const deps: ProviderDeps = {
         log: log.child({ provider: name }),
         timeoutMs: config.upstreamTimeoutMs,
-        webhookUrl: webhookUrl(name),
-        exotelTimezone: config.exotelTimezone,
+        webhookUrl: (event) => `${publicUrl()}/webhooks/${slug}/${event}?token=${encodeURIComponent(config.webhookToken)}`,
       };
-      const entry: ProviderEntry = { name, mode: settings.mode, webhooks: module.webhooks(deps) };
+      const entry: ProviderEntry = { name, module, mode: settings.mode, webhooks: module.webhooks(settings) };
       if (settings.mode === 'LIVE') {
         entry.adapter = module.create(settings.live, deps);
       } else if (settings.mode === 'SANDBOX') {

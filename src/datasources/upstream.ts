@@ -1,8 +1,14 @@
 /**
- * The HTTP client base every provider client uses: keep-alive pool, a timeout on every
+ * The HTTP client base every provider client extends: keep-alive pool, a timeout on every
  * call, retries with full jitter for idempotent calls only, `Retry-After` honoured, one
  * circuit breaker per provider, and the one place where transport failures and bare HTTP
- * statuses become ErrorCodes. Provider error tables (`<provider>/errors.ts`) read bodies.
+ * statuses become ErrorCodes.
+ *
+ * One call runs one pipeline (`fetch`), and a provider's client fills in its hooks:
+ * `willSendRequest` (credentials, envelopes), `parseBody` (JSON unless overridden),
+ * `errorFromResponse` (the provider's error table, `<provider>/errors.ts`) and `payloadOf`
+ * (what an envelope carries). What is left for each operation is a line: the request and
+ * the shape its answer must have.
  */
 import http from 'node:http';
 import https from 'node:https';
@@ -10,7 +16,7 @@ import got, { type Got, type Method, RequestError, TimeoutError } from 'got';
 import CircuitBreaker from 'opossum';
 import type { Logger } from 'pino';
 import type { ProviderName } from '../domain/model.js';
-import { ErrorCode, GatewayError } from '../errors.js';
+import { ErrorCode, GatewayError, type BusinessError } from '../errors.js';
 import { withoutToken } from '../observability/logger.js';
 import { upstreamDuration } from '../observability/metrics.js';
 import { shapeProblem, type Shape } from './shape.js';
@@ -61,6 +67,20 @@ export interface UpstreamResponse {
   retryAfterSeconds?: number;
 }
 
+/**
+ * The entry of every provider's error table: the failure an answer stands for, or undefined
+ * when it is an answer. `body` is what `parseBody` read (undefined when a failure's body
+ * could not be read).
+ */
+export type ErrorFromResponse<Body = unknown, Call extends UpstreamRequest = UpstreamRequest> = (
+  res: UpstreamResponse,
+  body: Body | undefined,
+  call: Call,
+) => BusinessError | GatewayError | undefined;
+
+/** A shape, or the shape a payload must have given what it says (e.g. per verdict). */
+export type ShapeOf<P = any> = Shape | ((payload: P) => Shape | undefined);
+
 export const RETRY_STATUSES: readonly number[] = [408, 429, 500, 502, 503, 504];
 /** Answers that say the provider itself is failing: they count against its circuit breaker. */
 const OUTAGE_STATUSES: ReadonlySet<number> = new Set([500, 502, 503, 504]);
@@ -85,6 +105,8 @@ export function retryAfterSeconds(value: string | string[] | undefined): number 
   const date = Date.parse(v);
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
+
+export const isSuccess = (res: UpstreamResponse): boolean => res.status >= 200 && res.status < 300;
 
 /**
  * The default meaning of an HTTP status when the provider's body says nothing more:
@@ -112,11 +134,11 @@ function isOutage(err: unknown): boolean {
   return err instanceof OutageAnswer || (err instanceof GatewayError && (err.code === ErrorCode.UPSTREAM_UNAVAILABLE || err.code === ErrorCode.UPSTREAM_TIMEOUT));
 }
 
-export class Upstream {
+export class Upstream<Call extends UpstreamRequest = UpstreamRequest, Body = unknown> {
   private readonly client: Got;
   private readonly breaker: CircuitBreaker<[UpstreamRequest], UpstreamResponse>;
 
-  constructor(private readonly opts: UpstreamOptions) {
+  constructor(protected readonly opts: UpstreamOptions) {
     const retryStatuses = opts.retryStatuses ?? RETRY_STATUSES;
     this.client = got.extend({
       agent: agents,
@@ -158,10 +180,50 @@ export class Upstream {
     });
   }
 
-  /** Is the circuit closed (the provider looks healthy)? */
-  get healthy(): boolean {
-    return !this.breaker.opened;
+  // ---- the pipeline and its hooks ----
+
+  /** Hook: the HTTP request a call becomes (credentials, envelope, headers). */
+  protected willSendRequest(call: Call): UpstreamRequest {
+    return call;
   }
+
+  /** Hook: the body of an answer, JSON by default. A success that cannot be read is UPSTREAM_ERROR; a failure's unreadable body is undefined. */
+  protected parseBody(res: UpstreamResponse, call: Call): Body | undefined {
+    try {
+      return JSON.parse(res.body) as Body;
+    } catch {
+      if (isSuccess(res)) throw this.unreadable(res, call.operation, 'not JSON');
+      return undefined;
+    }
+  }
+
+  /** Hook: the provider's error table. By default any status but 2xx fails by its HTTP meaning. */
+  protected errorFromResponse(res: UpstreamResponse, _body: Body | undefined, _call: Call): BusinessError | GatewayError | undefined {
+    return isSuccess(res) ? undefined : statusFailure(this.opts.provider, res);
+  }
+
+  /** Hook: what an answer carries for the caller (an envelope's payload); the body by default. */
+  protected payloadOf(body: Body | undefined, _res: UpstreamResponse, _call: Call): unknown {
+    return body;
+  }
+
+  /** One call through the hooks: sent, read, failed by the error table, or its payload with the answer it came in. */
+  protected async exchange(call: Call): Promise<{ res: UpstreamResponse; payload: unknown }> {
+    const res = await this.request(this.willSendRequest(call));
+    const body = this.parseBody(res, call);
+    const failure = this.errorFromResponse(res, body, call);
+    if (failure) throw failure;
+    return { res, payload: this.payloadOf(body, res, call) };
+  }
+
+  /** One call's payload, checked against the shape the mapping relies on (else UPSTREAM_ERROR). */
+  protected async fetch<T>(call: Call, shape?: ShapeOf): Promise<T> {
+    const { res, payload } = await this.exchange(call);
+    const wanted = typeof shape === 'function' ? shape(payload) : shape;
+    return (wanted === undefined ? payload : this.read(payload, wanted, res, call.operation)) as T;
+  }
+
+  // ---- the transport ----
 
   async request(req: UpstreamRequest): Promise<UpstreamResponse> {
     try {
@@ -220,24 +282,15 @@ export class Upstream {
     }
   }
 
-  /** Parse a JSON body or fail as an upstream error (the body goes to the logs, not the client). */
-  json<T = unknown>(res: UpstreamResponse, operation: string): T {
-    try {
-      return JSON.parse(res.body) as T;
-    } catch {
-      throw this.unreadable(res, operation, 'not JSON');
-    }
-  }
-
   /** `value` (read from `res`) if it has the shape the mapping relies on, else an upstream error. */
-  read<T>(value: unknown, shape: Shape, res: UpstreamResponse, operation: string): T {
+  protected read<T>(value: unknown, shape: Shape, res: UpstreamResponse, operation: string): T {
     const problem = shapeProblem(value, shape);
     if (problem) throw this.unreadable(res, operation, problem);
     return value as T;
   }
 
   /** UPSTREAM_ERROR for an answer the gateway cannot read; the body goes to the logs (cut short, tokens out), never to the client. */
-  unreadable(res: UpstreamResponse, operation: string, problem: string): GatewayError {
+  protected unreadable(res: UpstreamResponse, operation: string, problem: string): GatewayError {
     const { provider, log } = this.opts;
     log.warn({ provider, operation, status: res.status, problem, body: withoutToken(res.body.slice(0, LOGGED_BODY_CHARS)) }, 'upstream answer unreadable');
     return new GatewayError(ErrorCode.UPSTREAM_ERROR, `${provider} answered something the gateway could not read`, { provider });

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import type { AllocateRequest, ReassignRequest, UpdatePartiesRequest } from '../datasources/provider.js';
+import type { AllocateRequest } from '../datasources/provider.js';
 import type { Registry } from '../datasources/registry.js';
 import type { AllocationRecord, AllocationState, ProviderName } from '../domain/model.js';
 import { BusinessError, ErrorCode } from '../errors.js';
@@ -36,12 +36,12 @@ export class Allocations {
     return allocation;
   }
 
-  async updateParties(provider: ProviderName, providerRef: string, request: UpdatePartiesRequest): Promise<AllocationRecord> {
+  async updateParties(provider: ProviderName, providerRef: string, request: object): Promise<AllocationRecord> {
     const stored = await this.stored(provider, providerRef);
     return this.change(stored, () => this.registry.call(provider, 'updateParties', providerRef, request));
   }
 
-  async reassign(provider: ProviderName, providerRef: string, request: ReassignRequest): Promise<AllocationRecord> {
+  async reassign(provider: ProviderName, providerRef: string, request: object): Promise<AllocationRecord> {
     const stored = await this.stored(provider, providerRef);
     return this.change(stored, () => this.registry.call(provider, 'reassign', providerRef, request));
   }

@@ -19,9 +19,6 @@ export interface ServiceUpdateResult {
   refused: Array<{ code: ErrorCode; message: string; field: string[] }>;
 }
 
-/** The input block of each provider, for the field path of a refused part. */
-const INPUT_BLOCK: Record<ProviderName, string> = { DELACON: 'delacon', AVANSER: 'avanser', EXOTEL: 'exotel', VOIP_INNOVATIONS: 'voipInnovations' };
-
 export class Services {
   constructor(
     private readonly registry: Registry,
@@ -59,9 +56,10 @@ export class Services {
       order = newOrder(request.provider, 'SERVICE_UPDATE', outcome.order);
       await this.effects.saveOrder(order);
     }
+    const { block } = this.registry.entry(request.provider).module.inputs;
     const refused = outcome.parts
       .filter((p) => p.code && !p.applied && !INFRASTRUCTURE_CODES.has(p.code))
-      .map((p) => ({ code: p.code!, message: p.message ?? 'the provider refused this part', field: [INPUT_BLOCK[request.provider], ...(p.fields.length === 1 ? p.fields : [])] }));
+      .map((p) => ({ code: p.code!, message: p.message ?? 'the provider refused this part', field: [block, ...(p.fields.length === 1 ? p.fields : [])] }));
     return { service, order, parts: outcome.parts, refused };
   }
 }

@@ -1,15 +1,7 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../context.js';
-import {
-  AllocateGreenVNInput,
-  DeallocateGreenVNInput,
-  NumbersInput,
-  ProvisionNumbersInput,
-  ReassignGreenVNInput,
-  SimulateIncomingCallInput,
-  UpdateAllocationPartiesInput,
-  UpdateServiceInput,
-} from '../types/inputs.js';
+import { AllocateGreenVNInput, DeallocateGreenVNInput, ReassignGreenVNInput, UpdateAllocationPartiesInput } from '../datasources/exotel/inputs.js';
+import { NumbersInput, ProvisionNumbersInput, SimulateIncomingCallInput, UpdateServiceInput } from '../types/inputs.js';
 import { AllocationPayload, NumbersPayload, ProvisionNumbersPayload, SimulateIncomingCallPayload, UpdateServicePayload } from '../types/payloads.js';
 import { presentAllocation, presentOrder, presentService } from '../types/present.js';
 import { mutation, providerRefOf } from './support.js';

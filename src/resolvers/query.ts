@@ -6,7 +6,8 @@ import { BusinessError, GatewayError } from '../errors.js';
 import { Allocation, AllocationConnection } from '../types/allocation.js';
 import { CallEvent, CallEventConnection } from '../types/call-event.js';
 import { PageArgs } from '../types/connection.js';
-import { DelaconRegion, NumberCountGrouping, Provider } from '../types/enums.js';
+import { DelaconRegion } from '../datasources/delacon/inputs.js';
+import { NumberCountGrouping, Provider } from '../types/enums.js';
 import { AllocationFilter, CallEventFilter, NumberSearchInput, OrderFilter } from '../types/inputs.js';
 import { Node, fromGlobalId, splitProviderKey } from '../types/node.js';
 import { Order, OrderConnection } from '../types/order.js';
@@ -88,7 +89,7 @@ export class QueryResolver {
     @Arg('provider', () => Provider, { defaultValue: 'DELACON' }) provider: ProviderName,
     @Ctx() ctx: Context,
   ) {
-    return query(() => ctx.gateway.numbers.types(provider, region as never));
+    return query(() => ctx.gateway.numbers.types(provider, region));
   }
 
   @Query(() => PhoneNumberConnection, {
@@ -105,7 +106,7 @@ export class QueryResolver {
   }
 
   @Query(() => [Portability], { description: 'Can these numbers be ported in? Several numbers are checked in one batch.' })
-  portability(@Arg('provider', () => Provider) provider: ProviderName, @Arg('numbers', () => [E164Scalar], { description: atMost('Query.portability(numbers:)') }) numbers: string[], @Ctx() ctx: Context) {
+  portability(@Arg('provider', () => Provider) provider: ProviderName, @Arg('numbers', () => [E164Scalar], { description: atMost('Query.portability(numbers:)', 100) }) numbers: string[], @Ctx() ctx: Context) {
     return query(() => ctx.gateway.numbers.portability(provider, numbers, ctx.loaders.portability(provider)));
   }
 

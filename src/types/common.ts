@@ -4,6 +4,10 @@ import { ErrorCode } from '../errors.js';
 import { NumberStatus } from './enums.js';
 import { DateTimeScalar, E164Scalar } from './scalars.js';
 
+/** The description of every mutation input's `idempotencyKey`. */
+export const IDEMPOTENCY_KEY =
+  "Any unique string (≤ 200 chars). Sending the same key again replays the first result and changes nothing; the same key with a different input is refused. When a provider's answer was lost (OUTCOME_UNKNOWN), the same key returns what was done once the gateway has found out, and never does it twice. Kept for 48 hours.";
+
 @ObjectType({ description: 'A business outcome the caller can act on (no stock, invalid number, duplicate connection id …).' })
 export class UserError {
   @Field(() => ErrorCode)

@@ -1,12 +1,14 @@
 /** GraphQL enums. Values equal the domain's string literals, so records pass through as they are. */
 import { registerEnumType } from 'type-graphql';
+import { PROVIDERS } from '../domain/model.js';
 import { ErrorCode } from '../errors.js';
 
-function literals<const T extends string>(...values: T[]): { [K in T]: K } {
+/** An enum whose values are their names (providers' folders declare theirs with it too). */
+export function literals<const T extends string>(...values: T[]): { [K in T]: K } {
   return Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
 }
 
-export const Provider = literals('DELACON', 'AVANSER', 'EXOTEL', 'VOIP_INNOVATIONS');
+export const Provider = literals(...PROVIDERS);
 export const ProviderMode = literals('LIVE', 'SANDBOX', 'OFF');
 export const NumberKind = literals('GEOGRAPHIC', 'TOLL_FREE', 'FREECALL', 'MOBILE', 'LANDLINE');
 export const NumberStatus = literals('AVAILABLE', 'RESERVED', 'ACTIVE', 'RELEASED');
@@ -21,13 +23,7 @@ export const AllocationUsage = literals('ONE_WAY', 'TWO_WAY');
 export const AllocationState = literals('ACTIVE', 'DEALLOCATED');
 export const AllocationEventKind = literals('DEALLOCATED', 'CALLER_VERIFIED', 'VERIFICATION_FAILED', 'UPDATED');
 export const NumberCountGrouping = literals('STATE', 'RATE_CENTER', 'LATA', 'TIER');
-export const DelaconRegion = literals('AUSTRALIA', 'CHINA', 'HONG_KONG', 'JAPAN', 'NEW_ZEALAND', 'SINGAPORE', 'UNITED_KINGDOM', 'UNITED_STATES');
-export const DelaconFeature = literals('CALL_RECORDING', 'CALL_FEEDBACK_SURVEY');
-export const DelaconTransferType = literals('EMAIL_ONLY', 'TRANSFER_ONLY', 'TRANSFER_AND_EMAIL');
-export const DelaconCallTracking = literals('GOOGLE_PAID', 'ALL_PAID_ONLY', 'ALL', 'SELECTED', 'ALL_UTM_MEDIUM_CPC');
-export const AvanserSearchType = literals('NUMBER', 'SZU', 'LOCATION', 'COORDINATES', 'PREFIX', 'NUMBER_TYPE');
-export const AvanserServiceType = literals('TRANSFER', 'VOICEMAIL', 'PROMPT');
-export const GreenVNType = literals('MOBILE', 'LANDLINE');
+export type NumberCountGrouping = keyof typeof NumberCountGrouping;
 
 registerEnumType(Provider, { name: 'Provider', description: 'The telephony providers behind the gateway.' });
 registerEnumType(ProviderMode, {
@@ -47,16 +43,6 @@ registerEnumType(AllocationUsage, { name: 'AllocationUsage', description: 'ONE_W
 registerEnumType(AllocationState, { name: 'AllocationState', description: 'An allocation is ACTIVE until deallocated (Exotel "vault").' });
 registerEnumType(AllocationEventKind, { name: 'AllocationEventKind', description: 'Things that happen to an allocation after it was made.' });
 registerEnumType(NumberCountGrouping, { name: 'NumberCountGrouping', description: 'How available-number counts are grouped.' });
-registerEnumType(DelaconRegion, { name: 'DelaconRegion', description: 'Delacon provisioning regions.' });
-registerEnumType(DelaconFeature, { name: 'DelaconFeature', description: 'Delacon billable features ordered with a new customer.' });
-registerEnumType(DelaconTransferType, { name: 'DelaconTransferType', description: 'Delacon xfertype: 1 e-mail only, 2 transfer only, 3 transfer and e-mail.' });
-registerEnumType(DelaconCallTracking, {
-  name: 'DelaconCallTracking',
-  description: 'Delacon CallTrack: Google paid only; Google/Yahoo/Bing paid; all references; Google/Yahoo/Bing and all organic; CPC campaign medium.',
-});
-registerEnumType(AvanserSearchType, { name: 'AvanserSearchType', description: 'How AVANSER picks a number for a new service.' });
-registerEnumType(AvanserServiceType, { name: 'AvanserServiceType', description: 'What an AVANSER service does with a call.' });
-registerEnumType(GreenVNType, { name: 'GreenVNType', description: 'Exotel GreenVN number type preference.' });
 registerEnumType(ErrorCode, {
   name: 'ErrorCode',
   description:

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AvanserClient } from '../../src/datasources/avanser/client.js';
-import type { AvanserProvisionInput } from '../../src/datasources/provider.js';
+import type { AvanserProvisionInput } from '../../src/datasources/avanser/inputs.js';
 import { BusinessError, ErrorCode, GatewayError } from '../../src/errors.js';
 import { harness, silentLog, type Harness } from './helpers.js';
 

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { AVANSER_ERRORS, avanserFailure, isAvanserFailure } from '../../src/datasources/avanser/errors.js';
+import { AVANSER_ERRORS, errorFromResponse } from '../../src/datasources/avanser/errors.js';
 import type { UpstreamResponse } from '../../src/datasources/upstream.js';
 import { BusinessError, ErrorCode, GatewayError, INFRASTRUCTURE_CODES } from '../../src/errors.js';
+
+const CALL = { operation: 'test', method: 'GET' } as const;
+const isAvanserFailure = (res: UpstreamResponse, body: unknown) => errorFromResponse(res, body, CALL) !== undefined;
+const avanserFailure = (res: UpstreamResponse, body: unknown) => errorFromResponse(res, body, CALL)!;
 
 const SECRET_MESSAGE = 'internal detail tapi_access';
 

@@ -5,8 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { pino, type Logger } from 'pino';
-import type { AvanserConfig } from '../../src/config.js';
-import { avanserModule } from '../../src/datasources/avanser/index.js';
+import type { AvanserConfig } from '../../src/datasources/avanser/module.js';
+import { avanserModule } from '../../src/datasources/avanser/module.js';
 import { startAvanserSimulator, type AvanserSimulator } from '../../src/datasources/avanser/simulator.js';
 import type { ProviderDeps, ProviderAdapter } from '../../src/datasources/provider.js';
 import { Effects } from '../../src/gateway/effects.js';
@@ -41,7 +41,7 @@ export interface Harness {
 
 /** The simulator and a port on it (webhooks: see e2e.test.ts, through the real gateway). */
 export async function harness(live?: Partial<AvanserConfig>): Promise<Harness> {
-  const deps: ProviderDeps = { log: silentLog, timeoutMs: 2_000, exotelTimezone: '+05:30', webhookUrl: nowhere };
+  const deps: ProviderDeps = { log: silentLog, timeoutMs: 2_000, webhookUrl: nowhere };
   const sim = await startAvanserSimulator({ log: silentLog, timeScale: TIME_SCALE, webhookUrl: nowhere });
   return { sim, port: avanserModule.create({ ...sim.live, ...live }, deps), deps, close: () => sim.close() };
 }

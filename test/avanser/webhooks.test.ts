@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callsRoute, requestsRoute } from '../../src/datasources/avanser/webhooks.js';
+import { webhookRoutes } from '../../src/datasources/avanser/webhooks.js';
 import type { OrderRecord } from '../../src/domain/model.js';
 import { WebhookPayloadError, type WebhookRequest } from '../../src/webhooks/route.js';
 import { domainEffects, fixture, pendingOrder } from './helpers.js';
+
+const requestsRoute = webhookRoutes().find((r) => r.event === 'requests')!;
+const callsRoute = webhookRoutes().find((r) => r.event === 'calls')!;
 
 // The routes apply to the gateway's own Effects and store (in memory), as the router does.
 let fx: Awaited<ReturnType<typeof domainEffects>>;

@@ -10,13 +10,13 @@
 import { readFileSync } from 'node:fs';
 import { pino } from 'pino';
 import { expect } from 'vitest';
-import { avanserModule } from '../../src/datasources/avanser/index.js';
+import { avanserModule } from '../../src/datasources/avanser/module.js';
 import type { AvanserSimulator } from '../../src/datasources/avanser/simulator.js';
-import { delaconModule } from '../../src/datasources/delacon/index.js';
+import { delaconModule } from '../../src/datasources/delacon/module.js';
 import type { DelaconSimulator } from '../../src/datasources/delacon/simulator.js';
-import { exotelModule } from '../../src/datasources/exotel/index.js';
+import { exotelModule } from '../../src/datasources/exotel/module.js';
 import type { ExotelSimulator } from '../../src/datasources/exotel/simulator.js';
-import { voipInnovationsModule } from '../../src/datasources/voipinnovations/index.js';
+import { voipInnovationsModule } from '../../src/datasources/voipinnovations/module.js';
 import type { Simulator } from '../../src/sandbox/simulator.js';
 import { behindProxy } from '../helpers/fault-proxy.js';
 import type { TestGateway } from '../helpers/gateway.js';

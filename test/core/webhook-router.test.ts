@@ -8,9 +8,9 @@ import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { avanserWebhooks } from '../../src/datasources/avanser/webhooks.js';
-import { delaconWebhooks } from '../../src/datasources/delacon/webhooks.js';
-import { exotelWebhooks } from '../../src/datasources/exotel/webhooks.js';
+import { webhookRoutes as avanserRoutes } from '../../src/datasources/avanser/webhooks.js';
+import { webhookRoutes as delaconRoutes } from '../../src/datasources/delacon/webhooks.js';
+import { webhookRoutes as exotelRoutes } from '../../src/datasources/exotel/webhooks.js';
 import { Effects } from '../../src/gateway/effects.js';
 import { createBus, type Bus } from '../../src/pubsub/bus.js';
 import { openDb, type Db } from '../../src/store/db.js';
@@ -69,9 +69,9 @@ beforeAll(async () => {
     effects: new Effects(store, bus, log),
     log,
     providers: [
-      { slug: 'delacon', provider: 'DELACON', routes: delaconWebhooks() },
-      { slug: 'avanser', provider: 'AVANSER', routes: avanserWebhooks() },
-      { slug: 'exotel', provider: 'EXOTEL', routes: exotelWebhooks('+05:30') },
+      { slug: 'delacon', provider: 'DELACON', routes: delaconRoutes() },
+      { slug: 'avanser', provider: 'AVANSER', routes: avanserRoutes() },
+      { slug: 'exotel', provider: 'EXOTEL', routes: exotelRoutes({ timezone: '+05:30' }) },
       { slug: 'probe', provider: 'EXOTEL', routes: probeRoutes },
     ],
   });

@@ -1,15 +1,16 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DelaconClient } from '../../src/datasources/delacon/client.js';
-import { delaconModule } from '../../src/datasources/delacon/index.js';
+import { delaconModule } from '../../src/datasources/delacon/module.js';
 import type { DelaconSimulator } from '../../src/datasources/delacon/simulator.js';
-import type { DelaconProvisionInput, ProviderAdapter, ProvisionRequest } from '../../src/datasources/provider.js';
+import type { DelaconProvisionInput } from '../../src/datasources/delacon/inputs.js';
+import type { ProviderAdapter, ProvisionRequest } from '../../src/datasources/provider.js';
 import { ErrorCode, GatewayError } from '../../src/errors.js';
 import { log, startReceiver, type Receiver } from './helpers.js';
 
 let sim: DelaconSimulator;
 let port: ProviderAdapter;
 let receiver: Receiver;
-const deps = { log, timeoutMs: 2_000, webhookUrl: () => '', exotelTimezone: '+05:30' };
+const deps = { log, timeoutMs: 2_000, webhookUrl: () => '' };
 
 const customer = (over: Partial<DelaconProvisionInput> = {}): ProvisionRequest => ({
   provider: 'DELACON',

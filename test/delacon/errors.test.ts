@@ -1,9 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DelaconClient } from '../../src/datasources/delacon/client.js';
-import { DELACON_ERRORS, delaconFailure } from '../../src/datasources/delacon/errors.js';
+import { DELACON_ERRORS, errorFromResponse } from '../../src/datasources/delacon/errors.js';
 import { PROVISION_PARAMS, UPDATE_PARAMS } from '../../src/datasources/delacon/mapping.js';
+import type { DelaconVerdict } from '../../src/datasources/delacon/wire.js';
 import { BusinessError, ErrorCode, GatewayError } from '../../src/errors.js';
 import { log, responses, startReceiver, type Receiver } from './helpers.js';
+
+/** The table's verdict on an HTTP 200 answer of a call none of whose verdicts are answers. */
+const delaconFailure = (verdict: DelaconVerdict, fields?: Record<string, string[]>) =>
+  errorFromResponse({ status: 200, headers: {}, body: JSON.stringify(verdict) }, verdict, { operation: 'test', method: 'POST', answers: [], fields })!;
 
 describe('the Delacon error table', () => {
   it('has exactly these rows', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ProvisionReply } from '../../src/datasources/delacon/client.js';
+import type { ProvisionReply } from '../../src/datasources/delacon/wire.js';
 import {
   callPatch,
   callStatus,
@@ -12,9 +12,11 @@ import {
   updateSteps,
   updatedService,
 } from '../../src/datasources/delacon/mapping.js';
-import { callsRoute } from '../../src/datasources/delacon/webhooks.js';
-import type { DelaconProvisionInput } from '../../src/datasources/provider.js';
+import { webhookRoutes } from '../../src/datasources/delacon/webhooks.js';
+import type { DelaconProvisionInput } from '../../src/datasources/delacon/inputs.js';
 import { fixture, responses, webhookRequest } from './helpers.js';
+
+const callsRoute = webhookRoutes().find((r) => r.event === 'calls')!;
 
 const AT = '2024-01-01T00:00:00.000Z';
 const newCustomer: DelaconProvisionInput = {

@@ -1,13 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { delaconModule } from '../../src/datasources/delacon/index.js';
+import { delaconModule } from '../../src/datasources/delacon/module.js';
+import type { DelaconRegion } from '../../src/datasources/delacon/inputs.js';
 import { callPatch, REGIONS } from '../../src/datasources/delacon/mapping.js';
 import { startDelaconSimulator, type DelaconSimulator } from '../../src/datasources/delacon/simulator.js';
-import { callsRoute } from '../../src/datasources/delacon/webhooks.js';
-import type { DelaconRegion, ProviderAdapter } from '../../src/datasources/provider.js';
+import { webhookRoutes } from '../../src/datasources/delacon/webhooks.js';
+import type { ProviderAdapter } from '../../src/datasources/provider.js';
 import type { WebhookReply } from '../../src/webhooks/route.js';
 import { fixture, log, startReceiver, webhookRequest, type Received, type Receiver } from './helpers.js';
 
-const deps = { log, timeoutMs: 2_000, webhookUrl: () => '', exotelTimezone: '+05:30' };
+const callsRoute = webhookRoutes().find((r) => r.event === 'calls')!;
+
+const deps = { log, timeoutMs: 2_000, webhookUrl: () => '' };
 let sim: DelaconSimulator;
 let receiver: Receiver;
 

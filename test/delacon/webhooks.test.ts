@@ -1,8 +1,11 @@
 /** The two Delacon routes on their own: reading payloads, event keys, replies. Delivery through the router: e2e.test.ts. */
 import { describe, expect, it } from 'vitest';
-import { callsRoute, ordersRoute } from '../../src/datasources/delacon/webhooks.js';
+import { webhookRoutes } from '../../src/datasources/delacon/webhooks.js';
 import { WebhookPayloadError } from '../../src/webhooks/route.js';
 import { fixture, webhookRequest } from './helpers.js';
+
+const callsRoute = webhookRoutes().find((r) => r.event === 'calls')!;
+const ordersRoute = webhookRoutes().find((r) => r.event === 'orders')!;
 
 describe('/webhooks/delacon/calls', () => {
   it("reads the vendor's start and end samples as the two phases of one call", () => {

@@ -1,19 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exotelModule } from '../../src/datasources/exotel/index.js';
+import { exotelModule } from '../../src/datasources/exotel/module.js';
 import type { ExotelSimulator } from '../../src/datasources/exotel/simulator.js';
-import type { AllocateRequest, ProviderAdapter } from '../../src/datasources/provider.js';
+import type { AllocateRequest } from '../../src/datasources/exotel/inputs.js';
+import type { ExotelAdapter } from '../../src/datasources/exotel/adapter.js';
 import { BusinessError, ErrorCode } from '../../src/errors.js';
 import { log, startReceiver, TZ, type Receiver } from './helpers.js';
 
 let receiver: Receiver;
 let sim: ExotelSimulator;
-let port: ProviderAdapter;
+let port: ExotelAdapter;
 let n = 0;
 
 beforeAll(async () => {
   receiver = await startReceiver();
   sim = (await exotelModule.startSimulator({ log, timeScale: 0.0005, webhookUrl: receiver.webhookUrl })) as ExotelSimulator;
-  port = exotelModule.create(sim.live, { log, timeoutMs: 2000, webhookUrl: receiver.webhookUrl, exotelTimezone: TZ });
+  port = exotelModule.create(sim.live, { log, timeoutMs: 2000, webhookUrl: receiver.webhookUrl });
 });
 afterAll(async () => {
   await sim.close();

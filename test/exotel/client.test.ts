@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ExotelClient } from '../../src/datasources/exotel/client.js';
 import { EXOTEL_CODES, EXOTEL_STATUSES } from '../../src/datasources/exotel/errors.js';
-import type { CreateBody } from '../../src/datasources/exotel/mapping.js';
+import type { CreateBody } from '../../src/datasources/exotel/wire.js';
 import { BusinessError, ErrorCode, GatewayError } from '../../src/errors.js';
 import { log, useSimulator } from './helpers.js';
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { UpstreamResponse } from '../../src/datasources/upstream.js';
-import { EXOTEL_CODES, EXOTEL_STATUSES, exotelFailure } from '../../src/datasources/exotel/errors.js';
-import { unwrapOne, type Envelope } from '../../src/datasources/exotel/mapping.js';
+import { EXOTEL_CODES, EXOTEL_STATUSES, errorFromResponse } from '../../src/datasources/exotel/errors.js';
+import { unwrapOne } from '../../src/datasources/exotel/mapping.js';
+import type { Envelope } from '../../src/datasources/exotel/wire.js';
 import { BusinessError, ErrorCode, GatewayError } from '../../src/errors.js';
 import { fixture } from './helpers.js';
 
@@ -41,6 +42,8 @@ function answer(status: number, body: unknown, retryAfterSeconds?: number): [Ups
   const env = typeof body === 'string' ? undefined : (unwrapOne(body) as Envelope);
   return [{ status, headers: {}, body: text, retryAfterSeconds }, env];
 }
+
+const exotelFailure = (res: UpstreamResponse, envelope: Envelope | undefined) => errorFromResponse(res, envelope, { operation: 'test', method: 'GET' })!;
 
 describe('the Exotel error table', () => {
   it('has one row per documented code and extra status', () => {

@@ -11,9 +11,8 @@ import {
   toUpdatePartiesBody,
   toUpdateVnBody,
   unwrapOne,
-  type Envelope,
-  type GreenVnData,
 } from '../../src/datasources/exotel/mapping.js';
+import type { Envelope, GreenVnData } from '../../src/datasources/exotel/wire.js';
 import { fixture, TZ } from './helpers.js';
 
 const at = { now: '2024-05-01T10:00:00.000Z' };

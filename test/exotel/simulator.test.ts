@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { exotelModule } from '../../src/datasources/exotel/index.js';
+import { exotelModule } from '../../src/datasources/exotel/module.js';
+import { webhookRoutes } from '../../src/datasources/exotel/webhooks.js';
 import { DEFAULT_POOL, MAX_PARTY_SIZE, regionOfPinCode } from '../../src/datasources/exotel/simulator.js';
 import { toE164 } from '../../src/domain/phone.js';
 import type { WebhookRoute } from '../../src/webhooks/route.js';
@@ -192,7 +193,7 @@ describe('deallocation policy', () => {
 });
 
 describe('incoming calls', () => {
-  const routes = exotelModule.webhooks({ log, timeoutMs: 1000, webhookUrl: (e) => e, exotelTimezone: TZ });
+  const routes = webhookRoutes({ timezone: TZ });
   const route = (event: string) => routes.find((r) => r.event === event) as WebhookRoute<any, unknown>;
   /** What our route reads from everything the simulator sent to one URL (applying them is the gateway's, test/exotel/e2e.test.ts). */
   const readAll = (event: string) => t.receiver.of(event).map((body) => route(event).read(post(body)));
@@ -313,9 +314,9 @@ describe('the vendor page’s own samples', () => {
 });
 
 describe('inferred variants (README "Documented and inferred")', () => {
-  const routes = exotelModule.webhooks({ log, timeoutMs: 1000, webhookUrl: (e) => e, exotelTimezone: TZ });
+  const routes = webhookRoutes({ timezone: TZ });
   const readCall = (body: Record<string, unknown>) => (routes.find((r) => r.event === 'calls') as WebhookRoute<any, unknown>).read(post(body));
-  const port = () => exotelModule.create(t.sim.live, { log, timeoutMs: 2000, webhookUrl: (e) => e, exotelTimezone: TZ });
+  const port = () => exotelModule.create(t.sim.live, { log, timeoutMs: 2000, webhookUrl: (e) => e });
 
   async function callEvent() {
     const a = await create();

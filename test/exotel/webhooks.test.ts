@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { exotelModule } from '../../src/datasources/exotel/index.js';
+import { webhookRoutes } from '../../src/datasources/exotel/webhooks.js';
 import { WebhookPayloadError, type WebhookRoute } from '../../src/webhooks/route.js';
 import { fixture, log, post, TZ } from './helpers.js';
 
-const routes = exotelModule.webhooks({ log, timeoutMs: 1000, webhookUrl: (e) => e, exotelTimezone: TZ });
+const routes = webhookRoutes({ timezone: TZ });
 const route = (event: string) => routes.find((r) => r.event === event) as WebhookRoute<any, unknown>;
 const calls = route('calls');
 const deallocations = route('deallocations');

@@ -5,12 +5,13 @@
  * with the body in the log, cut short and without tokens.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { avanserModule } from '../../src/datasources/avanser/index.js';
-import { delaconModule } from '../../src/datasources/delacon/index.js';
-import { exotelModule } from '../../src/datasources/exotel/index.js';
+import { avanserModule } from '../../src/datasources/avanser/module.js';
+import { delaconModule } from '../../src/datasources/delacon/module.js';
+import { exotelModule } from '../../src/datasources/exotel/module.js';
 import type { ProviderModule, ProviderAdapter } from '../../src/datasources/provider.js';
-import { soapEnvelope, type XmlObject } from '../../src/datasources/voipinnovations/client.js';
-import { voipInnovationsModule } from '../../src/datasources/voipinnovations/index.js';
+import { soapEnvelope } from '../../src/datasources/voipinnovations/client.js';
+import type { XmlObject } from '../../src/datasources/voipinnovations/wire.js';
+import { voipInnovationsModule } from '../../src/datasources/voipinnovations/module.js';
 import type { E164 } from '../../src/domain/model.js';
 import { ErrorCode, GatewayError } from '../../src/errors.js';
 import { capturingLog, silentLog } from '../avanser/helpers.js';
@@ -26,11 +27,11 @@ interface Setup {
   close(): Promise<void>;
 }
 
-async function setUp(module: ProviderModule<any>): Promise<Setup> {
+async function setUp(module: ProviderModule<any, any>): Promise<Setup> {
   const sim = await module.startSimulator({ log: silentLog, timeScale: 0.001, webhookUrl: nowhere });
   const { proxy, live } = await behindProxy(sim);
   const { log, lines } = capturingLog();
-  const port = module.create(live, { log, timeoutMs: 2_000, exotelTimezone: '+05:30', webhookUrl: nowhere });
+  const port = module.create(live, { log, timeoutMs: 2_000, webhookUrl: nowhere });
   return { port, proxy, lines, close: async () => (await proxy.close(), await sim.close()) };
 }
 
@@ -42,7 +43,7 @@ const allocation = { connectionId: 'c-1', aPartyNumbers: ['+919811000001' as E16
 
 type Case = [operation: string, call: (p: ProviderAdapter) => Promise<unknown>, body: string];
 
-const CASES: Array<[ProviderModule<any>, Case[]]> = [
+const CASES: Array<[ProviderModule<any, any>, Case[]]> = [
   [
     avanserModule,
     [

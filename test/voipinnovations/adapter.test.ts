@@ -1,21 +1,22 @@
 /** The VoIP Innovations port over real SOAP on loopback, against the simulator. */
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { VoipInnovationsPort, voipInnovationsModule } from '../../src/datasources/voipinnovations/index.js';
+import type { VoipInnovationsAdapter } from '../../src/datasources/voipinnovations/adapter.js';
+import { voipInnovationsModule } from '../../src/datasources/voipinnovations/module.js';
 import { startVoipInnovationsSimulator, type VoipInnovationsSimulator } from '../../src/datasources/voipinnovations/simulator.js';
 import type { ProviderDeps } from '../../src/datasources/provider.js';
 import { BusinessError, ErrorCode, GatewayError } from '../../src/errors.js';
 
 const log = pino({ level: 'silent' });
-const deps: ProviderDeps = { log, timeoutMs: 3_000, webhookUrl: (e) => `http://127.0.0.1:9/webhooks/voipinnovations/${e}`, exotelTimezone: '+05:30' };
+const deps: ProviderDeps = { log, timeoutMs: 3_000, webhookUrl: (e) => `http://127.0.0.1:9/webhooks/voipinnovations/${e}` };
 const simDeps = { log, timeScale: 0.0005, webhookUrl: deps.webhookUrl };
 
 let sim: VoipInnovationsSimulator;
-let port: VoipInnovationsPort;
+let port: VoipInnovationsAdapter;
 
 beforeAll(async () => {
   sim = await startVoipInnovationsSimulator(simDeps);
-  port = voipInnovationsModule.create(sim.live, deps) as VoipInnovationsPort;
+  port = voipInnovationsModule.create(sim.live, deps) as VoipInnovationsAdapter;
 });
 afterAll(() => sim.close());
 
@@ -32,7 +33,7 @@ async function failure(p: Promise<unknown>): Promise<BusinessError | GatewayErro
 describe('the module', () => {
   it('exports the port, no webhooks and the simulator', async () => {
     expect(voipInnovationsModule.name).toBe('VOIP_INNOVATIONS');
-    expect(voipInnovationsModule.webhooks(deps)).toEqual([]);
+    expect(voipInnovationsModule.webhooks()).toEqual([]);
     expect(port.name).toBe('VOIP_INNOVATIONS');
     expect(sim.live).toMatchObject({ login: 'sandbox', endpointField: 'endpointId' });
     expect(sim.live.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/Services\/APIService\.asmx$/);

@@ -1,6 +1,7 @@
 /** Every VoIP Innovations code onto ErrorCode, written out here so a changed row fails. */
 import { describe, expect, it } from 'vitest';
-import { STATUS_CODES, codeFailure, httpFailure, statusRow } from '../../src/datasources/voipinnovations/errors.js';
+import { STATUS_CODES, codeFailure, errorFromResponse, statusRow } from '../../src/datasources/voipinnovations/errors.js';
+import type { UpstreamResponse } from '../../src/datasources/upstream.js';
 import { BusinessError, ErrorCode, GatewayError } from '../../src/errors.js';
 
 type Expected = ErrorCode | 'ok' | 'empty' | ['ok', 'RESERVED' | 'ACTIVE' | 'RELEASED'];
@@ -92,6 +93,7 @@ describe('the VoIP Innovations status table', () => {
 
 describe('HTTP failures', () => {
   const res = (status: number) => ({ status, headers: {}, body: '<secret upstream body/>' });
+  const httpFailure = (r: UpstreamResponse, faultCode: string | undefined) => errorFromResponse(r, { faultCode }, { operation: 'queryDID', method: 'POST', params: {} })!;
 
   it('soap:Client fault: our envelope was refused', () => {
     const err = httpFailure(res(500), 'soap:Client');

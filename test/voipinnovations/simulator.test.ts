@@ -2,7 +2,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { voipInnovationsModule } from '../../src/datasources/voipinnovations/index.js';
+import { voipInnovationsModule } from '../../src/datasources/voipinnovations/module.js';
 import { startVoipInnovationsSimulator, type VoipInnovationsSimulator } from '../../src/datasources/voipinnovations/simulator.js';
 
 const SOAP11 = 'http://schemas.xmlsoap.org/soap/envelope/';
@@ -202,7 +202,7 @@ describe('variants and the sandbox surface', () => {
         body: envelope('releaseDID', release, other.live.secret),
       });
       expect(result(parse(await res.text()), 'releaseDID').DIDs.DID).toMatchObject({ tn: '4352151001', statusCode: '100', status: 'Number currently available' });
-      const port = voipInnovationsModule.create(other.live, { log: pino({ level: 'silent' }), timeoutMs: 2000, webhookUrl: () => '', exotelTimezone: '+05:30' });
+      const port = voipInnovationsModule.create(other.live, { log: pino({ level: 'silent' }), timeoutMs: 2000, webhookUrl: () => '' });
       expect(await port.releaseNumbers!(['+18012241001'])).toEqual([expect.objectContaining({ e164: '+18012241001', ok: true })]);
     } finally {
       await other.close();

@@ -12,8 +12,8 @@ import {
   requestEnvelope,
   toDIDResponse,
   toPortResponse,
-  type Operation,
 } from '../../src/datasources/voipinnovations/client.js';
+import type { Operation } from '../../src/datasources/voipinnovations/wire.js';
 import {
   aggregateCounts,
   didToNumber,

@@ -5,7 +5,7 @@
  * where one code means several things, the message. Client messages are ours, never AVANSER's.
  */
 import { ErrorCode, providerFailure, type BusinessError, type GatewayError } from '../../errors.js';
-import { statusFailure, type UpstreamResponse } from '../upstream.js';
+import { statusFailure, type ErrorFromResponse, type UpstreamResponse } from '../upstream.js';
 
 export interface AvanserErrorRow {
   code: number;
@@ -40,13 +40,13 @@ function errorFields(body: unknown): { code?: number; message: string } {
   return { code: Number.isInteger(code) && code > 0 ? code : undefined, message: typeof inner.message === 'string' ? inner.message : '' };
 }
 
-/** Is this answer a failure? A 2xx envelope whose `code` is 4xx/5xx counts too. */
-export function isAvanserFailure(res: UpstreamResponse, body: unknown): boolean {
-  return res.status >= 400 || (errorFields(body).code ?? 0) >= 400;
-}
+/**
+ * The failure an AVANSER answer stands for: an HTTP status of 400 or more, or an envelope
+ * whose `code` is (a 2xx answer can carry one: the body's code wins then).
+ */
+export const errorFromResponse: ErrorFromResponse = (res, body) => (res.status >= 400 || (errorFields(body).code ?? 0) >= 400 ? failure(res, body) : undefined);
 
-/** The failure an AVANSER answer stands for; the body's code wins over a 2xx HTTP status. */
-export function avanserFailure(res: UpstreamResponse, body: unknown): BusinessError | GatewayError {
+function failure(res: UpstreamResponse, body: unknown): BusinessError | GatewayError {
   const { code, message } = errorFields(body);
   const status = code !== undefined && (code >= 400 || res.status < 400) ? code : res.status;
   const row = AVANSER_ERRORS.find((r) => r.code === status && (!r.message || r.message.test(message)));

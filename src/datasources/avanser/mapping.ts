@@ -1,85 +1,21 @@
 /**
  * AVANSER payloads <-> domain records, pure. The Telco API writes numbers as international
  * digits (`61280740802`), call reports as `+61-0280740801`; inside the gateway everything is
- * E.164. Field names marked [I] are inferred (the full API blueprint is not public); see README.
+ * E.164. Field names marked [I] are inferred (README: Documented and inferred).
  */
 import type { CallEventPatch, CallStatus, E164, NumberKind, OrderStatus, PhoneNumberRecord, ServiceRecord } from '../../domain/model.js';
 import { digitsOf, toE164 } from '../../domain/phone.js';
-import type { AvanserNotifications, AvanserNumberSearch, AvanserSearchType, AvanserServiceType, AvanserServiceUpdate, NumberSearchFilter, OrderDraft } from '../provider.js';
-
-// ---- Wire shapes ----
-
-export type AvanserNumberClass = 'GEO' | 'TOLLFREE' | 'FREECALL' | 'MOBILE';
-
-/** One entry of `GET /v1/numbers` (the key, the number, is copied into `number`). */
-export interface AvanserStockNumber {
-  number: string;
-  country?: string;
-  region?: string;
-  type?: string;
-  national?: string;
-  calling_code?: string;
-  pool?: string;
-}
-
-export interface AvanserServiceSettings {
-  type?: string;
-  answer_point?: string;
-  answer_point_name?: string;
-  record_call?: boolean;
-  /** [I] field name; the vendor page only names the feature. */
-  missed_call_notification?: { email?: string[]; sms?: string[] };
-}
-
-/** What a request or an update carries, and what `GET /v1/services` answers per service [I]. */
-export interface AvanserServiceFields {
-  name?: string;
-  custom_id?: string;
-  custom_group?: string;
-  service?: AvanserServiceSettings;
-  call_uri?: string;
-  callback_uri?: string;
-}
-
-export interface AvanserServiceEntry extends AvanserServiceFields {
-  service_number: string;
-  status?: string;
-  updated?: string;
-}
-
-/** Stock criteria: query of `GET /v1/numbers` and `service_number` of a request. */
-export interface AvanserCriteria {
-  country?: string;
-  number?: string;
-  szu?: string;
-  location?: string;
-  latitude?: number;
-  longitude?: number;
-  prefix?: string;
-  type?: AvanserNumberClass;
-}
-
-export interface AvanserRequestBody extends AvanserServiceFields {
-  name: string;
-  service_number: AvanserCriteria & { country: string; search_type: string };
-  service: AvanserServiceSettings;
-}
-
-/** The acknowledgement of `POST /v1/requests` and `POST /v1/services/{number}`. */
-export interface AvanserAck {
-  request_id: string;
-  message?: string;
-  code?: number | string;
-  service_number?: string;
-}
-
-/** A request as `GET /v1/requests[/{id}]` reports it: the ack plus the callback's fields [I]. */
-export interface AvanserRequestEntry extends AvanserAck {
-  status?: string;
-  custom_id?: string;
-  custom_group?: string;
-  answer_point?: string;
-}
+import type {
+  AvanserCriteria,
+  AvanserNumberClass,
+  AvanserRequestBody,
+  AvanserRequestEntry,
+  AvanserServiceFields,
+  AvanserServiceSettings,
+  AvanserStockNumber,
+} from './wire.js';
+import type { NumberSearchFilter, OrderDraft } from '../provider.js';
+import type { AvanserNotificationsInput, AvanserNumberSearchInput, AvanserSearchType, AvanserServiceType, AvanserServiceUpdateInput } from './inputs.js';
 
 // ---- Numbers ----
 
@@ -105,7 +41,7 @@ export const toAvanserNumber = digitsOf;
 
 const KIND_OF_CLASS: Record<AvanserNumberClass, NumberKind> = { GEO: 'GEOGRAPHIC', TOLLFREE: 'TOLL_FREE', FREECALL: 'FREECALL', MOBILE: 'MOBILE' };
 
-export function isNumberClass(value: string): value is AvanserNumberClass {
+function isNumberClass(value: string): value is AvanserNumberClass {
   return value in KIND_OF_CLASS;
 }
 
@@ -168,9 +104,9 @@ export function stockQuery(filter: NumberSearchFilter): Record<string, string> {
 
 // ---- Services ----
 
-type ServiceInput = AvanserServiceUpdate & { serviceType?: AvanserServiceType };
+type ServiceInput = AvanserServiceUpdateInput & { serviceType?: AvanserServiceType };
 
-function notifications(n: AvanserNotifications | undefined): AvanserServiceSettings['missed_call_notification'] {
+function notifications(n: AvanserNotificationsInput | undefined): AvanserServiceSettings['missed_call_notification'] {
   return n && compact({ email: n.emails, sms: n.smsNumbers?.map(toAvanserNumber) });
 }
 
@@ -193,7 +129,7 @@ export function serviceFields(input: ServiceInput): AvanserServiceFields {
 /** The body of `POST /v1/requests`: one service on one number found by `search`. */
 export function requestBody(
   input: ServiceInput & { name: string },
-  search: { type: AvanserSearchType; country: string } & Omit<AvanserNumberSearch, 'type'>,
+  search: { type: AvanserSearchType; country: string } & Omit<AvanserNumberSearchInput, 'type'>,
   uris: { call_uri: string; callback_uri: string },
 ): AvanserRequestBody {
   const fields = serviceFields(input);

@@ -9,7 +9,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type http from 'node:http';
-import type { AvanserConfig } from '../../config.js';
+import type { AvanserConfig } from './module.js';
 import type { E164 } from '../../domain/model.js';
 import { digitsOf, partsOf } from '../../domain/phone.js';
 import {

@@ -2,31 +2,19 @@
  * Delacon's Provisioning API on the wire: form-encoded POSTs carrying the API key in a
  * header literally named `Auth`, JSON answers whose `RESULT` is the verdict.
  */
-import type { DelaconConfig } from '../../config.js';
 import type { ProviderDeps } from '../provider.js';
-import { Upstream, statusFailure } from '../upstream.js';
 import type { Shape } from '../shape.js';
-import { delaconFailure, type DelaconVerdict } from './errors.js';
+import { Upstream, isSuccess, type UpstreamRequest, type UpstreamResponse } from '../upstream.js';
+import { errorFromResponse } from './errors.js';
+import { PROVISION_PARAMS, UPDATE_PARAMS } from './mapping.js';
+import type { DelaconConfig } from './module.js';
+import type { DelaconVerdict, Form, NumberTypesReply, ProvisionReply, UpdateReply } from './wire.js';
 
-export interface ProvisionReply extends DelaconVerdict {
-  RESULT: 'OK' | 'WAIT' | 'FAIL';
-  OrderId?: string;
-  /** New or existing company id (OK only). */
-  CID?: string;
-  /** `"1234, 3456, 5678"`: national numbers, comma separated (OK only). */
-  Numbers?: string;
+/** One Delacon call: which verdicts are its answers (any other is a failure) and, for INVALID, which input field each parameter is. */
+export interface DelaconCall extends UpstreamRequest {
+  answers: readonly (string | undefined)[];
+  fields?: Record<string, string[]>;
 }
-
-export interface UpdateReply extends DelaconVerdict {
-  RESULT: 'OK';
-}
-
-export interface NumberTypesReply {
-  Region?: string;
-  NumberTypes: { key: string; desc: string }[];
-}
-
-type Form = Record<string, string>;
 
 /** Every answer is an object; a verdict, when there is one, a string. */
 const VERDICT: Shape = { RESULT: 'string?', MESSAGE: 'string?' };
@@ -39,51 +27,34 @@ const PROVISION: Record<ProvisionReply['RESULT'], Shape> = {
 };
 const NUMBER_TYPES: Shape = { NumberTypes: [{ key: 'id', desc: 'string?' }] };
 
-export class DelaconClient {
-  private readonly upstream: Upstream;
-
+export class DelaconClient extends Upstream<DelaconCall, DelaconVerdict> {
   constructor(live: DelaconConfig, deps: Pick<ProviderDeps, 'log' | 'timeoutMs'>) {
-    this.upstream = new Upstream({
-      provider: 'DELACON',
-      baseUrl: live.baseUrl,
-      timeoutMs: deps.timeoutMs,
-      log: deps.log,
-      headers: { Auth: live.authToken },
-    });
+    super({ provider: 'DELACON', baseUrl: live.baseUrl, timeoutMs: deps.timeoutMs, log: deps.log, headers: { Auth: live.authToken } });
   }
 
-  /**
-   * Create Customer, or more numbers for `companyID`. OK, WAIT and FAIL are order outcomes
-   * and come back; anything else is thrown. Never retried: a repeat would order twice.
-   */
-  async provision(form: Form, fields?: Record<string, string[]>): Promise<ProvisionReply> {
-    const reply = await this.post<ProvisionReply>('provision', '/rest/config/provision', form, false, (r) => PROVISION[r.RESULT as ProvisionReply['RESULT']]);
-    if (Object.hasOwn(PROVISION, reply.RESULT)) return reply;
-    throw delaconFailure(reply, fields);
+  /** Create Customer, or more numbers for `companyID`. OK, WAIT and FAIL are order outcomes. Never retried: a repeat would order twice. */
+  provision(form: Form): Promise<ProvisionReply> {
+    const call = { operation: 'provision', method: 'POST', path: '/rest/config/provision', form, idempotent: false, answers: ['OK', 'WAIT', 'FAIL'], fields: PROVISION_PARAMS } as const;
+    return this.fetch(call, (reply: ProvisionReply) => PROVISION[reply.RESULT]);
   }
 
-  /** Update Customer: OK comes back, every other verdict is thrown. Not retried (it may bill). */
-  async updateCustomer(companyId: string, form: Form, fields?: Record<string, string[]>): Promise<UpdateReply> {
-    const reply = await this.post<UpdateReply>('updateCustomer', `/rest/config/updatecustomer/${encodeURIComponent(companyId)}`, form, false);
-    if (reply.RESULT === 'OK') return reply;
-    throw delaconFailure(reply, fields);
+  /** Update Customer: only OK is an answer. Not retried (it may bill). */
+  updateCustomer(companyId: string, form: Form): Promise<UpdateReply> {
+    return this.fetch({ operation: 'updateCustomer', method: 'POST', path: `/rest/config/updatecustomer/${encodeURIComponent(companyId)}`, form, idempotent: false, answers: ['OK'], fields: UPDATE_PARAMS });
   }
 
   /** Get Region Number Types. A read, so safe to retry; success carries no RESULT. */
-  async numberTypes(location: string): Promise<NumberTypesReply> {
-    const reply = await this.post<Partial<NumberTypesReply> & DelaconVerdict>('getNumberTypes', `/rest/config/getnumbertypes/${encodeURIComponent(location)}`, undefined, true, (r) =>
-      r.RESULT === undefined ? NUMBER_TYPES : undefined,
-    );
-    if (Array.isArray(reply.NumberTypes)) return reply as NumberTypesReply;
-    throw delaconFailure(reply);
+  numberTypes(location: string): Promise<NumberTypesReply> {
+    return this.fetch({ operation: 'getNumberTypes', method: 'POST', path: `/rest/config/getnumbertypes/${encodeURIComponent(location)}`, idempotent: true, answers: [undefined] }, NUMBER_TYPES);
   }
 
-  /** `shapeOf` names what the answer must carry beyond a verdict, given the verdict. */
-  private async post<T extends object>(operation: string, path: string, form: Form | undefined, idempotent: boolean, shapeOf: (verdict: DelaconVerdict) => Shape | undefined = () => undefined): Promise<T> {
-    const res = await this.upstream.request({ operation, method: 'POST', path, form, idempotent });
-    if (res.status < 200 || res.status >= 300) throw statusFailure('DELACON', res);
-    const verdict = this.upstream.read<DelaconVerdict>(this.upstream.json(res, operation), VERDICT, res, operation);
-    const shape = shapeOf(verdict);
-    return (shape ? this.upstream.read<T>(verdict, shape, res, operation) : verdict) as T;
+  /** A success's verdict must be readable before the error table reads it. */
+  protected override parseBody(res: UpstreamResponse, call: DelaconCall): DelaconVerdict | undefined {
+    const body = super.parseBody(res, call);
+    return isSuccess(res) ? this.read<DelaconVerdict>(body, VERDICT, res, call.operation) : body;
+  }
+
+  protected override errorFromResponse(res: UpstreamResponse, verdict: DelaconVerdict | undefined, call: DelaconCall) {
+    return errorFromResponse(res, verdict, call);
   }
 }

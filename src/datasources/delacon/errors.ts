@@ -3,6 +3,9 @@
  * is the one place where those verdicts become ErrorCodes.
  */
 import { BusinessError, ErrorCode, GatewayError, providerFailure } from '../../errors.js';
+import { isSuccess, statusFailure, type ErrorFromResponse } from '../upstream.js';
+import type { DelaconCall } from './client.js';
+import type { DelaconVerdict } from './wire.js';
 
 /**
  * Every Delacon code that is not a success (OK, WAIT, or Get Region Number Types' bare
@@ -16,11 +19,6 @@ export const DELACON_ERRORS = {
   LOGIN_FAILED: ErrorCode.UPSTREAM_AUTH_FAILED,
 } as const satisfies Record<string, ErrorCode>;
 
-export interface DelaconVerdict {
-  RESULT?: string;
-  MESSAGE?: string;
-}
-
 /** Delacon's MESSAGE is written for people; keep it short and on one line. */
 function said(message: string | undefined): string {
   const text = (message ?? '').replace(/\s+/g, ' ').trim();
@@ -28,10 +26,17 @@ function said(message: string | undefined): string {
 }
 
 /**
- * The error for a Delacon verdict. `fields` maps Delacon parameter names to our input paths,
- * so an INVALID whose message names a parameter points at the field the caller sent.
+ * The failure a Delacon answer stands for: a status other than 2xx by its HTTP meaning, a
+ * verdict that is not one of the call's answers by the table. The call's `fields` map Delacon
+ * parameter names to our input paths, so an INVALID whose message names a parameter points at
+ * the field the caller sent.
  */
-export function delaconFailure(verdict: DelaconVerdict, fields: Record<string, string[]> = {}): BusinessError | GatewayError {
+export const errorFromResponse: ErrorFromResponse<DelaconVerdict, DelaconCall> = (res, verdict, call) => {
+  if (!isSuccess(res)) return statusFailure('DELACON', res);
+  return call.answers.includes(verdict?.RESULT) ? undefined : failure(verdict ?? {}, call.fields);
+};
+
+function failure(verdict: DelaconVerdict, fields: Record<string, string[]> = {}): BusinessError | GatewayError {
   const message = said(verdict.MESSAGE);
   switch (verdict.RESULT) {
     case 'INVALID': {

@@ -5,16 +5,9 @@
 import type { CountryCode } from 'libphonenumber-js/max';
 import type { CallEventPatch, CallStatus, Conversion, E164, IsoDateTime, NumberTypeRecord, PhoneNumberRecord, ServiceRecord } from '../../domain/model.js';
 import { partsOf, tryE164 } from '../../domain/phone.js';
-import type {
-  DelaconCallTracking,
-  DelaconFeature,
-  DelaconProvisionInput,
-  DelaconRegion,
-  DelaconServiceUpdate,
-  DelaconTransferType,
-  ProvisionOutcome,
-} from '../provider.js';
-import type { NumberTypesReply, ProvisionReply } from './client.js';
+import type { ProvisionOutcome } from '../provider.js';
+import type { DelaconCallTracking, DelaconFeature, DelaconProvisionInput, DelaconRegion, DelaconServiceUpdateInput, DelaconTransferType } from './inputs.js';
+import type { NumberTypesReply, ProvisionReply } from './wire.js';
 
 export const REGIONS: Record<DelaconRegion, { name: string; country: CountryCode }> = {
   AUSTRALIA: { name: 'Australia', country: 'AU' },
@@ -28,16 +21,16 @@ export const REGIONS: Record<DelaconRegion, { name: string; country: CountryCode
 };
 
 /** Orders for an existing company name no region; Delacon is an Australian company. */
-export const DEFAULT_REGION: DelaconRegion = 'AUSTRALIA';
+const DEFAULT_REGION: DelaconRegion = 'AUSTRALIA';
 
-export const FEATURES: Record<DelaconFeature, string> = {
+const FEATURES: Record<DelaconFeature, string> = {
   CALL_RECORDING: 'CallRecording',
   CALL_FEEDBACK_SURVEY: 'CallFeedbackSurvey',
 };
 
-export const TRANSFER_TYPES: Record<DelaconTransferType, string> = { EMAIL_ONLY: '1', TRANSFER_ONLY: '2', TRANSFER_AND_EMAIL: '3' };
+const TRANSFER_TYPES: Record<DelaconTransferType, string> = { EMAIL_ONLY: '1', TRANSFER_ONLY: '2', TRANSFER_AND_EMAIL: '3' };
 
-export const CALL_TRACKING: Record<DelaconCallTracking, string> = {
+const CALL_TRACKING: Record<DelaconCallTracking, string> = {
   GOOGLE_PAID: 'GooglePaid',
   ALL_PAID_ONLY: 'AllPaidOnly',
   ALL: 'All',
@@ -168,8 +161,8 @@ export function numberTypesOf(reply: NumberTypesReply): NumberTypeRecord[] {
 
 // ---- Update Customer ----
 
-type UpdateField = keyof DelaconServiceUpdate;
-type Encoders = { [K in UpdateField]-?: { param: string; encode(value: NonNullable<DelaconServiceUpdate[K]>): string; billing?: true } };
+type UpdateField = keyof DelaconServiceUpdateInput;
+type Encoders = { [K in UpdateField]-?: { param: string; encode(value: NonNullable<DelaconServiceUpdateInput[K]>): string; billing?: true } };
 
 const text = (value: string): string => value;
 
@@ -203,7 +196,7 @@ export interface UpdateStep {
 }
 
 /** The fields the caller set (null and undefined mean "leave as is"). */
-export function updateFields(update: DelaconServiceUpdate): UpdateField[] {
+export function updateFields(update: DelaconServiceUpdateInput): UpdateField[] {
   return (Object.keys(UPDATE) as UpdateField[]).filter((field) => update[field] !== undefined && update[field] !== null);
 }
 
@@ -211,7 +204,7 @@ export function updateFields(update: DelaconServiceUpdate): UpdateField[] {
  * Delacon refuses a billing flag (CallRecording, CallFeedbackSurevy, IVR) that travels with
  * anything else: the ordinary settings go in one request, then each billing flag alone.
  */
-export function updateSteps(update: DelaconServiceUpdate): UpdateStep[] {
+export function updateSteps(update: DelaconServiceUpdateInput): UpdateStep[] {
   const plain: UpdateStep = { fields: [], form: {} };
   const steps: UpdateStep[] = [plain];
   for (const field of updateFields(update)) {
@@ -225,7 +218,7 @@ export function updateSteps(update: DelaconServiceUpdate): UpdateStep[] {
 }
 
 /** Readable settings (GraphQL field names and values) for the fields Delacon applied. */
-export function updatedService(companyId: string, update: DelaconServiceUpdate, applied: UpdateField[], at: IsoDateTime): ServiceRecord {
+export function updatedService(companyId: string, update: DelaconServiceUpdateInput, applied: UpdateField[], at: IsoDateTime): ServiceRecord {
   const has = (field: UpdateField): boolean => applied.includes(field);
   return {
     provider: 'DELACON',

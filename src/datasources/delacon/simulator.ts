@@ -16,7 +16,7 @@
 import { randomBytes } from 'node:crypto';
 import type http from 'node:http';
 import type { CountryCode } from 'libphonenumber-js/max';
-import type { DelaconConfig } from '../../config.js';
+import type { DelaconConfig } from './module.js';
 import type { E164 } from '../../domain/model.js';
 import { partsOf, toE164, tryE164 } from '../../domain/phone.js';
 import {

@@ -68,37 +68,6 @@ function callIdOf(fields: Record<string, string>): string | undefined {
   return id && id.length <= MAX_ID_LENGTH ? id : undefined;
 }
 
-export const callsRoute: WebhookRoute<CallPush, CallEventRecord> = {
-  event: 'calls',
-  methods: ['POST'],
-  read(request) {
-    const raw = bodyOf(request, false);
-    const fields = stringFields(raw);
-    const callId = fields.PLA_Call_Id;
-    if (!callId) throw new WebhookPayloadError('PLA_Call_Id is missing');
-    cappedId(callId, 'PLA_Call_Id', MAX_ID_LENGTH);
-    if (fields.PLA_CID) cappedId(fields.PLA_CID, 'PLA_CID', MAX_ID_LENGTH);
-    const phase = callPhase(fields);
-    if (!phase) throw new WebhookPayloadError('the payload is neither a call start nor a call end');
-    return { phase, callId, fields, raw };
-  },
-  eventKey: (push) => `${push.callId}:${push.phase}`,
-  apply: (push, effects) => effects.recordCall(callPatch(push.phase, push.fields, push.raw)),
-  reply(result: WebhookResult<CallPush, CallEventRecord>) {
-    if (result.ok) return { status: 200, body: { PLA_Call_Id: result.payload.callId, success: 'true', error: '' } };
-    // Echo the call id whenever it could be read, even on a 503 (Delacon's receivers key on it).
-    let callId = result.payload?.callId;
-    if (!callId && result.request) {
-      try {
-        callId = callIdOf(stringFields(bodyOf(result.request, false)));
-      } catch {
-        // no readable body: no id to echo
-      }
-    }
-    return { status: result.status, body: { PLA_Call_Id: callId ?? '', success: 'false', error: result.reason } };
-  },
-};
-
 /** Field names case-insensitively: the response says `OrderID`, Create Customer says `OrderId`. */
 function pick(body: Record<string, unknown>, name: string): string | undefined {
   const key = Object.keys(body).find((k) => k.toLowerCase() === name.toLowerCase());
@@ -106,31 +75,63 @@ function pick(body: Record<string, unknown>, name: string): string | undefined {
   return typeof value === 'string' || typeof value === 'number' ? String(value).trim() : undefined;
 }
 
-export const ordersRoute: WebhookRoute<ProvisioningResponse, OrderRecord | null> = {
-  event: 'orders',
-  methods: ['POST'],
-  read(request) {
-    const body = bodyOf(request, true);
-    const orderId = pick(body, 'OrderID');
-    if (!orderId) throw new WebhookPayloadError('OrderID is missing');
-    cappedId(orderId, 'OrderID', MAX_ID_LENGTH);
-    const result = pick(body, 'Result')?.toUpperCase();
-    if (result !== 'OK' && result !== 'FAIL') throw new WebhookPayloadError('Result must be OK or FAIL');
-    return { orderId, result, message: pick(body, 'Message') || undefined };
-  },
-  eventKey: (response) => `${response.orderId}:${response.result}`,
-  apply: (response, effects) =>
-    effects.settleOrder('DELACON', { providerRef: response.orderId }, response.result === 'OK' ? 'COMPLETED' : 'FAILED', response.message),
-  reply(result) {
-    if (!result.ok) return { status: result.status, body: { RESULT: 'FAIL', MESSAGE: result.reason } };
-    // Not ACCEPTED, so Delacon tries again: the order may not be stored yet when its WAIT answer is still on its way.
-    if (result.result === null && !result.duplicate) {
-      return { status: 200, body: { RESULT: 'FAIL', MESSAGE: `order ${result.payload.orderId} is not known to this gateway` } };
-    }
-    return { status: 200, body: { RESULT: 'ACCEPTED' } };
-  },
-};
+/** Live Call Data Push (`calls`: start and end) and the Post Provisioning Response (`orders`). */
+export function webhookRoutes(): WebhookRoute<any, any>[] {
+  const calls: WebhookRoute<CallPush, CallEventRecord> = {
+    event: 'calls',
+    methods: ['POST'],
+    read(request) {
+      const raw = bodyOf(request, false);
+      const fields = stringFields(raw);
+      const callId = fields.PLA_Call_Id;
+      if (!callId) throw new WebhookPayloadError('PLA_Call_Id is missing');
+      cappedId(callId, 'PLA_Call_Id', MAX_ID_LENGTH);
+      if (fields.PLA_CID) cappedId(fields.PLA_CID, 'PLA_CID', MAX_ID_LENGTH);
+      const phase = callPhase(fields);
+      if (!phase) throw new WebhookPayloadError('the payload is neither a call start nor a call end');
+      return { phase, callId, fields, raw };
+    },
+    eventKey: (push) => `${push.callId}:${push.phase}`,
+    apply: (push, effects) => effects.recordCall(callPatch(push.phase, push.fields, push.raw)),
+    reply(result: WebhookResult<CallPush, CallEventRecord>) {
+      if (result.ok) return { status: 200, body: { PLA_Call_Id: result.payload.callId, success: 'true', error: '' } };
+      // Echo the call id whenever it could be read, even on a 503 (Delacon's receivers key on it).
+      let callId = result.payload?.callId;
+      if (!callId && result.request) {
+        try {
+          callId = callIdOf(stringFields(bodyOf(result.request, false)));
+        } catch {
+          // no readable body: no id to echo
+        }
+      }
+      return { status: result.status, body: { PLA_Call_Id: callId ?? '', success: 'false', error: result.reason } };
+    },
+  };
 
-export function delaconWebhooks(): WebhookRoute<any, any>[] {
-  return [callsRoute, ordersRoute];
+  const orders: WebhookRoute<ProvisioningResponse, OrderRecord | null> = {
+    event: 'orders',
+    methods: ['POST'],
+    read(request) {
+      const body = bodyOf(request, true);
+      const orderId = pick(body, 'OrderID');
+      if (!orderId) throw new WebhookPayloadError('OrderID is missing');
+      cappedId(orderId, 'OrderID', MAX_ID_LENGTH);
+      const result = pick(body, 'Result')?.toUpperCase();
+      if (result !== 'OK' && result !== 'FAIL') throw new WebhookPayloadError('Result must be OK or FAIL');
+      return { orderId, result, message: pick(body, 'Message') || undefined };
+    },
+    eventKey: (response) => `${response.orderId}:${response.result}`,
+    apply: (response, effects) =>
+      effects.settleOrder('DELACON', { providerRef: response.orderId }, response.result === 'OK' ? 'COMPLETED' : 'FAILED', response.message),
+    reply(result) {
+      if (!result.ok) return { status: result.status, body: { RESULT: 'FAIL', MESSAGE: result.reason } };
+      // Not ACCEPTED, so Delacon tries again: the order may not be stored yet when its WAIT answer is still on its way.
+      if (result.result === null && !result.duplicate) {
+        return { status: 200, body: { RESULT: 'FAIL', MESSAGE: `order ${result.payload.orderId} is not known to this gateway` } };
+      }
+      return { status: 200, body: { RESULT: 'ACCEPTED' } };
+    },
+  };
+
+  return [calls, orders];
 }

@@ -1,15 +1,16 @@
 /**
  * Exotel Lead Assist GreenVN over the wire: JSON with Basic auth (API key : API token) to
  * `{base}/v1/tenants/{sid}/greenvn…`, answers in the `{success,status,code,message,data}`
- * envelope (NOTES §3.2–3.3).
+ * envelope (README: Documented and inferred).
  */
 import type { Logger } from 'pino';
-import type { ExotelConfig } from '../../config.js';
+import type { ExotelConfig } from './module.js';
 import { BusinessError, ErrorCode, GatewayError } from '../../errors.js';
-import { Upstream, type UpstreamRequest, type UpstreamResponse } from '../upstream.js';
+import { Upstream, isSuccess, type UpstreamRequest, type UpstreamResponse } from '../upstream.js';
 import { optional, type Shape } from '../shape.js';
-import { exotelFailure } from './errors.js';
-import { isObject, unwrapOne, type CreateBody, type Envelope, type GreenVnData, type UpdatePartiesBody, type UpdateVnBody } from './mapping.js';
+import { errorFromResponse } from './errors.js';
+import { isObject, unwrapOne } from './mapping.js';
+import type { CreateBody, Envelope, GreenVnData, UpdatePartiesBody, UpdateVnBody } from './wire.js';
 
 /** Failures after which Exotel may still have done the work, so a second try must be safe. */
 const TRANSIENT: ReadonlySet<ErrorCode> = new Set([ErrorCode.UPSTREAM_TIMEOUT, ErrorCode.UPSTREAM_UNAVAILABLE]);
@@ -25,11 +26,9 @@ const ALLOCATION: Shape = {
   bparty_numbers: optional(['string']),
 };
 
-export class ExotelClient {
-  private readonly upstream: Upstream;
-
+export class ExotelClient extends Upstream<UpstreamRequest, Envelope> {
   constructor(live: ExotelConfig, deps: { log: Logger; timeoutMs: number }) {
-    this.upstream = new Upstream({
+    super({
       provider: 'EXOTEL',
       baseUrl: `${live.baseUrl}/v1/tenants/${encodeURIComponent(live.tenantSid)}/greenvn`,
       timeoutMs: deps.timeoutMs,
@@ -40,10 +39,6 @@ export class ExotelClient {
     });
   }
 
-  get healthy(): boolean {
-    return this.upstream.healthy;
-  }
-
   /**
    * POST is not idempotent, but `connection_id` is unique at Exotel, so one retry after a
    * lost answer is safe: if the first attempt did allocate, the retry hits code 18 for our own
@@ -52,31 +47,31 @@ export class ExotelClient {
    */
   create(body: CreateBody): Promise<GreenVnData> {
     return this.retryOnce(
-      () => this.call({ operation: 'createAllocation', method: 'POST', json: body, idempotent: false }),
+      () => this.fetch({ operation: 'createAllocation', method: 'POST', json: body, idempotent: false }, ALLOCATION),
       (err) => (isCode(err, ErrorCode.DUPLICATE_CONNECTION_ID) ? this.findOwn(body) : undefined),
     );
   }
 
   get(greenvnId: string): Promise<GreenVnData> {
-    return this.call({ operation: 'getAllocation', method: 'GET', path: `/${encodeURIComponent(greenvnId)}` });
+    return this.fetch({ operation: 'getAllocation', method: 'GET', path: `/${encodeURIComponent(greenvnId)}` }, ALLOCATION);
   }
 
   /** A repeated DELETE answers 22, so a retry that hits 22 after a lost answer reads the allocation instead. */
   delete(greenvnId: string): Promise<GreenVnData> {
     return this.retryOnce(
-      () => this.call({ operation: 'deleteAllocation', method: 'DELETE', path: `/${encodeURIComponent(greenvnId)}`, idempotent: false }),
+      () => this.fetch({ operation: 'deleteAllocation', method: 'DELETE', path: `/${encodeURIComponent(greenvnId)}`, idempotent: false }, ALLOCATION),
       (err) => (isCode(err, ErrorCode.ALREADY_DEALLOCATED) ? this.get(greenvnId) : undefined),
     );
   }
 
   /** Sets the parties outright, so repeating it is harmless. */
   updateParties(greenvnId: string, body: UpdatePartiesBody): Promise<GreenVnData> {
-    return this.call({ operation: 'updateParties', method: 'PUT', path: `/${encodeURIComponent(greenvnId)}/call-party`, json: body });
+    return this.fetch({ operation: 'updateParties', method: 'PUT', path: `/${encodeURIComponent(greenvnId)}/call-party`, json: body }, ALLOCATION);
   }
 
   /** Each call takes another VN from the pool (and is billed), so it is never repeated. */
   updateVn(greenvnId: string, body: UpdateVnBody): Promise<GreenVnData> {
-    return this.call({ operation: 'updateVn', method: 'PUT', path: `/${encodeURIComponent(greenvnId)}/vn`, json: body, idempotent: false });
+    return this.fetch({ operation: 'updateVn', method: 'PUT', path: `/${encodeURIComponent(greenvnId)}/vn`, json: body, idempotent: false }, ALLOCATION);
   }
 
   /**
@@ -87,10 +82,9 @@ export class ExotelClient {
    */
   async lookup(body: CreateBody): Promise<GreenVnData | null | undefined> {
     try {
-      const res = await this.upstream.request({ operation: 'findAllocation', method: 'GET', searchParams: { connection_id: body.connection_id } });
-      const data = this.data(res, 'findAllocation');
-      const found = (Array.isArray(data) ? data : [data]).find((d): d is GreenVnData => isObject(d) && sameAllocation(d, body));
-      return found && this.upstream.read<GreenVnData>(found, ALLOCATION, res, 'findAllocation');
+      const { res, payload } = await this.exchange({ operation: 'findAllocation', method: 'GET', searchParams: { connection_id: body.connection_id } });
+      const found = (Array.isArray(payload) ? payload : [payload]).find((d): d is GreenVnData => isObject(d) && sameAllocation(d, body));
+      return found && this.read<GreenVnData>(found, ALLOCATION, res, 'findAllocation');
     } catch (err) {
       if (isCode(err, ErrorCode.NOT_FOUND)) return null;
       if (err instanceof BusinessError || isCode(err, ErrorCode.UPSTREAM_ERROR)) return undefined;
@@ -125,30 +119,20 @@ export class ExotelClient {
     }
   }
 
-  private async call(req: UpstreamRequest): Promise<GreenVnData> {
-    const res = await this.upstream.request(req);
-    return this.upstream.read<GreenVnData>(this.data(res, req.operation), ALLOCATION, res, req.operation);
-  }
-
-  /** `data` of a successful envelope, or the failure the answer stands for. */
-  private data(res: UpstreamResponse, operation: string): unknown {
-    if (res.status >= 200 && res.status < 300) {
-      const envelope = unwrapOne(this.upstream.json(res, operation));
-      if (!isObject(envelope)) throw this.upstream.unreadable(res, operation, '$: expected an envelope');
-      if (envelope.success !== false && envelope.success !== 'false') return unwrapOne(envelope.data);
-      throw exotelFailure(res, envelope as Envelope);
-    }
-    throw exotelFailure(res, lenientEnvelope(res.body));
-  }
-}
-
-/** Error answers (402/429/499 especially) may not be JSON at all. */
-function lenientEnvelope(body: string): Envelope | undefined {
-  try {
-    const value = unwrapOne(JSON.parse(body));
-    return isObject(value) ? (value as Envelope) : undefined;
-  } catch {
+  /** The envelope, unwrapped from the one-element array Exotel's own samples show; error answers (402/429/499 especially) may not be JSON at all. */
+  protected override parseBody(res: UpstreamResponse, req: UpstreamRequest): Envelope | undefined {
+    const envelope = unwrapOne(super.parseBody(res, req));
+    if (isObject(envelope)) return envelope as Envelope;
+    if (isSuccess(res)) throw this.unreadable(res, req.operation, '$: expected an envelope');
     return undefined;
+  }
+
+  protected override errorFromResponse(res: UpstreamResponse, envelope: Envelope | undefined, req: UpstreamRequest) {
+    return errorFromResponse(res, envelope, req);
+  }
+
+  protected override payloadOf(envelope: Envelope | undefined): unknown {
+    return unwrapOne(envelope?.data);
   }
 }
 

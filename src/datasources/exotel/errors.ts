@@ -4,8 +4,8 @@
  * Messages are ours: Exotel's `message` and body go to the logs only.
  */
 import { ErrorCode, providerFailure, type BusinessError, type GatewayError } from '../../errors.js';
-import { statusFailure, type UpstreamResponse } from '../upstream.js';
-import type { Envelope } from './mapping.js';
+import { isSuccess, statusFailure, type ErrorFromResponse, type UpstreamResponse } from '../upstream.js';
+import type { Envelope } from './wire.js';
 
 export interface ExotelErrorRow {
   code: ErrorCode;
@@ -49,11 +49,12 @@ export const EXOTEL_STATUSES: Readonly<Record<number, ExotelErrorRow>> = {
   499: { code: ErrorCode.UPSTREAM_TIMEOUT, message: 'Exotel timed out answering' },
 };
 
-/**
- * The failure an Exotel answer stands for. The body's `status` mirrors the HTTP status; it is
- * read too in case an error ever arrives under HTTP 200.
- */
-export function exotelFailure(res: UpstreamResponse, envelope: Envelope | undefined): BusinessError | GatewayError {
+/** The failure an Exotel answer stands for: any status but 2xx, or an envelope that says `success: false`. */
+export const errorFromResponse: ErrorFromResponse<Envelope> = (res, envelope) =>
+  isSuccess(res) && envelope?.success !== false && envelope?.success !== 'false' ? undefined : failure(res, envelope);
+
+/** The body's `status` mirrors the HTTP status; it is read too in case an error ever arrives under HTTP 200. */
+function failure(res: UpstreamResponse, envelope: Envelope | undefined): BusinessError | GatewayError {
   const status = res.status < 300 && typeof envelope?.status === 'number' ? envelope.status : res.status;
   const code = envelope?.code === null || envelope?.code === undefined ? undefined : Number(envelope.code);
   const row = EXOTEL_STATUSES[status] ?? (code === undefined ? undefined : EXOTEL_CODES[code]);

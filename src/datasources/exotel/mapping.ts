@@ -1,8 +1,9 @@
 /**
  * Exotel Lead Assist payloads <-> domain records. Pure functions. Exotel's JSON is loose
- * (NOTES §3): `greenvn` or `green_vn`, envelopes sometimes wrapped in a one-element array,
- * `strictness` as string or boolean, pins `[null]`, durations as strings or numbers,
- * timestamps with bogus offsets (`+50:30`) or no zone at all, `"null"` recording URLs.
+ * (README: Documented and inferred): `greenvn` or `green_vn`, envelopes sometimes wrapped in
+ * a one-element array, `strictness` as string or boolean, pins `[null]`, durations as strings
+ * or numbers, timestamps with bogus offsets (`+50:30`) or no zone at all, `"null"` recording
+ * URLs.
  */
 import type {
   AllocationRecord,
@@ -14,60 +15,8 @@ import type {
   IsoDateTime,
 } from '../../domain/model.js';
 import { tryE164 } from '../../domain/phone.js';
-import type { AllocateRequest, GreenVNPreferences, ReassignRequest, UpdatePartiesRequest } from '../provider.js';
-
-export const REGIONS = ['DL', 'MU', 'MH', 'WB', 'AP', 'TN', 'GJ', 'KA', 'KL', 'RJ', 'MP'] as const;
-export type Region = (typeof REGIONS)[number];
-
-/** `{success,status,code,message,data}` (NOTES §3.2). */
-export interface Envelope {
-  success?: boolean | string;
-  status?: number;
-  code?: number | string | null;
-  message?: string | null;
-  data?: unknown;
-}
-
-/** An allocation as Exotel writes it in responses and the deallocation callback. */
-export interface GreenVnData {
-  connection_id?: string;
-  aparty_numbers?: unknown;
-  bparty_numbers?: unknown;
-  aparty_pins?: unknown;
-  bparty_pins?: unknown;
-  usage?: string;
-  state?: string;
-  greenvn?: unknown;
-  green_vn?: unknown;
-  greenvn_id?: string | number;
-  flow_id?: string | number;
-}
-
-export interface PreferencesBody {
-  greenvn?: string;
-  region?: string;
-  pin_code?: string;
-  /** `type` on create; the update-VN example calls it `number_type`. */
-  type?: string;
-  number_type?: string;
-}
-
-export interface CreateBody {
-  connection_id: string;
-  aparty_numbers: E164[];
-  bparty_numbers: E164[];
-  aparty_pins?: number[];
-  bparty_pins?: number[];
-  usage: 'oneway' | 'twoway';
-  /** Documented boolean; Exotel's own examples and Go model send the string. */
-  strictness?: 'true' | 'false';
-  preferences?: PreferencesBody;
-  deallocation_policy?: { duration: string };
-  flow_id?: string;
-}
-
-export type UpdatePartiesBody = Partial<Pick<CreateBody, 'aparty_numbers' | 'bparty_numbers' | 'aparty_pins' | 'bparty_pins' | 'usage'>>;
-export type UpdateVnBody = Pick<CreateBody, 'strictness' | 'preferences'>;
+import type { AllocateRequest, GreenVNPreferencesInput, ReassignRequest, UpdatePartiesRequest } from './inputs.js';
+import type { CreateBody, GreenVnData, PreferencesBody, UpdatePartiesBody, UpdateVnBody } from './wire.js';
 
 /** The official page shows error envelopes as `[ {...} ]`. */
 export function unwrapOne(value: unknown): unknown {
@@ -158,7 +107,7 @@ export function toAllocation(data: GreenVnData, at: { now: IsoDateTime; expiresA
   };
 }
 
-function preferencesBody(p: GreenVNPreferences | undefined, typeField: 'type' | 'number_type'): PreferencesBody | undefined {
+function preferencesBody(p: GreenVNPreferencesInput | undefined, typeField: 'type' | 'number_type'): PreferencesBody | undefined {
   if (!p || (!p.greenVN && !p.region && !p.pinCode && !p.type)) return undefined;
   return {
     ...(p.greenVN ? { greenvn: p.greenVN } : {}),
@@ -172,7 +121,7 @@ function strictness(strict: boolean | undefined): CreateBody['strictness'] {
   return strict === undefined ? undefined : strict ? 'true' : 'false';
 }
 
-/** Expects numbers already normalised to E.164 by the port. */
+/** Expects numbers already normalised to E.164 by the adapter. */
 export function toCreateBody(r: AllocateRequest): CreateBody {
   return {
     connection_id: r.connectionId,

@@ -8,7 +8,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import type http from 'node:http';
-import type { ExotelConfig } from '../../config.js';
+import type { ExotelConfig } from './module.js';
 import type { E164 } from '../../domain/model.js';
 import { tryE164 } from '../../domain/phone.js';
 import {

@@ -1,12 +1,14 @@
 /**
- * Exotel Lead Assist callbacks (NOTES §3.4). Their URLs are account settings at Exotel:
- * `greencall_complete_event_endpoint` → /calls, `deallocation_callback_event_endpoint` →
- * /deallocations, `verified_caller_event_endpoint` and `failed_verification_event_endpoint`
- * → /verifications (the two shapes are told apart by their fields).
+ * Exotel Lead Assist callbacks (README: Documented and inferred). Their URLs are account
+ * settings at Exotel: `greencall_complete_event_endpoint` → /calls,
+ * `deallocation_callback_event_endpoint` → /deallocations, `verified_caller_event_endpoint`
+ * and `failed_verification_event_endpoint` → /verifications (the two shapes are told apart by
+ * their fields).
  */
 import type { AllocationEventRecord, CallEventPatch, CallEventRecord, E164, IsoDateTime } from '../../domain/model.js';
 import { cappedId, eventId, WebhookPayloadError, type WebhookRequest, type WebhookResult, type WebhookReply, type WebhookRoute } from '../../webhooks/route.js';
 import { e164Of, exotelTime, isObject, joinParty, toCallPatch } from './mapping.js';
+import type { ExotelSettings } from './module.js';
 
 /** Exotel documents no reply format; any 2xx is taken as accepted. */
 function reply(result: WebhookResult<unknown, unknown>): WebhookReply {
@@ -56,7 +58,7 @@ const verificationKey = (p: VerificationPayload) => (p.kind === 'CALLER_VERIFIED
  * (unmatched): nothing is published, and a redelivery is applied rather than taken for a
  * duplicate. Calls are stored whatever their allocation: a call happened either way.
  */
-export function exotelWebhooks(timezone: string): WebhookRoute<any, any>[] {
+export function webhookRoutes({ timezone }: Pick<ExotelSettings, 'timezone'>): WebhookRoute<any, any>[] {
   const calls: WebhookRoute<CallEventPatch, CallEventRecord> = {
     event: 'calls',
     methods: ['POST'],

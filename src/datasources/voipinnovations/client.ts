@@ -4,142 +4,36 @@
  * Envelopes are built and read with fast-xml-parser; values are escaped by the builder.
  */
 import { XMLBuilder, XMLParser } from 'fast-xml-parser';
-import type { VoipInnovationsConfig } from '../../config.js';
-import { GatewayError } from '../../errors.js';
-import { RETRY_STATUSES, Upstream } from '../upstream.js';
+import type { VoipInnovationsConfig } from './module.js';
 import type { ProviderDeps } from '../provider.js';
 import { optional, type Shape } from '../shape.js';
-import { codeFailure, httpFailure } from './errors.js';
+import { RETRY_STATUSES, Upstream, type UpstreamRequest, type UpstreamResponse } from '../upstream.js';
+import { errorFromResponse } from './errors.js';
+import {
+  SOAP11,
+  TEMPURI,
+  type DID,
+  type DIDCount,
+  type DIDLocator,
+  type DIDParam,
+  type DIDResponse,
+  type OrderBy,
+  type Operation,
+  type PortDetail,
+  type PortDID,
+  type PortResponse,
+  type SearchCriteria,
+  type XmlObject,
+} from './wire.js';
 
-export const TEMPURI = 'http://tempuri.org/';
-export const SOAP11 = 'http://schemas.xmlsoap.org/soap/envelope/';
 const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
 const XSD = 'http://www.w3.org/2001/XMLSchema';
-
-export const OPERATIONS = [
-  'auditDIDs',
-  'queryDID',
-  'assignDID',
-  'getDIDs',
-  'configDID',
-  'releaseDID',
-  'reserveDID',
-  'isPortable',
-  'getDIDCount',
-  'getPortDetails',
-] as const;
-export type Operation = (typeof OPERATIONS)[number];
 
 /** Reads: safe to repeat after a failure. Reserve/assign/config/release are never retried blindly. */
 const READS: ReadonlySet<Operation> = new Set(['auditDIDs', 'queryDID', 'getDIDs', 'getDIDCount', 'isPortable', 'getPortDetails']);
 
 /** Repeated elements: arrays even when one comes back. */
 const LISTS = new Set(['DID', 'DIDLocator', 'DIDCount', 'DIDParam', 'PortDID', 'DIDGroup']);
-
-// Every leaf is a string: `parseTagValue: false` keeps TNs, tiers and `0412…` as written.
-type Leaf = string;
-export interface DID {
-  tn?: Leaf;
-  availability?: Leaf;
-  rewrite?: Leaf;
-  status?: Leaf;
-  statusCode?: Leaf;
-  tier?: Leaf;
-  refId?: Leaf;
-  cnamName?: Leaf;
-  state?: Leaf;
-  rateCenter?: Leaf;
-  Network?: Leaf;
-  endpointId?: Leaf;
-  expireDate?: Leaf;
-  has411?: Leaf;
-  has911?: Leaf;
-  cnam?: Leaf;
-  t38?: Leaf;
-}
-export interface DIDLocator {
-  tn?: Leaf;
-  rateCenter?: Leaf;
-  state?: Leaf;
-  tier?: Leaf;
-  lataId?: Leaf;
-  outboundCNAM?: Leaf;
-  t38?: Leaf;
-  sms?: Leaf;
-}
-export interface DIDCount {
-  didCount?: Leaf;
-  rateCenter?: Leaf;
-  state?: Leaf;
-  tier?: Leaf;
-  lataId?: Leaf;
-  cnam?: Leaf;
-  t38?: Leaf;
-  sms?: Leaf;
-}
-export interface PortDID {
-  tn?: Leaf;
-  tier?: Leaf;
-  rateCenter?: Leaf;
-  state?: Leaf;
-  lata?: Leaf;
-  endpointGroup?: Leaf;
-}
-export interface PortDetail {
-  id?: Leaf;
-  status?: Leaf;
-  endUser?: Leaf;
-  billingTN?: Leaf;
-  portingFrom?: Leaf;
-  submittedDate?: Leaf;
-  focDate?: Leaf;
-  requestedFocDate?: Leaf;
-  dids: PortDID[];
-  defaultEndpointGroup?: Leaf;
-}
-
-export interface DIDResponse {
-  responseCode: string;
-  responseMessage: string;
-  DIDs: DID[];
-  DIDLocators: DIDLocator[];
-  DIDCounts: DIDCount[];
-}
-export interface PortResponse {
-  responseCode: string;
-  responseMessage: string;
-  PortDetails?: PortDetail;
-  IsPortable: boolean;
-}
-
-/** getDIDs / getDIDCount criteria, in WSDL order; empty strings are "not searched on". */
-export interface SearchCriteria {
-  state: string;
-  lata: string;
-  rateCenter: string;
-  npa: string;
-  nxx: string;
-  tier: string;
-  t38: string;
-  cnam: string;
-  sms: string;
-}
-
-/** getDIDCount's `orderby` (case-insensitive at VoIP Innovations). */
-export type OrderBy = 'state' | 'rc' | 'lata' | 'tier';
-
-export interface DIDParam {
-  tn: string;
-  /** Inbound CNAM dip on/off. */
-  cnam?: boolean;
-  refId?: string;
-  endpointGroup?: number;
-}
-
-type XmlValue = string | number | XmlObject | XmlObject[];
-export interface XmlObject {
-  [name: string]: XmlValue;
-}
 
 // suppressBooleanAttributes would turn xsi:nil="true" into a bare (invalid) attribute.
 const builder = new XMLBuilder({ ignoreAttributes: false, suppressEmptyNode: true, suppressBooleanAttributes: false });
@@ -246,81 +140,98 @@ const PORT_RESPONSE: Shape = {
   PortDetails: optional({ ...leaves('id', 'status', 'endUser', 'billingTN', 'portingFrom', 'submittedDate', 'focDate', 'requestedFocDate'), dids: [leaves('tn')] }),
 };
 
-export class VoipInnovationsClient {
-  private readonly upstream: Upstream;
+/** One SOAP call: the operation and its parameters after `login` and `secret`. */
+export interface SoapCall extends UpstreamRequest {
+  operation: Operation;
+  params: XmlObject;
+}
 
+/** Operations whose result carries a port (the others carry DIDs). */
+const PORT_OPERATIONS: ReadonlySet<Operation> = new Set(['isPortable', 'getPortDetails']);
+
+export class VoipInnovationsClient extends Upstream<SoapCall, SoapReply> {
   constructor(
     private readonly live: VoipInnovationsConfig,
     deps: Pick<ProviderDeps, 'log' | 'timeoutMs'>,
   ) {
     // A SOAP fault comes on HTTP 500 whatever its cause: retrying it would only repeat it.
-    this.upstream = new Upstream({ provider: 'VOIP_INNOVATIONS', baseUrl: live.url, timeoutMs: deps.timeoutMs, log: deps.log, retryStatuses: RETRY_STATUSES.filter((s) => s !== 500) });
+    super({ provider: 'VOIP_INNOVATIONS', baseUrl: live.url, timeoutMs: deps.timeoutMs, log: deps.log, retryStatuses: RETRY_STATUSES.filter((s) => s !== 500) });
+  }
+
+  auditDIDs(): Promise<DIDResponse> {
+    return this.soap('auditDIDs', {});
+  }
+
+  queryDID(tn: string): Promise<DIDResponse> {
+    return this.soap('queryDID', { did: tn });
+  }
+
+  getDIDs(criteria: SearchCriteria): Promise<DIDResponse> {
+    return this.soap('getDIDs', { ...criteria });
+  }
+
+  getDIDCount(criteria: SearchCriteria, orderby: OrderBy): Promise<DIDResponse> {
+    // WSDL order: the eight shared criteria, orderby, then sms.
+    const { sms, ...rest } = criteria;
+    return this.soap('getDIDCount', { ...rest, orderby, sms });
+  }
+
+  reserveDID(params: DIDParam[]): Promise<DIDResponse> {
+    return this.soap('reserveDID', didParams(params, this.live.endpointField));
+  }
+
+  assignDID(params: DIDParam[]): Promise<DIDResponse> {
+    return this.soap('assignDID', didParams(params, this.live.endpointField));
+  }
+
+  configDID(params: DIDParam[]): Promise<DIDResponse> {
+    return this.soap('configDID', didParams(params, this.live.endpointField));
+  }
+
+  releaseDID(params: DIDParam[]): Promise<DIDResponse> {
+    return this.soap('releaseDID', didParams(params, this.live.endpointField));
+  }
+
+  isPortable(tn: string): Promise<PortResponse> {
+    return this.soap('isPortable', { tn });
+  }
+
+  getPortDetails(portId: number): Promise<PortResponse> {
+    return this.soap('getPortDetails', { portId });
   }
 
   /**
-   * One SOAP call, its result converted and checked. Throws GatewayError for faults,
-   * unreadable answers and top-level codes that are infrastructure failures (900/901/902);
-   * business codes are the caller's to read.
+   * One SOAP call, its result converted and checked. Faults, unreadable answers and top-level
+   * codes that are infrastructure failures (900/901/902) are thrown; business codes are the
+   * caller's to read.
    */
-  private async call<T>(operation: Operation, params: XmlObject, convert: (result: Record<string, unknown>) => T, shape: Shape): Promise<T> {
-    const res = await this.upstream.request({
-      operation,
-      method: 'POST',
-      body: requestEnvelope(operation, this.live.login, this.live.secret, params),
-      headers: { 'content-type': 'text/xml; charset=utf-8', soapaction: `"${TEMPURI}${operation}"` },
-      idempotent: READS.has(operation),
-    });
-    const reply = readEnvelope(operation, res.body);
-    if (res.status !== 200) throw httpFailure(res, reply.faultCode);
-    const result = this.upstream.read<Record<string, unknown>>(reply.result, RESULT, res, operation);
-    const failure = codeFailure(text(result.responseCode), { topLevel: true });
-    if (failure instanceof GatewayError) throw failure;
-    return this.upstream.read<T>(convert(result), shape, res, operation);
+  private soap<T extends DIDResponse | PortResponse>(operation: Operation, params: XmlObject): Promise<T> {
+    return this.fetch({ operation, method: 'POST', params }, PORT_OPERATIONS.has(operation) ? PORT_RESPONSE : DID_RESPONSE);
   }
 
-  private dids(operation: Operation, params: XmlObject = {}): Promise<DIDResponse> {
-    return this.call(operation, params, toDIDResponse, DID_RESPONSE);
+  /** The envelope, with login and secret first; only reads may be repeated. */
+  protected override willSendRequest(call: SoapCall): UpstreamRequest {
+    return {
+      ...call,
+      body: requestEnvelope(call.operation, this.live.login, this.live.secret, call.params),
+      headers: { 'content-type': 'text/xml; charset=utf-8', soapaction: `"${TEMPURI}${call.operation}"` },
+      idempotent: READS.has(call.operation),
+    };
   }
 
-  async auditDIDs(): Promise<DIDResponse> {
-    return this.dids('auditDIDs');
+  /** The envelope read; a 200 must carry a result with its `responseCode`. */
+  protected override parseBody(res: UpstreamResponse, call: SoapCall): SoapReply {
+    const reply = readEnvelope(call.operation, res.body);
+    if (res.status === 200) this.read(reply.result, RESULT, res, call.operation);
+    return reply;
   }
 
-  async queryDID(tn: string): Promise<DIDResponse> {
-    return this.dids('queryDID', { did: tn });
+  protected override errorFromResponse(res: UpstreamResponse, reply: SoapReply | undefined, call: SoapCall) {
+    return errorFromResponse(res, reply, call);
   }
 
-  async getDIDs(criteria: SearchCriteria): Promise<DIDResponse> {
-    return this.dids('getDIDs', { ...criteria });
-  }
-
-  async getDIDCount(criteria: SearchCriteria, orderby: OrderBy): Promise<DIDResponse> {
-    // WSDL order: the eight shared criteria, orderby, then sms.
-    const { sms, ...rest } = criteria;
-    return this.dids('getDIDCount', { ...rest, orderby, sms });
-  }
-
-  async reserveDID(params: DIDParam[]): Promise<DIDResponse> {
-    return this.dids('reserveDID', didParams(params, this.live.endpointField));
-  }
-
-  async assignDID(params: DIDParam[]): Promise<DIDResponse> {
-    return this.dids('assignDID', didParams(params, this.live.endpointField));
-  }
-
-  async configDID(params: DIDParam[]): Promise<DIDResponse> {
-    return this.dids('configDID', didParams(params, this.live.endpointField));
-  }
-
-  async releaseDID(params: DIDParam[]): Promise<DIDResponse> {
-    return this.dids('releaseDID', didParams(params, this.live.endpointField));
-  }
-
-  async isPortable(tn: string): Promise<PortResponse> {
-    return this.call('isPortable', { tn }, toPortResponse, PORT_RESPONSE);
-  }
-
-  async getPortDetails(portId: number): Promise<PortResponse> {
-    return this.call('getPortDetails', { portId }, toPortResponse, PORT_RESPONSE);
+  protected override payloadOf(reply: SoapReply | undefined, _res: UpstreamResponse, call: SoapCall): DIDResponse | PortResponse {
+    const result = reply?.result ?? {};
+    return PORT_OPERATIONS.has(call.operation) ? toPortResponse(result) : toDIDResponse(result);
   }
 }

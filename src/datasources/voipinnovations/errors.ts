@@ -6,7 +6,8 @@
  */
 import type { NumberStatus } from '../../domain/model.js';
 import { BusinessError, ErrorCode, GatewayError, providerFailure } from '../../errors.js';
-import { statusFailure, type UpstreamResponse } from '../upstream.js';
+import { statusFailure, type ErrorFromResponse, type UpstreamResponse } from '../upstream.js';
+import type { SoapCall, SoapReply } from './client.js';
 
 const PROVIDER = 'VOIP_INNOVATIONS';
 
@@ -92,10 +93,21 @@ export function codeFailure(code: string, opts: { topLevel?: boolean; field?: st
 }
 
 /**
+ * The failure a SOAP answer stands for: any status but 200 (see `httpFailure`), or a
+ * top-level `responseCode` that is an infrastructure failure (900/901/902). Business codes
+ * are outcomes the adapter reads (`codeFailure`), per call and per DID.
+ */
+export const errorFromResponse: ErrorFromResponse<SoapReply, SoapCall> = (res, reply) => {
+  if (res.status !== 200) return httpFailure(res, reply?.faultCode);
+  const failure = codeFailure(String(reply?.result?.responseCode ?? ''), { topLevel: true });
+  return failure instanceof GatewayError ? failure : undefined;
+};
+
+/**
  * A non-200 answer: ASP.NET sends SOAP faults over HTTP 500. `soap:Client` means our
  * envelope was refused (a gateway bug, not the caller's), `soap:Server` that the service failed.
  */
-export function httpFailure(res: UpstreamResponse, faultCode: string | undefined): GatewayError {
+function httpFailure(res: UpstreamResponse, faultCode: string | undefined): GatewayError {
   if (faultCode?.endsWith('Client')) {
     return new GatewayError(ErrorCode.UPSTREAM_ERROR, 'VoIP Innovations refused the request envelope', { provider: PROVIDER, detail: res.body, nothingDone: true });
   }

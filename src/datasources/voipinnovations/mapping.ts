@@ -14,14 +14,15 @@ import type {
   ServiceRecord,
 } from '../../domain/model.js';
 import { tryE164 } from '../../domain/phone.js';
-import { BusinessError, ErrorCode } from '../../errors.js';
+import { ErrorCode } from '../../errors.js';
+import { refuse } from '../validate.js';
 import type { NumberCountGrouping, NumberSearchFilter, OrderDraft } from '../provider.js';
-import type { DID, DIDCount, DIDLocator, OrderBy, PortDetail, SearchCriteria } from './client.js';
+import type { DID, DIDCount, DIDLocator, OrderBy, PortDetail, SearchCriteria } from './wire.js';
 import { statusRow } from './errors.js';
 
 const PROVIDER = 'VOIP_INNOVATIONS';
 /** A reservation holds for at most 30 minutes. */
-export const RESERVATION_MS = 30 * 60_000;
+const RESERVATION_MS = 30 * 60_000;
 const TOLL_FREE_NPAS = new Set(['800', '833', '844', '855', '866', '877', '888']);
 /** VoIP Innovations' "no tier" marker (dummy rows, unassigned numbers). */
 const NO_TIER = '-99999';
@@ -29,7 +30,7 @@ const NO_TIER = '-99999';
 /** E.164 -> 10-digit TN, or INVALID_NUMBER: VoIP Innovations deals in NANP numbers only. */
 export function tnOf(e164: E164, field: string[]): string {
   if (!/^\+1\d{10}$/.test(e164) || !tryE164(e164)) {
-    throw new BusinessError(ErrorCode.INVALID_NUMBER, `${e164} is not a North American (+1) number; VoIP Innovations handles NANP numbers only`, field);
+    refuse(field, `${e164} is not a North American (+1) number; VoIP Innovations handles NANP numbers only`, ErrorCode.INVALID_NUMBER);
   }
   return e164.slice(2);
 }
@@ -207,18 +208,18 @@ const UNSUPPORTED = ['szu', 'location', 'latitude', 'longitude', 'prefix'] as co
 export function criteriaOf(filter: NumberSearchFilter): SearchCriteria {
   const field = (name: string) => ['filter', name];
   for (const name of UNSUPPORTED) {
-    if (filter[name] !== undefined) throw new BusinessError(ErrorCode.UNSUPPORTED_FILTER, `VoIP Innovations cannot search by ${name}; use state, lata, rateCenter, npa or nxx`, field(name));
+    if (filter[name] !== undefined) refuse(field(name), `VoIP Innovations cannot search by ${name}; use state, lata, rateCenter, npa or nxx`, ErrorCode.UNSUPPORTED_FILTER);
   }
   if (filter.country !== undefined && filter.country.toUpperCase() !== 'US') {
-    throw new BusinessError(ErrorCode.REGION_NOT_SUPPORTED, 'VoIP Innovations sells US numbers only', field('country'));
+    refuse(field('country'), 'VoIP Innovations sells US numbers only', ErrorCode.REGION_NOT_SUPPORTED);
   }
   if (filter.kind !== undefined && filter.kind !== 'TOLL_FREE' && filter.kind !== 'GEOGRAPHIC') {
-    throw new BusinessError(ErrorCode.UNSUPPORTED_FILTER, 'VoIP Innovations sells GEOGRAPHIC and TOLL_FREE numbers only', field('kind'));
+    refuse(field('kind'), 'VoIP Innovations sells GEOGRAPHIC and TOLL_FREE numbers only', ErrorCode.UNSUPPORTED_FILTER);
   }
   let state = filter.state?.trim().toUpperCase() || undefined;
   if (filter.kind === 'TOLL_FREE') state ??= 'TF';
   if ((filter.kind === 'TOLL_FREE') !== (state === 'TF') && filter.kind !== undefined) {
-    throw new BusinessError(ErrorCode.VALIDATION_FAILED, 'Toll-free numbers are searched with state TF and only with it', field('state'));
+    refuse(field('state'), 'Toll-free numbers are searched with state TF and only with it');
   }
   const values = { ...filter, state, rateCenter: filter.rateCenter?.trim().toUpperCase() };
   const criteria = {} as SearchCriteria;
@@ -230,11 +231,11 @@ export function criteriaOf(filter: NumberSearchFilter): SearchCriteria {
       continue;
     }
     const [format, example] = FORMATS[name]!;
-    if (!format.test(v)) throw new BusinessError(ErrorCode.VALIDATION_FAILED, `${name} must be ${example}`, field(name));
+    if (!format.test(v)) refuse(field(name), `${name} must be ${example}`);
     criteria[name] = v;
   }
   if (CRITERIA.every((name) => criteria[name] === '')) {
-    throw new BusinessError(ErrorCode.VALIDATION_FAILED, `Give at least one search criterion: ${CRITERIA.join(', ')} (or kind TOLL_FREE)`, ['filter']);
+    refuse(['filter'], `Give at least one search criterion: ${CRITERIA.join(', ')} (or kind TOLL_FREE)`);
   }
   return criteria;
 }

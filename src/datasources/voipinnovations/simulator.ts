@@ -9,7 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import type http from 'node:http';
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
-import type { VoipInnovationsConfig } from '../../config.js';
+import type { VoipInnovationsConfig } from './module.js';
 import type { E164 } from '../../domain/model.js';
 import { LoopbackSimulator, readText, refuseCall, type SimulatedCall, type SimulatedCallInput, type SimulatorDeps } from '../../sandbox/simulator.js';
 

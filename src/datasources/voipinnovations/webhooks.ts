@@ -4,6 +4,6 @@
  */
 import type { WebhookRoute } from '../../webhooks/route.js';
 
-export function voipInnovationsWebhooks(): WebhookRoute[] {
+export function webhookRoutes(): WebhookRoute<any, any>[] {
   return [];
 }

@@ -1,41 +1,27 @@
 /**
- * Exotel Lead Assist (GreenVN): masked-number allocations. The port checks what Exotel would
+ * Exotel Lead Assist (GreenVN) as a ProviderAdapter: masked-number allocations. It checks what Exotel would
  * reject (numbers, same number on both sides, pins, region) before any upstream call, then
  * calls the client and maps.
  */
-import type { ExotelConfig } from '../../config.js';
 import type { AllocationRecord, E164 } from '../../domain/model.js';
-import { InvalidPhoneNumber, toE164 } from '../../domain/phone.js';
 import { BusinessError, ErrorCode } from '../../errors.js';
-import type { AllocateRequest, Attempt, GreenVNPreferences, ProviderModule, ProviderAdapter, ReassignRequest, Recovery, UpdatePartiesRequest } from '../provider.js';
+import type { Attempt, ProviderAdapter, Recovery } from '../provider.js';
+import { phoneNumber, refuse } from '../validate.js';
 import { ExotelClient } from './client.js';
-import { REGIONS, toAllocation, toCreateBody, toUpdatePartiesBody, toUpdateVnBody, type CreateBody, type GreenVnData } from './mapping.js';
-import { startExotelSimulator } from './simulator.js';
-import { exotelWebhooks } from './webhooks.js';
-
-function invalid(field: string[], message: string): BusinessError {
-  return new BusinessError(ErrorCode.VALIDATION_FAILED, message, field);
-}
-
-function e164(value: string, field: string[]): E164 {
-  try {
-    return toE164(value);
-  } catch (err) {
-    if (err instanceof InvalidPhoneNumber) throw new BusinessError(ErrorCode.INVALID_NUMBER, err.message, field);
-    throw err;
-  }
-}
+import type { AllocateRequest, GreenVNPreferencesInput, ReassignRequest, UpdatePartiesRequest } from './inputs.js';
+import { toAllocation, toCreateBody, toUpdatePartiesBody, toUpdateVnBody } from './mapping.js';
+import { REGIONS, type CreateBody, type GreenVnData } from './wire.js';
 
 /** E.164 numbers of one party, each checked, none twice. */
 function party(numbers: E164[] | undefined, field: string, required: boolean): E164[] | undefined {
   if (numbers === undefined || numbers.length === 0) {
-    if (required) throw invalid([field], 'At least one number is required');
+    if (required) refuse([field], 'At least one number is required');
     return undefined;
   }
   const out: E164[] = [];
   numbers.forEach((n, i) => {
-    const number = e164(n, [field, String(i)]);
-    if (out.includes(number)) throw new BusinessError(ErrorCode.DUPLICATE_NUMBERS, `${number} appears twice`, [field, String(i)]);
+    const number = phoneNumber(n, [field, String(i)]);
+    if (out.includes(number)) refuse([field, String(i)], `${number} appears twice`, ErrorCode.DUPLICATE_NUMBERS);
     out.push(number);
   });
   return out;
@@ -43,34 +29,34 @@ function party(numbers: E164[] | undefined, field: string, required: boolean): E
 
 function pins(values: number[] | undefined, field: string): void {
   values?.forEach((p, i) => {
-    if (!Number.isSafeInteger(p) || p <= 0) throw invalid([field, String(i)], 'A pin is a positive whole number');
+    if (!Number.isSafeInteger(p) || p <= 0) refuse([field, String(i)], 'A pin is a positive whole number');
   });
 }
 
-function preferences(p: GreenVNPreferences | undefined): GreenVNPreferences | undefined {
+function preferences(p: GreenVNPreferencesInput | undefined): GreenVNPreferencesInput | undefined {
   if (!p) return undefined;
   if (p.region && !(REGIONS as readonly string[]).includes(p.region)) {
-    throw new BusinessError(ErrorCode.REGION_NOT_SUPPORTED, `Region must be one of ${REGIONS.join(', ')}`, ['preferences', 'region']);
+    refuse(['preferences', 'region'], `Region must be one of ${REGIONS.join(', ')}`, ErrorCode.REGION_NOT_SUPPORTED);
   }
-  if (p.pinCode && !/^\d{6}$/.test(p.pinCode)) throw invalid(['preferences', 'pinCode'], 'A pin code has six digits');
-  return { ...p, greenVN: p.greenVN === undefined ? undefined : e164(p.greenVN, ['preferences', 'greenVN']) };
+  if (p.pinCode && !/^\d{6}$/.test(p.pinCode)) refuse(['preferences', 'pinCode'], 'A pin code has six digits');
+  return { ...p, greenVN: p.greenVN === undefined ? undefined : phoneNumber(p.greenVN, ['preferences', 'greenVN']) };
 }
 
 function sameNumberCheck(a: E164[] | undefined, b: E164[] | undefined): void {
   const i = b?.findIndex((n) => a?.includes(n)) ?? -1;
-  if (i >= 0) throw new BusinessError(ErrorCode.SAME_NUMBER_BOTH_PARTIES, `${b![i]} cannot be on both parties`, ['bPartyNumbers', String(i)]);
+  if (i >= 0) refuse(['bPartyNumbers', String(i)], `${b![i]} cannot be on both parties`, ErrorCode.SAME_NUMBER_BOTH_PARTIES);
 }
 
 /** The create body for a request, checked the way Exotel would check it. */
 function createBody(r: AllocateRequest): CreateBody {
-  if (!r.connectionId?.trim()) throw invalid(['connectionId'], 'A connection id is required');
+  if (!r.connectionId?.trim()) refuse(['connectionId'], 'A connection id is required');
   const aPartyNumbers = party(r.aPartyNumbers, 'aPartyNumbers', true)!;
   const bPartyNumbers = party(r.bPartyNumbers, 'bPartyNumbers', true)!;
   sameNumberCheck(aPartyNumbers, bPartyNumbers);
   pins(r.aPartyPins, 'aPartyPins');
   pins(r.bPartyPins, 'bPartyPins');
   if (r.deallocateAfterSeconds !== undefined && (!Number.isSafeInteger(r.deallocateAfterSeconds) || r.deallocateAfterSeconds <= 0)) {
-    throw invalid(['deallocateAfterSeconds'], 'Deallocation needs a positive number of seconds');
+    refuse(['deallocateAfterSeconds'], 'Deallocation needs a positive number of seconds');
   }
   return toCreateBody({ ...r, aPartyNumbers, bPartyNumbers, preferences: preferences(r.preferences) });
 }
@@ -81,7 +67,7 @@ function allocation(data: GreenVnData, r: AllocateRequest, startedMs: number): A
   return toAllocation(data, { now: new Date().toISOString(), expiresAt });
 }
 
-class ExotelPort implements ProviderAdapter {
+export class ExotelAdapter implements ProviderAdapter {
   readonly name = 'EXOTEL' as const;
   constructor(private readonly client: ExotelClient) {}
 
@@ -97,7 +83,8 @@ class ExotelPort implements ProviderAdapter {
    */
   async recover(attempt: Attempt): Promise<Recovery> {
     if (attempt.operation !== 'allocate') return { state: 'unknown' };
-    const [request] = attempt.args;
+    // The gateway recorded the request it sent this adapter.
+    const request = attempt.args[0] as AllocateRequest;
     const found = await this.client.lookup(createBody(request));
     if (found === null) return { state: 'resend' };
     return found ? { state: 'done', result: allocation(found, request, Date.parse(attempt.startedAt)) } : { state: 'unknown' };
@@ -115,7 +102,7 @@ class ExotelPort implements ProviderAdapter {
   async updateParties(providerRef: string, r: UpdatePartiesRequest): Promise<AllocationRecord> {
     const aPartyNumbers = party(r.aPartyNumbers, 'aPartyNumbers', false);
     const bPartyNumbers = party(r.bPartyNumbers, 'bPartyNumbers', false);
-    if (!aPartyNumbers && !bPartyNumbers) throw invalid(['aPartyNumbers'], 'Give a-party numbers, b-party numbers or both');
+    if (!aPartyNumbers && !bPartyNumbers) refuse(['aPartyNumbers'], 'Give a-party numbers, b-party numbers or both');
     sameNumberCheck(aPartyNumbers, bPartyNumbers);
     pins(r.aPartyPins, 'aPartyPins');
     pins(r.bPartyPins, 'bPartyPins');
@@ -135,10 +122,3 @@ class ExotelPort implements ProviderAdapter {
 function record(data: GreenVnData): AllocationRecord {
   return toAllocation(data, { now: new Date().toISOString() });
 }
-
-export const exotelModule: ProviderModule<ExotelConfig> = {
-  name: 'EXOTEL',
-  create: (live, deps) => new ExotelPort(new ExotelClient(live, deps)),
-  webhooks: (deps) => exotelWebhooks(deps.exotelTimezone),
-  startSimulator: (deps) => startExotelSimulator(deps),
-};

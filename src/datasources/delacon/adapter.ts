@@ -1,17 +1,12 @@
 /**
- * Delacon through the port: number types, provisioning (new customer or more numbers) and
+ * Delacon as a ProviderAdapter: number types, provisioning (new customer or more numbers) and
  * customer updates. Delacon has no read API for companies, so listServices/getService are
  * left to the gateway's store.
  */
-import type { DelaconConfig } from '../../config.js';
 import type { NumberTypeRecord } from '../../domain/model.js';
-import { partsOf, tryE164 } from '../../domain/phone.js';
+import { partsOf } from '../../domain/phone.js';
 import { BusinessError, ErrorCode, GatewayError } from '../../errors.js';
 import type {
-  DelaconProvisionInput,
-  DelaconRegion,
-  DelaconServiceUpdate,
-  ProviderModule,
   ProviderAdapter,
   ProvisionOutcome,
   ProvisionRequest,
@@ -19,11 +14,11 @@ import type {
   ServiceUpdateRequest,
   UpdatePart,
 } from '../provider.js';
+import { checkEmail, phoneNumber, refuse } from '../validate.js';
 import { DelaconClient } from './client.js';
+import type { DelaconProvisionInput, DelaconRegion, DelaconServiceUpdateInput } from './inputs.js';
 import {
-  PROVISION_PARAMS,
   REGIONS,
-  UPDATE_PARAMS,
   numberTypesOf,
   provisionForm,
   provisionOutcome,
@@ -31,72 +26,63 @@ import {
   updateSteps,
   updatedService,
 } from './mapping.js';
-import { startDelaconSimulator } from './simulator.js';
-import { delaconWebhooks } from './webhooks.js';
+
+/** What Delacon reads of a provision and an update: its `delacon` block. */
+type Provision = ProvisionRequest & { delacon?: DelaconProvisionInput };
+type Update = ServiceUpdateRequest & { delacon?: DelaconServiceUpdateInput };
 
 /** Number types rarely change; one Delacon call per region and hour is plenty. */
 const NUMBER_TYPES_TTL_MS = 60 * 60 * 1000;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-function invalid(field: string[], message: string, code = ErrorCode.VALIDATION_FAILED): never {
-  throw new BusinessError(code, message, field);
-}
-
 function checkRegion(region: string | undefined, field: string[]): asserts region is DelaconRegion | undefined {
-  if (region !== undefined && !Object.hasOwn(REGIONS, region)) invalid(field, `Delacon has no region ${region}; use one of ${Object.keys(REGIONS).join(', ')}`);
-}
-
-function checkEmail(value: string | undefined, field: string[]): void {
-  if (value !== undefined && !EMAIL.test(value)) invalid(field, `"${value}" is not an e-mail address`);
+  if (region !== undefined && !Object.hasOwn(REGIONS, region)) refuse(field, `Delacon has no region ${region}; use one of ${Object.keys(REGIONS).join(', ')}`);
 }
 
 /** Delacon wants the termination number in national form, so it must belong to the order's country. */
 function checkTermination(value: string | undefined, region: DelaconRegion | undefined): void {
   if (value === undefined) return;
-  const e164 = tryE164(value);
-  if (!e164) return invalid(['delacon', 'terminationNumber'], `${value} is not a valid phone number`, ErrorCode.INVALID_NUMBER);
+  const e164 = phoneNumber(value, ['delacon', 'terminationNumber']);
   if (region && partsOf(e164).country !== REGIONS[region].country) {
-    invalid(['delacon', 'terminationNumber'], `${value} is not a number in ${REGIONS[region].name} (Delacon takes it in national form)`, ErrorCode.INVALID_NUMBER);
+    refuse(['delacon', 'terminationNumber'], `${value} is not a number in ${REGIONS[region].name} (Delacon takes it in national form)`, ErrorCode.INVALID_NUMBER);
   }
 }
 
-export function checkProvision(input: DelaconProvisionInput | undefined): DelaconProvisionInput {
-  if (!input) return invalid(['delacon'], 'A Delacon order needs its delacon input');
+function checkProvision(input: DelaconProvisionInput | undefined): DelaconProvisionInput {
+  if (!input) return refuse(['delacon'], 'A Delacon order needs its delacon input');
   const field = (name: keyof DelaconProvisionInput): string[] => ['delacon', name];
-  if (!Number.isInteger(input.count) || input.count < 1 || input.count > 10) invalid(field('count'), 'Delacon orders take 1 to 10 numbers');
+  if (!Number.isInteger(input.count) || input.count < 1 || input.count > 10) refuse(field('count'), 'Delacon orders take 1 to 10 numbers');
   checkRegion(input.region, field('region'));
   checkEmail(input.orderSummaryEmail, field('orderSummaryEmail'));
   if (input.companyId !== undefined) {
-    if (!/^\d+$/.test(input.companyId)) invalid(field('companyId'), `"${input.companyId}" is not a Delacon company id`);
+    if (!/^\d+$/.test(input.companyId)) refuse(field('companyId'), `"${input.companyId}" is not a Delacon company id`);
     return input;
   }
   for (const name of ['businessName', 'businessCategory', 'email', 'terminationNumber', 'region', 'numberType'] as const) {
-    if (!input[name]?.trim()) invalid(field(name), `A new Delacon customer needs ${name}`);
+    if (!input[name]?.trim()) refuse(field(name), `A new Delacon customer needs ${name}`);
   }
   checkEmail(input.email, field('email'));
   checkTermination(input.terminationNumber, input.region);
-  if (input.acceptTerms !== true) invalid(field('acceptTerms'), "A new Delacon customer must accept Delacon's terms");
+  if (input.acceptTerms !== true) refuse(field('acceptTerms'), "A new Delacon customer must accept Delacon's terms");
   return input;
 }
 
-export function checkUpdate(request: ServiceUpdateRequest): DelaconServiceUpdate {
-  if (!/^\d+$/.test(request.serviceRef)) invalid(['serviceRef'], `"${request.serviceRef}" is not a Delacon company id`);
+function checkUpdate(request: Update): DelaconServiceUpdateInput {
+  if (!/^\d+$/.test(request.serviceRef)) refuse(['serviceRef'], `"${request.serviceRef}" is not a Delacon company id`);
   const update = request.delacon;
-  if (!update || updateFields(update).length === 0) return invalid(['delacon'], 'Nothing to update');
-  const field = (name: keyof DelaconServiceUpdate): string[] => ['delacon', name];
-  if (update.businessName !== undefined && !update.businessName.trim()) invalid(field('businessName'), 'The business name cannot be empty');
+  if (!update || updateFields(update).length === 0) return refuse(['delacon'], 'Nothing to update');
+  const field = (name: keyof DelaconServiceUpdateInput): string[] => ['delacon', name];
+  if (update.businessName !== undefined && !update.businessName.trim()) refuse(field('businessName'), 'The business name cannot be empty');
   checkEmail(update.email, field('email'));
   checkTermination(update.terminationNumber, undefined);
   if (update.oneThreeHundredNumber !== undefined && !/^1[38]00\d{6}$|^13\d{4}$/.test(update.oneThreeHundredNumber.replace(/\s+/g, ''))) {
-    invalid(field('oneThreeHundredNumber'), `${update.oneThreeHundredNumber} is not a 13, 1300 or 1800 number`, ErrorCode.INVALID_NUMBER);
+    refuse(field('oneThreeHundredNumber'), `${update.oneThreeHundredNumber} is not a 13, 1300 or 1800 number`, ErrorCode.INVALID_NUMBER);
   }
   const seconds = update.transferTimeSeconds;
-  if (seconds !== undefined && (!Number.isInteger(seconds) || seconds < 0 || seconds > 999)) invalid(field('transferTimeSeconds'), 'The transfer time is 0 to 999 seconds');
-  if (update.smsMessage !== undefined && update.smsMessage.length > 160) invalid(field('smsMessage'), 'The SMS message is at most 160 characters');
+  if (seconds !== undefined && (!Number.isInteger(seconds) || seconds < 0 || seconds > 999)) refuse(field('transferTimeSeconds'), 'The transfer time is 0 to 999 seconds');
+  if (update.smsMessage !== undefined && update.smsMessage.length > 160) refuse(field('smsMessage'), 'The SMS message is at most 160 characters');
   return update;
 }
 
-export class DelaconPort implements ProviderAdapter {
+export class DelaconAdapter implements ProviderAdapter {
   readonly name = 'DELACON' as const;
   private readonly types = new Map<DelaconRegion, { until: number; types: Promise<NumberTypeRecord[]> }>();
 
@@ -113,9 +99,9 @@ export class DelaconPort implements ProviderAdapter {
     return entry.types;
   }
 
-  async provision(request: ProvisionRequest): Promise<ProvisionOutcome> {
+  async provision(request: Provision): Promise<ProvisionOutcome> {
     const input = checkProvision(request.delacon);
-    const reply = await this.client.provision(provisionForm(input), PROVISION_PARAMS);
+    const reply = await this.client.provision(provisionForm(input));
     return provisionOutcome(input, reply, new Date().toISOString());
   }
 
@@ -125,14 +111,14 @@ export class DelaconPort implements ProviderAdapter {
    * infrastructure failure stops the rest, which are reported as not sent; if nothing had
    * been applied by then, it is thrown instead.
    */
-  async updateService(request: ServiceUpdateRequest): Promise<ServiceUpdateOutcome> {
+  async updateService(request: Update): Promise<ServiceUpdateOutcome> {
     const update = checkUpdate(request);
     const steps = updateSteps(update);
     const parts: UpdatePart[] = [];
-    const applied: (keyof DelaconServiceUpdate)[] = [];
+    const applied: (keyof DelaconServiceUpdateInput)[] = [];
     for (const [i, step] of steps.entries()) {
       try {
-        const reply = await this.client.updateCustomer(request.serviceRef, step.form, UPDATE_PARAMS);
+        const reply = await this.client.updateCustomer(request.serviceRef, step.form);
         parts.push({ fields: step.fields, applied: true, pending: false, message: reply.MESSAGE });
         applied.push(...step.fields);
       } catch (err) {
@@ -151,10 +137,3 @@ export class DelaconPort implements ProviderAdapter {
     return { service: applied.length ? updatedService(request.serviceRef, update, applied, new Date().toISOString()) : undefined, parts };
   }
 }
-
-export const delaconModule: ProviderModule<DelaconConfig> = {
-  name: 'DELACON',
-  create: (live, deps) => new DelaconPort(new DelaconClient(live, deps)),
-  webhooks: () => delaconWebhooks(),
-  startSimulator: (deps) => startDelaconSimulator(deps),
-};

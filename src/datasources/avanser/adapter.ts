@@ -3,19 +3,14 @@
  * status polling, service updates and listing. Inputs AVANSER would refuse are refused here,
  * before any upstream call, with the field that is wrong.
  */
-import type { AvanserConfig } from '../../config.js';
-import type { E164, PhoneNumberRecord, ServiceRecord } from '../../domain/model.js';
-import { partsOf, tryE164 } from '../../domain/phone.js';
+import type { PhoneNumberRecord, ServiceRecord } from '../../domain/model.js';
+import { partsOf } from '../../domain/phone.js';
 import { BusinessError, ErrorCode, GatewayError } from '../../errors.js';
 import type {
   Attempt,
-  AvanserNumberSearch,
-  AvanserProvisionInput,
-  AvanserServiceUpdate,
   NumberSearchFilter,
   OrderDraft,
   ProviderDeps,
-  ProviderModule,
   ProviderAdapter,
   ProvisionOutcome,
   ProvisionRequest,
@@ -23,7 +18,9 @@ import type {
   ServiceUpdateOutcome,
   ServiceUpdateRequest,
 } from '../provider.js';
+import { checkEmail, phoneNumber, refuse } from '../validate.js';
 import { AvanserClient } from './client.js';
+import type { AvanserNumberSearchInput, AvanserProvisionInput, AvanserServiceUpdateInput } from './inputs.js';
 import {
   orderDraft,
   requestBody,
@@ -33,87 +30,75 @@ import {
   stockQuery,
   toAvanserNumber,
   tryFromAvanser,
-  type AvanserRequestBody,
-  type AvanserRequestEntry,
-  type AvanserServiceEntry,
 } from './mapping.js';
-import { startAvanserSimulator } from './simulator.js';
-import { avanserWebhooks } from './webhooks.js';
+import type { AvanserRequestBody, AvanserRequestEntry, AvanserServiceEntry } from './wire.js';
+
+/** What AVANSER reads of a provision and an update: its `avanser` block. */
+type Provision = ProvisionRequest & { avanser?: AvanserProvisionInput };
+type Update = ServiceUpdateRequest & { avanser?: AvanserServiceUpdateInput };
 
 /** Requests are sent one by one; a cap keeps one mutation within a sane time. */
 const MAX_REQUESTS = 20;
 const UNSUPPORTED_FILTERS = ['state', 'lata', 'rateCenter', 'npa', 'nxx', 'tier', 't38', 'cnam', 'sms'] as const;
 
-function fail(code: ErrorCode, message: string, field: string[]): never {
-  throw new BusinessError(code, message, field);
-}
-
-function validNumber(value: string | undefined, field: string[]): E164 {
-  const e164 = tryE164(value);
-  if (!e164) fail(ErrorCode.INVALID_NUMBER, `"${value ?? ''}" is not a valid E.164 number`, field);
-  return e164;
-}
-
 function nonBlank(value: string | undefined, field: string[], what: string): void {
-  if (value !== undefined && !value.trim()) fail(ErrorCode.VALIDATION_FAILED, `${what} must not be blank`, field);
+  if (value !== undefined && !value.trim()) refuse(field, `${what} must not be blank`);
 }
 
 /** Country (default AU) and the stock criteria AVANSER can search by. Returns the country. */
-function checkCriteria(c: Omit<AvanserNumberSearch, 'type'> & { country?: string }, at: string[]): string {
+function checkCriteria(c: Omit<AvanserNumberSearchInput, 'type'> & { country?: string }, at: string[]): string {
   const country = (c.country ?? 'AU').toUpperCase();
-  if (!/^[A-Z]{2}$/.test(country)) fail(ErrorCode.VALIDATION_FAILED, 'country must be an ISO 3166 alpha-2 code such as AU', [...at, 'country']);
+  if (!/^[A-Z]{2}$/.test(country)) refuse([...at, 'country'], 'country must be an ISO 3166 alpha-2 code such as AU');
   nonBlank(c.szu, [...at, 'szu'], 'szu');
-  if (c.szu !== undefined && country !== 'AU') fail(ErrorCode.VALIDATION_FAILED, 'SZU searches exist for Australia only', [...at, 'szu']);
+  if (c.szu !== undefined && country !== 'AU') refuse([...at, 'szu'], 'SZU searches exist for Australia only');
   nonBlank(c.location, [...at, 'location'], 'location');
   if ((c.latitude === undefined) !== (c.longitude === undefined)) {
-    fail(ErrorCode.VALIDATION_FAILED, 'latitude and longitude go together', [...at, c.latitude === undefined ? 'latitude' : 'longitude']);
+    refuse([...at, c.latitude === undefined ? 'latitude' : 'longitude'], 'latitude and longitude go together');
   }
-  if (c.latitude !== undefined && !(Math.abs(c.latitude) <= 90)) fail(ErrorCode.VALIDATION_FAILED, 'latitude must be within -90..90', [...at, 'latitude']);
-  if (c.longitude !== undefined && !(Math.abs(c.longitude) <= 180)) fail(ErrorCode.VALIDATION_FAILED, 'longitude must be within -180..180', [...at, 'longitude']);
-  if (c.prefix !== undefined && !/^\d{1,15}$/.test(c.prefix)) fail(ErrorCode.VALIDATION_FAILED, 'prefix must be digits', [...at, 'prefix']);
-  if (c.number !== undefined) validNumber(c.number, [...at, 'number']);
+  if (c.latitude !== undefined && !(Math.abs(c.latitude) <= 90)) refuse([...at, 'latitude'], 'latitude must be within -90..90');
+  if (c.longitude !== undefined && !(Math.abs(c.longitude) <= 180)) refuse([...at, 'longitude'], 'longitude must be within -180..180');
+  if (c.prefix !== undefined && !/^\d{1,15}$/.test(c.prefix)) refuse([...at, 'prefix'], 'prefix must be digits');
+  if (c.number !== undefined) phoneNumber(c.number, [...at, 'number']);
   return country;
 }
 
 /** The settings a new service and an update share. */
-function checkServiceInput(s: AvanserServiceUpdate, at: string[]): void {
+function checkServiceInput(s: AvanserServiceUpdateInput, at: string[]): void {
   nonBlank(s.name, [...at, 'name'], 'name');
-  if (s.answerPoint !== undefined) validNumber(s.answerPoint, [...at, 'answerPoint']);
-  s.missedCallNotifications?.emails?.forEach((email, i) => {
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) fail(ErrorCode.VALIDATION_FAILED, `"${email}" is not an e-mail address`, [...at, 'missedCallNotifications', 'emails', String(i)]);
-  });
-  s.missedCallNotifications?.smsNumbers?.forEach((n, i) => validNumber(n, [...at, 'missedCallNotifications', 'smsNumbers', String(i)]));
+  if (s.answerPoint !== undefined) phoneNumber(s.answerPoint, [...at, 'answerPoint']);
+  s.missedCallNotifications?.emails?.forEach((email, i) => checkEmail(email, [...at, 'missedCallNotifications', 'emails', String(i)]));
+  s.missedCallNotifications?.smsNumbers?.forEach((n, i) => phoneNumber(n, [...at, 'missedCallNotifications', 'smsNumbers', String(i)]));
 }
 
 const SEARCH_FIELD = { NUMBER: 'number', SZU: 'szu', LOCATION: 'location', COORDINATES: 'latitude', PREFIX: 'prefix', NUMBER_TYPE: 'kind' } as const;
 
-type RequestSpec = AvanserNumberSearch & { country: string };
+type RequestSpec = AvanserNumberSearchInput & { country: string };
 
 /** One search per service request, in order. */
 function requestSpecs(a: AvanserProvisionInput): RequestSpec[] {
   const at = ['avanser'];
-  if (!a.name?.trim()) fail(ErrorCode.VALIDATION_FAILED, 'a service needs a name', [...at, 'name']);
+  if (!a.name?.trim()) refuse([...at, 'name'], 'a service needs a name');
   checkServiceInput(a, at);
-  if (a.serviceType === 'TRANSFER' && !a.answerPoint) fail(ErrorCode.VALIDATION_FAILED, 'a transfer service needs an answer point', [...at, 'answerPoint']);
-  if (!a.numbers === !a.search) fail(ErrorCode.VALIDATION_FAILED, 'give either numbers or a search', [...at, a.numbers ? 'search' : 'numbers']);
+  if (a.serviceType === 'TRANSFER' && !a.answerPoint) refuse([...at, 'answerPoint'], 'a transfer service needs an answer point');
+  if (!a.numbers === !a.search) refuse([...at, a.numbers ? 'search' : 'numbers'], 'give either numbers or a search');
   if (a.numbers) {
-    if (a.count !== undefined) fail(ErrorCode.VALIDATION_FAILED, 'count goes with a search; with numbers each number is one request', [...at, 'count']);
-    if (a.numbers.length === 0) fail(ErrorCode.VALIDATION_FAILED, 'give at least one number', [...at, 'numbers']);
-    if (a.numbers.length > MAX_REQUESTS) fail(ErrorCode.TOO_MANY_NUMBERS, `at most ${MAX_REQUESTS} numbers per call`, [...at, 'numbers']);
+    if (a.count !== undefined) refuse([...at, 'count'], 'count goes with a search; with numbers each number is one request');
+    if (a.numbers.length === 0) refuse([...at, 'numbers'], 'give at least one number');
+    if (a.numbers.length > MAX_REQUESTS) refuse([...at, 'numbers'], `at most ${MAX_REQUESTS} numbers per call`, ErrorCode.TOO_MANY_NUMBERS);
     const seen = new Set<string>();
     return a.numbers.map((n, i) => {
-      const e164 = validNumber(n, [...at, 'numbers', String(i)]);
-      if (seen.has(e164)) fail(ErrorCode.DUPLICATE_NUMBERS, `${e164} is listed twice`, [...at, 'numbers', String(i)]);
+      const e164 = phoneNumber(n, [...at, 'numbers', String(i)]);
+      if (seen.has(e164)) refuse([...at, 'numbers', String(i)], `${e164} is listed twice`, ErrorCode.DUPLICATE_NUMBERS);
       seen.add(e164);
       return { type: 'NUMBER', number: e164, country: checkCriteria({ country: a.country ?? partsOf(e164).country }, at) };
     });
   }
   const search = a.search!;
   const count = a.count ?? 1;
-  if (!Number.isInteger(count) || count < 1) fail(ErrorCode.VALIDATION_FAILED, 'count must be at least 1', [...at, 'count']);
-  if (count > MAX_REQUESTS) fail(ErrorCode.TOO_MANY_NUMBERS, `at most ${MAX_REQUESTS} services per call`, [...at, 'count']);
+  if (!Number.isInteger(count) || count < 1) refuse([...at, 'count'], 'count must be at least 1');
+  if (count > MAX_REQUESTS) refuse([...at, 'count'], `at most ${MAX_REQUESTS} services per call`, ErrorCode.TOO_MANY_NUMBERS);
   const field = SEARCH_FIELD[search.type];
-  if (search[field] === undefined) fail(ErrorCode.VALIDATION_FAILED, `a ${search.type} search needs ${field}`, [...at, 'search', field]);
+  if (search[field] === undefined) refuse([...at, 'search', field], `a ${search.type} search needs ${field}`);
   const country = checkCriteria({ ...search, country: a.country }, [...at, 'search']);
   return Array.from({ length: count }, () => ({ ...search, country }));
 }
@@ -157,7 +142,7 @@ function attemptIndex(callbackUri: string | undefined, id: string): number | und
   return m && m[1] === id ? Number(m[2]) : undefined;
 }
 
-class AvanserPort implements ProviderAdapter {
+export class AvanserAdapter implements ProviderAdapter {
   readonly name = 'AVANSER' as const;
 
   constructor(
@@ -177,7 +162,7 @@ class AvanserPort implements ProviderAdapter {
 
   async searchNumbers(filter: NumberSearchFilter, limit: number): Promise<PhoneNumberRecord[]> {
     const unsupported = UNSUPPORTED_FILTERS.find((f) => filter[f] !== undefined);
-    if (unsupported) fail(ErrorCode.UNSUPPORTED_FILTER, `AVANSER cannot search by ${unsupported}`, ['filter', unsupported]);
+    if (unsupported) refuse(['filter', unsupported], `AVANSER cannot search by ${unsupported}`, ErrorCode.UNSUPPORTED_FILTER);
     const country = checkCriteria(filter, ['filter']);
     const stock = await this.client.searchNumbers(stockQuery({ ...filter, country }));
     return stock.flatMap((n) => stockNumberRecord(n) ?? []).slice(0, limit);
@@ -189,8 +174,8 @@ class AvanserPort implements ProviderAdapter {
    * order and the rest are not sent. Under an idempotency key a lost answer is thrown whatever
    * came before: the gateway then finds out what every request of the attempt did (`recover`).
    */
-  async provision(request: ProvisionRequest): Promise<ProvisionOutcome> {
-    if (!request.avanser) fail(ErrorCode.VALIDATION_FAILED, 'AVANSER provisioning needs the avanser input', ['avanser']);
+  async provision(request: Provision): Promise<ProvisionOutcome> {
+    if (!request.avanser) refuse(['avanser'], 'AVANSER provisioning needs the avanser input');
     const a = request.avanser;
     const specs = requestSpecs(a);
     const outcome: ProvisionOutcome = { orders: [], numbers: [], services: [], owned: [] };
@@ -218,9 +203,11 @@ class AvanserPort implements ProviderAdapter {
    * request of it can still be on its way.
    */
   async recover(attempt: Attempt): Promise<Recovery> {
-    if (attempt.operation !== 'provision' || !attempt.args[0].avanser || !attempt.args[0].attemptId) return { state: 'unknown' };
-    const [request] = attempt.args;
-    const specs = requestSpecs(request.avanser!);
+    if (attempt.operation !== 'provision') return { state: 'unknown' };
+    // The gateway recorded the request it sent this adapter.
+    const request = attempt.args[0] as Provision;
+    if (!request.avanser || !request.attemptId) return { state: 'unknown' };
+    const specs = requestSpecs(request.avanser);
     const tagged = new Map<number, AvanserServiceEntry>();
     for (const s of await this.client.listServices()) {
       const index = attemptIndex(s.callback_uri, request.attemptId!);
@@ -238,7 +225,7 @@ class AvanserPort implements ProviderAdapter {
       }
       // The request that made the service: the last one for its number (List Requests keeps every request).
       const entry = requests.filter((r) => r.service_number === service.service_number).at(-1);
-      const body = requestBody(request.avanser!, spec, this.uris(`${request.attemptId}.${i}`));
+      const body = requestBody(request.avanser, spec, this.uris(`${request.attemptId}.${i}`));
       acknowledged(outcome, spec, body, entry ?? ({ service_number: service.service_number, status: service.status === 'active' ? 'completed' : undefined } as AvanserRequestEntry));
     }
     return { state: 'done', result: outcome };
@@ -255,12 +242,12 @@ class AvanserPort implements ProviderAdapter {
     }
   }
 
-  async updateService(request: ServiceUpdateRequest): Promise<ServiceUpdateOutcome> {
+  async updateService(request: Update): Promise<ServiceUpdateOutcome> {
     const u = request.avanser;
-    if (!u) fail(ErrorCode.VALIDATION_FAILED, 'an AVANSER update needs the avanser input', ['avanser']);
-    const e164 = validNumber(request.serviceRef, ['serviceRef']);
-    const fields = Object.keys(u).filter((k) => u[k as keyof AvanserServiceUpdate] !== undefined);
-    if (fields.length === 0) fail(ErrorCode.VALIDATION_FAILED, 'nothing to update', ['avanser']);
+    if (!u) refuse(['avanser'], 'an AVANSER update needs the avanser input');
+    const e164 = phoneNumber(request.serviceRef, ['serviceRef']);
+    const fields = Object.keys(u).filter((k) => u[k as keyof AvanserServiceUpdateInput] !== undefined);
+    if (fields.length === 0) refuse(['avanser'], 'nothing to update');
     checkServiceInput(u, ['avanser']);
     // The URIs travel with every update so the service keeps reporting to this gateway.
     const ack = await this.client.updateService(toAvanserNumber(e164), { ...serviceFields(u), ...this.uris() });
@@ -277,15 +264,8 @@ class AvanserPort implements ProviderAdapter {
   }
 
   async getService(serviceRef: string): Promise<ServiceRecord | null> {
-    const e164 = validNumber(serviceRef, ['serviceRef']);
+    const e164 = phoneNumber(serviceRef, ['serviceRef']);
     // The Telco API lists services; a single-service read is not documented.
     return (await this.listServices()).find((s) => s.providerRef === e164) ?? null;
   }
 }
-
-export const avanserModule: ProviderModule<AvanserConfig> = {
-  name: 'AVANSER',
-  create: (live, deps) => new AvanserPort(new AvanserClient(live, deps), deps),
-  webhooks: () => avanserWebhooks(),
-  startSimulator: (deps) => startAvanserSimulator(deps),
-};

@@ -1,24 +1,24 @@
 /**
- * VoIP Innovations through the provider port: number search and counts, owned DIDs,
+ * VoIP Innovations as a ProviderAdapter: number search and counts, owned DIDs,
  * reservations, reserve-then-assign provisioning, DID configuration, release, portability.
  */
-import type { VoipInnovationsConfig } from '../../config.js';
 import type { E164, NumberOutcome, PortabilityRecord, ServiceRecord } from '../../domain/model.js';
 import { BusinessError, ErrorCode } from '../../errors.js';
 import type {
   Attempt,
   NumberCountGrouping,
   NumberSearchFilter,
-  ProviderModule,
   ProviderAdapter,
   ProvisionOutcome,
   ProvisionRequest,
   Recovery,
   ServiceUpdateOutcome,
   ServiceUpdateRequest,
-  VoipInnovationsProvisionInput,
 } from '../provider.js';
-import { VoipInnovationsClient, type DID } from './client.js';
+import { refuse } from '../validate.js';
+import { VoipInnovationsClient } from './client.js';
+import type { VoipInnovationsProvisionInput, VoipInnovationsServiceUpdateInput } from './inputs.js';
+import type { DID } from './wire.js';
 import { codeFailure, statusRow } from './errors.js';
 import {
   ORDER_BY,
@@ -36,8 +36,10 @@ import {
   provisionOrder,
   tnOf,
 } from './mapping.js';
-import { startVoipInnovationsSimulator } from './simulator.js';
-import { voipInnovationsWebhooks } from './webhooks.js';
+
+/** What VoIP Innovations reads of a provision and an update: its `voipInnovations` block. */
+type Provision = ProvisionRequest & { voipInnovations?: VoipInnovationsProvisionInput };
+type Update = ServiceUpdateRequest & { voipInnovations?: VoipInnovationsServiceUpdateInput };
 
 /** DIDParams per call: VoIP Innovations publishes no limit, so stay modest. */
 const MAX_NUMBERS = 50;
@@ -68,7 +70,7 @@ async function inOrder<T, R>(items: readonly T[], width: number, fn: (item: T) =
 
 function validGroup(value: number, field: string[]): number {
   if (!Number.isInteger(value) || value < 1 || value > 2_147_483_647) {
-    throw new BusinessError(ErrorCode.VALIDATION_FAILED, 'endpointGroup must be the positive id of one of your endpoint groups', field);
+    refuse(field, 'endpointGroup must be the positive id of one of your endpoint groups');
   }
   return value;
 }
@@ -85,7 +87,7 @@ function provisioned(outcomes: NumberOutcome[], input: VoipInnovationsProvisionI
   };
 }
 
-export class VoipInnovationsPort implements ProviderAdapter {
+export class VoipInnovationsAdapter implements ProviderAdapter {
   readonly name = 'VOIP_INNOVATIONS' as const;
 
   constructor(private readonly client: VoipInnovationsClient) {}
@@ -142,7 +144,7 @@ export class VoipInnovationsPort implements ProviderAdapter {
 
   async portDetails(portId: number) {
     if (!Number.isInteger(portId) || portId < 1 || portId > 2_147_483_647) {
-      throw new BusinessError(ErrorCode.VALIDATION_FAILED, 'portId must be a positive whole number', ['portId']);
+      refuse(['portId'], 'portId must be a positive whole number');
     }
     const res = await this.client.getPortDetails(portId);
     requireSuccess(res);
@@ -150,9 +152,9 @@ export class VoipInnovationsPort implements ProviderAdapter {
   }
 
   /** Reserve, then assign what was reserved to the endpoint group: one outcome per number. */
-  async provision(request: ProvisionRequest): Promise<ProvisionOutcome> {
+  async provision(request: Provision): Promise<ProvisionOutcome> {
     const input = request.voipInnovations;
-    if (!input) throw new BusinessError(ErrorCode.VALIDATION_FAILED, 'VoIP Innovations provisioning needs its voipInnovations input', ['voipInnovations']);
+    if (!input) refuse(['voipInnovations'], 'VoIP Innovations provisioning needs its voipInnovations input');
     const group = validGroup(input.endpointGroup, ['voipInnovations', 'endpointGroup']);
     const config = { endpointGroup: group, cnam: input.cnam, refId: input.refId };
     const reserved = await this.client.reserveDID(this.tns(input.numbers, ['voipInnovations', 'numbers']).map((tn) => ({ tn, cnam: input.cnam, refId: input.refId })));
@@ -189,7 +191,8 @@ export class VoipInnovationsPort implements ProviderAdapter {
       if (!found.every((n) => n?.status === 'RESERVED' || n?.status === 'ACTIVE')) return { state: 'resend' };
       return { state: 'done', result: found.map((n) => ({ e164: n!.e164, ok: true, status: n!.status, reservedUntil: n!.reservedUntil })) };
     }
-    const input = attempt.operation === 'provision' ? attempt.args[0].voipInnovations : undefined;
+    // The gateway recorded the request it sent this adapter.
+    const input = attempt.operation === 'provision' ? (attempt.args[0] as Provision).voipInnovations : undefined;
     if (!input) return { state: 'unknown' };
     const found = await this.lookUp(input.numbers);
     if (!found.every((n) => n?.status === 'ACTIVE' && n.details?.endpointGroup === String(input.endpointGroup))) return { state: 'resend' };
@@ -213,11 +216,11 @@ export class VoipInnovationsPort implements ProviderAdapter {
    * configDID on one DID. It takes a whole configuration (the endpoint group is a required
    * int), so settings the caller leaves out are filled in from queryDID.
    */
-  async updateService(request: ServiceUpdateRequest): Promise<ServiceUpdateOutcome> {
+  async updateService(request: Update): Promise<ServiceUpdateOutcome> {
     const input = request.voipInnovations;
     const fields = (['endpointGroup', 'cnam', 'refId'] as const).filter((k) => input?.[k] !== undefined);
     if (!input || fields.length === 0) {
-      throw new BusinessError(ErrorCode.VALIDATION_FAILED, 'Give at least one of endpointGroup, cnam, refId', ['voipInnovations']);
+      refuse(['voipInnovations'], 'Give at least one of endpointGroup, cnam, refId');
     }
     if (input.endpointGroup !== undefined) validGroup(input.endpointGroup, ['voipInnovations', 'endpointGroup']);
     const e164 = request.serviceRef;
@@ -261,27 +264,20 @@ export class VoipInnovationsPort implements ProviderAdapter {
   private async owned(e164: E164): Promise<DID> {
     const field = ['serviceRef'];
     const did = await this.query(e164, field);
-    if (!did) throw new BusinessError(ErrorCode.NOT_FOUND, `VoIP Innovations has no number ${e164}`, field);
+    if (!did) refuse(field, `VoIP Innovations has no number ${e164}`, ErrorCode.NOT_FOUND);
     const status = didToNumber(did, 'AVAILABLE')?.status;
     if (status !== 'ACTIVE') {
       const why = status === 'RESERVED' ? 'is only reserved; provision it first' : 'is not assigned to this account';
-      throw new BusinessError(ErrorCode.NUMBER_NOT_OWNED, `${e164} ${why}`, field);
+      refuse(field, `${e164} ${why}`, ErrorCode.NUMBER_NOT_OWNED);
     }
     return did;
   }
 
   /** Validate a multi-number input: 1..MAX distinct NANP numbers, as TNs. */
   private tns(e164s: E164[], field: string[]): string[] {
-    if (e164s.length === 0) throw new BusinessError(ErrorCode.VALIDATION_FAILED, 'Give at least one number', field);
-    if (e164s.length > MAX_NUMBERS) throw new BusinessError(ErrorCode.TOO_MANY_NUMBERS, `At most ${MAX_NUMBERS} numbers per request`, field);
-    if (new Set(e164s).size !== e164s.length) throw new BusinessError(ErrorCode.DUPLICATE_NUMBERS, 'A number appears more than once', field);
+    if (e164s.length === 0) refuse(field, 'Give at least one number');
+    if (e164s.length > MAX_NUMBERS) refuse(field, `At most ${MAX_NUMBERS} numbers per request`, ErrorCode.TOO_MANY_NUMBERS);
+    if (new Set(e164s).size !== e164s.length) refuse(field, 'A number appears more than once', ErrorCode.DUPLICATE_NUMBERS);
     return e164s.map((e164, i) => tnOf(e164, [...field, String(i)]));
   }
 }
-
-export const voipInnovationsModule: ProviderModule<VoipInnovationsConfig> = {
-  name: 'VOIP_INNOVATIONS',
-  create: (live, deps) => new VoipInnovationsPort(new VoipInnovationsClient(live, deps)),
-  webhooks: () => voipInnovationsWebhooks(),
-  startSimulator: (deps) => startVoipInnovationsSimulator(deps),
-};
