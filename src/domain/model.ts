@@ -202,6 +202,9 @@ export interface CallEventRecord {
   serviceRef?: string;
   serviceName?: string;
   allocationRef?: string;
+  /** The account's own labels the provider reports with the call (AVANSER `custom_id` / `custom_group`). */
+  customId?: string;
+  customGroup?: string;
   /** Provider payloads that made this call, keyed by phase (`start`, `end`, `report` …). */
   raw: Record<string, Record<string, unknown>>;
   createdAt: IsoDateTime;
