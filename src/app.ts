@@ -8,7 +8,7 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import Fastify from 'fastify';
 import type { Logger } from 'pino';
-import { ConfigError, type Config } from './config.js';
+import { ConfigError, isLoopbackHost, type Config } from './config.js';
 import { createContext, type Context } from './context.js';
 import { PROVIDER_SLUG, Registry } from './datasources/registry.js';
 import { Effects } from './gateway/effects.js';
@@ -17,8 +17,8 @@ import { createBus, type Bus } from './pubsub/bus.js';
 import { registry as metrics } from './observability/metrics.js';
 import { createSchema } from './schema.js';
 import { ApiKeys } from './server/auth.js';
-import { errorFormatter, httpErrorHandlers } from './server/errors.js';
-import { explorerRoutes, loadExplorer } from './server/explorer.js';
+import { clientErrorHandler, errorFormatter, httpErrorHandlers } from './server/errors.js';
+import { explorerRoutes, loadExplorer, schemaRoute } from './server/explorer.js';
 import { httpOperationRules } from './server/http-rules.js';
 import { landingHtml, landingPage } from './server/landing.js';
 import { parseOptions, validationRules } from './server/limits.js';
@@ -66,6 +66,14 @@ function databaseFailure(err: unknown, databaseUrl: string | undefined): unknown
   return new ConfigError('DATABASE_URL', `cannot connect to ${u.hostname}:${u.port || 5432}${u.pathname}: ${reason}`, 'postgres://switchboard@localhost:5432/switchboard');
 }
 
+/**
+ * Fastify's `trustProxy` from TRUST_PROXY. A bare number there now trusts nothing (Fastify
+ * fails closed), so a hop count is a function: the nearest `n` addresses are proxies.
+ */
+function trustProxy(setting: Config['trustProxy']): false | string[] | ((address: string, hop: number) => boolean) {
+  return typeof setting === 'number' ? (_address, hop) => hop < setting : setting;
+}
+
 export interface Running {
   /** `http://host:port` actually bound. */
   url: string;
@@ -75,10 +83,6 @@ export interface Running {
   db: Db;
   bus: Bus;
   close(): Promise<void>;
-}
-
-function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || host.startsWith('127.');
 }
 
 export async function startApp(config: Config, log: Logger): Promise<Running> {
@@ -104,13 +108,14 @@ export async function startApp(config: Config, log: Logger): Promise<Running> {
   const app = Fastify({
     loggerInstance: log.child({ component: 'http' }),
     bodyLimit: HTTP_BODY_LIMIT,
-    trustProxy: true,
+    trustProxy: trustProxy(config.trustProxy),
+    clientErrorHandler,
     schemaController: { compilersFactory: { buildValidator: noRouteSchemas, buildSerializer: noRouteSchemas } },
     frameworkErrors: (err, req, reply) => httpErrors.onError(err, req, reply),
   });
   app.setErrorHandler(httpErrors.onError);
   app.setNotFoundHandler(httpErrors.onNotFound);
-  const sharedHeaders: Record<string, string> = config.devKey && isLoopback(config.host) ? { Authorization: `Bearer ${config.devKey.key}` } : {};
+  const sharedHeaders: Record<string, string> = config.devKey && isLoopbackHost(config.host) ? { Authorization: `Bearer ${config.devKey.key}` } : {};
   const explorer = loadExplorer();
   const landing = landingHtml(sharedHeaders, explorer?.assets);
   const apollo = new ApolloServer<Context>({
@@ -135,13 +140,14 @@ export async function startApp(config: Config, log: Logger): Promise<Running> {
     return createContext(gateway, keys.authenticate(Array.isArray(auth) ? auth[0] : auth));
   };
   await app.register(async (scope) => {
-    // Only GraphQL is rate limited: webhooks never are (a provider's events must not be dropped).
+    // Only GraphQL (and the SDL) is rate limited: webhooks never are (a provider's events must not be dropped).
     scope.addHook('onRequest', httpRateLimit(limiter, keys));
     await scope.register(fastifyApollo(apollo), { path: '/graphql', context, method: ['GET', 'POST', 'OPTIONS'] });
+    await scope.register(schemaRoute({ schema, keys }));
   });
   // The page may carry the dev key.
   app.get('/', async (_req, reply) => reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(landing));
-  await app.register(explorerRoutes({ schema, keys, headers: sharedHeaders, explorer }));
+  await app.register(explorerRoutes({ headers: sharedHeaders, explorer }));
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_req, reply) => {
     const checks = { store: await db.ping(), bus: await bus.ping(), schema: true };

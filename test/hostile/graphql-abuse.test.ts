@@ -172,6 +172,22 @@ describe('malformed HTTP on /graphql', () => {
     refused(await act(), status, code);
   });
 
+  it('a URL over 16 KB: 431 in the GraphQL errors shape on /graphql, the small JSON error elsewhere, the URL not echoed', async () => {
+    const long = `secret-looking-${'x'.repeat(17_000)}`;
+    const onGraphql = await fetch(`${gw.graphqlUrl}?query=${long}`, { headers: { 'apollo-require-preflight': 'true' } });
+    const graphqlText = await onGraphql.text();
+    expect(onGraphql.status).toBe(431);
+    expect(onGraphql.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(JSON.parse(graphqlText)).toEqual({ errors: [{ message: expect.stringMatching(/over 16 KB: send the query in a POST body/), extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+    const elsewhere = await fetch(`${gw.url}/healthz?${long}`);
+    const elsewhereText = await elsewhere.text();
+    expect(elsewhere.status).toBe(431);
+    expect(JSON.parse(elsewhereText)).toEqual({ error: expect.stringMatching(/over 16 KB/), code: 'PAYLOAD_TOO_LARGE' });
+    for (const text of [graphqlText, elsewhereText]) expect(text).not.toMatch(/secret-looking|healthz/);
+    // The server is still there.
+    expect((await query('{ providers { provider } }')).status).toBe(200);
+  });
+
   it('answers other routes with a small JSON error that does not echo the URL', async () => {
     for (const [path, method, status] of [['/nope?token=secret-looking-0001', 'GET', 404], ['/webhooks/delacon/calls?token=secret-looking-0002', 'OPTIONS', 404], ['/%zz?token=secret-looking-0003', 'GET', 400]] as const) {
       const res = await fetch(`${gw.url}${path}`, { method });
