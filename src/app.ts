@@ -17,6 +17,7 @@ import { createBus, type Bus } from './pubsub/bus.js';
 import { registry as metrics } from './observability/metrics.js';
 import { createSchema } from './schema.js';
 import { ApiKeys } from './server/auth.js';
+import { cors } from './server/cors.js';
 import { clientErrorHandler, errorFormatter, httpErrorHandlers } from './server/errors.js';
 import { explorerRoutes, loadExplorer, schemaRoute } from './server/explorer.js';
 import { httpOperationRules } from './server/http-rules.js';
@@ -139,11 +140,15 @@ export async function startApp(config: Config, log: Logger): Promise<Running> {
     const auth = req.headers.authorization;
     return createContext(gateway, keys.authenticate(Array.isArray(auth) ? auth[0] : auth));
   };
+  const graphqlCors = cors(config.corsOrigins);
   await app.register(async (scope) => {
+    // CORS first, so that refusals (a 429 included) can be read by a page on another origin.
+    scope.addHook('onRequest', graphqlCors.onRequest);
     // Only GraphQL (and the SDL) is rate limited: webhooks never are (a provider's events must not be dropped).
     scope.addHook('onRequest', httpRateLimit(limiter, keys));
-    await scope.register(fastifyApollo(apollo), { path: '/graphql', context, method: ['GET', 'POST', 'OPTIONS'] });
+    await scope.register(fastifyApollo(apollo), { path: '/graphql', context, method: ['GET', 'POST'] });
     await scope.register(schemaRoute({ schema, keys }));
+    for (const path of ['/graphql', '/schema.graphql']) scope.options(path, graphqlCors.preflight);
   });
   // The page may carry the dev key.
   app.get('/', async (_req, reply) => reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(landing));
