@@ -1,6 +1,7 @@
 /**
  * Wires the gateway: store → bus → providers (live or sandbox) → schema → HTTP (Fastify +
- * Apollo) and WebSocket (graphql-ws) on one port. `close()` drains in reverse order.
+ * Apollo), streamed HTTP (multipart, SSE) and WebSocket (graphql-transport-ws, graphql-ws) on
+ * one port. `close()` drains in reverse order.
  */
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
@@ -24,7 +25,9 @@ import { httpOperationRules } from './server/http-rules.js';
 import { landingHtml, landingPage } from './server/landing.js';
 import { parseOptions, validationRules } from './server/limits.js';
 import { createRateLimiter, httpRateLimit } from './server/rate-limit.js';
-import { attachWebSockets } from './server/ws.js';
+import { createTransportCore } from './server/transports/core.js';
+import { httpStreams } from './server/transports/http-streams.js';
+import { attachWebSockets } from './server/transports/websocket.js';
 import { openDb, type Db } from './store/db.js';
 import { Store } from './store/store.js';
 import { webhookRouter } from './webhooks/router.js';
@@ -141,11 +144,15 @@ export async function startApp(config: Config, log: Logger): Promise<Running> {
     return createContext(gateway, keys.authenticate(Array.isArray(auth) ? auth[0] : auth));
   };
   const graphqlCors = cors(config.corsOrigins);
+  // Subscriptions over WebSocket, multipart and SSE: one core, one adapter per transport.
+  const transports = createTransportCore({ schema, gateway, keys, limiter, log: log.child({ component: 'transports' }), keepAliveMs: config.keepAliveMs });
+  const streams = httpStreams(transports);
   await app.register(async (scope) => {
     // CORS first, so that refusals (a 429 included) can be read by a page on another origin.
     scope.addHook('onRequest', graphqlCors.onRequest);
     // Only GraphQL (and the SDL) is rate limited: webhooks never are (a provider's events must not be dropped).
     scope.addHook('onRequest', httpRateLimit(limiter, keys));
+    scope.addHook('preHandler', streams.preHandler);
     await scope.register(fastifyApollo(apollo), { path: '/graphql', context, method: ['GET', 'POST'] });
     await scope.register(schemaRoute({ schema, keys }));
     for (const path of ['/graphql', '/schema.graphql']) scope.options(path, graphqlCors.preflight);
@@ -172,7 +179,7 @@ export async function startApp(config: Config, log: Logger): Promise<Running> {
   await app.listen({ port: config.port, host: config.host }).catch((err: unknown) => {
     throw listenFailure(err, config.host, config.port);
   });
-  const ws = attachWebSockets(app.server, { schema, gateway, keys, limiter, log: log.child({ component: 'ws' }) });
+  const ws = attachWebSockets(app.server, transports, log.child({ component: 'ws' }));
   const { port } = app.server.address() as AddressInfo;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   boundUrl = `http://localhost:${port}`;
@@ -203,6 +210,7 @@ export async function startApp(config: Config, log: Logger): Promise<Running> {
         clearInterval(purge);
         clearInterval(reconciler);
         await ws.close();
+        streams.close();
         await app.close(); // drains HTTP (Apollo's drain plugin) and stops Apollo
         await limiter.close();
         await registry.close();
