@@ -3,7 +3,7 @@
  * Apollo), streamed HTTP (multipart, SSE) and WebSocket (graphql-transport-ws, graphql-ws) on
  * one port. `close()` drains in reverse order.
  */
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
@@ -180,6 +180,14 @@ export async function startApp(config: Config, log: Logger): Promise<Running> {
     throw listenFailure(err, config.host, config.port);
   });
   const ws = attachWebSockets(app.server, transports, log.child({ component: 'ws' }));
+  // Node's closeIdleConnections leaves connections that never sent a request (a browser's or
+  // undici's spare one): each would hold close() for a minute. They are dropped at close.
+  const unused = new Set<Socket>();
+  app.server.on('connection', (socket: Socket) => {
+    unused.add(socket);
+    socket.once('close', () => unused.delete(socket));
+  });
+  app.server.on('request', (req: { socket: Socket }) => unused.delete(req.socket));
   const { port } = app.server.address() as AddressInfo;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   boundUrl = `http://localhost:${port}`;
@@ -211,7 +219,9 @@ export async function startApp(config: Config, log: Logger): Promise<Running> {
         clearInterval(reconciler);
         await ws.close();
         streams.close();
-        await app.close(); // drains HTTP (Apollo's drain plugin) and stops Apollo
+        const draining = app.close(); // drains HTTP (Apollo's drain plugin) and stops Apollo
+        for (const socket of unused) socket.destroy();
+        await draining;
         await limiter.close();
         await registry.close();
         await bus.close();

@@ -101,10 +101,13 @@ export function httpStreams(core: TransportCore) {
     const framing = FRAMING[transport];
     const res = reply.raw;
     const write = writer(res);
-    // Headers set so far by the hooks (CORS, RateLimit-*) go out with the stream.
-    res.writeHead(200, { ...(reply.getHeaders() as OutgoingHttpHeaders), 'content-type': framing.contentType, 'cache-control': 'no-store', 'x-accel-buffering': 'no' });
+    // Subscribed before the answer starts: a client that sees it open misses no event.
+    const result: ExecutionResult | AsyncIterableIterator<ExecutionResult> = isRefusal(prepared) ? { errors: prepared.errors as GraphQLError[] } : await core.run(prepared);
+    // Headers set so far by the hooks (CORS, RateLimit-*) go out with the stream. The
+    // connection closes with it: a stream's end (the gateway's close included) frees its socket.
+    res.writeHead(200, { ...(reply.getHeaders() as OutgoingHttpHeaders), 'content-type': framing.contentType, 'cache-control': 'no-store', 'x-accel-buffering': 'no', connection: 'close' });
     openStreams.inc({ transport });
-    let events: AsyncIterator<ExecutionResult> | undefined;
+    const events = Symbol.asyncIterator in result ? result : undefined;
     let closing = false;
     const end = () => {
       closing = true;
@@ -113,17 +116,11 @@ export function httpStreams(core: TransportCore) {
     };
     open.add(end);
     res.on('close', end);
+    if (!res.socket || res.socket.destroyed) end(); // gone while it was subscribing
     const heartbeat = setInterval(() => void write(framing.heartbeat), core.keepAliveMs);
     try {
       await write(framing.open);
-      const result: ExecutionResult | AsyncIterableIterator<ExecutionResult> = isRefusal(prepared) ? { errors: prepared.errors as GraphQLError[] } : await core.run(prepared);
-      if (Symbol.asyncIterator in result) {
-        events = result;
-        if (closing) void result.return?.();
-        for await (const event of result) await write(framing.next(core.formatResult(event)));
-      } else {
-        await write(framing.next(core.formatResult(result)));
-      }
+      for await (const event of events ?? [result as ExecutionResult]) await write(framing.next(core.formatResult(event)));
       // Not when the gateway closes: an SSE client that saw no `complete` connects again.
       if (!closing) await write(framing.complete);
     } finally {
