@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { ApolloClient, ApolloError, HttpLink, InMemoryCache, gql, type ApolloLink } from '@apollo/client/core';
 import { createPersistedQueryLink } from '@apollo/client/link/persisted-queries';
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
-import { Client as UrqlClient, CombinedError, fetchExchange, subscriptionExchange } from '@urql/core';
+import { Client as UrqlClient, CombinedError, cacheExchange, fetchExchange, subscriptionExchange } from '@urql/core';
 import { createClient as createSseClient, NetworkError } from 'graphql-sse';
 import { createClient as createWsClient } from 'graphql-ws';
 import { SubscriptionClient } from 'subscriptions-transport-ws';
@@ -322,7 +322,7 @@ export const CLIENTS: ClientFixture[] = [
     authRefusal: { status: 401, errors: [{ message: 'Unknown API key', extensions: { code: 'UNAUTHENTICATED' } }] },
     connect(url, key) {
       const counter = { n: 0 };
-      const client = new UrqlClient({ url, exchanges: [fetchExchange], fetchSubscriptions: true, fetchOptions: { headers: bearer(key) }, fetch: countingFetch(counter) });
+      const client = new UrqlClient({ url, exchanges: [cacheExchange, fetchExchange], fetchSubscriptions: true, fetchOptions: { headers: bearer(key) }, fetch: countingFetch(counter) });
       return connection(counter, urql(client));
     },
   },
