@@ -7,13 +7,11 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VoipInnovationsSimulator } from '../../src/datasources/voipinnovations/simulator.js';
-import { ErrorCode } from '../../src/errors.js';
+import { CODES, INTERNALS } from '../helpers/answers.js';
 import { RW_KEY, startTestGateway, wsResult, type TestGateway } from '../helpers/gateway.js';
 
 type Answer = { status: number; body: { data?: unknown; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> } };
 
-const CODES = new Set<string>(Object.values(ErrorCode));
-const INTERNALS = /Did you mean|node_modules|\/(work|home|tmp|usr|src)\/|\.[jt]s:\d+|\n\s+at |SQLSTATE|\b(SELECT|INSERT|UPDATE|DELETE)\b.*\b(FROM|INTO|SET)\b|stacktrace|Syntax Error: (Query|Aliases|Directives)/;
 
 let gw: TestGateway;
 let vi: VoipInnovationsSimulator;
