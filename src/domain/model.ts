@@ -13,7 +13,7 @@ export type IsoDateTime = string;
 export type E164 = string;
 
 export type NumberKind = 'GEOGRAPHIC' | 'TOLL_FREE' | 'FREECALL' | 'MOBILE' | 'LANDLINE';
-export type NumberStatus = 'AVAILABLE' | 'RESERVED' | 'ACTIVE' | 'RELEASED';
+export type NumberStatus = 'AVAILABLE' | 'RESERVED' | 'PENDING' | 'ACTIVE' | 'RELEASED';
 export type NumberCapability = 'VOICE' | 'SMS' | 'T38' | 'CNAM';
 export type StockPool = 'PRIVATE' | 'PUBLIC';
 

@@ -38,7 +38,7 @@ export class Gateway {
       log,
       opts.upstreamTimeoutMs,
     );
-    this.numbers = new Numbers(registry, store, attempts);
+    this.numbers = new Numbers(registry, store, effects, attempts);
     this.services = new Services(registry, store, effects);
     this.orders = new Orders(registry, store, effects, attempts, this.services, log);
     this.allocations = new Allocations(registry, store, effects, attempts, log);

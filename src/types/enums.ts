@@ -11,7 +11,7 @@ export function literals<const T extends string>(...values: T[]): { [K in T]: K 
 export const Provider = literals(...PROVIDERS);
 export const ProviderMode = literals('LIVE', 'SANDBOX', 'OFF');
 export const NumberKind = literals('GEOGRAPHIC', 'TOLL_FREE', 'FREECALL', 'MOBILE', 'LANDLINE');
-export const NumberStatus = literals('AVAILABLE', 'RESERVED', 'ACTIVE', 'RELEASED');
+export const NumberStatus = literals('AVAILABLE', 'RESERVED', 'PENDING', 'ACTIVE', 'RELEASED');
 export const NumberCapability = literals('VOICE', 'SMS', 'T38', 'CNAM');
 export const StockPool = literals('PRIVATE', 'PUBLIC');
 export const OrderStatus = literals('PENDING', 'COMPLETED', 'FAILED');
@@ -31,7 +31,17 @@ registerEnumType(ProviderMode, {
   description: 'LIVE: real credentials; SANDBOX: an in-process simulator speaking the provider wire format; OFF: neither.',
 });
 registerEnumType(NumberKind, { name: 'NumberKind', description: 'What sort of number it is.' });
-registerEnumType(NumberStatus, { name: 'NumberStatus', description: 'Where a number stands: in stock, held for us, in service, or given back.' });
+registerEnumType(NumberStatus, {
+  name: 'NumberStatus',
+  description: 'Where a number stands: in stock, held for us, ordered, in service, or given back.',
+  valuesConfig: {
+    PENDING: {
+      description:
+        'Ordered, and the provider has not confirmed the order yet (an AVANSER service being activated): it becomes ACTIVE when its order COMPLETED, RELEASED when it FAILED.',
+    },
+    RELEASED: { description: 'No longer ours: released, its order failed, or its provider no longer lists it (found by reconciliation).' },
+  },
+});
 registerEnumType(NumberCapability, { name: 'NumberCapability', description: 'What a number can do beyond voice.' });
 registerEnumType(StockPool, { name: 'StockPool', description: 'AVANSER stock: the account’s private pool or public stock.' });
 registerEnumType(OrderStatus, { name: 'OrderStatus', description: 'PENDING until the provider confirms; then COMPLETED or FAILED.' });

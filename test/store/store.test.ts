@@ -171,8 +171,11 @@ describe.each(ENGINES)('store on $name', (engine) => {
     it('reads numbers in one batch and merges their data on save', async () => {
       const a = `+6129${Date.now().toString().slice(-7)}`;
       const b = `+6138${Date.now().toString().slice(-7)}`;
-      await store.numbers.save([number(a, { region: 'NSW' }), number(b)]);
-      await store.numbers.save([number(a, { status: 'RESERVED' })]);
+      expect((await store.numbers.save([number(a, { region: 'NSW' }), number(b)])).map((c) => [c.number.e164, c.inserted])).toEqual([[a, true], [b, true]]);
+      // Only what changed comes back (what is worth publishing), merged with what was stored.
+      expect(await store.numbers.save([number(b)])).toEqual([]);
+      const changed = await store.numbers.save([number(a, { status: 'RESERVED' })]);
+      expect(changed).toEqual([{ number: expect.objectContaining({ e164: a, status: 'RESERVED', region: 'NSW' }), inserted: false }]);
       const before = db.queryCount;
       const found = await store.numbers.byE164([a, b, '+61000000000']);
       expect(db.queryCount - before).toBe(1);
