@@ -110,6 +110,8 @@ export interface ServiceRecord {
   customId?: string;
   customGroup?: string;
   updatedAt: IsoDateTime;
+  /** When the provider no longer listed it (found by reconciliation); absent while it exists. */
+  removedAt?: IsoDateTime;
 }
 
 export type AllocationUsage = 'ONE_WAY' | 'TWO_WAY';

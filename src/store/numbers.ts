@@ -45,6 +45,11 @@ export class NumberStore {
     return (await this.db.query<{ data: PhoneNumberRecord }>('SELECT data FROM numbers WHERE e164 = ANY($1::text[])', [e164s])).map((r) => r.data);
   }
 
+  /** Every number stored of a provider, for comparing with the provider's own list. */
+  async all(provider: ProviderName): Promise<PhoneNumberRecord[]> {
+    return (await this.db.query<{ data: PhoneNumberRecord }>('SELECT data FROM numbers WHERE provider = $1 ORDER BY seq', [provider])).map((r) => r.data);
+  }
+
   list(provider: ProviderName | undefined, req: PageRequest): Promise<Page<PhoneNumberRecord>> {
     return page(this.db, 'numbers', [['provider', provider]], req);
   }
