@@ -70,7 +70,7 @@ export interface PortDetailsRecord {
   numbers: E164[];
 }
 
-export type OrderStatus = 'PENDING' | 'COMPLETED' | 'FAILED';
+export type OrderStatus = 'PENDING' | 'COMPLETED' | 'FAILED' | 'STALE';
 
 export interface OrderHistoryEntry {
   at: IsoDateTime;

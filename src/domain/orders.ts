@@ -14,5 +14,8 @@ export function numberStatusOf(order: OrderStatus): NumberStatus | undefined {
       return 'ACTIVE';
     case 'FAILED':
       return 'RELEASED';
+    case 'STALE':
+      // The gateway stopped waiting; the provider's own list (reconciliation) says what became of them.
+      return undefined;
   }
 }

@@ -26,10 +26,11 @@ export class Effects implements WebhookEffects {
   }
 
   /**
-   * Settle a pending order; its numbers follow it (src/domain/orders.ts) in the same
-   * transaction, and are published before it, so an orderUpdated subscriber reads them settled.
+   * Settle a pending order (or a STALE one, when the provider's word comes after all); its
+   * numbers follow it (src/domain/orders.ts) in the same transaction, and are published before
+   * it, so that an orderUpdated subscriber reads them settled.
    */
-  async settleOrder(provider: ProviderName, match: { providerRef?: string; serviceRef?: string }, status: Exclude<OrderStatus, 'PENDING'>, message?: string): Promise<OrderRecord | null> {
+  async settleOrder(provider: ProviderName, match: { id?: string; providerRef?: string; serviceRef?: string }, status: Exclude<OrderStatus, 'PENDING'>, message?: string): Promise<OrderRecord | null> {
     const settled = await this.store.transaction(async (tx) => {
       const order = await this.store.orders.findForUpdate(tx, provider, match);
       if (!order) return null;
@@ -37,7 +38,8 @@ export class Effects implements WebhookEffects {
         // Providers' confirmations do not always carry the id they acknowledged (AVANSER).
         this.log.warn({ provider, orderId: order.id, expected: order.providerRef, got: match.providerRef }, 'order settled by service despite a different provider reference');
       }
-      if (order.status !== 'PENDING') return { order, numbers: [], changed: false };
+      const waiting = order.status === 'PENDING' || (order.status === 'STALE' && status !== 'STALE');
+      if (!waiting) return { order, numbers: [], changed: false };
       const at = new Date().toISOString();
       const next: OrderRecord = { ...order, status, message: message ?? order.message, updatedAt: at, history: [...order.history, { at, status, message }] };
       await this.store.orders.save(next, tx);
