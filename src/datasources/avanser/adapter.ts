@@ -9,6 +9,7 @@ import { partsOf } from '../../domain/phone.js';
 import { BusinessError, ErrorCode, GatewayError } from '../../errors.js';
 import type {
   Attempt,
+  Inventory,
   NumberSearchFilter,
   OrderDraft,
   ProviderDeps,
@@ -264,6 +265,20 @@ export class AvanserAdapter implements ProviderAdapter {
       const e164 = tryFromAvanser(s.service_number);
       return e164 ? [serviceRecord(e164, s, now)] : [];
     });
+  }
+
+  /** `GET /v1/services` [C]: each service is one number of the account, pending until AVANSER has activated it. */
+  async inventory(): Promise<Inventory> {
+    const services = await this.listServices();
+    const numbers = services.map((s): PhoneNumberRecord => ({
+      provider: 'AVANSER',
+      e164: s.providerRef,
+      // The service's `status` words are inferred (`pending` while a request activates it).
+      status: s.settings.status?.toLowerCase() === 'pending' ? 'PENDING' : 'ACTIVE',
+      capabilities: ['VOICE'],
+      serviceRef: s.providerRef,
+    }));
+    return { numbers, services };
   }
 
   async getService(serviceRef: string): Promise<ServiceRecord | null> {
