@@ -14,7 +14,7 @@ export const NumberKind = literals('GEOGRAPHIC', 'TOLL_FREE', 'FREECALL', 'MOBIL
 export const NumberStatus = literals('AVAILABLE', 'RESERVED', 'PENDING', 'ACTIVE', 'RELEASED');
 export const NumberCapability = literals('VOICE', 'SMS', 'T38', 'CNAM');
 export const StockPool = literals('PRIVATE', 'PUBLIC');
-export const OrderStatus = literals('PENDING', 'COMPLETED', 'FAILED');
+export const OrderStatus = literals('PENDING', 'COMPLETED', 'FAILED', 'STALE');
 export const OrderKind = literals('PROVISION', 'SERVICE_UPDATE');
 export const CallStatus = literals('RINGING', 'ANSWERED', 'MISSED', 'BUSY', 'VOICEMAIL', 'FAILED');
 export const CallOutcome = literals('ANSWERED', 'MISSED', 'BUSY', 'VOICEMAIL', 'FAILED');
@@ -44,7 +44,13 @@ registerEnumType(NumberStatus, {
 });
 registerEnumType(NumberCapability, { name: 'NumberCapability', description: 'What a number can do beyond voice.' });
 registerEnumType(StockPool, { name: 'StockPool', description: 'AVANSER stock: the account’s private pool or public stock.' });
-registerEnumType(OrderStatus, { name: 'OrderStatus', description: 'PENDING until the provider confirms; then COMPLETED or FAILED.' });
+registerEnumType(OrderStatus, {
+  name: 'OrderStatus',
+  description: 'PENDING until the provider confirms; then COMPLETED or FAILED.',
+  valuesConfig: {
+    STALE: { description: 'Left PENDING past its provider’s window (see the README): the gateway stopped waiting; a confirmation that comes later still settles it.' },
+  },
+});
 registerEnumType(OrderKind, { name: 'OrderKind', description: 'What an order does: provision numbers or change a service.' });
 registerEnumType(CallStatus, { name: 'CallStatus', description: 'A call’s state: RINGING at start, then how it ended.' });
 registerEnumType(CallOutcome, { name: 'CallOutcome', description: 'How a simulated call ends.' });
