@@ -107,7 +107,10 @@ export async function startApp(config: Config, log: Logger): Promise<Running> {
   ]);
   const store = new Store(db, { claimLeaseSeconds: config.webhookClaimLeaseSeconds });
   const effects = new Effects(store, bus, log.child({ component: 'effects' }));
-  const gateway = new Gateway(registry, store, effects, log.child({ component: 'gateway' }), { upstreamTimeoutMs: config.upstreamTimeoutMs });
+  const gateway = new Gateway(registry, store, effects, log.child({ component: 'gateway' }), {
+    upstreamTimeoutMs: config.upstreamTimeoutMs,
+    reconciliation: { intervalSeconds: config.reconciliationIntervalSeconds, leaseSeconds: config.reconciliationLeaseSeconds },
+  });
   const keys = new ApiKeys(config.apiKeys);
   const limiter = await createRateLimiter(config.rateLimitPerMinute, config.redisUrl);
 
@@ -204,9 +207,18 @@ export async function startApp(config: Config, log: Logger): Promise<Running> {
   const reconcile = () => void gateway.idempotency.reconcileOpenKeys().catch((err: unknown) => log.warn({ err }, 'idempotency key reconciliation failed'));
   const reconciler = setInterval(reconcile, pollEveryMs);
   reconcile();
+  // The store kept in step with the providers: at start (numbers owned before the gateway), then
+  // once per interval across all instances (whichever takes the job's lease).
+  let inStepRun: Promise<unknown> = Promise.resolve();
+  const keepInStep = () => {
+    inStepRun = gateway.reconciliation.run({ due: true }).catch(() => undefined); // logged and counted by the job
+  };
+  const inStep = config.reconciliationIntervalSeconds > 0 ? setInterval(keepInStep, config.reconciliationIntervalSeconds * 1000) : undefined;
+  if (inStep) keepInStep();
   poller.unref();
   purge.unref();
   reconciler.unref();
+  inStep?.unref();
 
   let closing: Promise<void> | undefined;
   return {
@@ -222,11 +234,13 @@ export async function startApp(config: Config, log: Logger): Promise<Running> {
         clearInterval(poller);
         clearInterval(purge);
         clearInterval(reconciler);
+        clearInterval(inStep);
         await ws.close();
         streams.close();
         const draining = app.close(); // drains HTTP (Apollo's drain plugin) and stops Apollo
         for (const socket of unused) socket.destroy();
         await draining;
+        await inStepRun; // its writes finish before the store closes
         await limiter.close();
         await registry.close();
         await bus.close();

@@ -28,12 +28,19 @@ export interface ProviderSettings<T = unknown> {
   mode: ProviderMode;
   /** Present when LIVE; a sandbox fills it in with its simulator's address at start. */
   live?: T;
+  /**
+   * A provider whose orders are confirmed later (asynchronously) says how long one may stay
+   * PENDING: past this, reconciliation marks it STALE.
+   */
+  orderStaleAfterSeconds?: number;
 }
 
 /** How a provider's module reads its slice (`src/datasources/<provider>/module.ts`): this file stays the one reader of process.env. */
 export interface ConfigEnv {
   /** A variable's trimmed value; undefined when unset or blank. */
   value(name: string): string | undefined;
+  /** A whole number from `name` within min..max, else `fallback`. */
+  int(name: string, fallback: number, min: number, max: number, example: string): number;
   /** An http(s) base URL from `name`, else `fallback`. */
   url(name: string, fallback: string, example: string): string;
   /**
@@ -77,6 +84,10 @@ export interface Config {
   keepAliveMs: number;
   /** A webhook claim older than this whose receipt is still `received` was abandoned: retries and the sweep take it over. */
   webhookClaimLeaseSeconds: number;
+  /** How often reconciliation runs (on one instance at a time); 0: never. */
+  reconciliationIntervalSeconds: number;
+  /** How long a reconciliation run holds the job between renewals: an instance that died lets go after this. */
+  reconciliationLeaseSeconds: number;
   /** Tests only (refused in production): hang every webhook after this step, for a `kill -9` in the window. */
   testWebhookPause?: 'claimed' | 'applied';
   /** Each provider's slice, read by its module. */
@@ -268,6 +279,7 @@ function account<T>(env: Env, sandbox: boolean, credentials: string[], baseUrlVa
 function configEnv(env: Env, sandbox: boolean): ConfigEnv {
   return {
     value: (name) => str(env, name),
+    int: (name, fallback, min, max, example) => int(env, name, fallback, min, max, example),
     url: (name, fallback, example) => url(env, name, fallback, ['https:', 'http:'], example)!,
     account: (credentials, baseUrl, build) => account(env, sandbox, credentials, baseUrl, build),
     fail(name, problem, example) {
@@ -347,6 +359,8 @@ export function loadConfig(env: Env = process.env): Config {
     corsOrigins: corsOrigins(env, host),
     keepAliveMs: int(env, 'KEEPALIVE_MS', 10_000, 50, 60_000, '10000'),
     webhookClaimLeaseSeconds: int(env, 'WEBHOOK_CLAIM_LEASE_SECONDS', 60, 1, 3_600, '60'),
+    reconciliationIntervalSeconds: int(env, 'RECONCILIATION_INTERVAL_SECONDS', 300, 0, 86_400, '300'),
+    reconciliationLeaseSeconds: int(env, 'RECONCILIATION_LEASE_SECONDS', 120, 1, 3_600, '120'),
     testWebhookPause: pause,
     providers: Object.fromEntries(PROVIDER_MODULES.map((m) => [m.name, m.settings(configEnv(env, sandbox))])) as Record<ProviderName, ProviderSettings>,
   };

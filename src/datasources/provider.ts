@@ -98,6 +98,12 @@ export interface ServiceUpdateOutcome {
   order?: OrderDraft;
 }
 
+/** What a provider lists of what the account holds. */
+export interface Inventory {
+  numbers: PhoneNumberRecord[];
+  services: ServiceRecord[];
+}
+
 // ---- Lost answers ----
 
 /** Provider calls that change something and can be looked up after their answer was lost. */
@@ -147,6 +153,11 @@ export interface ProviderAdapter {
   orderStatus?(providerRef: string): Promise<OrderDraft | null>;
   updateService?(request: ServiceUpdateRequest): Promise<ServiceUpdateOutcome>;
   listServices?(): Promise<ServiceRecord[]>;
+  /**
+   * Everything the provider lists of what the account holds, in one read: its numbers and
+   * services (reconciliation compares the store with it). Absent when it can list neither.
+   */
+  inventory?(): Promise<Inventory>;
   getService?(serviceRef: string): Promise<ServiceRecord | null>;
 
   allocate?(request: AllocateRequest): Promise<AllocationRecord>;

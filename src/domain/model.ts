@@ -13,7 +13,7 @@ export type IsoDateTime = string;
 export type E164 = string;
 
 export type NumberKind = 'GEOGRAPHIC' | 'TOLL_FREE' | 'FREECALL' | 'MOBILE' | 'LANDLINE';
-export type NumberStatus = 'AVAILABLE' | 'RESERVED' | 'ACTIVE' | 'RELEASED';
+export type NumberStatus = 'AVAILABLE' | 'RESERVED' | 'PENDING' | 'ACTIVE' | 'RELEASED';
 export type NumberCapability = 'VOICE' | 'SMS' | 'T38' | 'CNAM';
 export type StockPool = 'PRIVATE' | 'PUBLIC';
 
@@ -70,7 +70,7 @@ export interface PortDetailsRecord {
   numbers: E164[];
 }
 
-export type OrderStatus = 'PENDING' | 'COMPLETED' | 'FAILED';
+export type OrderStatus = 'PENDING' | 'COMPLETED' | 'FAILED' | 'STALE';
 
 export interface OrderHistoryEntry {
   at: IsoDateTime;
@@ -110,6 +110,8 @@ export interface ServiceRecord {
   customId?: string;
   customGroup?: string;
   updatedAt: IsoDateTime;
+  /** When the provider no longer listed it (found by reconciliation); absent while it exists. */
+  removedAt?: IsoDateTime;
 }
 
 export type AllocationUsage = 'ONE_WAY' | 'TWO_WAY';
@@ -229,4 +231,45 @@ export interface NumberOutcome {
   message?: string;
   /** Set when !ok. */
   code?: import('../errors.js').ErrorCode;
+}
+
+/** What reconciliation compares: the records it corrects. */
+export type ReconciledRecord = 'NUMBER' | 'SERVICE' | 'ALLOCATION' | 'ORDER';
+/** ADDED: at the provider, not in the store; CHANGED: both, differing; GONE: stored, no longer at the provider; STALE: an order past its window. */
+export type Drift = 'ADDED' | 'CHANGED' | 'GONE' | 'STALE';
+/** How much of a kind of record a provider lets reconciliation see. */
+export type Coverage = 'LISTED' | 'READ_EACH' | 'NONE';
+
+/** One difference between the store and a provider, and how the store was corrected. */
+export interface ReconciliationChange {
+  record: ReconciledRecord;
+  drift: Drift;
+  /** E.164 of a number, the provider's key of a service or allocation, our id of an order. */
+  ref: string;
+  /** The status before and after, where the record has one. */
+  before?: string;
+  after?: string;
+}
+
+export interface ProviderReconciliation {
+  provider: ProviderName;
+  numbers: Coverage;
+  services: Coverage;
+  allocations: Coverage;
+  /** How long its orders may stay PENDING; absent when its orders are never pending. */
+  orderStaleAfterSeconds?: number;
+  /** Records compared with the provider (stored and listed). */
+  checked: number;
+  /** Differences found and corrected; `changes` lists the first of them. */
+  changeCount: number;
+  changes: ReconciliationChange[];
+  /** Set when the provider could not be read: nothing of it was changed from its lists. */
+  error?: { code: string; message: string };
+}
+
+/** One run of reconciliation: what it compared, found and changed. */
+export interface ReconciliationRecord {
+  startedAt: IsoDateTime;
+  finishedAt: IsoDateTime;
+  providers: ProviderReconciliation[];
 }

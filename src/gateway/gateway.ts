@@ -14,6 +14,7 @@ import { Idempotency } from './idempotency.js';
 import { Numbers } from './numbers.js';
 import { Orders } from './orders.js';
 import { Providers } from './providers.js';
+import { Reconciliation, type ReconciliationOptions } from './reconciliation.js';
 import { Services } from './services.js';
 
 export class Gateway {
@@ -24,8 +25,9 @@ export class Gateway {
   readonly calls: Calls;
   readonly providers: Providers;
   readonly idempotency: Idempotency;
+  readonly reconciliation: Reconciliation;
 
-  constructor(registry: Registry, store: Store, effects: Effects, log: Logger, opts: { upstreamTimeoutMs: number }) {
+  constructor(registry: Registry, store: Store, effects: Effects, log: Logger, opts: { upstreamTimeoutMs: number; reconciliation: ReconciliationOptions }) {
     // What is recorded of each call that changes something, also when it is found out after its answer was lost.
     const attempts = new Attempts(
       registry,
@@ -38,12 +40,13 @@ export class Gateway {
       log,
       opts.upstreamTimeoutMs,
     );
-    this.numbers = new Numbers(registry, store, attempts);
+    this.numbers = new Numbers(registry, store, effects, attempts);
     this.services = new Services(registry, store, effects);
     this.orders = new Orders(registry, store, effects, attempts, this.services, log);
     this.allocations = new Allocations(registry, store, effects, attempts, log);
     this.calls = new Calls(registry, store);
     this.providers = new Providers(registry);
     this.idempotency = new Idempotency(attempts, store.idempotencyKeys);
+    this.reconciliation = new Reconciliation(registry, store, effects, this.allocations, log.child({ component: 'reconciliation' }), opts.reconciliation);
   }
 }

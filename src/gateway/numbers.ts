@@ -7,12 +7,14 @@ import type { Registry } from '../datasources/registry.js';
 import type { E164, NumberCountRecord, NumberOutcome, PhoneNumberRecord, PortabilityRecord, ProviderName } from '../domain/model.js';
 import type { Store } from '../store/store.js';
 import type { Attempts, KeyRun } from './attempts.js';
+import type { Effects } from './effects.js';
 import { byKey, listPage, type Page, type PageRequest } from './lists.js';
 
 export class Numbers {
   constructor(
     private readonly registry: Registry,
     private readonly store: Store,
+    private readonly effects: Effects,
     private readonly attempts: Attempts,
   ) {}
 
@@ -52,13 +54,13 @@ export class Numbers {
 
   /** What the gateway records of a reservation (also of one recovered after its answer was lost). */
   async recordReservation(provider: ProviderName, outcomes: NumberOutcome[]): Promise<NumberOutcome[]> {
-    await this.store.numbers.save(outcomes.filter((o) => o.ok).map((o) => ({ provider, e164: o.e164, status: 'RESERVED', capabilities: [], reservedUntil: o.reservedUntil })));
+    await this.effects.saveNumbers(outcomes.filter((o) => o.ok).map((o) => ({ provider, e164: o.e164, status: 'RESERVED', capabilities: [], reservedUntil: o.reservedUntil })));
     return outcomes;
   }
 
   async release(provider: ProviderName, e164s: E164[]): Promise<NumberOutcome[]> {
     const outcomes = await this.registry.call(provider, 'releaseNumbers', e164s);
-    await this.store.numbers.save(outcomes.filter((o) => o.ok).map((o) => ({ provider, e164: o.e164, status: 'RELEASED', capabilities: [] })));
+    await this.effects.saveNumbers(outcomes.filter((o) => o.ok).map((o) => ({ provider, e164: o.e164, status: 'RELEASED', capabilities: [] })));
     return outcomes;
   }
 

@@ -6,19 +6,21 @@
 import { setMaxListeners } from 'node:events';
 import { createPubSub, type PubSub, type PubSubEventTarget } from '@graphql-yoga/subscription';
 import type { Redis } from 'ioredis';
-import type { AllocationEventRecord, CallEventRecord, OrderRecord } from '../domain/model.js';
+import type { AllocationEventRecord, CallEventRecord, OrderRecord, PhoneNumberRecord } from '../domain/model.js';
 import { eventsPublished } from '../observability/metrics.js';
 
 export const Topic = {
   CALL_EVENT: 'CALL_EVENT',
   ORDER_UPDATED: 'ORDER_UPDATED',
   ALLOCATION_EVENT: 'ALLOCATION_EVENT',
+  NUMBER_UPDATED: 'NUMBER_UPDATED',
 } as const;
 
 export type Topics = {
   [Topic.CALL_EVENT]: [CallEventRecord];
   [Topic.ORDER_UPDATED]: [OrderRecord];
   [Topic.ALLOCATION_EVENT]: [AllocationEventRecord];
+  [Topic.NUMBER_UPDATED]: [PhoneNumberRecord];
 };
 
 export interface Bus {

@@ -14,6 +14,7 @@ import { Order, OrderConnection } from '../types/order.js';
 import { NumberCountResult, NumberType, PhoneNumber, PhoneNumberConnection, Portability, PortDetails } from '../types/phone-number.js';
 import { presentAllocation, presentCall, presentNumber, presentOrder, presentService } from '../types/present.js';
 import { ProviderStatus } from '../types/provider.js';
+import { Reconciliation, presentReconciliation } from '../types/reconciliation.js';
 import { atMost } from '../types/lists.js';
 import { E164Scalar } from '../types/scalars.js';
 import { Service, ServiceConnection } from '../types/service.js';
@@ -61,6 +62,12 @@ export class QueryResolver {
   @Query(() => [ProviderStatus], { description: 'Every provider: configured, sandboxed or off; healthy; what it supports.' })
   providers(@Ctx() ctx: Context): ProviderStatus[] {
     return ctx.gateway.providers.status();
+  }
+
+  @Query(() => Reconciliation, { nullable: true, description: 'The last completed reconciliation run (what it compared, found and changed); null before the first.' })
+  async reconciliation(@Ctx() ctx: Context) {
+    const last = await ctx.gateway.reconciliation.last();
+    return last && presentReconciliation(last);
   }
 
   @Query(() => PhoneNumberConnection, { description: 'Numbers in stock at a provider (AVANSER stock search, VoIP Innovations getDIDs).' })

@@ -148,6 +148,25 @@ const MIGRATIONS: Array<{ version: number; name: string; sql: string }> = [
       CREATE INDEX idempotency_keys_open ON idempotency_keys (held_until) WHERE response IS NULL;
     `,
   },
+  {
+    version: 4,
+    name: 'jobs run by one instance at a time',
+    sql: `
+      -- One row per background job that must run on one instance at a time (reconciliation).
+      -- holder/held_until: the instance running it and its lease, renewed while it runs (a holder
+      -- that died lets go when its lease lapses); started_at: when it last started, so instances
+      -- ticking on their own timers run it once per interval between them; report: what its last
+      -- completed run found.
+      CREATE TABLE jobs (
+        name text PRIMARY KEY,
+        holder text,
+        held_until timestamptz,
+        started_at timestamptz,
+        finished_at timestamptz,
+        report jsonb
+      );
+    `,
+  },
 ];
 
 /** Names the schema the migrations build: a PGlite template made before a new migration is not reused. */

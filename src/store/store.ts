@@ -6,6 +6,7 @@ import { AllocationStore } from './allocations.js';
 import { CallStore } from './calls.js';
 import type { Db, Queryable } from './db.js';
 import { IdempotencyKeyStore } from './idempotency-keys.js';
+import { JobStore } from './jobs.js';
 import { NumberStore } from './numbers.js';
 import { OrderStore } from './orders.js';
 import { ReceiptStore } from './receipts.js';
@@ -19,6 +20,7 @@ export class Store {
   readonly calls: CallStore;
   readonly receipts: ReceiptStore;
   readonly idempotencyKeys: IdempotencyKeyStore;
+  readonly jobs: JobStore;
 
   /** `claimLeaseSeconds`: how long a webhook claim may stay unfinished before a retry or the sweep takes it over. */
   constructor(
@@ -32,6 +34,7 @@ export class Store {
     this.calls = new CallStore(db);
     this.receipts = new ReceiptStore(db, opts.claimLeaseSeconds ?? 60);
     this.idempotencyKeys = new IdempotencyKeyStore(db);
+    this.jobs = new JobStore(db);
   }
 
   /** Writes to several tables that stand or fall together: the modules' `q` parameter takes `tx`. */

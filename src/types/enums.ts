@@ -11,10 +11,10 @@ export function literals<const T extends string>(...values: T[]): { [K in T]: K 
 export const Provider = literals(...PROVIDERS);
 export const ProviderMode = literals('LIVE', 'SANDBOX', 'OFF');
 export const NumberKind = literals('GEOGRAPHIC', 'TOLL_FREE', 'FREECALL', 'MOBILE', 'LANDLINE');
-export const NumberStatus = literals('AVAILABLE', 'RESERVED', 'ACTIVE', 'RELEASED');
+export const NumberStatus = literals('AVAILABLE', 'RESERVED', 'PENDING', 'ACTIVE', 'RELEASED');
 export const NumberCapability = literals('VOICE', 'SMS', 'T38', 'CNAM');
 export const StockPool = literals('PRIVATE', 'PUBLIC');
-export const OrderStatus = literals('PENDING', 'COMPLETED', 'FAILED');
+export const OrderStatus = literals('PENDING', 'COMPLETED', 'FAILED', 'STALE');
 export const OrderKind = literals('PROVISION', 'SERVICE_UPDATE');
 export const CallStatus = literals('RINGING', 'ANSWERED', 'MISSED', 'BUSY', 'VOICEMAIL', 'FAILED');
 export const CallOutcome = literals('ANSWERED', 'MISSED', 'BUSY', 'VOICEMAIL', 'FAILED');
@@ -31,10 +31,26 @@ registerEnumType(ProviderMode, {
   description: 'LIVE: real credentials; SANDBOX: an in-process simulator speaking the provider wire format; OFF: neither.',
 });
 registerEnumType(NumberKind, { name: 'NumberKind', description: 'What sort of number it is.' });
-registerEnumType(NumberStatus, { name: 'NumberStatus', description: 'Where a number stands: in stock, held for us, in service, or given back.' });
+registerEnumType(NumberStatus, {
+  name: 'NumberStatus',
+  description: 'Where a number stands: in stock, held for us, ordered, in service, or given back.',
+  valuesConfig: {
+    PENDING: {
+      description:
+        'Ordered, and the provider has not confirmed the order yet (an AVANSER service being activated): it becomes ACTIVE when its order COMPLETED, RELEASED when it FAILED.',
+    },
+    RELEASED: { description: 'No longer ours: released, its order failed, or its provider no longer lists it (found by reconciliation).' },
+  },
+});
 registerEnumType(NumberCapability, { name: 'NumberCapability', description: 'What a number can do beyond voice.' });
 registerEnumType(StockPool, { name: 'StockPool', description: 'AVANSER stock: the account’s private pool or public stock.' });
-registerEnumType(OrderStatus, { name: 'OrderStatus', description: 'PENDING until the provider confirms; then COMPLETED or FAILED.' });
+registerEnumType(OrderStatus, {
+  name: 'OrderStatus',
+  description: 'PENDING until the provider confirms; then COMPLETED or FAILED.',
+  valuesConfig: {
+    STALE: { description: 'Left PENDING past its provider’s window (see the README): the gateway stopped waiting; a confirmation that comes later still settles it.' },
+  },
+});
 registerEnumType(OrderKind, { name: 'OrderKind', description: 'What an order does: provision numbers or change a service.' });
 registerEnumType(CallStatus, { name: 'CallStatus', description: 'A call’s state: RINGING at start, then how it ended.' });
 registerEnumType(CallOutcome, { name: 'CallOutcome', description: 'How a simulated call ends.' });

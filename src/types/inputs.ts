@@ -5,10 +5,10 @@
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { PROVIDER_MODULES } from '../datasources/providers.js';
 import { IDEMPOTENCY_KEY } from './common.js';
-import { AllocationEventKind, AllocationState, CallOutcome, CallStatus, NumberKind, OrderStatus, Provider } from './enums.js';
+import { AllocationEventKind, AllocationState, CallOutcome, CallStatus, NumberKind, NumberStatus, OrderStatus, Provider } from './enums.js';
 import { atMost } from './lists.js';
 import { E164Scalar } from './scalars.js';
-import type { AllocationState as AllocationStateName, CallStatus as Status, NumberKind as Kind, ProviderName } from '../domain/model.js';
+import type { AllocationState as AllocationStateName, CallStatus as Status, NumberKind as Kind, NumberStatus as NumberStatusName, ProviderName } from '../domain/model.js';
 
 @InputType({ description: 'Criteria for searching available numbers; each provider uses the ones it knows (see the README).' })
 export class NumberSearchInput {
@@ -132,6 +132,13 @@ export class OrderFilter {
   @Field(() => Provider, { nullable: true }) provider?: ProviderName;
   @Field(() => OrderStatus, { nullable: true }) status?: string;
   @Field(() => ID, { nullable: true, description: 'Subscriptions: just this order.' }) orderId?: string;
+}
+
+@InputType({ description: 'Which number changes (numberUpdated).' })
+export class NumberUpdateFilter {
+  @Field(() => Provider, { nullable: true, description: 'Only numbers of this provider.' }) provider?: ProviderName;
+  @Field(() => E164Scalar, { nullable: true, description: 'Only this number.' }) e164?: string;
+  @Field(() => NumberStatus, { nullable: true, description: 'Only numbers that reached this status.' }) status?: NumberStatusName;
 }
 
 @InputType({ description: 'Which allocations.' })

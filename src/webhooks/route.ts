@@ -66,7 +66,7 @@ export interface WebhookEffects {
   /** Merge a call's facts into its stored CallEvent (by provider + providerCallId), publish it. */
   recordCall(patch: CallEventPatch): Promise<CallEventRecord>;
   /**
-   * Settle a pending order found by provider reference, else by service reference.
+   * Settle a pending (or STALE) order found by provider reference, else by service reference.
    * Returns null when no such order is known.
    */
   settleOrder(

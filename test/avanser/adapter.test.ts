@@ -60,10 +60,10 @@ describe('provision', () => {
       { status: 'PENDING', providerRef: expect.stringMatching(/^[0-9a-f]{40}$/), serviceRef: '+61280740805', numbers: ['+61280740805'], message: 'Success' },
     ]);
     expect(outcome.numbers).toEqual([
-      { e164: '+61280740802', ok: true, status: 'ACTIVE', message: 'Success' },
-      { e164: '+61280740805', ok: true, status: 'ACTIVE', message: 'Success' },
+      { e164: '+61280740802', ok: true, status: 'PENDING', message: 'Success' },
+      { e164: '+61280740805', ok: true, status: 'PENDING', message: 'Success' },
     ]);
-    expect(outcome.owned[0]).toMatchObject({ provider: 'AVANSER', e164: '+61280740802', status: 'ACTIVE', serviceRef: '+61280740802', details: { requestId: outcome.orders[0]!.providerRef } });
+    expect(outcome.owned[0]).toMatchObject({ provider: 'AVANSER', e164: '+61280740802', status: 'PENDING', serviceRef: '+61280740802', details: { requestId: outcome.orders[0]!.providerRef } });
     expect(outcome.services[0]).toEqual({
       provider: 'AVANSER',
       providerRef: '+61280740802',

@@ -11,6 +11,8 @@ import {
   AvanserServiceDocument,
   AvanserServicesDocument,
   AvanserStockDocument,
+  NumbersAtDocument,
+  OnNumberUpdatedDocument,
   OnOrderUpdatedDocument,
   SimulateIncomingCallDocument,
   UpdateServiceDocument,
@@ -60,6 +62,9 @@ async function provisioned(input: Partial<AvanserProvisionInput>) {
   sub.stop();
   return { payload: result, order };
 }
+
+/** The number as numbers(provider: AVANSER) lists it. */
+const numberAt = async (e164: string) => (await gw.request(NumbersAtDocument, { provider: 'AVANSER' })).numbers.edges.map((e) => e.node).find((n) => n.e164 === e164);
 
 const receiptsFor = async (requestId: string) => (await gw.running.store.receipts.list('AVANSER', 'requests')).filter((r) => r.event_key?.includes(requestId));
 
@@ -121,7 +126,8 @@ describe('provisionNumbers', () => {
   it('a specific number: PENDING with its service, completed by the confirmation callback on orderUpdated', async () => {
     const { result, order } = await settled(() => provision({ numbers: ['+61280740802'], missedCallNotifications: { emails: ['ops@example.com.au'] } }), (p) => p.orders[0]!);
     expect(result.userErrors).toEqual([]);
-    expect(result.numbers).toEqual([expect.objectContaining({ e164: '+61280740802', ok: true, status: 'ACTIVE' })]);
+    // AVANSER has acknowledged the request, not activated the number.
+    expect(result.numbers).toEqual([expect.objectContaining({ e164: '+61280740802', ok: true, status: 'PENDING' })]);
     const pending = result.orders[0]!;
     expect(pending).toMatchObject({ provider: 'AVANSER', kind: 'PROVISION', status: 'PENDING', serviceRef: '+61280740802', numbers: ['+61280740802'] });
     expect(pending.providerRef).toMatch(/^[0-9a-f]{40}$/);
@@ -170,6 +176,7 @@ describe('provisionNumbers', () => {
       await sim.releaseHeldCallbacks();
       expect((await receiptsFor(ref)).map((r) => r.status)).toEqual(['applied']);
       expect(await sub.drain(300)).toEqual([]);
+      expect(await numberAt('+61738001234')).toMatchObject({ status: 'ACTIVE' });
       sub.stop();
     });
   });
@@ -179,6 +186,41 @@ describe('provisionNumbers', () => {
     expect(order).toMatchObject({ status: 'FAILED', serviceRef: '+61892001234', message: 'Request failed: the answer point did not answer the activation test' });
     expect((await gw.request(AvanserServiceDocument, { serviceRef: '+61892001234' })).service).toBeNull();
     expect((await stock({ location: 'Perth' })).map((n) => n.e164)).toEqual(['+61892001234']);
+  });
+});
+
+describe('a number follows its order', () => {
+  /** The numberUpdated events of one number while `act` runs, until it leaves PENDING. */
+  async function statuses(e164: string, act: () => Promise<unknown>): Promise<string[]> {
+    const sub = subscribe(gw.ws(), OnNumberUpdatedDocument, { filter: { provider: 'AVANSER', e164 } });
+    await sub.ready;
+    await act();
+    const seen: string[] = [];
+    while (seen.at(-1) === undefined || seen.at(-1) === 'PENDING') seen.push((await sub.next()).numberUpdated.status);
+    sub.stop();
+    return seen;
+  }
+
+  it('PENDING while AVANSER activates it, ACTIVE once the order completed', async () => {
+    let order: Order | undefined;
+    const seen = await statuses('+61481000101', async () => {
+      const { payload, order: settledOrder } = await provisioned({ numbers: ['+61481000101'] });
+      expect(payload.numbers).toEqual([expect.objectContaining({ e164: '+61481000101', ok: true, status: 'PENDING' })]);
+      order = settledOrder;
+    });
+    expect(order?.status).toBe('COMPLETED');
+    expect(seen).toEqual(['PENDING', 'ACTIVE']);
+    expect(await numberAt('+61481000101')).toMatchObject({ status: 'ACTIVE', provider: 'AVANSER' });
+  });
+
+  it('a failed activation releases it: numbers(provider: AVANSER) shows it RELEASED, back in AVANSER’s stock', async () => {
+    const seen = await statuses('+611300123456', async () => {
+      const { order } = await provisioned({ numbers: ['+611300123456'], answerPoint: '+61491570157' });
+      expect(order.status).toBe('FAILED');
+    });
+    expect(seen).toEqual(['PENDING', 'RELEASED']);
+    expect(await numberAt('+611300123456')).toMatchObject({ status: 'RELEASED' });
+    expect((await stock({ kind: 'TOLL_FREE' })).map((n) => n.e164)).toContain('+611300123456');
   });
 });
 

@@ -322,6 +322,14 @@ export class AvanserSimulator extends LoopbackSimulator<AvanserConfig> {
     await Promise.all(this.held.splice(0).map((cb) => this.sender.deliver(cb)));
   }
 
+  /**
+   * A service decommissioned outside the Telco API (AVANSER support or its portal: the API's
+   * own decommission call is not documented): gone from the service list, its number back in stock.
+   */
+  removeService(e164: E164): void {
+    if (!this.services.delete(digitsOf(e164))) throw new Error(`${e164} is not an AVANSER service number`);
+  }
+
   /** The account's stock mode for one country and number class (PUBLIC: no private stock). */
   setStockMode(country: string, numberClass: NumberClass, mode: StockMode): void {
     this.modes.set(`${country.toUpperCase()}:${numberClass}`, mode);

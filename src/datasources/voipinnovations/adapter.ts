@@ -6,6 +6,7 @@ import type { E164, NumberOutcome, PortabilityRecord, ServiceRecord } from '../.
 import { BusinessError, ErrorCode } from '../../errors.js';
 import type {
   Attempt,
+  Inventory,
   NumberCountGrouping,
   NumberSearchFilter,
   ProviderAdapter,
@@ -105,9 +106,15 @@ export class VoipInnovationsAdapter implements ProviderAdapter {
   }
 
   async ownedNumbers() {
+    return (await this.inventory()).numbers;
+  }
+
+  /** auditDIDs: "all DIDs that the client currently owns", each a number and its configuration (a service). */
+  async inventory(): Promise<Inventory> {
     const res = await this.client.auditDIDs();
     requireSuccess(res);
-    return res.DIDs.map((did) => didToNumber(did, 'ACTIVE')).filter(defined);
+    const now = new Date().toISOString();
+    return { numbers: res.DIDs.map((did) => didToNumber(did, 'ACTIVE')).filter(defined), services: res.DIDs.map((did) => didToService(did, now)).filter(defined) };
   }
 
   async getNumber(e164: E164) {
@@ -243,10 +250,7 @@ export class VoipInnovationsAdapter implements ProviderAdapter {
   }
 
   async listServices(): Promise<ServiceRecord[]> {
-    const res = await this.client.auditDIDs();
-    requireSuccess(res);
-    const now = new Date().toISOString();
-    return res.DIDs.map((did) => didToService(did, now)).filter(defined);
+    return (await this.inventory()).services;
   }
 
   /** queryDID: the DID row, null for "no records", BusinessError when another company holds it. */
