@@ -14,7 +14,9 @@ import { Idempotency } from './idempotency.js';
 import { Numbers } from './numbers.js';
 import { Orders } from './orders.js';
 import { Providers } from './providers.js';
+import { Receipts } from './receipts.js';
 import { Services } from './services.js';
+import type { WebhookDeliveries } from '../webhooks/deliveries.js';
 
 export class Gateway {
   readonly numbers: Numbers;
@@ -24,8 +26,10 @@ export class Gateway {
   readonly calls: Calls;
   readonly providers: Providers;
   readonly idempotency: Idempotency;
+  readonly receipts: Receipts;
 
-  constructor(registry: Registry, store: Store, effects: Effects, log: Logger, opts: { upstreamTimeoutMs: number }) {
+  /** `deliveries`: what applies webhooks (replays go through it); `webhookToken`: never shown in receipts. */
+  constructor(registry: Registry, store: Store, effects: Effects, log: Logger, opts: { upstreamTimeoutMs: number; deliveries: WebhookDeliveries; webhookToken: string }) {
     // What is recorded of each call that changes something, also when it is found out after its answer was lost.
     const attempts = new Attempts(
       registry,
@@ -45,5 +49,6 @@ export class Gateway {
     this.calls = new Calls(registry, store);
     this.providers = new Providers(registry);
     this.idempotency = new Idempotency(attempts, store.idempotencyKeys);
+    this.receipts = new Receipts(store, opts.deliveries, opts.webhookToken);
   }
 }

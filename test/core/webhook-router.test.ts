@@ -15,6 +15,7 @@ import { Effects } from '../../src/gateway/effects.js';
 import { createBus, type Bus } from '../../src/pubsub/bus.js';
 import { openDb, type Db } from '../../src/store/db.js';
 import { Store } from '../../src/store/store.js';
+import { WebhookDeliveries } from '../../src/webhooks/deliveries.js';
 import { WebhookPayloadError, type WebhookRoute } from '../../src/webhooks/route.js';
 import { WEBHOOK_BODY_LIMIT, webhookRouter } from '../../src/webhooks/router.js';
 import { bodyBytes } from '../../src/webhooks/storable.js';
@@ -63,8 +64,7 @@ beforeAll(async () => {
   store = new Store(db);
   const log = pino({ level: 'info' }, { write: (line: string) => void logLines.push(line) });
   app = Fastify();
-  await app.register(webhookRouter, {
-    token: TOKEN,
+  const deliveries = new WebhookDeliveries({
     receipts: store.receipts,
     effects: new Effects(store, bus, log),
     log,
@@ -75,6 +75,7 @@ beforeAll(async () => {
       { slug: 'probe', provider: 'EXOTEL', routes: probeRoutes },
     ],
   });
+  await app.register(webhookRouter, { token: TOKEN, deliveries });
   url = await app.listen({ port: 0, host: '127.0.0.1' });
 });
 afterAll(async () => {
