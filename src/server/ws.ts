@@ -13,7 +13,7 @@ import { createContext, type Principal } from '../context.js';
 import type { Gateway } from '../gateway/gateway.js';
 import { ErrorCode } from '../errors.js';
 import { activeSubscriptions } from '../observability/metrics.js';
-import { assertScope, operationOf, type ApiKeys } from './auth.js';
+import { authorize, operationOf, type ApiKeys } from './auth.js';
 import { errorFormatter } from './errors.js';
 import { checkOperation, LIMITS, parseOptions, validationRules } from './limits.js';
 import { keyBucket, rateLimitedError, type RateLimiter } from './rate-limit.js';
@@ -97,7 +97,7 @@ export function attachWebSockets(server: http.Server, { schema, gateway, keys, l
         const operation = operationOf(document, payload.operationName);
         if (!operation) return [new GraphQLError('Name the operation to run (operationName)', { extensions: { code: ErrorCode.OPERATION_RESOLUTION_FAILURE } })];
         try {
-          assertScope(principal, operation.operation);
+          authorize(principal, schema, document, operation);
           checkOperation(schema, document, operation, payload.variables);
         } catch (err) {
           return [err as GraphQLError];
