@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Extensions, ID, Int, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context.js';
 import type { NumberCountGrouping as Grouping } from '../datasources/provider.js';
 import type { ProviderName } from '../domain/model.js';
@@ -8,15 +8,16 @@ import { CallEvent, CallEventConnection } from '../types/call-event.js';
 import { PageArgs } from '../types/connection.js';
 import { DelaconRegion } from '../datasources/delacon/inputs.js';
 import { NumberCountGrouping, Provider } from '../types/enums.js';
-import { AllocationFilter, CallEventFilter, NumberSearchInput, OrderFilter } from '../types/inputs.js';
+import { AllocationFilter, CallEventFilter, NumberSearchInput, OrderFilter, WebhookReceiptFilter } from '../types/inputs.js';
 import { Node, fromGlobalId, splitProviderKey } from '../types/node.js';
 import { Order, OrderConnection } from '../types/order.js';
 import { NumberCountResult, NumberType, PhoneNumber, PhoneNumberConnection, Portability, PortDetails } from '../types/phone-number.js';
-import { presentAllocation, presentCall, presentNumber, presentOrder, presentService } from '../types/present.js';
+import { presentAllocation, presentCall, presentNumber, presentOrder, presentReceipt, presentService } from '../types/present.js';
 import { ProviderStatus } from '../types/provider.js';
 import { atMost } from '../types/lists.js';
 import { E164Scalar } from '../types/scalars.js';
 import { Service, ServiceConnection } from '../types/service.js';
+import { WebhookReceiptConnection } from '../types/webhook-receipt.js';
 import { callFilter } from './filters.js';
 import { connection, pageRequest } from './support.js';
 
@@ -156,6 +157,14 @@ export class QueryResolver {
   @Query(() => CallEventConnection, { description: 'Calls received through provider webhooks, newest first.' })
   async callEvents(@Arg('filter', () => CallEventFilter, { defaultValue: {} }) filter: CallEventFilter, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
     return connection(await ctx.gateway.calls.list(callFilter(filter), pageRequest(page)), presentCall);
+  }
+
+  @Query(() => WebhookReceiptConnection, { description: 'Operators (the `admin` scope): webhook deliveries as the gateway kept them, newest first, with what became of each.' })
+  @Extensions({ scope: 'admin' })
+  async webhookReceipts(@Arg('filter', () => WebhookReceiptFilter, { defaultValue: {}, description: 'Which receipts (all when empty).' }) filter: WebhookReceiptFilter, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
+    const { provider, status, receivedAfter, receivedBefore } = filter;
+    const range = { receivedAfter: receivedAfter?.toISOString(), receivedBefore: receivedBefore?.toISOString() };
+    return connection(await ctx.gateway.receipts.list({ provider, status: status?.toLowerCase(), ...range }, pageRequest(page)), presentReceipt);
   }
 
   @Query(() => CallEvent, { nullable: true, description: 'One call by id (null when unknown).' })
