@@ -27,6 +27,8 @@ export type NumberCountGrouping = keyof typeof NumberCountGrouping;
 export const WebhookReceiptStatus = literals('RECEIVED', 'APPLIED', 'DUPLICATE', 'UNMATCHED', 'REJECTED', 'FAILED', 'SUPERSEDED');
 export type WebhookReceiptStatus = keyof typeof WebhookReceiptStatus;
 export const WebhookBodyEncoding = literals('TEXT', 'BASE64');
+export const NumberOrderField = literals('ADDED', 'E164');
+export const SortDirection = literals('ASC', 'DESC');
 
 registerEnumType(Provider, { name: 'Provider', description: 'The telephony providers behind the gateway.' });
 registerEnumType(ProviderMode, {
@@ -59,6 +61,11 @@ registerEnumType(WebhookReceiptStatus, {
     SUPERSEDED: { description: 'Abandoned by a process that died; a later delivery of the same event applied it.' },
   },
 });
+registerEnumType(NumberOrderField, {
+  name: 'NumberOrderField',
+  description: 'ADDED: when the gateway first kept the number; E164: the number itself.',
+});
+registerEnumType(SortDirection, { name: 'SortDirection', description: 'ASC: smallest or oldest first; DESC: largest or newest first.' });
 registerEnumType(WebhookBodyEncoding, {
   name: 'WebhookBodyEncoding',
   description: 'How the gateway keeps a webhook body.',

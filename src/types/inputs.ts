@@ -5,10 +5,11 @@
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { PROVIDER_MODULES } from '../datasources/providers.js';
 import { IDEMPOTENCY_KEY } from './common.js';
-import { AllocationEventKind, AllocationState, CallOutcome, CallStatus, NumberKind, OrderStatus, Provider, WebhookReceiptStatus } from './enums.js';
+import { AllocationEventKind, AllocationState, CallOutcome, CallStatus, NumberKind, NumberOrderField, NumberStatus, OrderStatus, Provider, SortDirection, WebhookReceiptStatus } from './enums.js';
 import { atMost } from './lists.js';
 import { DateTimeScalar, E164Scalar } from './scalars.js';
-import type { AllocationState as AllocationStateName, CallStatus as Status, NumberKind as Kind, ProviderName } from '../domain/model.js';
+import type { AllocationState as AllocationStateName, CallStatus as Status, NumberKind as Kind, NumberStatus as NumberStatusName, ProviderName } from '../domain/model.js';
+import type { NumberOrder as NumberOrderShape } from '../store/numbers.js';
 import type { WebhookReceiptStatus as ReceiptStatus } from './enums.js';
 
 @InputType({ description: 'Criteria for searching available numbers; each provider uses the ones it knows (see the README).' })
@@ -146,6 +147,36 @@ export class AllocationEventFilter {
   @Field(() => Provider, { nullable: true }) provider?: ProviderName;
   @Field(() => ID, { nullable: true }) allocationId?: string;
   @Field(() => [AllocationEventKind], { nullable: true, description: atMost('AllocationEventFilter.kinds', 10) }) kinds?: string[];
+}
+
+@InputType({ description: 'Which numbers of the inventory (every criterion given must hold).' })
+export class NumberFilter {
+  @Field(() => Provider, { nullable: true, description: 'Only this provider’s.' })
+  provider?: ProviderName;
+
+  @Field(() => String, { nullable: true, description: 'Only numbers of this country (ISO 3166 alpha-2, e.g. AU, US, IN).' })
+  country?: string;
+
+  @Field(() => NumberKind, { nullable: true })
+  kind?: Kind;
+
+  @Field(() => NumberStatus, { nullable: true })
+  status?: NumberStatusName;
+
+  @Field(() => ID, { nullable: true, description: 'Only the numbers of this service (a Service id).' })
+  serviceId?: string;
+
+  @Field(() => String, { nullable: true, description: 'Digits inside the number (international form), or words inside its region or service reference (any case).' })
+  search?: string;
+}
+
+@InputType({ description: 'How the inventory is ordered; ties keep the order the gateway kept the numbers in.' })
+export class NumberOrder {
+  @Field(() => NumberOrderField, { defaultValue: 'ADDED' })
+  field!: NumberOrderShape['field'];
+
+  @Field(() => SortDirection, { defaultValue: 'DESC' })
+  direction!: NumberOrderShape['direction'];
 }
 
 @InputType({ description: 'Which webhook receipts.' })
