@@ -30,6 +30,7 @@ import { httpStreams } from './server/transports/http-streams.js';
 import { attachWebSockets } from './server/transports/websocket.js';
 import { openDb, type Db } from './store/db.js';
 import { Store } from './store/store.js';
+import { WebhookDeliveries } from './webhooks/deliveries.js';
 import { webhookRouter } from './webhooks/router.js';
 
 export const HTTP_BODY_LIMIT = 100 * 1024;
@@ -107,9 +108,18 @@ export async function startApp(config: Config, log: Logger): Promise<Running> {
   ]);
   const store = new Store(db, { claimLeaseSeconds: config.webhookClaimLeaseSeconds });
   const effects = new Effects(store, bus, log.child({ component: 'effects' }));
+  const deliveries = new WebhookDeliveries({
+    receipts: store.receipts,
+    effects,
+    log: log.child({ component: 'webhooks' }),
+    pauseAfter: config.testWebhookPause,
+    providers: registry.all().map((e) => ({ slug: e.module.slug, provider: e.name, routes: e.webhooks })),
+  });
   const gateway = new Gateway(registry, store, effects, log.child({ component: 'gateway' }), {
     upstreamTimeoutMs: config.upstreamTimeoutMs,
     reconciliation: { intervalSeconds: config.reconciliationIntervalSeconds, leaseSeconds: config.reconciliationLeaseSeconds },
+    deliveries,
+    webhookToken: config.webhookToken,
   });
   const keys = new ApiKeys(config.apiKeys);
   const limiter = await createRateLimiter(config.rateLimitPerMinute, config.redisUrl);
@@ -173,14 +183,7 @@ export async function startApp(config: Config, log: Logger): Promise<Running> {
     return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready', checks });
   });
   app.get('/metrics', async (_req, reply) => reply.type(metrics.contentType).send(await metrics.metrics()));
-  await app.register(webhookRouter, {
-    token: config.webhookToken,
-    receipts: store.receipts,
-    effects,
-    log: log.child({ component: 'webhooks' }),
-    pauseAfter: config.testWebhookPause,
-    providers: registry.all().map((e) => ({ slug: e.module.slug, provider: e.name, routes: e.webhooks })),
-  });
+  await app.register(webhookRouter, { token: config.webhookToken, deliveries });
 
   await app.listen({ port: config.port, host: config.host }).catch((err: unknown) => {
     throw listenFailure(err, config.host, config.port);

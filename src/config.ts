@@ -9,10 +9,12 @@ import path from 'node:path';
 import { PROVIDER_MODULES } from './datasources/providers.js';
 import type { ProviderName } from './domain/model.js';
 
-export type Scope = 'read' | 'write';
+/** `read`: queries and subscriptions; `write`: mutations; `admin`: the operators' fields (webhook receipts), besides read or write. */
+export const SCOPES = ['read', 'write', 'admin'] as const;
+export type Scope = (typeof SCOPES)[number];
 export type ProviderMode = 'LIVE' | 'SANDBOX' | 'OFF';
 
-/** The key used when no SWITCHBOARD_API_KEYS are set: read and write, pre-filled in the explorer on loopback. */
+/** The key used when no SWITCHBOARD_API_KEYS are set: every scope, pre-filled in the explorer on loopback. */
 export interface DevKey {
   key: string;
   /** SWITCHBOARD_DEV_KEY; a file in DATA_DIR that keeps it across restarts; or this run only (DATA_DIR=memory). */
@@ -229,7 +231,7 @@ function corsOrigins(env: Env, host: string): Config['corsOrigins'] {
 }
 
 function parseApiKeys(raw: string): Map<string, Set<Scope>> {
-  const example = 'frontend-key-1=read;ops-key-0001=read,write';
+  const example = 'frontend-key-1=read;ops-key-0001=read,write,admin';
   const keys = new Map<string, Set<Scope>>();
   for (const entry of raw.split(';').map((s) => s.trim()).filter(Boolean)) {
     const eq = entry.indexOf('=');
@@ -238,10 +240,10 @@ function parseApiKeys(raw: string): Map<string, Set<Scope>> {
     if (key.length < 8) throw new ConfigError('SWITCHBOARD_API_KEYS', 'a key must be at least 8 characters long', example);
     const scopes = new Set<Scope>();
     for (const s of entry.slice(eq + 1).split(',').map((x) => x.trim())) {
-      if (s !== 'read' && s !== 'write') {
-        throw new ConfigError('SWITCHBOARD_API_KEYS', `unknown scope "${s}" (scopes are read and write)`, example);
+      if (!(SCOPES as readonly string[]).includes(s)) {
+        throw new ConfigError('SWITCHBOARD_API_KEYS', `unknown scope "${s}" (scopes are read, write and admin)`, example);
       }
-      scopes.add(s);
+      scopes.add(s as Scope);
     }
     keys.set(key, scopes);
   }
@@ -309,7 +311,7 @@ export function loadConfig(env: Env = process.env): Config {
   let dev: DevKey | undefined;
   if (keysRaw === undefined) {
     dev = devKey(env, dataDir);
-    apiKeys = new Map([[dev.key, new Set<Scope>(['read', 'write'])]]);
+    apiKeys = new Map([[dev.key, new Set<Scope>(SCOPES)]]);
   } else {
     if (str(env, 'SWITCHBOARD_DEV_KEY') !== undefined) {
       // The example is empty: unset, as the configured keys replace the dev key.

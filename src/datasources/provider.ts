@@ -199,6 +199,8 @@ export interface ProviderModule<Live = any, Settings extends ProviderSettings<Li
   startSimulator(deps: SimulatorDeps): Promise<Simulator<Live>>;
   /** Its blocks in the core inputs: `ProvisionNumbersInput.<block>`, `UpdateServiceInput.<block>`. */
   inputs: ProviderInputs;
+  /** The countries (ISO 3166 alpha-2) whose stock it sells: searched when a stock search names no provider. */
+  readonly stockCountries?: readonly string[];
 }
 
 export interface ProviderInputs {

@@ -15,7 +15,9 @@ import { Numbers } from './numbers.js';
 import { Orders } from './orders.js';
 import { Providers } from './providers.js';
 import { Reconciliation, type ReconciliationOptions } from './reconciliation.js';
+import { Receipts } from './receipts.js';
 import { Services } from './services.js';
+import type { WebhookDeliveries } from '../webhooks/deliveries.js';
 
 export class Gateway {
   readonly numbers: Numbers;
@@ -26,8 +28,10 @@ export class Gateway {
   readonly providers: Providers;
   readonly idempotency: Idempotency;
   readonly reconciliation: Reconciliation;
+  readonly receipts: Receipts;
 
-  constructor(registry: Registry, store: Store, effects: Effects, log: Logger, opts: { upstreamTimeoutMs: number; reconciliation: ReconciliationOptions }) {
+  /** `deliveries`: what applies webhooks (replays go through it); `webhookToken`: never shown in receipts. */
+  constructor(registry: Registry, store: Store, effects: Effects, log: Logger, opts: { upstreamTimeoutMs: number; reconciliation: ReconciliationOptions; deliveries: WebhookDeliveries; webhookToken: string }) {
     // What is recorded of each call that changes something, also when it is found out after its answer was lost.
     const attempts = new Attempts(
       registry,
@@ -48,5 +52,6 @@ export class Gateway {
     this.providers = new Providers(registry);
     this.idempotency = new Idempotency(attempts, store.idempotencyKeys);
     this.reconciliation = new Reconciliation(registry, store, effects, this.allocations, log.child({ component: 'reconciliation' }), opts.reconciliation);
+    this.receipts = new Receipts(store, opts.deliveries, opts.webhookToken);
   }
 }

@@ -167,6 +167,17 @@ const MIGRATIONS: Array<{ version: number; name: string; sql: string }> = [
       );
     `,
   },
+  {
+    version: 5,
+    name: 'numbers know their country',
+    sql: `
+      -- The number's ISO country (libphonenumber's, written by the store on save), for the
+      -- inventory's country filter. Rows kept before: by calling code, the providers' countries.
+      ALTER TABLE numbers ADD COLUMN country text;
+      UPDATE numbers SET country = CASE WHEN e164 LIKE '+61%' THEN 'AU' WHEN e164 LIKE '+91%' THEN 'IN' WHEN e164 LIKE '+1%' THEN 'US' END;
+      CREATE INDEX numbers_country ON numbers (country, seq);
+    `,
+  },
 ];
 
 /** Names the schema the migrations build: a PGlite template made before a new migration is not reused. */

@@ -24,6 +24,11 @@ export const AllocationState = literals('ACTIVE', 'DEALLOCATED');
 export const AllocationEventKind = literals('DEALLOCATED', 'CALLER_VERIFIED', 'VERIFICATION_FAILED', 'UPDATED');
 export const NumberCountGrouping = literals('STATE', 'RATE_CENTER', 'LATA', 'TIER');
 export type NumberCountGrouping = keyof typeof NumberCountGrouping;
+export const WebhookReceiptStatus = literals('RECEIVED', 'APPLIED', 'DUPLICATE', 'UNMATCHED', 'REJECTED', 'FAILED', 'SUPERSEDED');
+export type WebhookReceiptStatus = keyof typeof WebhookReceiptStatus;
+export const WebhookBodyEncoding = literals('TEXT', 'BASE64');
+export const NumberOrderField = literals('ADDED', 'E164');
+export const SortDirection = literals('ASC', 'DESC');
 
 registerEnumType(Provider, { name: 'Provider', description: 'The telephony providers behind the gateway.' });
 registerEnumType(ProviderMode, {
@@ -59,6 +64,32 @@ registerEnumType(AllocationUsage, { name: 'AllocationUsage', description: 'ONE_W
 registerEnumType(AllocationState, { name: 'AllocationState', description: 'An allocation is ACTIVE until deallocated (Exotel "vault").' });
 registerEnumType(AllocationEventKind, { name: 'AllocationEventKind', description: 'Things that happen to an allocation after it was made.' });
 registerEnumType(NumberCountGrouping, { name: 'NumberCountGrouping', description: 'How available-number counts are grouped.' });
+registerEnumType(WebhookReceiptStatus, {
+  name: 'WebhookReceiptStatus',
+  description: 'What became of one webhook delivery. UNMATCHED, REJECTED and FAILED receipts can be replayed (replayWebhookReceipt).',
+  valuesConfig: {
+    RECEIVED: { description: 'Being applied right now (kept before it is answered).' },
+    APPLIED: { description: 'Its event was applied: stored and published.' },
+    DUPLICATE: { description: 'Its event had been applied from an earlier delivery: nothing changed.' },
+    UNMATCHED: { description: 'Nothing to apply it to yet (e.g. an order or allocation the gateway does not hold); a redelivery or a replay applies it.' },
+    REJECTED: { description: 'The payload could not be read or stored (answered 4xx); see reason.' },
+    FAILED: { description: 'A fault of ours or the store being down (answered 5xx, so the provider retries).' },
+    SUPERSEDED: { description: 'Abandoned by a process that died; a later delivery of the same event applied it.' },
+  },
+});
+registerEnumType(NumberOrderField, {
+  name: 'NumberOrderField',
+  description: 'ADDED: when the gateway first kept the number; E164: the number itself.',
+});
+registerEnumType(SortDirection, { name: 'SortDirection', description: 'ASC: smallest or oldest first; DESC: largest or newest first.' });
+registerEnumType(WebhookBodyEncoding, {
+  name: 'WebhookBodyEncoding',
+  description: 'How the gateway keeps a webhook body.',
+  valuesConfig: {
+    TEXT: { description: 'As text: the body was valid UTF-8 without NUL.' },
+    BASE64: { description: 'As bytes, in base64: the body was not valid UTF-8, or held NUL.' },
+  },
+});
 registerEnumType(ErrorCode, {
   name: 'ErrorCode',
   description:

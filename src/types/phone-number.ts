@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Connection } from './connection.js';
 import { KeyValue } from './common.js';
+import { ErrorCode } from '../errors.js';
 import { NumberCapability, NumberKind, NumberStatus, Provider, StockPool } from './enums.js';
 import { Node } from './node.js';
 import { DateTimeScalar, E164Scalar } from './scalars.js';
@@ -51,6 +52,27 @@ export class PhoneNumber extends Node {
 }
 
 export const PhoneNumberConnection = Connection('PhoneNumber', PhoneNumber);
+
+@ObjectType({ description: 'How one provider answered a stock search.' })
+export class StockSource {
+  @Field(() => Provider)
+  provider!: string;
+
+  @Field(() => Boolean, { description: 'Whether its numbers are in the answer; when false, the others still are.' })
+  ok!: boolean;
+
+  @Field(() => ErrorCode, { nullable: true, description: 'Why not (UPSTREAM_TIMEOUT, UPSTREAM_UNAVAILABLE, UNSUPPORTED_FILTER …).' })
+  code?: string;
+
+  @Field(() => String, { nullable: true, description: 'Why not, in words.' })
+  message?: string;
+}
+
+@ObjectType({ description: 'Numbers in stock, from one provider or from every provider selling in a country, each labelled with its provider.' })
+export class AvailableNumberConnection extends PhoneNumberConnection {
+  @Field(() => [StockSource], { description: 'Each provider asked, in order, and whether it answered: a partial answer names who is missing and why.' })
+  sources!: StockSource[];
+}
 
 @ObjectType({ description: 'A kind of number a Delacon region offers; `key` is what provisioning takes as numberType.' })
 export class NumberType {

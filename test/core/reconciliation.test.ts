@@ -15,7 +15,7 @@ import type { ExotelSimulator } from '../../src/datasources/exotel/simulator.js'
 import { VoipInnovationsClient } from '../../src/datasources/voipinnovations/client.js';
 import type { VoipInnovationsSimulator } from '../../src/datasources/voipinnovations/simulator.js';
 import { Effects } from '../../src/gateway/effects.js';
-import { Gateway } from '../../src/gateway/gateway.js';
+import { Reconciliation } from '../../src/gateway/reconciliation.js';
 import {
   DelaconProvisionDocument,
   ExotelAllocateDocument,
@@ -149,8 +149,8 @@ describe('drift made at the provider behind the gateway', () => {
 describe('one runner at a time', () => {
   /** Another gateway instance's job, on the same store and providers. */
   const runner = () => {
-    const { registry, store, bus } = gw.running;
-    return new Gateway(registry, store, new Effects(store, bus, silent), silent, { upstreamTimeoutMs: 2_000, reconciliation: { intervalSeconds: 300, leaseSeconds: 2 } }).reconciliation;
+    const { registry, store, bus, gateway } = gw.running;
+    return new Reconciliation(registry, store, new Effects(store, bus, silent), gateway.allocations, silent, { intervalSeconds: 300, leaseSeconds: 2 });
   };
 
   it('two runners started together: one runs, the other skips', async () => {

@@ -34,4 +34,5 @@ export const avanserModule = {
   webhooks: webhookRoutes,
   startSimulator: startAvanserSimulator,
   inputs: { block: 'avanser', provision: AvanserProvisionInput, serviceUpdate: AvanserServiceUpdateInput },
+  stockCountries: ['AU'],
 } satisfies ProviderModule<AvanserConfig>;

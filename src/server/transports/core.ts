@@ -16,7 +16,7 @@ import type { Logger } from 'pino';
 import { createContext, type Principal } from '../../context.js';
 import { ErrorCode } from '../../errors.js';
 import type { Gateway } from '../../gateway/gateway.js';
-import { assertScope, operationOf, type ApiKeys } from '../auth.js';
+import { authorize, operationOf, type ApiKeys } from '../auth.js';
 import { errorFormatter } from '../errors.js';
 import { checkOperation, parseOptions, validationRules } from '../limits.js';
 import { keyBucket, rateLimitedError, type RateLimiter } from '../rate-limit.js';
@@ -174,8 +174,9 @@ export function createTransportCore({ schema, gateway, keys, limiter, log, keepA
       if (isRefusal(resolved)) return resolved;
       const { document, operationName, variables } = resolved;
       try {
-        assertScope(principal, resolved.operation);
-        checkOperation(schema, document, operationOf(document, operationName)!, variables);
+        const operation = operationOf(document, operationName)!;
+        authorize(principal, schema, document, operation);
+        checkOperation(schema, document, operation, variables);
       } catch (err) {
         return refusal(statusOf(err as GraphQLError), err as GraphQLError);
       }
