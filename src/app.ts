@@ -1,14 +1,15 @@
 /**
  * Wires the gateway: store → bus → providers (live or sandbox) → schema → HTTP (Fastify +
- * Apollo) and WebSocket (graphql-ws) on one port. `close()` drains in reverse order.
+ * Apollo), streamed HTTP (multipart, SSE) and WebSocket (graphql-transport-ws, graphql-ws) on
+ * one port. `close()` drains in reverse order.
  */
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import Fastify from 'fastify';
 import type { Logger } from 'pino';
-import { ConfigError, type Config } from './config.js';
+import { ConfigError, isLoopbackHost, type Config } from './config.js';
 import { createContext, type Context } from './context.js';
 import { Registry } from './datasources/registry.js';
 import { Effects } from './gateway/effects.js';
@@ -17,13 +18,16 @@ import { createBus, type Bus } from './pubsub/bus.js';
 import { registry as metrics } from './observability/metrics.js';
 import { createSchema } from './schema.js';
 import { ApiKeys } from './server/auth.js';
-import { errorFormatter, httpErrorHandlers } from './server/errors.js';
-import { explorerRoutes, loadExplorer } from './server/explorer.js';
+import { cors } from './server/cors.js';
+import { clientErrorHandler, errorFormatter, httpErrorHandlers } from './server/errors.js';
+import { explorerRoutes, loadExplorer, schemaRoute } from './server/explorer.js';
 import { httpOperationRules } from './server/http-rules.js';
 import { landingHtml, landingPage } from './server/landing.js';
 import { parseOptions, validationRules } from './server/limits.js';
 import { createRateLimiter, httpRateLimit } from './server/rate-limit.js';
-import { attachWebSockets } from './server/ws.js';
+import { createTransportCore } from './server/transports/core.js';
+import { httpStreams } from './server/transports/http-streams.js';
+import { attachWebSockets } from './server/transports/websocket.js';
 import { openDb, type Db } from './store/db.js';
 import { Store } from './store/store.js';
 import { webhookRouter } from './webhooks/router.js';
@@ -66,6 +70,14 @@ function databaseFailure(err: unknown, databaseUrl: string | undefined): unknown
   return new ConfigError('DATABASE_URL', `cannot connect to ${u.hostname}:${u.port || 5432}${u.pathname}: ${reason}`, 'postgres://switchboard@localhost:5432/switchboard');
 }
 
+/**
+ * Fastify's `trustProxy` from TRUST_PROXY. A bare number there now trusts nothing (Fastify
+ * fails closed), so a hop count is a function: the nearest `n` addresses are proxies.
+ */
+function trustProxy(setting: Config['trustProxy']): false | string[] | ((address: string, hop: number) => boolean) {
+  return typeof setting === 'number' ? (_address, hop) => hop < setting : setting;
+}
+
 export interface Running {
   /** `http://host:port` actually bound. */
   url: string;
@@ -78,10 +90,6 @@ export interface Running {
   db: Db;
   bus: Bus;
   close(): Promise<void>;
-}
-
-function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || host.startsWith('127.');
 }
 
 export async function startApp(config: Config, log: Logger): Promise<Running> {
@@ -107,13 +115,14 @@ export async function startApp(config: Config, log: Logger): Promise<Running> {
   const app = Fastify({
     loggerInstance: log.child({ component: 'http' }),
     bodyLimit: HTTP_BODY_LIMIT,
-    trustProxy: true,
+    trustProxy: trustProxy(config.trustProxy),
+    clientErrorHandler,
     schemaController: { compilersFactory: { buildValidator: noRouteSchemas, buildSerializer: noRouteSchemas } },
     frameworkErrors: (err, req, reply) => httpErrors.onError(err, req, reply),
   });
   app.setErrorHandler(httpErrors.onError);
   app.setNotFoundHandler(httpErrors.onNotFound);
-  const sharedHeaders: Record<string, string> = config.devKey && isLoopback(config.host) ? { Authorization: `Bearer ${config.devKey.key}` } : {};
+  const sharedHeaders: Record<string, string> = config.devKey && isLoopbackHost(config.host) ? { Authorization: `Bearer ${config.devKey.key}` } : {};
   const explorer = loadExplorer();
   const landing = landingHtml(sharedHeaders, explorer?.assets);
   const apollo = new ApolloServer<Context>({
@@ -137,14 +146,23 @@ export async function startApp(config: Config, log: Logger): Promise<Running> {
     const auth = req.headers.authorization;
     return createContext(gateway, keys.authenticate(Array.isArray(auth) ? auth[0] : auth));
   };
+  const graphqlCors = cors(config.corsOrigins);
+  // Subscriptions over WebSocket, multipart and SSE: one core, one adapter per transport.
+  const transports = createTransportCore({ schema, gateway, keys, limiter, log: log.child({ component: 'transports' }), keepAliveMs: config.keepAliveMs });
+  const streams = httpStreams(transports);
   await app.register(async (scope) => {
-    // Only GraphQL is rate limited: webhooks never are (a provider's events must not be dropped).
+    // CORS first, so that refusals (a 429 included) can be read by a page on another origin.
+    scope.addHook('onRequest', graphqlCors.onRequest);
+    // Only GraphQL (and the SDL) is rate limited: webhooks never are (a provider's events must not be dropped).
     scope.addHook('onRequest', httpRateLimit(limiter, keys));
-    await scope.register(fastifyApollo(apollo), { path: '/graphql', context, method: ['GET', 'POST', 'OPTIONS'] });
+    scope.addHook('preHandler', streams.preHandler);
+    await scope.register(fastifyApollo(apollo), { path: '/graphql', context, method: ['GET', 'POST'] });
+    await scope.register(schemaRoute({ schema, keys }));
+    for (const path of ['/graphql', '/schema.graphql']) scope.options(path, graphqlCors.preflight);
   });
   // The page may carry the dev key.
   app.get('/', async (_req, reply) => reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(landing));
-  await app.register(explorerRoutes({ schema, keys, headers: sharedHeaders, explorer }));
+  await app.register(explorerRoutes({ headers: sharedHeaders, explorer }));
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_req, reply) => {
     const checks = { store: await db.ping(), bus: await bus.ping(), schema: true };
@@ -164,7 +182,15 @@ export async function startApp(config: Config, log: Logger): Promise<Running> {
   await app.listen({ port: config.port, host: config.host }).catch((err: unknown) => {
     throw listenFailure(err, config.host, config.port);
   });
-  const ws = attachWebSockets(app.server, { schema, gateway, keys, limiter, log: log.child({ component: 'ws' }) });
+  const ws = attachWebSockets(app.server, transports, log.child({ component: 'ws' }));
+  // Node's closeIdleConnections leaves connections that never sent a request (a browser's or
+  // undici's spare one): each would hold close() for a minute. They are dropped at close.
+  const unused = new Set<Socket>();
+  app.server.on('connection', (socket: Socket) => {
+    unused.add(socket);
+    socket.once('close', () => unused.delete(socket));
+  });
+  app.server.on('request', (req: { socket: Socket }) => unused.delete(req.socket));
   const { port } = app.server.address() as AddressInfo;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   boundUrl = `http://localhost:${port}`;
@@ -197,7 +223,10 @@ export async function startApp(config: Config, log: Logger): Promise<Running> {
         clearInterval(purge);
         clearInterval(reconciler);
         await ws.close();
-        await app.close(); // drains HTTP (Apollo's drain plugin) and stops Apollo
+        streams.close();
+        const draining = app.close(); // drains HTTP (Apollo's drain plugin) and stops Apollo
+        for (const socket of unused) socket.destroy();
+        await draining;
         await limiter.close();
         await registry.close();
         await bus.close();

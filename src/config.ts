@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { PROVIDER_MODULES } from './datasources/providers.js';
 import type { ProviderName } from './domain/model.js';
@@ -65,6 +66,15 @@ export interface Config {
   sandboxTimeScale: number;
   upstreamTimeoutMs: number;
   rateLimitPerMinute: number;
+  /**
+   * Which proxies may say who the client is (X-Forwarded-For): none (false), the nearest
+   * `n` hops, or the proxies at these addresses or CIDR ranges.
+   */
+  trustProxy: false | number | string[];
+  /** Browser origins allowed to call /graphql (CORS): `*`, a list of origins, or `loopback` (localhost on any port). */
+  corsOrigins: '*' | 'loopback' | string[];
+  /** How often every subscription transport sends a keep-alive (WebSocket ping, `ka`, SSE comment, multipart heartbeat). */
+  keepAliveMs: number;
   /** A webhook claim older than this whose receipt is still `received` was abandoned: retries and the sweep take it over. */
   webhookClaimLeaseSeconds: number;
   /** Tests only (refused in production): hang every webhook after this step, for a `kill -9` in the window. */
@@ -159,6 +169,52 @@ function devKey(env: Env, dataDir: string): DevKey {
   }
   if (!SECRET.test(kept)) throw unusable(`${file} holds no valid key (it ${SECRET_RULE}; delete the file for a new one)`);
   return { key: kept, source: 'file', file };
+}
+
+/** TRUST_PROXY: a hop count, or proxy addresses and CIDR ranges (`10.0.0.0/8,::1`). */
+function trustProxy(env: Env): false | number | string[] {
+  const raw = str(env, 'TRUST_PROXY');
+  if (raw === undefined) return false;
+  const example = '1';
+  if (/^\d+$/.test(raw)) return int(env, 'TRUST_PROXY', 0, 1, 10, example);
+  const entries = raw.split(',').map((s) => s.trim());
+  for (const entry of entries) {
+    const [address = '', prefix, ...rest] = entry.split('/');
+    const family = isIP(address);
+    const bits = family === 6 ? 128 : 32;
+    if (!family || rest.length > 0 || (prefix !== undefined && !(/^\d+$/.test(prefix) && Number(prefix) <= bits))) {
+      // `true` would trust any client's own X-Forwarded-For: say what to write instead.
+      throw new ConfigError('TRUST_PROXY', `"${entry}" is neither a hop count nor an IP address or CIDR range (a proxy's)`, example);
+    }
+  }
+  return entries;
+}
+
+/** A loopback HOST: only this machine can connect, so its browser pages on any localhost port may too. */
+export function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
+}
+
+/** CORS_ORIGINS: `*`, or origins (`https://app.example.com,http://localhost:5173`). */
+function corsOrigins(env: Env, host: string): Config['corsOrigins'] {
+  const raw = str(env, 'CORS_ORIGINS');
+  if (raw === undefined) return isLoopbackHost(host) ? 'loopback' : [];
+  if (raw === '*') return '*';
+  const example = 'https://app.example.com,http://localhost:5173';
+  return raw.split(',').map((entry) => {
+    const origin = entry.trim();
+    let u: URL | undefined;
+    try {
+      u = new URL(origin);
+    } catch {
+      // reported below
+    }
+    // An origin is scheme://host[:port], exactly as a browser sends it: no path, no trailing slash.
+    if (!u || !['http:', 'https:'].includes(u.protocol) || u.origin !== origin) {
+      throw new ConfigError('CORS_ORIGINS', `"${origin}" is not an origin (scheme://host[:port], no path; or * alone)`, example);
+    }
+    return origin;
+  });
 }
 
 function parseApiKeys(raw: string): Map<string, Set<Scope>> {
@@ -287,6 +343,9 @@ export function loadConfig(env: Env = process.env): Config {
     sandboxTimeScale,
     upstreamTimeoutMs: int(env, 'UPSTREAM_TIMEOUT_MS', 10_000, 100, 120_000, '10000'),
     rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000, '600'),
+    trustProxy: trustProxy(env),
+    corsOrigins: corsOrigins(env, host),
+    keepAliveMs: int(env, 'KEEPALIVE_MS', 10_000, 50, 60_000, '10000'),
     webhookClaimLeaseSeconds: int(env, 'WEBHOOK_CLAIM_LEASE_SECONDS', 60, 1, 3_600, '60'),
     testWebhookPause: pause,
     providers: Object.fromEntries(PROVIDER_MODULES.map((m) => [m.name, m.settings(configEnv(env, sandbox))])) as Record<ProviderName, ProviderSettings>,

@@ -6,7 +6,7 @@
 import 'reflect-metadata';
 import { startApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
-import { createLogger, withoutToken } from './observability/logger.js';
+import { createLogger } from './observability/logger.js';
 import { readyLines } from './server/banner.js';
 
 async function orExit<T>(step: () => Promise<T>): Promise<T> {
@@ -23,11 +23,10 @@ const config = await orExit(async () => loadConfig());
 const log = createLogger(config.logLevel);
 const running = await orExit(() => startApp(config, log));
 log.info({ url: running.url, graphql: `${running.url}/graphql`, sandbox: config.sandbox, devKey: config.devKey?.source }, 'Switchboard is ready');
-// For people, not log collectors; the key never goes into a JSON log line.
-if (config.logLevel !== 'silent') process.stderr.write(readyLines(running.url, config.devKey));
-if (config.webhookTokenGenerated) {
-  log.info({ example: withoutToken(`${running.publicUrl}/webhooks/delacon/calls?token=x`) }, `No WEBHOOK_TOKEN set: webhook token for this run: ${config.webhookToken}`);
-}
+// For people, not log collectors; keys and tokens never go into a JSON log line.
+const generatedWebhook = config.webhookTokenGenerated ? { token: config.webhookToken, publicUrl: running.publicUrl } : undefined;
+if (config.logLevel !== 'silent') process.stderr.write(readyLines(running.url, config.devKey, generatedWebhook));
+if (generatedWebhook) log.warn('No WEBHOOK_TOKEN set: a token for this run only is printed on stderr; providers must be given a new one at every start');
 
 let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {

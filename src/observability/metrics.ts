@@ -26,9 +26,23 @@ export const graphqlOperations = new Counter({
   registers: [registry],
 });
 
-export const activeSubscriptions = new Gauge({
+export const webSocketConnections = new Gauge({
   name: 'switchboard_websocket_connections',
-  help: 'Open graphql-ws connections',
+  help: 'Open WebSocket connections past connection_init, by subprotocol (graphql-transport-ws, graphql-ws)',
+  labelNames: ['protocol'] as const,
+  registers: [registry],
+});
+
+export const httpStreams = new Gauge({
+  name: 'switchboard_http_streams',
+  help: 'Open streamed HTTP answers, by transport (multipart, sse)',
+  labelNames: ['transport'] as const,
+  registers: [registry],
+});
+
+export const sourceStreams = new Gauge({
+  name: 'switchboard_subscription_source_streams',
+  help: 'Open subscription source streams, each shared by the subscribers of one document and variables, whatever their transport',
   registers: [registry],
 });
 

@@ -5,8 +5,9 @@
  * `errors` shape on /graphql, as a small JSON error elsewhere; never with the URL, a path or a stack.
  */
 import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { ConnectionError, FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { ErrorCode, GatewayError } from '../errors.js';
@@ -42,6 +43,7 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
   405: ErrorCode.METHOD_NOT_ALLOWED,
   413: ErrorCode.PAYLOAD_TOO_LARGE,
   415: ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+  431: ErrorCode.PAYLOAD_TOO_LARGE,
 };
 
 /** Our own words for Fastify's refusals: theirs may quote the URL (and so a token). */
@@ -54,13 +56,41 @@ const MESSAGE_BY_FASTIFY_CODE: Record<string, string> = {
   FST_ERR_BAD_URL: 'The URL is malformed',
 };
 
-const isGraphQLPath = (req: FastifyRequest) => req.url === '/graphql' || req.url.startsWith('/graphql?');
+const isGraphQLUrl = (url: string) => url === '/graphql' || url.startsWith('/graphql?');
+
+/** A refusal's body: the GraphQL `errors` shape on /graphql, a small JSON error elsewhere. */
+function errorBody(graphql: boolean, status: number, message: string): string {
+  const code = status >= 500 ? ErrorCode.INTERNAL : (CODE_BY_STATUS[status] ?? ErrorCode.BAD_REQUEST);
+  return JSON.stringify(graphql ? { errors: [{ message, extensions: { code } }] } : { error: message, code });
+}
 
 /** One refusal in the route's shape. */
-function sendHttpError(req: FastifyRequest, reply: FastifyReply, status: number, message: string, headers: Record<string, string> = {}): FastifyReply {
-  const code = status >= 500 ? ErrorCode.INTERNAL : (CODE_BY_STATUS[status] ?? ErrorCode.BAD_REQUEST);
+export function sendHttpError(req: FastifyRequest, reply: FastifyReply, status: number, message: string, headers: Record<string, string> = {}): FastifyReply {
   void reply.code(status).headers(headers).type('application/json; charset=utf-8');
-  return reply.send(isGraphQLPath(req) ? { errors: [{ message, extensions: { code } }] } : { error: message, code });
+  return reply.send(errorBody(isGraphQLUrl(req.url), status, message));
+}
+
+const CLIENT_ERRORS: Record<string, [status: number, message: string]> = {
+  HPE_HEADER_OVERFLOW: [431, 'The URL and headers are over 16 KB: send the query in a POST body'],
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'The request took too long to arrive'],
+};
+
+/**
+ * Fastify's `clientErrorHandler`: what Node cannot parse (a URL or headers over 16 KB, a
+ * garbled request line) is answered in our shape too, without echoing the request. Node keeps
+ * the bytes it read, so a long GET /graphql is still answered in the GraphQL shape.
+ */
+export function clientErrorHandler(err: ConnectionError, socket: Socket): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, message] = CLIENT_ERRORS[err.code] ?? [400, 'The request is malformed'];
+  // A Buffer, whatever Fastify's type says.
+  const raw = err.rawPacket as unknown as Buffer | undefined;
+  const target = /^[A-Z]+ (\S+)/.exec(Buffer.isBuffer(raw) ? raw.subarray(0, 64).toString('latin1') : '')?.[1] ?? '';
+  const body = errorBody(isGraphQLUrl(target), status, message);
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  }
+  socket.destroy();
 }
 
 /** Fastify's root error, not-found and framework-error handlers. */
@@ -74,6 +104,6 @@ export function httpErrorHandlers(log: Logger) {
     return sendHttpError(req, reply, status, MESSAGE_BY_FASTIFY_CODE[err.code] ?? STATUS_CODES[status] ?? 'Bad request');
   };
   const onNotFound = (req: FastifyRequest, reply: FastifyReply) =>
-    isGraphQLPath(req) ? sendHttpError(req, reply, 405, `${req.method} is not served on /graphql: use GET or POST`, { allow: 'GET, POST' }) : sendHttpError(req, reply, 404, 'Not found');
+    isGraphQLUrl(req.url) ? sendHttpError(req, reply, 405, `${req.method} is not served on /graphql: use GET or POST`, { allow: 'GET, POST' }) : sendHttpError(req, reply, 404, 'Not found');
   return { onError, onNotFound };
 }

@@ -4,7 +4,8 @@
  *   (scripts/bundle.ts), so it works with no network but this server;
  * - `GET /graphiql/assets/<file>`: its content-hashed files, precompressed, cached for a year;
  * - `GET /schema.graphql`: the SDL printed from the running schema, for the same callers
- *   introspection serves (a key with the read scope).
+ *   introspection serves (a key with the read scope), rate limited like them.
+ * Refusals are the small JSON error of every non-GraphQL route.
  */
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -13,6 +14,7 @@ import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { GraphQLError, OperationTypeNode, type GraphQLSchema } from 'graphql';
 import { printSdl } from '../schema.js';
 import { assertScope, type ApiKeys } from './auth.js';
+import { sendHttpError } from './errors.js';
 import { graphiqlHtml, type ExplorerAssets } from './landing.js';
 
 const ASSETS = '/graphiql/assets/';
@@ -76,12 +78,11 @@ function sendAuthError(reply: FastifyReply, err: GraphQLError): FastifyReply {
   return reply.code(http.status).type('application/json; charset=utf-8').send({ errors: [{ message: err.message, extensions: { code: err.extensions.code } }] });
 }
 
-export function explorerRoutes(opts: { schema: GraphQLSchema; keys: ApiKeys; headers: Record<string, string>; explorer: LocalExplorer | undefined }): FastifyPluginAsync {
-  let sdl: string | undefined; // printed on first use: boot need not pay for it
+export function explorerRoutes(opts: { headers: Record<string, string>; explorer: LocalExplorer | undefined }): FastifyPluginAsync {
   const page = opts.explorer && graphiqlHtml(opts.headers, opts.explorer.assets);
   return async (app) => {
-    app.get('/graphiql', async (_req, reply) => {
-      if (!page) return reply.code(503).type('text/plain; charset=utf-8').send('The local GraphiQL is not built: run `npm run build`.\n');
+    app.get('/graphiql', async (req, reply) => {
+      if (!page) return sendHttpError(req, reply, 503, 'The local GraphiQL is not built: run `npm run build`');
       // The page may carry the dev key.
       return reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(page);
     });
@@ -89,7 +90,7 @@ export function explorerRoutes(opts: { schema: GraphQLSchema; keys: ApiKeys; hea
     app.get<{ Params: { file: string } }>(`${ASSETS}:file`, async (req, reply) => {
       const { explorer } = opts;
       const file = req.params.file;
-      if (!explorer?.files.has(file)) return reply.code(404).type('text/plain; charset=utf-8').send('Not found\n');
+      if (!explorer?.files.has(file)) return sendHttpError(req, reply, 404, 'Not found');
       const accepted = acceptedEncodings(req.headers['accept-encoding'] as string | undefined);
       const encoding = ['br', 'gzip'].find((e) => accepted.has(e));
       const served = path.join(explorer.dir, encoding ? `${file}.${encoding === 'gzip' ? 'gz' : 'br'}` : file);
@@ -98,7 +99,7 @@ export function explorerRoutes(opts: { schema: GraphQLSchema; keys: ApiKeys; hea
         size = statSync(served).size;
       } catch {
         // Rebuilt under a running server: its pages name files that are gone until it restarts.
-        return reply.code(404).type('text/plain; charset=utf-8').send('Not found: the explorer was rebuilt; restart the gateway\n');
+        return sendHttpError(req, reply, 404, 'Not found: the explorer was rebuilt; restart the gateway');
       }
       reply
         .header('cache-control', 'public, max-age=31536000, immutable')
@@ -108,7 +109,13 @@ export function explorerRoutes(opts: { schema: GraphQLSchema; keys: ApiKeys; hea
       if (encoding) reply.header('content-encoding', encoding);
       return reply.send(createReadStream(served));
     });
+  };
+}
 
+/** `GET /schema.graphql`, registered where GraphQL is rate limited: it costs what introspection does. */
+export function schemaRoute(opts: { schema: GraphQLSchema; keys: ApiKeys }): FastifyPluginAsync {
+  let sdl: string | undefined; // printed on first use: boot need not pay for it
+  return async (app) => {
     app.get('/schema.graphql', async (req, reply) => {
       try {
         assertScope(opts.keys.authenticate(req.headers.authorization), OperationTypeNode.QUERY);

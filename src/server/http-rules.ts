@@ -1,8 +1,9 @@
 /**
  * What Apollo checks on GraphQL over HTTP once the operation is known and before anything
- * runs: the answer's media type can be sent (else 406), it is not a subscription (served on
- * the WebSocket), the key's scopes cover it (403), and its lists and cost are within limits.
- * Operations are counted for the metrics.
+ * runs: the answer's media type can be sent (else 406), it is not a subscription (streamed by
+ * transports/http-streams.ts, or over WebSocket), the key's scopes cover it (403), and its
+ * lists and cost are within limits. Operations are counted for the metrics. The Accept
+ * helpers here also choose between JSON and the streams.
  */
 import type { ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
@@ -14,47 +15,73 @@ import { checkOperation } from './limits.js';
 
 const OFFERS = ['application/json', 'application/graphql-response+json'] as const;
 
-/**
- * The media type to answer in, from `Accept` (q-values, `type/*`, `*\/*`), or null when the
- * client takes neither JSON type. Without `Accept`, application/json.
- */
-function responseMediaType(accept: string | undefined): (typeof OFFERS)[number] | null {
-  if (!accept?.trim()) return OFFERS[0];
-  const ranges = accept.split(',').map((part, order) => {
-    const [range = '', ...params] = part.split(';').map((s) => s.trim().toLowerCase());
-    const q = params.find((p) => p.startsWith('q='));
-    return { range, q: q === undefined ? 1 : Number(q.slice(2)), order };
+/** One media range of an Accept header: its type, parameters (names lower-cased), quality and position. */
+export interface AcceptRange {
+  range: string;
+  params: Map<string, string>;
+  q: number;
+  order: number;
+}
+
+export function acceptRanges(accept: string | undefined): AcceptRange[] {
+  // Commas inside quoted parameter values (none in the types we offer) are not worth a parser.
+  return (accept ?? '').split(',').map((part, order) => {
+    const [range = '', ...rest] = part.split(';').map((s) => s.trim());
+    const params = new Map(rest.map((p) => [p.slice(0, Math.max(0, p.indexOf('='))).trim().toLowerCase(), p.slice(p.indexOf('=') + 1).trim().replace(/^"(.*)"$/, '$1')]));
+    const q = params.get('q');
+    return { range: range.toLowerCase(), params, q: q === undefined ? 1 : Number(q), order };
   });
-  let best: { offer: (typeof OFFERS)[number]; q: number; order: number } | null = null;
-  for (const offer of OFFERS) {
-    const [type] = offer.split('/');
-    // The most specific range that names this offer decides its quality.
-    const match = ranges
-      .map((r) => ({ ...r, specificity: r.range === offer ? 2 : r.range === `${type}/*` ? 1 : r.range === '*/*' ? 0 : -1 }))
-      .filter((r) => r.specificity >= 0)
-      .sort((a, b) => b.specificity - a.specificity || b.q - a.q)[0];
-    if (!match || !(match.q > 0)) continue;
-    if (!best || match.q > best.q || (match.q === best.q && match.order < best.order)) best = { offer, q: match.q, order: match.order };
-  }
-  return best?.offer ?? null;
 }
 
 /**
- * Subscriptions are served on the WebSocket only. (Serving them over HTTP too, e.g. as
- * multipart or SSE, replaces this refusal.)
+ * How much the client wants `type`: the quality and position of the most specific range naming
+ * it (`type/*` and `*\/*` only when `wildcards`; ranges whose parameters do not `fit` skipped).
+ * Undefined when no range takes it (q = 0 included).
+ */
+export function preference(ranges: AcceptRange[], type: string, opts: { wildcards?: boolean; fits?: (params: Map<string, string>) => boolean } = {}): { q: number; order: number } | undefined {
+  const [major] = type.split('/');
+  const match = ranges
+    .filter((r) => opts.fits?.(r.params) ?? true)
+    .map((r) => ({ ...r, specificity: r.range === type ? 2 : opts.wildcards === false ? -1 : r.range === `${major}/*` ? 1 : r.range === '*/*' ? 0 : -1 }))
+    .filter((r) => r.specificity >= 0)
+    .sort((a, b) => b.specificity - a.specificity || b.q - a.q)[0];
+  return match && match.q > 0 ? { q: match.q, order: match.order } : undefined;
+}
+
+/** Whether preference `a` beats `b` (higher quality, or the same and listed first). */
+export function prefers(a: { q: number; order: number } | undefined, b: { q: number; order: number } | undefined): boolean {
+  return a !== undefined && (b === undefined || a.q > b.q || (a.q === b.q && a.order < b.order));
+}
+
+/** The JSON type to answer in and how much it is wanted; without `Accept`, application/json. */
+export function jsonPreference(accept: string | undefined): { offer: (typeof OFFERS)[number]; q: number; order: number } | undefined {
+  if (!accept?.trim()) return { offer: OFFERS[0], q: 1, order: 0 };
+  const ranges = acceptRanges(accept);
+  let best: { offer: (typeof OFFERS)[number]; q: number; order: number } | undefined;
+  for (const offer of OFFERS) {
+    const p = preference(ranges, offer);
+    if (p && prefers(p, best)) best = { offer, ...p };
+  }
+  return best;
+}
+
+/**
+ * A subscription reaches Apollo only when the client takes no stream (transports/http-streams.ts
+ * serves those that do): the answer names every way to subscribe.
  */
 function subscriptionOverHttp(headers: HeaderMap | undefined): GraphQLError {
   const secure = headers?.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https';
   const url = `${secure ? 'wss' : 'ws'}://${headers?.get('host') ?? 'localhost'}/graphql`;
-  return new GraphQLError(`Subscriptions are served over WebSocket (graphql-transport-ws) at ${url}, not over HTTP`, {
-    extensions: { code: ErrorCode.BAD_REQUEST, http: { status: 400 } },
-  });
+  return new GraphQLError(
+    `A subscription over HTTP needs a stream: send Accept: multipart/mixed;subscriptionSpec="1.0" (Apollo's multipart subscriptions) or text/event-stream (GraphQL over SSE); or use the WebSocket at ${url} (graphql-transport-ws, or the legacy graphql-ws)`,
+    { extensions: { code: ErrorCode.BAD_REQUEST, http: { status: 400 } } },
+  );
 }
 
 export function httpOperationRules(schema: GraphQLSchema): ApolloServerPlugin<Context> {
   return {
     async requestDidStart({ request, response }) {
-      const mediaType = responseMediaType(request.http?.headers.get('accept'));
+      const mediaType = jsonPreference(request.http?.headers.get('accept'))?.offer;
       // Chosen now, so that Apollo does not negotiate again after executing.
       if (mediaType) response.http.headers.set('content-type', `${mediaType}; charset=utf-8`);
       return {

@@ -7,6 +7,7 @@
  * a plain queue; a listener and a repeater each were a third of a delivery's CPU.
  */
 import { createSourceEventStream, execute, GraphQLError, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import { sourceStreams } from '../observability/metrics.js';
 
 /** Undelivered events one subscriber may have queued before it is dropped. */
 export const MAX_QUEUED_EVENTS = 1_000;
@@ -113,10 +114,11 @@ export function sharedSubscriptions() {
       } else {
         const opened: Group = { subscribers: new Set(), source: stream[Symbol.asyncIterator]() };
         byVariables.set(key, (group = opened));
+        sourceStreams.inc();
         const close = () => {
           if (byVariables.get(key) === opened) byVariables.delete(key);
         };
-        void pump(opened, args, close);
+        void pump(opened, args, close).finally(() => sourceStreams.dec());
       }
     }
     const joined = group;

@@ -113,6 +113,14 @@ describe('every configuration error\'s example', () => {
     { EXOTEL_TENANT_SID: 'tenant' },
     { DELACON_BASE_URL: 'https://pla.delaconcorp.com' },
     { DELACON_AUTH_TOKEN: 'token', DELACON_BASE_URL: 'not a url' },
+    { TRUST_PROXY: 'true' },
+    { TRUST_PROXY: '0' },
+    { TRUST_PROXY: '10.0.0.0/33' },
+    { TRUST_PROXY: '10.0.0.1,proxy.internal' },
+    { CORS_ORIGINS: 'https://app.example.com/' },
+    { CORS_ORIGINS: 'app.example.com' },
+    { CORS_ORIGINS: 'https://app.example.com,*' },
+    { KEEPALIVE_MS: '5' },
   ];
 
   it.each(BAD.map((env) => [Object.entries(env).map(([k, v]) => `${k}=${v}`).join(' '), env] as const))('%s: following the examples gives a configuration that loads', (_name, bad) => {
@@ -134,5 +142,29 @@ describe('every configuration error\'s example', () => {
       env = { ...env, [variable]: example };
     }
     expect(followed.length).toBeGreaterThan(0);
+  });
+});
+
+describe('TRUST_PROXY, CORS_ORIGINS and KEEPALIVE_MS', () => {
+  const load = (env: Record<string, string>) => loadConfig({ ...GOOD, ...env });
+
+  it('trust no proxy by default; take a hop count or addresses and CIDR ranges', () => {
+    expect(load({}).trustProxy).toBe(false);
+    expect(load({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(load({ TRUST_PROXY: '10.0.0.0/8, 192.0.2.7,::1,fd00::/8' }).trustProxy).toEqual(['10.0.0.0/8', '192.0.2.7', '::1', 'fd00::/8']);
+    expect(() => load({ TRUST_PROXY: 'true' })).toThrow(/^TRUST_PROXY: "true" is neither a hop count nor an IP address or CIDR range/);
+  });
+
+  it('allow localhost origins on a loopback HOST and none elsewhere by default; take *, or exact origins', () => {
+    expect(load({ HOST: '127.0.0.1' }).corsOrigins).toBe('loopback');
+    expect(load({ HOST: '0.0.0.0' }).corsOrigins).toEqual([]);
+    expect(load({ CORS_ORIGINS: '*' }).corsOrigins).toBe('*');
+    expect(load({ CORS_ORIGINS: 'https://app.example.com, http://localhost:5173' }).corsOrigins).toEqual(['https://app.example.com', 'http://localhost:5173']);
+    expect(() => load({ CORS_ORIGINS: 'https://app.example.com/' })).toThrow(/^CORS_ORIGINS: "https:\/\/app.example.com\/" is not an origin/);
+  });
+
+  it('send keep-alives every 10 s by default', () => {
+    expect(load({}).keepAliveMs).toBe(10_000);
+    expect(load({ KEEPALIVE_MS: '250' }).keepAliveMs).toBe(250);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The dev key, used when SWITCHBOARD_API_KEYS is unset: kept in DATA_DIR across restarts (a
  * file of mode 0600), or taken from SWITCHBOARD_DEV_KEY, or made per run with DATA_DIR=memory;
- * printed as a plain line with the explorer's URL, never in a JSON log line.
+ * printed as a plain line with the explorer's URL, never in a JSON log line; so is a generated
+ * webhook token.
  */
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -86,6 +87,25 @@ describe('the dev key at start', () => {
       expect(configured.output()).not.toContain('Dev API key');
     } finally {
       await configured.kill('SIGTERM');
+    }
+  }, 90_000);
+});
+
+describe('the generated webhook token', () => {
+  it('is printed on a plain line with an example URL, works, and is in no JSON log line', async () => {
+    const { WEBHOOK_TOKEN: _given, ...withoutToken } = BASE;
+    const gw = await startChildGateway({ ...withoutToken, DATA_DIR: 'memory', SWITCHBOARD_API_KEYS: 'rw-key-123456=read,write' });
+    try {
+      await expect.poll(() => gw.output(), { timeout: 5_000 }).toMatch(/Webhook token .*: \S+\n/);
+      const token = /^Webhook token \(no WEBHOOK_TOKEN set\), for this run only: (\S+)$/m.exec(gw.output())![1]!;
+      expect(gw.output()).toContain(`  providers call http://localhost:${new URL(gw.url).port}/webhooks/<provider>/<event>?token=${token}\n`);
+      const webhook = (t: string) => fetch(`${gw.url}/webhooks/exotel/calls?token=${t}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      expect((await webhook(token)).status).toBe(400); // past the token check: the empty event is refused
+      expect((await webhook(`${token}x`)).status).toBe(401);
+      expect(gw.logs.some((l) => /WEBHOOK_TOKEN/.test(String(l.msg)))).toBe(true);
+      expect(JSON.stringify(gw.logs)).not.toContain(token);
+    } finally {
+      await gw.kill('SIGTERM');
     }
   }, 90_000);
 });

@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync, brotliDecompressSync } from 'node:zlib';
 import { buildSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadExplorer } from '../../src/server/explorer.js';
+import Fastify from 'fastify';
+import { explorerRoutes, loadExplorer } from '../../src/server/explorer.js';
 import { SANDBOX_CDN } from '../../src/server/landing.js';
 import { ROOT } from '../helpers/child.js';
 import { RO_KEY, startTestGateway, type TestGateway } from '../helpers/gateway.js';
@@ -84,7 +85,8 @@ describe('GET /graphiql/assets/<file>', () => {
     for (const name of ['nope.js', 'manifest.json', '..%2F..%2Fpackage.json', '%2e%2e%2fmanifest.json', `${script().split('/').pop()}.gz`]) {
       const res = await fetch(`${gw.url}/graphiql/assets/${name}`);
       expect(res.status, name).toBe(404);
-      expect(await res.text()).not.toContain('"name"');
+      expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
+      expect(await res.json()).toEqual({ error: 'Not found', code: 'NOT_FOUND' });
     }
   });
 });
@@ -130,5 +132,17 @@ describe('GET /schema.graphql', () => {
 describe('without a build', () => {
   it('loadExplorer finds nothing in a directory without a manifest', () => {
     expect(loadExplorer(`${ROOT}/src`)).toBeUndefined();
+  });
+
+  it('GET /graphiql answers 503 with the small JSON error saying how to build it; its assets 404 the same way', async () => {
+    const app = Fastify();
+    await app.register(explorerRoutes({ headers: {}, explorer: undefined }));
+    const page = await app.inject({ url: '/graphiql' });
+    expect(page.statusCode).toBe(503);
+    expect(page.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(page.json()).toEqual({ error: 'The local GraphiQL is not built: run `npm run build`', code: 'INTERNAL' });
+    const asset = await app.inject({ url: '/graphiql/assets/main.js' });
+    expect([asset.statusCode, asset.json()]).toEqual([404, { error: 'Not found', code: 'NOT_FOUND' }]);
+    await app.close();
   });
 });

@@ -163,10 +163,15 @@ describe('what HTTP cannot carry', () => {
     expect((await allocations()).allocations.edges).toHaveLength(before + 1);
   });
 
-  it('refuses a subscription over POST with 400 naming the WebSocket URL', async () => {
+  it('refuses a subscription over a plain JSON POST with 400 naming the streams and the WebSocket URL', async () => {
     const r = await gw.post('subscription { callEvents { id } }', {});
     expect(r.status).toBe(400);
-    expect(r.body.errors).toEqual([{ message: `Subscriptions are served over WebSocket (graphql-transport-ws) at ${gw.wsUrl}, not over HTTP`, extensions: { code: 'BAD_REQUEST' } }]);
+    expect(r.body.errors).toEqual([
+      {
+        message: `A subscription over HTTP needs a stream: send Accept: multipart/mixed;subscriptionSpec="1.0" (Apollo's multipart subscriptions) or text/event-stream (GraphQL over SSE); or use the WebSocket at ${gw.wsUrl} (graphql-transport-ws, or the legacy graphql-ws)`,
+        extensions: { code: 'BAD_REQUEST' },
+      },
+    ]);
   });
 });
 

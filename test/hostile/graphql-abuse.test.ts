@@ -7,13 +7,11 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VoipInnovationsSimulator } from '../../src/datasources/voipinnovations/simulator.js';
-import { ErrorCode } from '../../src/errors.js';
+import { CODES, INTERNALS } from '../helpers/answers.js';
 import { RW_KEY, startTestGateway, wsResult, type TestGateway } from '../helpers/gateway.js';
 
 type Answer = { status: number; body: { data?: unknown; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> } };
 
-const CODES = new Set<string>(Object.values(ErrorCode));
-const INTERNALS = /Did you mean|node_modules|\/(work|home|tmp|usr|src)\/|\.[jt]s:\d+|\n\s+at |SQLSTATE|\b(SELECT|INSERT|UPDATE|DELETE)\b.*\b(FROM|INTO|SET)\b|stacktrace|Syntax Error: (Query|Aliases|Directives)/;
 
 let gw: TestGateway;
 let vi: VoipInnovationsSimulator;
@@ -170,6 +168,22 @@ describe('malformed HTTP on /graphql', () => {
     ['DELETE', () => send(JSON.stringify({ query: '{ providers { provider } }' }), {}, 'DELETE'), 405, 'METHOD_NOT_ALLOWED'],
   ])('%s: the GraphQL errors shape with its code', async (_name, act, status, code) => {
     refused(await act(), status, code);
+  });
+
+  it('a URL over 16 KB: 431 in the GraphQL errors shape on /graphql, the small JSON error elsewhere, the URL not echoed', async () => {
+    const long = `secret-looking-${'x'.repeat(17_000)}`;
+    const onGraphql = await fetch(`${gw.graphqlUrl}?query=${long}`, { headers: { 'apollo-require-preflight': 'true' } });
+    const graphqlText = await onGraphql.text();
+    expect(onGraphql.status).toBe(431);
+    expect(onGraphql.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(JSON.parse(graphqlText)).toEqual({ errors: [{ message: expect.stringMatching(/over 16 KB: send the query in a POST body/), extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+    const elsewhere = await fetch(`${gw.url}/healthz?${long}`);
+    const elsewhereText = await elsewhere.text();
+    expect(elsewhere.status).toBe(431);
+    expect(JSON.parse(elsewhereText)).toEqual({ error: expect.stringMatching(/over 16 KB/), code: 'PAYLOAD_TOO_LARGE' });
+    for (const text of [graphqlText, elsewhereText]) expect(text).not.toMatch(/secret-looking|healthz/);
+    // The server is still there.
+    expect((await query('{ providers { provider } }')).status).toBe(200);
   });
 
   it('answers other routes with a small JSON error that does not echo the URL', async () => {

@@ -1,7 +1,8 @@
 /**
  * Rate limits as a hostile client meets them: per API key however the header is written, per
- * client address without a valid key, over HTTP (GET and POST) and WebSocket against one
- * bucket, with 429, Retry-After and RateLimit-* headers; webhooks never limited.
+ * client address without a valid key (X-Forwarded-For only from trusted proxies), over HTTP
+ * (GET and POST, the SDL too) and WebSocket against one bucket, with 429, Retry-After and
+ * RateLimit-* headers; webhooks never limited.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, WEBHOOK_TOKEN, wsResult, type TestGateway } from '../helpers/gateway.js';
@@ -9,12 +10,13 @@ import { fixture } from '../delacon/helpers.js';
 
 const LIMIT = 3;
 const key = (name: string) => `rate-${name}-key-0000`;
-const KEYS = ['post', 'forms', 'other', 'ws'].map(key);
+const KEYS = ['post', 'forms', 'other', 'ws', 'schema'].map(key);
 const QUERY = '{ providers { provider } }';
 
 let gw: TestGateway;
 beforeAll(async () => {
-  gw = await startTestGateway({ RATE_LIMIT_PER_MINUTE: String(LIMIT), SWITCHBOARD_API_KEYS: KEYS.map((k) => `${k}=read`).join(';') });
+  // The tests run behind no proxy: loopback stands for one, so X-Forwarded-For names the client.
+  gw = await startTestGateway({ RATE_LIMIT_PER_MINUTE: String(LIMIT), SWITCHBOARD_API_KEYS: KEYS.map((k) => `${k}=read`).join(';'), TRUST_PROXY: '127.0.0.0/8,::1' });
 });
 afterAll(async () => {
   await gw?.close();
@@ -67,6 +69,44 @@ describe('GraphQL over HTTP', () => {
     // Another address, and a valid key from the same address, are counted apart.
     expect((await from('198.51.100.8')).status).toBe(401);
     expect((await from('198.51.100.7', bearer(KEYS[2]!))).status).toBe(200);
+  });
+});
+
+describe('X-Forwarded-For', () => {
+  const unauthenticated = (target: TestGateway, xff: string) => post({ 'x-forwarded-for': xff }, target);
+
+  it('is ignored without TRUST_PROXY: a client that forges it gets no fresh bucket', async () => {
+    const direct = await startTestGateway({ RATE_LIMIT_PER_MINUTE: String(LIMIT) });
+    try {
+      const forged = ['203.0.113.1', '203.0.113.2', '203.0.113.3'];
+      expect(await Promise.all(forged.map(async (ip) => (await unauthenticated(direct, ip)).status))).toEqual([401, 401, 401]);
+      await expectRateLimited(await unauthenticated(direct, '203.0.113.4'));
+    } finally {
+      await direct.close();
+    }
+  });
+
+  it('with TRUST_PROXY=1 names the client by the address the proxy appended, whatever the client put before it', async () => {
+    const proxied = await startTestGateway({ RATE_LIMIT_PER_MINUTE: String(LIMIT), TRUST_PROXY: '1' });
+    try {
+      const forged = ['203.0.113.1', '203.0.113.2', '203.0.113.3'].map((ip) => `${ip}, 198.51.100.20`);
+      expect(await Promise.all(forged.map(async (xff) => (await unauthenticated(proxied, xff)).status))).toEqual([401, 401, 401]);
+      await expectRateLimited(await unauthenticated(proxied, '203.0.113.4, 198.51.100.20'));
+      expect((await unauthenticated(proxied, '198.51.100.21')).status).toBe(401);
+    } finally {
+      await proxied.close();
+    }
+  });
+});
+
+describe('GET /schema.graphql', () => {
+  it('counts against the key’s bucket like introspection', async () => {
+    const k = KEYS[4]!;
+    const sdl = () => fetch(`${gw.url}/schema.graphql`, { headers: bearer(k) });
+    const answers = [await sdl(), await sdl(), await sdl()];
+    expect(answers.map((r) => [r.status, r.headers.get('ratelimit-remaining')])).toEqual([[200, '2'], [200, '1'], [200, '0']]);
+    await expectRateLimited(await sdl());
+    await expectRateLimited(await post(bearer(k)));
   });
 });
 

@@ -1,0 +1,79 @@
+/**
+ * CORS for GraphQL (`/graphql`, `/schema.graphql`), from CORS_ORIGINS. An allowed origin gets
+ * itself back with `Access-Control-Allow-Credentials` (so `credentials: 'include'` works); `*`
+ * gets `*` and no credentials, as the Fetch spec requires. Preflights are answered 204 whatever
+ * they ask (a refused origin simply gets no `Access-Control-Allow-*`), are never rate limited,
+ * and allow the headers the mainstream clients send. Simple requests stay covered by Apollo's
+ * CSRF prevention: CORS only decides who may read an answer, not what runs.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '../config.js';
+
+/** Always allowed, whatever the preflight lists: what Apollo Client, urql, Relay and the SSE/WS clients send. */
+const ALLOWED_HEADERS = [
+  'accept', // the multipart and SSE Accept values are not CORS-safelisted
+  'authorization',
+  'content-type',
+  'apollo-require-preflight',
+  'x-apollo-operation-name',
+  'apollographql-client-name',
+  'apollographql-client-version',
+];
+/** What a browser script may read of an answer besides the safelisted headers. */
+const EXPOSED_HEADERS = 'ratelimit-limit, ratelimit-remaining, ratelimit-reset, retry-after, www-authenticate';
+const METHODS = 'GET, POST';
+/** Seconds a browser may reuse a preflight: a changed CORS_ORIGINS applies within this. */
+const MAX_AGE = '600';
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9a-z-]+$/;
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+function isLocalOrigin(origin: string): boolean {
+  try {
+    const u = new URL(origin);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && LOCAL_HOSTS.has(u.hostname) && u.origin === origin;
+  } catch {
+    return false;
+  }
+}
+
+export function cors(origins: Config['corsOrigins']) {
+  const allowed = (origin: string) => origins === '*' || (origins === 'loopback' ? isLocalOrigin(origin) : origins.includes(origin));
+
+  /** The Access-Control-Allow-Origin/-Credentials an origin gets, or none. */
+  const grant = (reply: FastifyReply, origin: string | undefined): boolean => {
+    if (origins !== '*') void reply.header('vary', 'Origin');
+    if (origin === undefined || !allowed(origin)) return false;
+    if (origins === '*') void reply.header('access-control-allow-origin', '*');
+    else void reply.header('access-control-allow-origin', origin).header('access-control-allow-credentials', 'true');
+    return true;
+  };
+
+  return {
+    /** `onRequest` for the GraphQL routes: every answer, refusals included, carries the grant. */
+    async onRequest(req: FastifyRequest, reply: FastifyReply) {
+      if (req.method === 'OPTIONS') return;
+      if (grant(reply, req.headers.origin)) void reply.header('access-control-expose-headers', EXPOSED_HEADERS);
+    },
+
+    /** `OPTIONS` on the GraphQL routes: a preflight, or a plain question about the methods. */
+    async preflight(req: FastifyRequest, reply: FastifyReply) {
+      void reply.code(204).header('allow', `${METHODS}, OPTIONS`);
+      const method = req.headers['access-control-request-method'];
+      if (typeof method !== 'string') return reply.send();
+      const granted = grant(reply, req.headers.origin);
+      void reply.header('vary', 'Origin, Access-Control-Request-Method, Access-Control-Request-Headers');
+      if (!granted) return reply.send();
+      const requested = String(req.headers['access-control-request-headers'] ?? '')
+        .split(',')
+        .map((h) => h.trim().toLowerCase())
+        .filter((h) => HEADER_NAME.test(h) && !ALLOWED_HEADERS.includes(h));
+      // Headers name no authority (the key does): any the page asks for, like a tracing header, is fine.
+      return reply
+        .header('access-control-allow-methods', METHODS)
+        .header('access-control-allow-headers', [...ALLOWED_HEADERS, ...requested].join(', '))
+        .header('access-control-max-age', MAX_AGE)
+        .send();
+    },
+  };
+}

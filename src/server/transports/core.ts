@@ -1,0 +1,208 @@
+/**
+ * The one path of a GraphQL operation on every transport Apollo's HTTP handler does not serve
+ * (graphql-transport-ws, the legacy graphql-ws subprotocol, multipart HTTP, SSE). As in
+ * graphql-ws, where one server is adapted to each WebSocket library, each transport is a thin
+ * adapter that only speaks its protocol and calls, in this order:
+ *
+ *   authenticate → admit (rate limit; HTTP transports are counted by the HTTP hook) →
+ *   prepare (persisted query, parse and validate with the document limits, the operation,
+ *   scope, list and cost limits) → run (subscriptions on the shared source streams) → format.
+ *
+ * Apollo plugins run on none of these, so every rule of the HTTP path is applied here.
+ */
+import { createHash } from 'node:crypto';
+import { execute, GraphQLError, parse, specifiedRules, validate, type DocumentNode, type ExecutionArgs, type ExecutionResult, type FormattedExecutionResult, type GraphQLFormattedError, type GraphQLSchema, type OperationTypeNode } from 'graphql';
+import type { Logger } from 'pino';
+import { createContext, type Principal } from '../../context.js';
+import { ErrorCode } from '../../errors.js';
+import type { Gateway } from '../../gateway/gateway.js';
+import { assertScope, operationOf, type ApiKeys } from '../auth.js';
+import { errorFormatter } from '../errors.js';
+import { checkOperation, parseOptions, validationRules } from '../limits.js';
+import { keyBucket, rateLimitedError, type RateLimiter } from '../rate-limit.js';
+import { sharedSubscriptions } from '../shared-subscriptions.js';
+
+/** Distinct documents (and persisted-query hashes) kept: clients resubscribe with the same few. */
+const DOCUMENT_CACHE_SIZE = 200;
+
+/** What a client sends for one operation, whatever the transport, not yet checked. */
+export interface OperationPayload {
+  query?: unknown;
+  operationName?: unknown;
+  variables?: unknown;
+  extensions?: unknown;
+}
+
+export interface Prepared {
+  args: ExecutionArgs;
+  operation: OperationTypeNode;
+}
+
+/** Refused before anything ran: the errors, and the HTTP status an HTTP transport answers with. */
+export interface Refusal {
+  errors: readonly GraphQLError[];
+  status: number;
+}
+
+export type Resolved = { document: DocumentNode; operation: OperationTypeNode; operationName?: string; variables?: Record<string, unknown> } | Refusal;
+
+export interface TransportCore {
+  keepAliveMs: number;
+  /** The caller of an `Authorization` value (`Bearer <key>`), or why not (UNAUTHENTICATED, 401). */
+  authenticate(authorization: unknown): Principal | Refusal;
+  /** Counts one operation against the caller's rate limit. */
+  admit(principal: Principal): Promise<Refusal | undefined>;
+  /** The document and operation a payload names: persisted query, parse, validation with the limits. */
+  resolve(payload: OperationPayload): Resolved;
+  /** Everything checked, ready to run; or refused. */
+  prepare(principal: Principal, payload: OperationPayload): Prepared | Refusal;
+  /** One result (queries, mutations, a subscription refused by its resolver) or the subscription's events. */
+  run(prepared: Prepared): Promise<ExecutionResult | AsyncIterableIterator<ExecutionResult>>;
+  /** graphql-js `subscribe` on the shared source streams (for graphql-ws, which picks it itself). */
+  subscribe(args: ExecutionArgs): Promise<ExecutionResult | AsyncIterableIterator<ExecutionResult>>;
+  /** What a client may see of errors: the HTTP path's formatter. */
+  formatErrors(errors: readonly GraphQLError[]): GraphQLFormattedError[];
+  formatResult(result: ExecutionResult): FormattedExecutionResult;
+}
+
+export interface CoreDeps {
+  schema: GraphQLSchema;
+  gateway: Gateway;
+  keys: ApiKeys;
+  limiter: RateLimiter;
+  log: Logger;
+  keepAliveMs: number;
+}
+
+const refusal = (status: number, ...errors: GraphQLError[]): Refusal => ({ errors, status });
+export const isRefusal = (value: object): value is Refusal => 'errors' in value;
+
+/** The same GraphQLError with `code`, keeping its locations. */
+function coded(err: GraphQLError, code: ErrorCode): GraphQLError {
+  return new GraphQLError(err.message, { nodes: err.nodes, source: err.source, positions: err.positions, extensions: { ...err.extensions, code } });
+}
+
+function badRequest(message: string, code = ErrorCode.BAD_REQUEST): Refusal {
+  return refusal(400, new GraphQLError(message, { extensions: { code } }));
+}
+
+/** The status an error thrown by auth or the limits carries for HTTP (`extensions.http.status`). */
+function statusOf(err: GraphQLError): number {
+  return (err.extensions.http as { status?: number } | undefined)?.status ?? 400;
+}
+
+/** A small LRU: insertion order is age; a hit moves to the end. */
+class Lru<V> extends Map<string, V> {
+  remember(key: string, value: V): V {
+    this.delete(key);
+    if (this.size >= DOCUMENT_CACHE_SIZE) this.delete(this.keys().next().value!);
+    this.set(key, value);
+    return value;
+  }
+}
+
+export function createTransportCore({ schema, gateway, keys, limiter, log, keepAliveMs }: CoreDeps): TransportCore {
+  const format = errorFormatter(log);
+  const rules = [...specifiedRules, ...validationRules];
+  const subscribe = sharedSubscriptions();
+  // Parsing and validating the same subscription for each of thousands of clients was most of
+  // a connection's cost; the result depends only on the text (schema and rules are fixed).
+  // One DocumentNode per text also lets the shared streams group subscribers across transports.
+  const documents = new Lru<{ document: DocumentNode } | Refusal>();
+  /** Automatic persisted queries (Apollo's protocol): sha256 → query text, for the streams Apollo does not see. */
+  const persisted = new Lru<string>();
+
+  function check(query: string): { document: DocumentNode } | Refusal {
+    const cached = documents.get(query);
+    if (cached) return cached;
+    let document: DocumentNode;
+    try {
+      document = parse(query, parseOptions);
+    } catch (err) {
+      return documents.remember(query, refusal(400, coded(err instanceof GraphQLError ? err : new GraphQLError('Could not parse the query'), ErrorCode.GRAPHQL_PARSE_FAILED)));
+    }
+    const errors = validate(schema, document, rules);
+    return documents.remember(query, errors.length > 0 ? refusal(400, ...errors.map((e) => coded(e, ErrorCode.GRAPHQL_VALIDATION_FAILED))) : { document });
+  }
+
+  /** The query text: given, or known by its persisted-query hash. */
+  function queryOf(payload: OperationPayload): string | Refusal {
+    const pq = (payload.extensions as { persistedQuery?: { version?: unknown; sha256Hash?: unknown } } | undefined)?.persistedQuery;
+    if (pq === undefined || pq === null) {
+      return typeof payload.query === 'string' && payload.query.trim() !== '' ? payload.query : badRequest('Send the operation as a non-empty "query" string');
+    }
+    if (pq.version !== 1 || typeof pq.sha256Hash !== 'string') return badRequest('Unsupported persisted query version');
+    if (typeof payload.query !== 'string') return persisted.get(pq.sha256Hash) ?? badRequest('PersistedQueryNotFound', ErrorCode.PERSISTED_QUERY_NOT_FOUND);
+    if (createHash('sha256').update(payload.query).digest('hex') !== pq.sha256Hash) return badRequest('provided sha does not match query');
+    persisted.remember(pq.sha256Hash, payload.query);
+    return payload.query;
+  }
+
+  function resolve(payload: OperationPayload): Resolved {
+    const { operationName, variables } = payload;
+    if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') return badRequest('"operationName" must be a string');
+    if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) return badRequest('"variables" must be an object');
+    const query = queryOf(payload);
+    if (typeof query !== 'string') return query;
+    const checked = check(query);
+    if (isRefusal(checked)) return checked;
+    const operation = operationOf(checked.document, operationName);
+    if (!operation) return badRequest('Name the operation to run (operationName)', ErrorCode.OPERATION_RESOLUTION_FAILURE);
+    return { document: checked.document, operation: operation.operation, operationName: operationName ?? undefined, variables: (variables ?? undefined) as Record<string, unknown> | undefined };
+  }
+
+  return {
+    keepAliveMs,
+
+    authenticate(authorization) {
+      try {
+        return keys.authenticate(typeof authorization === 'string' ? authorization : undefined);
+      } catch (err) {
+        return refusal(401, err as GraphQLError);
+      }
+    },
+
+    async admit(principal) {
+      const rate = await limiter.take(keyBucket(principal));
+      return rate.allowed ? undefined : refusal(429, rateLimitedError(rate));
+    },
+
+    resolve,
+
+    prepare(principal, payload) {
+      const resolved = resolve(payload);
+      if (isRefusal(resolved)) return resolved;
+      const { document, operationName, variables } = resolved;
+      try {
+        assertScope(principal, resolved.operation);
+        checkOperation(schema, document, operationOf(document, operationName)!, variables);
+      } catch (err) {
+        return refusal(statusOf(err as GraphQLError), err as GraphQLError);
+      }
+      const args: ExecutionArgs = {
+        schema,
+        document,
+        operationName,
+        variableValues: variables,
+        // Subscriptions live long: loaders batch per event but must not cache stale records.
+        contextValue: createContext(gateway, principal, { cache: resolved.operation !== 'subscription' }),
+      };
+      return { args, operation: resolved.operation };
+    },
+
+    async run({ args, operation }) {
+      return operation === 'subscription' ? subscribe(args) : execute(args);
+    },
+
+    subscribe,
+
+    formatErrors(errors) {
+      return errors.map((e) => format(e.toJSON(), e));
+    },
+
+    formatResult(result) {
+      if (!result.errors?.length) return result as FormattedExecutionResult;
+      return { ...result, errors: result.errors.map((e) => format(e.toJSON(), e)) };
+    },
+  };
+}

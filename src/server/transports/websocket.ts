@@ -1,0 +1,116 @@
+/**
+ * GraphQL over WebSocket on `/graphql`: one server for both subprotocols, chosen by
+ * Sec-WebSocket-Protocol: `graphql-transport-ws` (preferred when offered) or the legacy
+ * `graphql-ws` of subscriptions-transport-ws (Apollo iOS and Apollo Kotlin defaults). This file
+ * only moves frames: each protocol is an adapter over the transport core, and both are given
+ * the same socket interface (graphql-ws's). Every socket gets a ping frame each KEEPALIVE_MS;
+ * one that has not answered two of them is dropped (a peer gone on a mobile network).
+ */
+import type http from 'node:http';
+import { DEPRECATED_GRAPHQL_WS_PROTOCOL, GRAPHQL_TRANSPORT_WS_PROTOCOL, type WebSocket as ProtocolSocket } from 'graphql-ws';
+import { GraphQLError } from 'graphql';
+import type { Logger } from 'pino';
+import { WebSocketServer } from 'ws';
+import { ErrorCode } from '../../errors.js';
+import { webSocketConnections } from '../../observability/metrics.js';
+import { LIMITS } from '../limits.js';
+import type { TransportCore } from './core.js';
+import { graphqlTransportWs } from './graphql-transport-ws.js';
+import { subscriptionsTransportWs } from './subscriptions-transport-ws.js';
+
+export const WS_MAX_MESSAGE_BYTES = 64 * 1024;
+
+/** What each protocol adapter gets besides the socket. */
+export interface WebSocketExtra {
+  readonly request: http.IncomingMessage;
+  /** The connection is initialised (authenticated): counted as open until it closes. */
+  connected(): void;
+}
+
+/** A protocol over the core: graphql-ws's `Server` shape. */
+export interface ProtocolServer {
+  opened(socket: ProtocolSocket, extra: WebSocketExtra): (code?: number, reason?: string) => unknown;
+}
+
+/** `authorization` in connection_init, whatever its case (Sandbox sends headers as typed). */
+export function authorizationOf(params: unknown): string | undefined {
+  if (typeof params !== 'object' || params === null) return undefined;
+  const entry = Object.entries(params).find(([k]) => k.toLowerCase() === 'authorization');
+  return typeof entry?.[1] === 'string' ? entry[1] : undefined;
+}
+
+export function tooManyOperations(): GraphQLError {
+  return new GraphQLError(`At most ${LIMITS.subscriptionsPerSocket} operations at once on one WebSocket: complete some first`, { extensions: { code: ErrorCode.TOO_MANY_SUBSCRIPTIONS } });
+}
+
+function chooseProtocol(offered: Set<string>): string | false {
+  if (offered.has(GRAPHQL_TRANSPORT_WS_PROTOCOL)) return GRAPHQL_TRANSPORT_WS_PROTOCOL;
+  return offered.has(DEPRECATED_GRAPHQL_WS_PROTOCOL) ? DEPRECATED_GRAPHQL_WS_PROTOCOL : false;
+}
+
+export function attachWebSockets(server: http.Server, core: TransportCore, log: Logger) {
+  const current = graphqlTransportWs(core);
+  const legacy = subscriptionsTransportWs(core);
+  const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: WS_MAX_MESSAGE_BYTES, handleProtocols: chooseProtocol });
+
+  wss.on('connection', (socket, request) => {
+    // No subprotocol: graphql-ws's server closes it with 4406, naming the problem.
+    const protocol = socket.protocol === DEPRECATED_GRAPHQL_WS_PROTOCOL ? legacy : current;
+    let counted = false;
+    const extra: WebSocketExtra = {
+      request,
+      connected() {
+        counted = true;
+        webSocketConnections.inc({ protocol: socket.protocol });
+      },
+    };
+
+    let unanswered = 0;
+    socket.on('pong', () => (unanswered = 0));
+    const pinger = setInterval(() => {
+      if (unanswered >= 2) return socket.terminate();
+      unanswered++;
+      socket.ping();
+    }, core.keepAliveMs);
+
+    socket.once('error', (err) => {
+      log.warn({ err }, 'WebSocket error');
+      socket.close(1011, 'Internal server error');
+    });
+    const closed = protocol.opened(
+      {
+        protocol: socket.protocol,
+        send: (data) =>
+          new Promise<void>((resolve, reject) => {
+            if (socket.readyState !== socket.OPEN) return resolve();
+            socket.send(data, (err) => (err ? reject(err) : resolve()));
+          }),
+        close: (code, reason) => socket.close(code, reason),
+        onMessage: (cb) =>
+          socket.on('message', async (data) => {
+            try {
+              await cb(String(data));
+            } catch (err) {
+              log.error({ err }, 'WebSocket message failed');
+              socket.close(1011, 'Internal server error');
+            }
+          }),
+      },
+      extra,
+    );
+    socket.once('close', (code, reason) => {
+      clearInterval(pinger);
+      if (counted) webSocketConnections.dec({ protocol: socket.protocol });
+      void closed(code, String(reason));
+    });
+  });
+
+  return {
+    wss,
+    /** Close every socket (1001 Going away) and stop accepting. */
+    async close() {
+      for (const socket of wss.clients) socket.close(1001, 'Going away');
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,156 @@
+/**
+ * The subscription transports as a hostile client uses them, below the client libraries: the
+ * legacy graphql-ws subprotocol with raw frames (garbage, out-of-order and fuzzed messages) and
+ * the HTTP streams with fuzzed bodies. Every answer: no 5xx, errors with known codes, nothing
+ * internal; a broken message closes the socket with graphql-ws's codes, never the server.
+ */
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { CODES, INTERNALS } from '../helpers/answers.js';
+import { RW_KEY, startTestGateway, type TestGateway } from '../helpers/gateway.js';
+
+let gw: TestGateway;
+beforeAll(async () => {
+  gw = await startTestGateway({ RATE_LIMIT_PER_MINUTE: '1000000' });
+});
+afterAll(() => gw?.close());
+
+/** A raw socket on the legacy subprotocol: every message it gets, and how it closes. */
+function legacySocket() {
+  const socket = new WebSocket(gw.wsUrl, 'graphql-ws');
+  const messages: Array<{ type: string; id?: string; payload?: unknown }> = [];
+  const waiters: Array<() => void> = [];
+  socket.on('message', (data) => {
+    messages.push(JSON.parse(String(data)));
+    for (const w of waiters.splice(0)) w();
+  });
+  const closed = new Promise<{ code: number; reason: string }>((resolve) => socket.on('close', (code, reason) => resolve({ code, reason: String(reason) })));
+  const opened = new Promise((resolve) => socket.once('open', resolve));
+  return {
+    socket,
+    messages,
+    closed,
+    async send(message: unknown) {
+      await opened;
+      socket.send(typeof message === 'string' ? message : JSON.stringify(message));
+    },
+    /** Resolves once a message matches. */
+    async until(match: (m: { type: string; id?: string }) => boolean, timeoutMs = 5_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (!messages.some(match)) {
+        if (Date.now() > deadline) throw new Error(`no such message; got ${JSON.stringify(messages)}`);
+        await new Promise<void>((resolve) => {
+          waiters.push(resolve);
+          setTimeout(resolve, 50);
+        });
+      }
+      return messages.find(match)!;
+    },
+  };
+}
+
+describe('the legacy graphql-ws subprotocol', () => {
+  it('is chosen when it is the only one offered; graphql-transport-ws wins when both are', async () => {
+    const legacy = legacySocket();
+    await legacy.send({ type: 'connection_init', payload: { Authorization: `Bearer ${RW_KEY}` } });
+    await legacy.until((m) => m.type === 'connection_ack');
+    expect(legacy.socket.protocol).toBe('graphql-ws');
+    expect(legacy.messages.map((m) => m.type)).toEqual(['connection_ack', 'ka']);
+    legacy.socket.close();
+    const both = new WebSocket(gw.wsUrl, ['graphql-ws', 'graphql-transport-ws']);
+    await new Promise((resolve) => both.once('open', resolve));
+    expect(both.protocol).toBe('graphql-transport-ws');
+    both.close();
+  });
+
+  it.each([
+    ['a message that is not JSON', ['{"type":'], 4400],
+    ['an unknown message type', [{ type: 'subscribe', id: '1', payload: { query: '{ providers { provider } }' } }], 4400],
+    ['a start before connection_init', [{ type: 'start', id: '1', payload: { query: '{ providers { provider } }' } }], 4401],
+    ['a second connection_init', [{ type: 'connection_init', payload: { authorization: `Bearer ${RW_KEY}` } }, { type: 'connection_init', payload: {} }], 4429],
+    ['a start without an id', [{ type: 'connection_init', payload: { authorization: `Bearer ${RW_KEY}` } }, { type: 'start', payload: { query: '{ providers { provider } }' } }], 4400],
+  ])('%s closes the socket with its code', async (_name, frames, code) => {
+    const s = legacySocket();
+    for (const frame of frames) await s.send(frame);
+    expect((await s.closed).code).toBe(code);
+  });
+
+  it('closes a socket that sends no connection_init within 3 s (4408)', async () => {
+    const s = legacySocket();
+    const started = Date.now();
+    expect((await s.closed).code).toBe(4408);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(2_900);
+  });
+
+  it('refuses an unknown key with connection_error UNAUTHENTICATED, then closes 4403', async () => {
+    const s = legacySocket();
+    await s.send({ type: 'connection_init', payload: { authorization: 'Bearer not-a-key-000000' } });
+    expect(await s.closed).toEqual({ code: 4403, reason: 'Forbidden' });
+    expect(s.messages).toEqual([{ type: 'connection_error', payload: { message: 'Unknown API key', extensions: { code: 'UNAUTHENTICATED' } } }]);
+  });
+
+  it('answers fuzzed operations with data or known codes, each then complete; the socket stays open', async () => {
+    const s = legacySocket();
+    await s.send({ type: 'connection_init', payload: { authorization: `Bearer ${RW_KEY}` } });
+    await s.until((m) => m.type === 'connection_ack');
+    const tokens = ['{', '}', '(', ')', ':', '$', '@', '...', '!', '"', 'query', 'mutation', 'fragment', 'on', 'providers', 'provider', 'id', 'first', 'null', '\u0000', '\ud800', '__typename'];
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(fc.string({ maxLength: 200, unit: 'binary' }), fc.array(fc.constantFrom(...tokens), { maxLength: 40 }).map((p) => p.join(' '))),
+        fc.jsonValue({ maxDepth: 2 }),
+        fc.oneof(fc.constant(undefined), fc.string({ maxLength: 10 }), fc.integer()),
+        async (query, variables, operationName) => {
+          const id = `fuzz-${++n}`;
+          await s.send({ type: 'start', id, payload: { query, variables, operationName } });
+          await s.until((m) => m.type === 'complete' && m.id === id);
+          const mine = s.messages.filter((m) => m.id === id);
+          expect(mine.map((m) => m.type)).toEqual(['data', 'complete']);
+          const text = JSON.stringify(mine);
+          expect(text).not.toMatch(INTERNALS);
+          for (const e of (mine[0]!.payload as { errors?: Array<{ extensions?: { code?: string } }> }).errors ?? []) expect(CODES.has(String(e.extensions?.code)), text).toBe(true);
+        },
+      ),
+      { numRuns: 150 },
+    );
+    expect(s.socket.readyState).toBe(WebSocket.OPEN);
+    s.socket.close();
+  });
+});
+
+describe('HTTP streams', () => {
+  const stream = (body: string, accept: string, headers: Record<string, string> = { authorization: `Bearer ${RW_KEY}` }) =>
+    fetch(gw.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', accept, ...headers }, body });
+
+  it('refuses a stream without a key before it starts: 401 UNAUTHENTICATED with WWW-Authenticate', async () => {
+    for (const accept of ['text/event-stream', 'multipart/mixed;subscriptionSpec="1.0"']) {
+      const res = await stream('{"query":"subscription { callEvents { id } }"}', accept, {});
+      expect([res.status, res.headers.get('www-authenticate')], accept).toEqual([401, 'Bearer']);
+      expect(await res.json()).toEqual({ errors: [{ message: 'Missing API key: send "Authorization: Bearer <key>"', extensions: { code: 'UNAUTHENTICATED' } }] });
+    }
+  });
+
+  it('SSE with fuzzed bodies: never 5xx; a 200 stream carries data or known codes, then complete', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)),
+          fc.record({ query: fc.oneof(fc.string({ maxLength: 100 }), fc.constantFrom('{ providers { provider } }', '{ nope }', 'query A { providers { provider } } query B { providers { provider } }')), variables: fc.jsonValue({ maxDepth: 2 }), operationName: fc.jsonValue({ maxDepth: 1 }) }).map((v) => JSON.stringify(v)),
+        ),
+        async (body) => {
+          fc.pre(!body.includes('subscription')); // a valid one would wait for events
+          const res = await stream(body, 'text/event-stream');
+          const text = await res.text();
+          expect(res.status, text).toBeLessThan(500);
+          expect(text).not.toMatch(INTERNALS);
+          if (res.headers.get('content-type')?.startsWith('text/event-stream')) {
+            expect(text, text).toMatch(/^:\n\n(event: next\ndata: .+\n\n)+event: complete\ndata:\n\n$/);
+          }
+          for (const code of text.matchAll(/"code":"([A-Z_]+)"/g)) expect(CODES.has(code[1]!), text).toBe(true);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
