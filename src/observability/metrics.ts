@@ -59,3 +59,9 @@ export const storeQueries = new Counter({
   labelNames: ['engine'] as const,
   registers: [registry],
 });
+
+export const callStatsComputations = new Counter({
+  name: 'switchboard_call_stats_computations_total',
+  help: 'Live call statistics computed: one per change of a call and group of callStatsUpdated subscribers with the same arguments',
+  registers: [registry],
+});

@@ -88,7 +88,7 @@ export function facetsWhere(filter: CallFilter, args: unknown[]): string[] {
 const ORDERS: Record<CallOrder['field'], Omit<Sort, 'descending'>> = {
   // Microseconds since the epoch: exact, so a cursor finds its own row's place again.
   STARTED_AT: { column: 'f.started_at', key: `(extract(epoch FROM f.started_at) * 1000000)::bigint`, fromKey: (p) => `'epoch'::timestamptz + ${p}::bigint * interval '1 microsecond'` },
-  DURATION: { column: 'f.duration_seconds', key: 'f.duration_seconds', fromKey: (p) => `${p}::int` },
+  DURATION: { column: 'f.duration_seconds', key: 'f.duration_seconds', fromKey: (p) => `${p}::bigint` },
 };
 
 export class CallStore {
