@@ -86,7 +86,8 @@ export class CallStatsStore {
   async rows(q: CallStatsQuery, now: Date): Promise<CallStatsRecord[]> {
     const fields = keyFields(q.groupBy);
     const columns = fields.map((f) => KEY_COLUMNS[f]);
-    const args: unknown[] = [q.timeZone];
+    // $1 is the time zone where buckets need it: a parameter the statement does not use is refused.
+    const args: unknown[] = q.interval ? [q.timeZone] : [];
     const filter = q.interval ? { ...q.filter, startedBefore: q.filter.startedBefore ?? now.toISOString() } : q.filter;
     const where = facetsWhere(filter, args);
     const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
@@ -128,7 +129,7 @@ export class CallStatsStore {
   async rowsAt(q: CallStatsQuery, targets: Array<{ keys: CallStatsKeys; at: IsoDateTime }>): Promise<CallStatsRecord[]> {
     if (targets.length === 0) return [];
     const fields = keyFields(q.groupBy);
-    const args: unknown[] = [q.timeZone];
+    const args: unknown[] = q.interval ? [q.timeZone] : [];
     const lists = fields.map((f) => `$${args.push(targets.map((t) => t.keys[f] ?? null))}::text[]`);
     const at = `$${args.push(targets.map((t) => t.at))}::timestamptz[]`;
     const names = [...fields.map((f) => KEY_COLUMNS[f]), 'at'];
