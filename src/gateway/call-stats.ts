@@ -4,7 +4,7 @@
  * share one group: each change of a call runs one computation per group it touches, whose rows
  * go to every member.
  */
-import { keysOf, statsProblem, type CallStatsQuery, type CallStatsRecord } from '../domain/call-stats.js';
+import { keysOf, STATS_LIMITS, statsProblem, type CallStatsQuery, type CallStatsRecord } from '../domain/call-stats.js';
 import { callFacets, facetsMatch } from '../domain/calls.js';
 import { ErrorCode, GatewayError } from '../errors.js';
 import { callStatsComputations } from '../observability/metrics.js';
@@ -41,7 +41,9 @@ export class CallStats {
 
   async rows(q: CallStatsQuery): Promise<CallStatsRecord[]> {
     this.check(q);
-    return this.store.callStats.rows(q, new Date());
+    const rows = await this.store.callStats.rows(q, new Date());
+    if (rows.length > STATS_LIMITS.rows) throw new GatewayError(ErrorCode.BAD_USER_INPUT, `groupBy makes more than ${STATS_LIMITS.rows} rows: narrow the filter, or group by less`);
+    return rows;
   }
 
   /** The rows each change of a call alters, as they change; ends when the caller returns. */

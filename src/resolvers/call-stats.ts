@@ -1,7 +1,8 @@
 /** callStats and callStatsUpdated: call statistics over the callEvents filter, once or live. */
 import { Arg, Ctx, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import type { Context } from '../context.js';
-import type { CallStatsDimension as Dimension, CallStatsInterval as Interval, CallStatsQuery, CallStatsRecord } from '../domain/call-stats.js';
+import { STATS_LIMITS, type CallStatsDimension as Dimension, type CallStatsInterval as Interval, type CallStatsQuery, type CallStatsRecord } from '../domain/call-stats.js';
+import { atMost } from '../types/lists.js';
 import { CallStatsDimension, CallStatsInterval, CallStatsRow, presentStats } from '../types/call-stats.js';
 import { CallEventFilter } from '../types/inputs.js';
 import { callFilter } from './filters.js';
@@ -20,17 +21,17 @@ function statsQuery(args: StatsArgs): CallStatsQuery | null {
 }
 
 const TIME_ZONE = 'IANA time zone name (e.g. "Australia/Sydney"); buckets start at local midnight in it, DST included.';
-const GROUP_BY = 'Dimensions to group by, at most 3; none: one row for every call of the filter.';
+const dimensions = (coordinate: string) => atMost(coordinate, STATS_LIMITS.dimensions, 'Dimensions to group by; none: one row (or series) of totals.');
 const INTERVAL = 'A time series of this bucket size over [filter.startedAfter (required), filter.startedBefore or now), at most 10,000 buckets; empty buckets included as zeros.';
 
 async function* none(): AsyncGenerator<CallStatsRecord[]> {}
 
 @Resolver()
 export class CallStatsResolver {
-  @Query(() => [CallStatsRow], { description: 'Call statistics over the callEvents filter, by dimension and (with an interval) time bucket; at most 50,001 rows.' })
+  @Query(() => [CallStatsRow], { description: 'Call statistics over the callEvents filter, by dimension and (with an interval) time bucket; at most 50,000 rows.' })
   async callStats(
     @Arg('filter', () => CallEventFilter, { defaultValue: {} }) filter: CallEventFilter,
-    @Arg('groupBy', () => [CallStatsDimension], { defaultValue: [], description: GROUP_BY }) groupBy: Dimension[],
+    @Arg('groupBy', () => [CallStatsDimension], { defaultValue: [], description: dimensions('Query.callStats(groupBy:)') }) groupBy: Dimension[],
     @Arg('interval', () => CallStatsInterval, { nullable: true, description: INTERVAL }) interval: Interval | undefined,
     @Arg('timeZone', () => String, { defaultValue: 'UTC', description: TIME_ZONE }) timeZone: string,
     @Ctx() ctx: Context,
@@ -50,7 +51,7 @@ export class CallStatsResolver {
   callStatsUpdated(
     @Root() rows: CallStatsRecord[],
     @Arg('filter', () => CallEventFilter, { nullable: true }) _filter?: CallEventFilter,
-    @Arg('groupBy', () => [CallStatsDimension], { defaultValue: [], description: GROUP_BY }) _groupBy?: Dimension[],
+    @Arg('groupBy', () => [CallStatsDimension], { defaultValue: [], description: dimensions('Subscription.callStatsUpdated(groupBy:)') }) _groupBy?: Dimension[],
     @Arg('interval', () => CallStatsInterval, { nullable: true, description: INTERVAL }) _interval?: Interval,
     @Arg('timeZone', () => String, { defaultValue: 'UTC', description: TIME_ZONE }) _timeZone?: string,
   ): CallStatsRow[] {
