@@ -1,10 +1,11 @@
 /**
  * Call statistics: one request's rows (computed by the store in SQL), and live rows for
  * subscribers. Subscribers with the same arguments, whatever their documents or transports,
- * share one group: each change of a call runs one computation per group it touches, whose rows
- * go to every member.
+ * share one group. Changes are gathered for a short while (COALESCE_MS) and each group that
+ * they touch runs one computation for all of them, whose rows go to every member: under a
+ * stream of webhooks a dashboard costs a query per group and window, not per call.
  */
-import { keysOf, STATS_LIMITS, statsProblem, type CallStatsQuery, type CallStatsRecord } from '../domain/call-stats.js';
+import { keysOf, STATS_LIMITS, statsProblem, type CallStatsKeys, type CallStatsQuery, type CallStatsRecord } from '../domain/call-stats.js';
 import { callFacets, facetsMatch } from '../domain/calls.js';
 import { ErrorCode, GatewayError } from '../errors.js';
 import { callStatsComputations } from '../observability/metrics.js';
@@ -12,9 +13,17 @@ import { Topic, type Bus, type CallChange } from '../pubsub/bus.js';
 import type { Store } from '../store/store.js';
 import { checkFilter } from './calls.js';
 
+/** How long changes are gathered before a group's rows are computed and sent. */
+export const COALESCE_MS = 100;
+
+type Target = { keys: CallStatsKeys; at: string };
+
 interface Group {
   query: CallStatsQuery;
   members: Set<(rows: CallStatsRecord[]) => void>;
+  /** Rows touched since the last computation, by key and bucket instant. */
+  pending: Map<string, Target>;
+  timer?: NodeJS.Timeout;
 }
 
 /** The arguments as a key: the same arguments written in any order share a group. */
@@ -51,7 +60,7 @@ export class CallStats {
     this.check(q);
     const key = groupKey(q);
     let group = this.groups.get(key);
-    if (!group) this.groups.set(key, (group = { query: q, members: new Set() }));
+    if (!group) this.groups.set(key, (group = { query: q, members: new Set(), pending: new Map() }));
     const queue: CallStatsRecord[][] = [];
     let wake: ((r: IteratorResult<CallStatsRecord[]>) => void) | undefined;
     const member = (rows: CallStatsRecord[]) => {
@@ -64,7 +73,10 @@ export class CallStats {
     const joined = group;
     const leave = (): Promise<IteratorResult<CallStatsRecord[]>> => {
       joined.members.delete(member);
-      if (joined.members.size === 0 && this.groups.get(key) === joined) this.groups.delete(key);
+      if (joined.members.size === 0 && this.groups.get(key) === joined) {
+        clearTimeout(joined.timer);
+        this.groups.delete(key);
+      }
       if (this.groups.size === 0) void this.stopListening();
       wake?.({ done: true, value: undefined });
       return Promise.resolve({ done: true, value: undefined });
@@ -88,7 +100,7 @@ export class CallStats {
     if (this.changes) return;
     const changes = (this.changes = this.bus.pubSub.subscribe(Topic.CALL_CHANGED)[Symbol.asyncIterator]());
     void (async () => {
-      for (let c = await changes.next(); !c.done; c = await changes.next()) await this.apply(c.value);
+      for (let c = await changes.next(); !c.done; c = await changes.next()) this.apply(c.value);
     })();
   }
 
@@ -98,22 +110,32 @@ export class CallStats {
     await changes?.return?.();
   }
 
-  /** The rows the call's change touched, in each group: its rows before and after. */
-  private async apply({ call, previous }: CallChange): Promise<void> {
+  /** The rows the call's change touched in each group (its rows before and after), computed after COALESCE_MS. */
+  private apply({ call, previous }: CallChange): void {
     const versions = [previous, call].flatMap((c) => (c ? [callFacets(c)] : []));
-    await Promise.all(
-      [...this.groups.values()].map(async (group) => {
-        const { query } = group;
-        const targets = versions.filter((f) => facetsMatch(f, query.filter)).map((f) => ({ keys: keysOf(f, query.groupBy), at: f.startedAt }));
-        if (targets.length === 0) return;
-        callStatsComputations.inc();
-        try {
-          const rows = await this.store.callStats.rowsAt(query, targets);
-          for (const member of group.members) member(rows);
-        } catch {
-          // The store is unreachable: the next change sends its rows afresh.
-        }
-      }),
-    );
+    for (const group of this.groups.values()) {
+      const { query } = group;
+      for (const f of versions) {
+        if (!facetsMatch(f, query.filter)) continue;
+        const target = { keys: keysOf(f, query.groupBy), at: f.startedAt };
+        group.pending.set(JSON.stringify(target), target);
+      }
+      if (group.pending.size && !group.timer) group.timer = setTimeout(() => void this.compute(group), COALESCE_MS);
+    }
+  }
+
+  private async compute(group: Group): Promise<void> {
+    const targets = [...group.pending.values()];
+    group.pending.clear();
+    callStatsComputations.inc();
+    try {
+      const rows = await this.store.callStats.rowsAt(group.query, targets);
+      for (const member of group.members) member(rows);
+    } catch {
+      // The store is unreachable: the next change sends its rows afresh.
+    } finally {
+      group.timer = undefined;
+      if (group.pending.size && this.groups.has(groupKey(group.query))) group.timer = setTimeout(() => void this.compute(group), COALESCE_MS);
+    }
   }
 }
