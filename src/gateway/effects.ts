@@ -14,14 +14,17 @@ import { numberStatusOf } from '../domain/orders.js';
 export class Effects implements WebhookEffects {
   constructor(
     private readonly store: Store,
-    private readonly bus: Bus,
+    readonly bus: Bus,
     readonly log: Logger,
   ) {}
 
   /** Only a change is published: an event applied again (after a crash) tells subscribers nothing new. */
   async recordCall(patch: Parameters<WebhookEffects['recordCall']>[0]) {
-    const { call, changed } = await this.store.calls.merge(patch);
-    if (changed) this.bus.publish(Topic.CALL_EVENT, call);
+    const { call, changed, previous } = await this.store.calls.merge(patch);
+    if (changed) {
+      this.bus.publish(Topic.CALL_EVENT, call);
+      this.bus.publish(Topic.CALL_CHANGED, { call, previous });
+    }
     return call;
   }
 

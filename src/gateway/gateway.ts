@@ -8,6 +8,7 @@ import type { Registry } from '../datasources/registry.js';
 import type { Store } from '../store/store.js';
 import { Allocations } from './allocations.js';
 import { Attempts } from './attempts.js';
+import { CallStats } from './call-stats.js';
 import { Calls } from './calls.js';
 import type { Effects } from './effects.js';
 import { Idempotency } from './idempotency.js';
@@ -25,6 +26,7 @@ export class Gateway {
   readonly services: Services;
   readonly allocations: Allocations;
   readonly calls: Calls;
+  readonly callStats: CallStats;
   readonly providers: Providers;
   readonly idempotency: Idempotency;
   readonly reconciliation: Reconciliation;
@@ -49,6 +51,7 @@ export class Gateway {
     this.orders = new Orders(registry, store, effects, attempts, this.services, log);
     this.allocations = new Allocations(registry, store, effects, attempts, log);
     this.calls = new Calls(registry, store);
+    this.callStats = new CallStats(store, effects.bus);
     this.providers = new Providers(registry);
     this.idempotency = new Idempotency(attempts, store.idempotencyKeys);
     this.reconciliation = new Reconciliation(registry, store, effects, this.allocations, log.child({ component: 'reconciliation' }), opts.reconciliation);

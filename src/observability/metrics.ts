@@ -86,3 +86,9 @@ export const reconciliationLastCompleted = new Gauge({
   help: 'When a reconciliation run last completed on this instance (Unix time)',
   registers: [registry],
 });
+
+export const callStatsComputations = new Counter({
+  name: 'switchboard_call_stats_computations_total',
+  help: 'Live call statistics computed: one per change of a call and group of callStatsUpdated subscribers with the same arguments',
+  registers: [registry],
+});

@@ -14,13 +14,21 @@ export const Topic = {
   ORDER_UPDATED: 'ORDER_UPDATED',
   ALLOCATION_EVENT: 'ALLOCATION_EVENT',
   NUMBER_UPDATED: 'NUMBER_UPDATED',
+  /** A call's change with the call as it was (absent for a new call): what live statistics recount. */
+  CALL_CHANGED: 'CALL_CHANGED',
 } as const;
+
+export interface CallChange {
+  call: CallEventRecord;
+  previous?: CallEventRecord;
+}
 
 export type Topics = {
   [Topic.CALL_EVENT]: [CallEventRecord];
   [Topic.ORDER_UPDATED]: [OrderRecord];
   [Topic.ALLOCATION_EVENT]: [AllocationEventRecord];
   [Topic.NUMBER_UPDATED]: [PhoneNumberRecord];
+  [Topic.CALL_CHANGED]: [CallChange];
 };
 
 export interface Bus {

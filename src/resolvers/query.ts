@@ -5,6 +5,7 @@ import type { ProviderName } from '../domain/model.js';
 import { badUserInput, BusinessError, GatewayError } from '../errors.js';
 import { Allocation, AllocationConnection } from '../types/allocation.js';
 import { CallEvent, CallEventConnection } from '../types/call-event.js';
+import { CallEventOrder } from '../types/call-history.js';
 import { PageArgs } from '../types/connection.js';
 import { DelaconRegion } from '../datasources/delacon/inputs.js';
 import { NumberCountGrouping, Provider } from '../types/enums.js';
@@ -192,9 +193,14 @@ export class QueryResolver {
     return a ? presentAllocation(a) : null;
   }
 
-  @Query(() => CallEventConnection, { description: 'Calls received through provider webhooks, newest first.' })
-  async callEvents(@Arg('filter', () => CallEventFilter, { defaultValue: {} }) filter: CallEventFilter, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
-    return connection(await ctx.gateway.calls.list(callFilter(filter), pageRequest(page)), presentCall);
+  @Query(() => CallEventConnection, { description: 'Calls received through provider webhooks, newest start first unless orderBy says otherwise.' })
+  async callEvents(
+    @Arg('filter', () => CallEventFilter, { defaultValue: {} }) filter: CallEventFilter,
+    @Arg('orderBy', () => CallEventOrder, { defaultValue: { field: 'STARTED_AT', direction: 'DESC' } }) orderBy: CallEventOrder,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ) {
+    return connection(await ctx.gateway.calls.list(callFilter(filter), orderBy, pageRequest(page)), presentCall);
   }
 
   @Query(() => WebhookReceiptConnection, { description: 'Operators (the `admin` scope): webhook deliveries as the gateway kept them, newest first, with what became of each.' })

@@ -3,6 +3,7 @@
  * Records live in each table's `data` column as they are (see migrations.ts).
  */
 import { AllocationStore } from './allocations.js';
+import { CallStatsStore } from './call-stats.js';
 import { CallStore } from './calls.js';
 import type { Db, Queryable } from './db.js';
 import { IdempotencyKeyStore } from './idempotency-keys.js';
@@ -18,6 +19,7 @@ export class Store {
   readonly numbers: NumberStore;
   readonly allocations: AllocationStore;
   readonly calls: CallStore;
+  readonly callStats: CallStatsStore;
   readonly receipts: ReceiptStore;
   readonly idempotencyKeys: IdempotencyKeyStore;
   readonly jobs: JobStore;
@@ -32,6 +34,7 @@ export class Store {
     this.numbers = new NumberStore(db);
     this.allocations = new AllocationStore(db);
     this.calls = new CallStore(db);
+    this.callStats = new CallStatsStore(db);
     this.receipts = new ReceiptStore(db, opts.claimLeaseSeconds ?? 60);
     this.idempotencyKeys = new IdempotencyKeyStore(db);
     this.jobs = new JobStore(db);

@@ -8,6 +8,7 @@ import { IDEMPOTENCY_KEY } from './common.js';
 import { AllocationEventKind, AllocationState, CallOutcome, CallStatus, NumberKind, NumberOrderField, NumberStatus, OrderStatus, Provider, SortDirection, WebhookReceiptStatus } from './enums.js';
 import { atMost } from './lists.js';
 import { DateTimeScalar, E164Scalar } from './scalars.js';
+import { FILTER_LIMITS } from '../domain/calls.js';
 import type { AllocationState as AllocationStateName, CallStatus as Status, NumberKind as Kind, NumberStatus as NumberStatusName, ProviderName } from '../domain/model.js';
 import type { NumberOrder as NumberOrderShape } from '../store/numbers.js';
 import type { WebhookReceiptStatus as ReceiptStatus } from './enums.js';
@@ -127,6 +128,16 @@ export class CallEventFilter {
   @Field(() => ID, { nullable: true }) serviceId?: string;
   @Field(() => ID, { nullable: true }) allocationId?: string;
   @Field(() => CallStatus, { nullable: true }) status?: Status;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Started at or after.' }) startedAfter?: Date;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Started before; not before startedAfter.' }) startedBefore?: Date;
+  @Field(() => E164Scalar, { nullable: true, description: 'The caller.' }) from?: string;
+  @Field(() => Boolean, { nullable: true, description: 'true: ANSWERED; false: ended unanswered (MISSED, BUSY, VOICEMAIL, FAILED). A RINGING call is neither.' }) answered?: boolean;
+  @Field(() => String, { nullable: true, description: `Text in the service name (any case); a phone number's digits (spaces, + - . ( ) allowed, a leading 0 left out) in the caller's or the dialled number. At most ${FILTER_LIMITS.search} characters.` }) search?: string;
+  @Field(() => String, { nullable: true, description: 'Where the caller came from (see CallStatsDimension.SOURCE; Delacon).' }) source?: string;
+  @Field(() => String, { nullable: true, description: 'See CallStatsDimension.CAMPAIGN (Delacon).' }) campaign?: string;
+  @Field(() => String, { nullable: true, description: 'The search keywords, exactly (Delacon).' }) keywords?: string;
+  @Field(() => String, { nullable: true, description: 'The account’s own id of the call (AVANSER custom id).' }) customId?: string;
+  @Field(() => String, { nullable: true, description: 'The account’s own group (AVANSER custom group).' }) customGroup?: string;
 }
 
 @InputType({ description: 'Which orders.' })

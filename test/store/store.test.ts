@@ -454,7 +454,7 @@ describe('PGlite data directory', () => {
     try {
       const store = new Store(again);
       expect((await store.orders.byIds([o.id]))[0]).toEqual(o);
-      expect((await store.calls.list({ provider: 'EXOTEL' }, { first: 10 })).items.map((i) => i.record.providerCallId)).toEqual(['persisted-call']);
+      expect((await store.calls.list({ provider: 'EXOTEL' }, { field: 'STARTED_AT', direction: 'DESC' }, { first: 10 })).items.map((i) => i.record.providerCallId)).toEqual(['persisted-call']);
       const versions = await again.query<{ n: number }>('SELECT count(*)::int AS n FROM schema_migrations');
       expect(versions[0]!.n).toBeGreaterThan(0);
     } finally {
