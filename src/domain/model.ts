@@ -12,7 +12,8 @@ export type IsoDateTime = string;
 /** E.164 number, e.g. `+61280740802`. */
 export type E164 = string;
 
-export type NumberKind = 'GEOGRAPHIC' | 'TOLL_FREE' | 'FREECALL' | 'MOBILE' | 'LANDLINE';
+/** One meaning per value across providers (src/types/enums.ts describes each). */
+export type NumberKind = 'GEOGRAPHIC' | 'LOCAL_RATE' | 'TOLL_FREE' | 'MOBILE';
 export type NumberStatus = 'AVAILABLE' | 'RESERVED' | 'ACTIVE' | 'RELEASED';
 export type NumberCapability = 'VOICE' | 'SMS' | 'T38' | 'CNAM';
 export type StockPool = 'PRIVATE' | 'PUBLIC';

@@ -42,8 +42,8 @@ describe('AVANSER numbers', () => {
     expect(toAvanserNumber('+61280740802')).toBe('61280740802');
   });
 
-  it('maps unified kinds onto number classes', () => {
-    expect(['GEOGRAPHIC', 'LANDLINE', 'TOLL_FREE', 'FREECALL', 'MOBILE'].map((k) => classOfKind(k as never))).toEqual(['GEO', 'GEO', 'TOLLFREE', 'FREECALL', 'MOBILE']);
+  it('maps unified kinds onto number classes: 13/1300 are local rate, 1800 free to the caller', () => {
+    expect((['GEOGRAPHIC', 'LOCAL_RATE', 'TOLL_FREE', 'MOBILE'] as const).map(classOfKind)).toEqual(['GEO', 'TOLLFREE', 'FREECALL', 'MOBILE']);
   });
 });
 
@@ -68,15 +68,15 @@ describe('stock search', () => {
 
   it('shows public stock, mobile SMS, unknown classes and skips unreadable numbers', () => {
     expect(stockNumberRecord({ number: '61481000201', type: 'MOBILE', pool: 'public' })).toMatchObject({ kind: 'MOBILE', pool: 'PUBLIC', capabilities: ['VOICE', 'SMS'] });
-    expect(stockNumberRecord({ number: '611300123456', type: 'tollfree' })).toMatchObject({ kind: 'TOLL_FREE', pool: 'PUBLIC' });
-    expect(stockNumberRecord({ number: '611800123456', type: 'FREECALL', pool: 'PRIVATE' })).toMatchObject({ kind: 'FREECALL', pool: 'PRIVATE' });
+    expect(stockNumberRecord({ number: '611300123456', type: 'tollfree' })).toMatchObject({ kind: 'LOCAL_RATE', pool: 'PUBLIC' });
+    expect(stockNumberRecord({ number: '611800123456', type: 'FREECALL', pool: 'PRIVATE' })).toMatchObject({ kind: 'TOLL_FREE', pool: 'PRIVATE' });
     expect(stockNumberRecord({ number: '61280740802', type: 'SATELLITE' })?.kind).toBeUndefined();
     expect(stockNumberRecord({ number: 'x' })).toBeNull();
   });
 
   it('builds the query from a filter', () => {
     expect(stockQuery({ country: 'AU', szu: 'sydney' })).toEqual({ country: 'AU', szu: 'sydney' });
-    expect(stockQuery({ country: 'AU', location: 'Parramatta', latitude: -33.8, longitude: 151, prefix: '0280', kind: 'TOLL_FREE' })).toEqual({
+    expect(stockQuery({ country: 'AU', location: 'Parramatta', latitude: -33.8, longitude: 151, prefix: '0280', kind: 'LOCAL_RATE' })).toEqual({
       country: 'AU',
       location: 'Parramatta',
       latitude: '-33.8',

@@ -325,12 +325,19 @@ export type NumberCountGrouping =
   | 'STATE'
   | 'TIER';
 
-/** What sort of number it is. */
+/** What sort of number it is, by who pays for the call: one meaning for every provider. */
 export type NumberKind =
+  /** Same as TOLL_FREE. */
   | 'FREECALL'
+  /** A fixed-line number tied to an area: AVANSER GEO, a VoIP Innovations rate-center number, Delacon city types (02 Sydney, 03 Tokyo, 020 London). */
   | 'GEOGRAPHIC'
+  /** Same as GEOGRAPHIC. */
   | 'LANDLINE'
+  /** The caller pays one local rate from anywhere in the country: AVANSER TOLLFREE (Australian 13 and 1300 numbers), China 400. */
+  | 'LOCAL_RATE'
+  /** A mobile number. */
   | 'MOBILE'
+  /** Free to the caller: AVANSER FREECALL (Australian 1800), VoIP Innovations 8xx (state TF), freephone types at Delacon (0120 Japan, 0800 UK and New Zealand). */
   | 'TOLL_FREE';
 
 /** Criteria for searching available numbers; each provider uses the ones it knows (see the README). */

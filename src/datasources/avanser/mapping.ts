@@ -39,15 +39,18 @@ export function tryFromAvanser(value: string | undefined): E164 | undefined {
 
 export const toAvanserNumber = digitsOf;
 
-const KIND_OF_CLASS: Record<AvanserNumberClass, NumberKind> = { GEO: 'GEOGRAPHIC', TOLLFREE: 'TOLL_FREE', FREECALL: 'FREECALL', MOBILE: 'MOBILE' };
+/**
+ * "Number Classes": TOLLFREE numbers "provide the same rate for the calling party independent
+ * from the area" (13/1300: local rate), FREECALL numbers are "free of charge … for the calling
+ * party" (1800: toll-free as everywhere else).
+ */
+const KIND_OF_CLASS: Record<AvanserNumberClass, NumberKind> = { GEO: 'GEOGRAPHIC', TOLLFREE: 'LOCAL_RATE', FREECALL: 'TOLL_FREE', MOBILE: 'MOBILE' };
 
 function isNumberClass(value: string): value is AvanserNumberClass {
   return value in KIND_OF_CLASS;
 }
 
-/** AVANSER has no LANDLINE class: its GEO numbers are the landlines. */
 export function classOfKind(kind: NumberKind): AvanserNumberClass {
-  if (kind === 'LANDLINE') return 'GEO';
   return (Object.keys(KIND_OF_CLASS) as AvanserNumberClass[]).find((c) => KIND_OF_CLASS[c] === kind)!;
 }
 
