@@ -147,6 +147,8 @@ export interface AllocationEventRecord {
   greenVN?: E164;
   caller?: E164;
   pin?: string;
+  /** The call the event came from (Exotel failed verification `call_sid`). */
+  providerCallId?: string;
   at: IsoDateTime;
   raw: Record<string, unknown>;
 }
@@ -186,11 +188,26 @@ export interface CallEventRecord {
   from?: E164;
   /** The tracking number / GreenVN / service number that was dialled. */
   to?: E164;
+  /** Where the provider put the call through, answered or not (Exotel `to`, AVANSER `target`). */
+  forwardedTo?: E164;
+  forwardedToName?: string;
   answeredBy?: E164;
   answeredByName?: string;
   startedAt?: IsoDateTime;
   endedAt?: IsoDateTime;
+  /** When the provider sent its report (Exotel `current_time`). */
+  reportedAt?: IsoDateTime;
+  /** Talk time, for every provider: connected to a person or voicemail, ringing excluded. */
   durationSeconds?: number;
+  /** The forwarded leg, ringing included (Exotel `dial_call_duration`). */
+  dialSeconds?: number;
+  /** How long the forwarded leg rang (Exotel insights `RingingDuration`). */
+  ringingSeconds?: number;
+  /** Exotel's own words: `direction`, `source` (the platform), insights `DisconnectedBy` and `DetailedStatus`. */
+  direction?: string;
+  platform?: string;
+  disconnectedBy?: string;
+  detailedStatus?: string;
   recordingUrl?: string;
   recordingStreamUrl?: string;
   callerLocation?: CallerLocation;
@@ -202,6 +219,16 @@ export interface CallEventRecord {
   voicemailLeft?: boolean;
   serviceRef?: string;
   serviceName?: string;
+  /** The provider's own id of the service, as the call names it (Delacon `PLA_CID`, "the Delacon Service ID"). */
+  providerServiceId?: string;
+  /** Delacon `PLA_Dealer_Category`. */
+  serviceCategory?: string;
+  /** Delacon `PLA_Dealer_ID`: the business's number the tracking number replaces on its website. */
+  websiteNumber?: E164;
+  /** AVANSER `uniqueid`: the switch's id of the call. */
+  switchCallId?: string;
+  /** The provider account the call belongs to (AVANSER `clientid`). */
+  providerAccount?: string;
   allocationRef?: string;
   /** The account's own labels the provider reports with the call (AVANSER `custom_id` / `custom_group`). */
   customId?: string;
