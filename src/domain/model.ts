@@ -14,8 +14,10 @@ export type E164 = string;
 
 /** One meaning per value across providers (src/types/enums.ts describes each). */
 export type NumberKind = 'GEOGRAPHIC' | 'LOCAL_RATE' | 'TOLL_FREE' | 'MOBILE';
-export type NumberStatus = 'AVAILABLE' | 'RESERVED' | 'ACTIVE' | 'RELEASED';
-export type NumberCapability = 'VOICE' | 'SMS' | 'T38' | 'CNAM';
+/** UNAVAILABLE: held by another account of the provider (VoIP Innovations queryDID). */
+export type NumberStatus = 'AVAILABLE' | 'RESERVED' | 'ACTIVE' | 'RELEASED' | 'UNAVAILABLE';
+/** OUTBOUND_CNAM: the number can send a caller name (stock); CNAM_LOOKUP: inbound caller-name lookup is on (an owned number). */
+export type NumberCapability = 'VOICE' | 'SMS' | 'T38' | 'OUTBOUND_CNAM' | 'CNAM_LOOKUP';
 export type StockPool = 'PRIVATE' | 'PUBLIC';
 
 export interface PhoneNumberRecord {
@@ -69,6 +71,23 @@ export interface PortDetailsRecord {
   focAt?: IsoDateTime;
   requestedFocAt?: IsoDateTime;
   numbers: E164[];
+  salesRep?: string;
+  defaultEndpointGroup?: number;
+  numberDetails: PortNumberRecord[];
+}
+
+/** One number of a port order, as the provider describes it. */
+export interface PortNumberRecord {
+  e164: E164;
+  tier?: string;
+  rateCenter?: string;
+  state?: string;
+  lata?: string;
+  endpointGroup?: number;
+  /** Inbound caller-name lookup asked for on the ported number. */
+  cnamLookup?: boolean;
+  /** E911 service asked for on the ported number. */
+  e911?: boolean;
 }
 
 export type OrderStatus = 'PENDING' | 'COMPLETED' | 'FAILED';
@@ -253,8 +272,11 @@ export interface NumberOutcome {
   ok: boolean;
   status?: NumberStatus;
   reservedUntil?: IsoDateTime;
-  /** Provider's words for what happened to this number. */
+  /** What happened to this number, in words. */
   message?: string;
   /** Set when !ok. */
   code?: import('../errors.js').ErrorCode;
+  /** The provider's own code and words for this number (VoIP Innovations `statusCode` and `status`, or the answer's `responseCode`/`responseMessage`). */
+  providerCode?: string;
+  providerMessage?: string;
 }

@@ -16,8 +16,9 @@ export const ProviderMode = literals('LIVE', 'SANDBOX', 'OFF');
  * graphql-js writes a value out by the last name that carries it, so the aliases come first.
  */
 export const NumberKind = { LANDLINE: 'GEOGRAPHIC', FREECALL: 'TOLL_FREE', ...literals('GEOGRAPHIC', 'LOCAL_RATE', 'TOLL_FREE', 'MOBILE') } as const;
-export const NumberStatus = literals('AVAILABLE', 'RESERVED', 'ACTIVE', 'RELEASED');
-export const NumberCapability = literals('VOICE', 'SMS', 'T38', 'CNAM');
+export const NumberStatus = literals('AVAILABLE', 'RESERVED', 'ACTIVE', 'RELEASED', 'UNAVAILABLE');
+/** CNAM meant two things (outbound caller name on stock, inbound lookup on owned numbers): kept in the schema, never answered. */
+export const NumberCapability = literals('VOICE', 'SMS', 'T38', 'OUTBOUND_CNAM', 'CNAM_LOOKUP', 'CNAM');
 export const StockPool = literals('PRIVATE', 'PUBLIC');
 export const OrderStatus = literals('PENDING', 'COMPLETED', 'FAILED');
 export const OrderKind = literals('PROVISION', 'SERVICE_UPDATE');
@@ -47,8 +48,28 @@ registerEnumType(NumberKind, {
     FREECALL: { description: 'Same as TOLL_FREE.', deprecationReason: 'Use TOLL_FREE: the same numbers (free to the caller). Accepted as input and read as TOLL_FREE; answers say TOLL_FREE.' },
   },
 });
-registerEnumType(NumberStatus, { name: 'NumberStatus', description: 'Where a number stands: in stock, held for us, in service, or given back.' });
-registerEnumType(NumberCapability, { name: 'NumberCapability', description: 'What a number can do beyond voice.' });
+registerEnumType(NumberStatus, {
+  name: 'NumberStatus',
+  description: 'Where a number stands: in stock, held for us, in service, given back, or held by someone else.',
+  valuesConfig: {
+    UNAVAILABLE: { description: 'Held by another account of the provider: neither yours nor for sale (VoIP Innovations queryDID: reserved or assigned to another company).' },
+  },
+});
+registerEnumType(NumberCapability, {
+  name: 'NumberCapability',
+  description: 'What a number can do beyond voice.',
+  valuesConfig: {
+    VOICE: { description: 'Calls.' },
+    SMS: { description: 'Text messages.' },
+    T38: { description: 'Fax over IP (T.38).' },
+    OUTBOUND_CNAM: { description: 'The number can send your caller name (CNAM) on the calls you make: a number in stock (VoIP Innovations outboundCNAM).' },
+    CNAM_LOOKUP: { description: 'Inbound caller-name lookup (CNAM dip) is on: the caller’s name is looked up on calls to the number. An owned number (VoIP Innovations DID cnam).' },
+    CNAM: {
+      description: 'Meant OUTBOUND_CNAM on numbers in stock and CNAM_LOOKUP on owned numbers.',
+      deprecationReason: 'Two meanings: use OUTBOUND_CNAM (stock) or CNAM_LOOKUP (owned numbers). No answer carries it.',
+    },
+  },
+});
 registerEnumType(StockPool, { name: 'StockPool', description: 'AVANSER stock: the account’s private pool or public stock.' });
 registerEnumType(OrderStatus, { name: 'OrderStatus', description: 'PENDING until the provider confirms; then COMPLETED or FAILED.' });
 registerEnumType(OrderKind, { name: 'OrderKind', description: 'What an order does: provision numbers or change a service.' });
