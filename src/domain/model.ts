@@ -129,6 +129,9 @@ export interface ServiceRecord {
   settings: Record<string, string>;
   customId?: string;
   customGroup?: string;
+  /** The provider's region of the service (Delacon: `JAPAN`) and its ISO country, where the provider sells in several. */
+  region?: string;
+  country?: string;
   updatedAt: IsoDateTime;
 }
 

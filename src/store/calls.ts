@@ -1,7 +1,7 @@
 /** Calls, one row per (provider, providerCallId), merged from each webhook about them. */
 import { randomUUID } from 'node:crypto';
 import { mergeCall, newCall, sameFacts, type CallFilter } from '../domain/calls.js';
-import type { CallEventPatch, CallEventRecord } from '../domain/model.js';
+import type { CallEventPatch, CallEventRecord, ProviderName } from '../domain/model.js';
 import { batched } from './batching.js';
 import type { Db } from './db.js';
 import { byRefs, page, uuids, type Page, type PageRequest, type RefKey } from './queries.js';
@@ -61,6 +61,11 @@ export class CallStore {
       ],
     );
   });
+
+  async byProviderCallId(provider: ProviderName, providerCallId: string): Promise<CallEventRecord | null> {
+    const rows = await this.db.query<{ data: CallEventRecord }>('SELECT data FROM call_events WHERE provider = $1 AND provider_call_id = $2', [provider, providerCallId]);
+    return rows[0]?.data ?? null;
+  }
 
   async byIds(ids: readonly string[]): Promise<CallEventRecord[]> {
     const valid = uuids(ids);
