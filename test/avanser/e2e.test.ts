@@ -123,6 +123,12 @@ describe('availableNumbers', () => {
 });
 
 describe('provisionNumbers', () => {
+  it('a number outside Australia is searched in its own country when none is given (no AU default over it)', async () => {
+    const result = await provision({ numbers: ['+442079460100'] });
+    expect(result.userErrors).toEqual([]);
+    expect(result.orders[0]).toMatchObject({ status: 'PENDING', serviceRef: '+442079460100' });
+  });
+
   it('a specific number: PENDING with its service, completed by the confirmation callback on orderUpdated', async () => {
     const { result, order } = await settled(() => provision({ numbers: ['+61280740802'], missedCallNotifications: { emails: ['ops@example.com.au'] } }), (p) => p.orders[0]!);
     expect(result.userErrors).toEqual([]);
@@ -266,15 +272,23 @@ describe('calls', () => {
       status: 'ANSWERED',
       from: '+61405061663',
       to: '+61280740805',
+      forwardedTo: '+61401603859',
+      forwardedToName: 'Front desk',
       answeredBy: '+61401603859',
       answeredByName: 'Front desk',
       durationSeconds: 30,
+      // The report's own custom id and group, and the account and switch call id.
+      customId: 'cust-77',
+      customGroup: 'north',
+      providerAccount: expect.any(String),
+      switchCallId: expect.stringMatching(/^ECS1-\d+\.\d+$/),
       serviceRef: '+61280740805',
       serviceName: 'Sydney sales',
       callerLocation: { description: 'Mobile', state: 'MOB', country: 'AU' },
       service: { id: serviceId, providerRef: '+61280740805', customId: 'cust-77', customGroup: 'north' },
     });
     expect(Date.parse(call.startedAt!)).toBeGreaterThan(Date.now() - 60_000);
+    expect(Date.parse(call.endedAt!) - Date.parse(call.startedAt!)).toBe(30_000);
     // The report as AVANSER sent it, custom id and group included.
     expect(call.raw).toEqual({ report: expect.objectContaining({ callid: simulateIncomingCall.providerCallId, callstatus: 'avanser_answered_call', callcode: '1', custom_id: 'cust-77', custom_group: 'north' }) });
   });

@@ -191,21 +191,30 @@ describe('call reports', () => {
       status: 'ANSWERED',
       from: '+61405061663',
       to: '+61280740801',
+      forwardedTo: '+61401603859',
+      forwardedToName: 'answerpoint #1',
       answeredBy: '+61401603859',
       answeredByName: 'answerpoint #1',
       startedAt: '2017-06-11T06:49:17.000Z',
+      // AVANSER reports no end: tzdate + duration.
+      endedAt: '2017-06-11T06:49:32.000Z',
       durationSeconds: 15,
       voicemailLeft: undefined,
       callerLocation: { description: 'Mobile', state: 'MOB', country: 'AU' },
       serviceRef: '+61280740801',
       serviceName: 'service #1',
+      customId: 'custom_id #1',
+      customGroup: 'custom_group #1',
+      switchCallId: 'ECS1-1497163757.20486',
+      providerAccount: '7xxx',
       raw: { report: q },
     });
   });
 
   it('does not credit the answer point with a call it did not answer', () => {
     const q = { ...fixture<Record<string, string>>('call-report.json'), callstatus: 'avanser_missed_call', callcode: '2', duration: '0', clocation: '', cstate: '', ccountry: '' };
-    expect(callEventPatch(q, 'c')).toMatchObject({ status: 'MISSED', answeredBy: undefined, answeredByName: undefined, durationSeconds: 0, callerLocation: undefined });
+    // The target was still where the call went.
+    expect(callEventPatch(q, 'c')).toMatchObject({ status: 'MISSED', forwardedTo: '+61401603859', answeredBy: undefined, answeredByName: undefined, durationSeconds: 0, callerLocation: undefined });
   });
 
   it.each(CALL_STATUSES.map((s) => [s.callstatus, s.callcode, s.status]))('reads %s / %s as %s', (callstatus, callcode, status) => {

@@ -86,6 +86,7 @@ export type AvanserProvisionInput = {
   answerPointName?: string | null | undefined;
   /** With `search`: how many services (default 1). */
   count?: number | null | undefined;
+  /** ISO 3166 alpha-2 country of the stock searched. Default: each listed number’s own country; for a search, AU. */
   country?: string | null | undefined;
   customGroup?: string | null | undefined;
   customId?: string | null | undefined;

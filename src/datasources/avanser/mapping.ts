@@ -240,21 +240,31 @@ export function callEventPatch(q: Record<string, string>, providerCallId: string
   const status = callStatusOf(q.callstatus, q.callcode) ?? 'FAILED';
   const to = tryFromAvanser(q.bnum);
   const duration = /^\d+$/.test(q.duration ?? '') ? Number(q.duration) : undefined;
+  const startedAt = isoTime(q.tzdate);
+  const target = tryFromAvanser(q.target);
   return {
     provider: 'AVANSER',
     providerCallId,
     status,
     from: tryFromAvanser(q.ani),
     to,
-    // `target` is where the service sends calls; it answered only when the call was answered.
-    answeredBy: status === 'ANSWERED' ? tryFromAvanser(q.target) : undefined,
+    // `target` is where the service sends calls, on every report; it answered only when the call was answered.
+    forwardedTo: target,
+    forwardedToName: q.targetname || undefined,
+    answeredBy: status === 'ANSWERED' ? target : undefined,
     answeredByName: status === 'ANSWERED' ? q.targetname || undefined : undefined,
-    startedAt: isoTime(q.tzdate),
+    startedAt,
+    // AVANSER reports no end: the start plus the duration.
+    endedAt: startedAt && duration !== undefined ? new Date(Date.parse(startedAt) + duration * 1000).toISOString() : undefined,
     durationSeconds: duration,
     voicemailLeft: status === 'VOICEMAIL' || undefined,
     callerLocation: q.clocation || q.cstate || q.ccountry ? compact({ description: q.clocation || undefined, state: q.cstate || undefined, country: q.ccountry || undefined }) : undefined,
     serviceRef: to,
     serviceName: q.adname || undefined,
+    customId: q.custom_id || undefined,
+    customGroup: q.custom_group || undefined,
+    switchCallId: q.uniqueid || undefined,
+    providerAccount: q.clientid || undefined,
     raw: { report: { ...q } },
   };
 }
