@@ -53,6 +53,8 @@ export interface NumberCountRecord {
 export interface NumberTypeRecord {
   key: string;
   description: string;
+  /** The region the provider answered for, in its words (Delacon `Region`: `ja-jp`). */
+  region?: string;
 }
 
 export interface PortabilityRecord {

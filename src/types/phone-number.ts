@@ -59,6 +59,9 @@ export class NumberType {
 
   @Field(() => String)
   description!: string;
+
+  @Field(() => String, { nullable: true, description: 'The region the provider answered for, in its own words (Delacon Region: ja-jp).' })
+  region?: string;
 }
 
 @ObjectType({ description: 'How many numbers are available in one group.' })

@@ -64,10 +64,10 @@ describe('numberTypes', () => {
     const before = sim.requests.length;
     const { numberTypes } = await gw.request(DelaconNumberTypesDocument, { region: 'AUSTRALIA' });
     expect(numberTypes).toEqual([
-      { key: '02', description: '02 Sydney' },
-      { key: '03', description: '03 Melbourne' },
-      { key: '1300', description: '1300 Local Rate Number' },
-      { key: '1800', description: '1800 Freecall Number' },
+      { key: '02', description: '02 Sydney', region: 'en-au' },
+      { key: '03', description: '03 Melbourne', region: 'en-au' },
+      { key: '1300', description: '1300 Local Rate Number', region: 'en-au' },
+      { key: '1800', description: '1800 Freecall Number', region: 'en-au' },
     ]);
     expect((await gw.request(DelaconNumberTypesDocument, { region: 'AUSTRALIA' })).numberTypes).toEqual(numberTypes);
     expect((await gw.request(DelaconNumberTypesDocument, { region: 'HONG_KONG' })).numberTypes.map((t) => t.key)).toEqual(['800', '3']);

@@ -215,8 +215,9 @@ describe('Create Customer', () => {
 
   it('maps the Get Region Number Types sample', () => {
     expect(numberTypesOf(responses.numberTypes!.ok as never)).toEqual([
-      { key: '0120', description: '0120 Japan Toll Free Number' },
-      { key: '03', description: '03 Tokyo' },
+      // The answer's Region (a locale) stays with each type.
+      { key: '0120', description: '0120 Japan Toll Free Number', region: 'ja-jp' },
+      { key: '03', description: '03 Tokyo', region: 'ja-jp' },
     ]);
   });
 });

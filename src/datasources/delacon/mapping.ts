@@ -160,7 +160,8 @@ function companyRecord(cid: string, input: DelaconProvisionInput, numbers: E164[
 }
 
 export function numberTypesOf(reply: NumberTypesReply): NumberTypeRecord[] {
-  return reply.NumberTypes.map((t) => ({ key: String(t.key), description: String(t.desc ?? t.key) }));
+  const region = typeof reply.Region === 'string' && reply.Region.trim() ? reply.Region.trim() : undefined;
+  return reply.NumberTypes.map((t) => ({ key: String(t.key), description: String(t.desc ?? t.key), region }));
 }
 
 // ---- Update Customer ----
