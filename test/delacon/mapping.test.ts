@@ -187,9 +187,10 @@ describe('Create Customer', () => {
         updatedAt: AT,
       },
     ]);
-    expect(outcome.owned.map((n) => [n.e164, n.status, n.serviceRef, n.region, n.details])).toEqual([
-      ['+852800912345', 'ACTIVE', '999', 'Hong Kong', { numberType: '800', delaconOrderId: '53' }],
-      ['+85239123456', 'ACTIVE', '999', 'Hong Kong', { numberType: '800', delaconOrderId: '53' }],
+    // The kind is Hong Kong's numbering plan's: 800 is free to the caller, 3 a fixed line.
+    expect(outcome.owned.map((n) => [n.e164, n.kind, n.status, n.serviceRef, n.region, n.details])).toEqual([
+      ['+852800912345', 'TOLL_FREE', 'ACTIVE', '999', 'Hong Kong', { numberType: '800', delaconOrderId: '53' }],
+      ['+85239123456', 'GEOGRAPHIC', 'ACTIVE', '999', 'Hong Kong', { numberType: '800', delaconOrderId: '53' }],
     ]);
   });
 

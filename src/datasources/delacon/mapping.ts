@@ -4,7 +4,7 @@
  */
 import type { CountryCode } from 'libphonenumber-js/max';
 import type { CallEventPatch, CallStatus, Conversion, E164, IsoDateTime, NumberTypeRecord, PhoneNumberRecord, ServiceRecord } from '../../domain/model.js';
-import { partsOf, tryE164 } from '../../domain/phone.js';
+import { kindOfNumber, partsOf, tryE164 } from '../../domain/phone.js';
 import type { ProvisionOutcome } from '../provider.js';
 import type { DelaconCallTracking, DelaconFeature, DelaconProvisionInput, DelaconRegion, DelaconServiceUpdateInput, DelaconTransferType } from './inputs.js';
 import type { NumberTypesReply, ProvisionReply } from './wire.js';
@@ -120,6 +120,8 @@ export function provisionOutcome(input: DelaconProvisionInput, reply: ProvisionR
   const owned: PhoneNumberRecord[] = numbers.map((e164) => ({
     provider: 'DELACON',
     e164,
+    // Delacon's number types are its own keys (`1300`, `0120`): the kind is the country's numbering plan's.
+    kind: kindOfNumber(e164),
     status: 'ACTIVE',
     region: REGIONS[region].name,
     capabilities: ['VOICE'],
