@@ -332,11 +332,13 @@ describe('porting', () => {
       numbers: ['+13055550123', '+13055550124'],
       salesRep: 'Dana Porter',
       defaultEndpointGroup: 8675,
-      numberDetails: [
-        { e164: '+13055550123', tier: '1', rateCenter: 'MIAMI', state: 'FL', lata: '460', endpointGroup: 8675, cnamLookup: true, e911: true },
-        { e164: '+13055550124', tier: '2', rateCenter: 'MIAMI', state: 'FL', lata: '460', endpointGroup: 8675, cnamLookup: false, e911: false },
-      ],
     });
+    // Each number's own facts reach the client (the adapter test reads every field).
+    const details = (await gw.request(VoipInnovationsPortDetailsDocument, { portId: 36624 })).portDetails!.numberDetails;
+    expect(details.map((d) => [d.e164, d.tier, d.rateCenter, d.e911])).toEqual([
+      ['+13055550123', '1', 'MIAMI', true],
+      ['+13055550124', '2', 'MIAMI', false],
+    ]);
     expect((await gw.request(VoipInnovationsPortDetailsDocument, { portId: 99 })).portDetails).toBeNull();
   });
 });
