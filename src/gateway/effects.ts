@@ -73,6 +73,18 @@ export class Effects implements WebhookEffects {
     await this.store.services.save(service);
   }
 
+  async findService(provider: ProviderName, providerRef: string) {
+    return (await this.store.services.byRefs([{ provider, providerRef }]))[0] ?? null;
+  }
+
+  findNumbers(e164s: readonly string[]) {
+    return this.store.numbers.byE164(e164s);
+  }
+
+  findCall(provider: ProviderName, providerCallId: string) {
+    return this.store.calls.byProviderCallId(provider, providerCallId);
+  }
+
   findAllocation(provider: ProviderName, match: { providerRef?: string; greenVN?: string; connectionId?: string }) {
     return this.store.allocations.find(provider, match);
   }

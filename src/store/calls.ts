@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { callFacets, mergeCall, newCall, sameFacts, searchTerms, UNANSWERED, type CallFacets, type CallFilter } from '../domain/calls.js';
-import type { CallEventPatch, CallEventRecord } from '../domain/model.js';
+import type { CallEventPatch, CallEventRecord, ProviderName } from '../domain/model.js';
 import { batched } from './batching.js';
 import type { Db, Queryable } from './db.js';
 import { byRefs, sortedPage, uuids, type Page, type PageRequest, type RefKey, type Sort } from './queries.js';
@@ -127,6 +127,11 @@ export class CallStore {
   }
 
   private readonly insertOrRead = batched((calls: CallEventRecord[]) => insertOrRead(this.db, calls));
+
+  async byProviderCallId(provider: ProviderName, providerCallId: string): Promise<CallEventRecord | null> {
+    const rows = await this.db.query<{ data: CallEventRecord }>('SELECT data FROM call_events WHERE provider = $1 AND provider_call_id = $2', [provider, providerCallId]);
+    return rows[0]?.data ?? null;
+  }
 
   async byIds(ids: readonly string[]): Promise<CallEventRecord[]> {
     const valid = uuids(ids);

@@ -10,9 +10,15 @@ export function literals<const T extends string>(...values: T[]): { [K in T]: K 
 
 export const Provider = literals(...PROVIDERS);
 export const ProviderMode = literals('LIVE', 'SANDBOX', 'OFF');
-export const NumberKind = literals('GEOGRAPHIC', 'TOLL_FREE', 'FREECALL', 'MOBILE', 'LANDLINE');
-export const NumberStatus = literals('AVAILABLE', 'RESERVED', 'PENDING', 'ACTIVE', 'RELEASED');
-export const NumberCapability = literals('VOICE', 'SMS', 'T38', 'CNAM');
+/**
+ * LANDLINE and FREECALL are older names for GEOGRAPHIC and TOLL_FREE, kept so that old queries
+ * still run: as input they arrive as the value they stand for, and no answer carries them.
+ * graphql-js writes a value out by the last name that carries it, so the aliases come first.
+ */
+export const NumberKind = { LANDLINE: 'GEOGRAPHIC', FREECALL: 'TOLL_FREE', ...literals('GEOGRAPHIC', 'LOCAL_RATE', 'TOLL_FREE', 'MOBILE') } as const;
+export const NumberStatus = literals('AVAILABLE', 'RESERVED', 'PENDING', 'ACTIVE', 'RELEASED', 'UNAVAILABLE');
+/** CNAM meant two things (outbound caller name on stock, inbound lookup on owned numbers): kept in the schema, never answered. */
+export const NumberCapability = literals('VOICE', 'SMS', 'T38', 'OUTBOUND_CNAM', 'CNAM_LOOKUP', 'CNAM');
 export const StockPool = literals('PRIVATE', 'PUBLIC');
 export const OrderStatus = literals('PENDING', 'COMPLETED', 'FAILED', 'STALE');
 export const OrderKind = literals('PROVISION', 'SERVICE_UPDATE');
@@ -35,19 +41,45 @@ registerEnumType(ProviderMode, {
   name: 'ProviderMode',
   description: 'LIVE: real credentials; SANDBOX: an in-process simulator speaking the provider wire format; OFF: neither.',
 });
-registerEnumType(NumberKind, { name: 'NumberKind', description: 'What sort of number it is.' });
+registerEnumType(NumberKind, {
+  name: 'NumberKind',
+  description: 'What sort of number it is, by who pays for the call: one meaning for every provider.',
+  valuesConfig: {
+    GEOGRAPHIC: { description: 'A fixed-line number tied to an area: AVANSER GEO, a VoIP Innovations rate-center number, Delacon city types (02 Sydney, 03 Tokyo, 020 London).' },
+    LOCAL_RATE: { description: 'The caller pays one local rate from anywhere in the country: AVANSER TOLLFREE (Australian 13 and 1300 numbers), China 400.' },
+    TOLL_FREE: { description: 'Free to the caller: AVANSER FREECALL (Australian 1800), VoIP Innovations 8xx (state TF), freephone types at Delacon (0120 Japan, 0800 UK and New Zealand).' },
+    MOBILE: { description: 'A mobile number.' },
+    LANDLINE: { description: 'Same as GEOGRAPHIC.', deprecationReason: 'Use GEOGRAPHIC: the same numbers. Accepted as input and read as GEOGRAPHIC; answers say GEOGRAPHIC.' },
+    FREECALL: { description: 'Same as TOLL_FREE.', deprecationReason: 'Use TOLL_FREE: the same numbers (free to the caller). Accepted as input and read as TOLL_FREE; answers say TOLL_FREE.' },
+  },
+});
 registerEnumType(NumberStatus, {
   name: 'NumberStatus',
-  description: 'Where a number stands: in stock, held for us, ordered, in service, or given back.',
+  description: 'Where a number stands: in stock, held for us, ordered, in service, given back, or held by someone else.',
   valuesConfig: {
     PENDING: {
       description:
         'Ordered, and the provider has not confirmed the order yet (an AVANSER service being activated): it becomes ACTIVE when its order COMPLETED, RELEASED when it FAILED.',
     },
     RELEASED: { description: 'No longer ours: released, its order failed, or its provider no longer lists it (found by reconciliation).' },
+    UNAVAILABLE: { description: 'Held by another account of the provider: neither yours nor for sale (VoIP Innovations queryDID: reserved or assigned to another company).' },
   },
 });
-registerEnumType(NumberCapability, { name: 'NumberCapability', description: 'What a number can do beyond voice.' });
+registerEnumType(NumberCapability, {
+  name: 'NumberCapability',
+  description: 'What a number can do beyond voice.',
+  valuesConfig: {
+    VOICE: { description: 'Calls.' },
+    SMS: { description: 'Text messages.' },
+    T38: { description: 'Fax over IP (T.38).' },
+    OUTBOUND_CNAM: { description: 'The number can send your caller name (CNAM) on the calls you make: a number in stock (VoIP Innovations outboundCNAM).' },
+    CNAM_LOOKUP: { description: 'Inbound caller-name lookup (CNAM dip) is on: the caller’s name is looked up on calls to the number. An owned number (VoIP Innovations DID cnam).' },
+    CNAM: {
+      description: 'Meant OUTBOUND_CNAM on numbers in stock and CNAM_LOOKUP on owned numbers.',
+      deprecationReason: 'Two meanings: use OUTBOUND_CNAM (stock) or CNAM_LOOKUP (owned numbers). No answer carries it.',
+    },
+  },
+});
 registerEnumType(StockPool, { name: 'StockPool', description: 'AVANSER stock: the account’s private pool or public stock.' });
 registerEnumType(OrderStatus, {
   name: 'OrderStatus',

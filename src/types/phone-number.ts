@@ -81,6 +81,9 @@ export class NumberType {
 
   @Field(() => String)
   description!: string;
+
+  @Field(() => String, { nullable: true, description: 'The region the provider answered for, in its own words (Delacon Region: ja-jp).' })
+  region?: string;
 }
 
 @ObjectType({ description: 'How many numbers are available in one group.' })
@@ -122,6 +125,33 @@ export class Portability {
   message?: string;
 }
 
+@ObjectType({ description: 'One number of a port-in request (VoIP Innovations PortDID).' })
+export class PortNumber {
+  @Field(() => E164Scalar)
+  e164!: string;
+
+  @Field(() => String, { nullable: true })
+  tier?: string;
+
+  @Field(() => String, { nullable: true })
+  rateCenter?: string;
+
+  @Field(() => String, { nullable: true })
+  state?: string;
+
+  @Field(() => String, { nullable: true })
+  lata?: string;
+
+  @Field(() => Int, { nullable: true })
+  endpointGroup?: number;
+
+  @Field(() => Boolean, { nullable: true, description: 'Inbound caller-name lookup asked for.' })
+  cnamLookup?: boolean;
+
+  @Field(() => Boolean, { nullable: true, description: 'E911 service asked for.' })
+  e911?: boolean;
+}
+
 @ObjectType({ description: 'A port-in request and where it stands.' })
 export class PortDetails {
   @Field(() => Int)
@@ -150,4 +180,13 @@ export class PortDetails {
 
   @Field(() => [E164Scalar])
   numbers!: string[];
+
+  @Field(() => String, { nullable: true, description: 'The provider’s sales representative on the port.' })
+  salesRep?: string;
+
+  @Field(() => Int, { nullable: true, description: 'The endpoint group the ported numbers ring by default.' })
+  defaultEndpointGroup?: number;
+
+  @Field(() => [PortNumber], { description: 'Each number of the port, as the provider describes it.' })
+  numberDetails!: PortNumber[];
 }

@@ -10,8 +10,10 @@ import type {
   AllocationRecord,
   CallEventPatch,
   CallEventRecord,
+  E164,
   OrderRecord,
   OrderStatus,
+  PhoneNumberRecord,
   ProviderName,
   ServiceRecord,
 } from '../domain/model.js';
@@ -75,6 +77,10 @@ export interface WebhookEffects {
     status: Exclude<OrderStatus, 'PENDING'>,
     message?: string,
   ): Promise<OrderRecord | null>;
+  /** What the gateway holds, for pushes that name things only in the provider's words (Delacon national numbers). */
+  findService(provider: ProviderName, providerRef: string): Promise<ServiceRecord | null>;
+  findNumbers(e164s: readonly E164[]): Promise<PhoneNumberRecord[]>;
+  findCall(provider: ProviderName, providerCallId: string): Promise<CallEventRecord | null>;
   /** Record a service's new state (AVANSER confirmation). */
   saveService(service: ServiceRecord): Promise<void>;
   findAllocation(provider: ProviderName, match: { providerRef?: string; greenVN?: string; connectionId?: string }): Promise<AllocationRecord | null>;

@@ -46,7 +46,7 @@ describe('numbers(filter:): every number we keep, across providers', () => {
     { provider: 'AVANSER', e164: '+61280740901', kind: 'GEOGRAPHIC', status: 'ACTIVE', region: 'NSW: Sydney', serviceRef: 'svc-1', capabilities: [] },
     { provider: 'AVANSER', e164: '+61390009999', kind: 'GEOGRAPHIC', status: 'RELEASED', region: 'VIC: Melbourne', capabilities: [] },
     { provider: 'DELACON', e164: '+611800555123', kind: 'TOLL_FREE', status: 'ACTIVE', region: 'Australia', serviceRef: '777', capabilities: [] },
-    { provider: 'EXOTEL', e164: '+918040001234', kind: 'LANDLINE', status: 'ACTIVE', region: 'KA', serviceRef: 'svc-1', capabilities: [] },
+    { provider: 'EXOTEL', e164: '+918040001234', kind: 'GEOGRAPHIC', status: 'ACTIVE', region: 'KA', serviceRef: 'svc-1', capabilities: [] },
   ];
   let reserved: string;
 

@@ -155,7 +155,7 @@ function entry(digits: string, numberClass: NumberClass, pool: StockEntry['pool'
   return { digits, national, country: country ?? 'AU', numberClass, pool, ...place };
 }
 
-/** Private Sydney landlines, public landlines elsewhere, strict-private mobiles, public 13/1300, private and public 1800. */
+/** Private Sydney landlines, public landlines elsewhere, strict-private mobiles, public 13/1300, private and public 1800, a London landline. */
 function seedStock(): StockEntry[] {
   return [
     entry('61280740801', 'GEO', 'private', PLACES.sydney),
@@ -175,6 +175,8 @@ function seedStock(): StockEntry[] {
     entry('611300654321', 'TOLLFREE', 'public', { region: 'Australia: 1300' }),
     entry('611800123456', 'FREECALL', 'private', { region: 'Australia: 1800' }),
     entry('611800654321', 'FREECALL', 'public', { region: 'Australia: 1800' }),
+    // Stock is searched by `country`: one number outside Australia.
+    entry('442079460100', 'GEO', 'public', { region: 'United Kingdom: London' }),
   ];
 }
 

@@ -174,7 +174,7 @@ export class VoipInnovationsAdapter implements ProviderAdapter {
       // A top-level refusal (948: not our endpoint group) leaves each number reserved.
       const refusal = codeFailure(assigned.responseCode, { topLevel: true });
       const results = refusal
-        ? held.map((o) => ({ e164: o.e164, ok: false, code: refusal.code, message: refusal.message }))
+        ? held.map((o) => ({ e164: o.e164, ok: false, code: refusal.code, message: refusal.message, providerCode: assigned.responseCode, providerMessage: assigned.responseMessage || undefined }))
         : outcomesOf(held.map((o) => o.e164), assigned.DIDs, 'ACTIVE', new Date());
       for (const result of results) {
         const i = outcomes.findIndex((o) => o.e164 === result.e164);
@@ -253,7 +253,7 @@ export class VoipInnovationsAdapter implements ProviderAdapter {
     return (await this.inventory()).services;
   }
 
-  /** queryDID: the DID row, null for "no records", BusinessError when another company holds it. */
+  /** queryDID: the DID row (another company's too: status UNAVAILABLE), null for "no records". */
   private async query(e164: E164, field: string[]): Promise<DID | null> {
     const res = await this.client.queryDID(tnOf(e164, field));
     requireSuccess(res);
