@@ -15,7 +15,7 @@ export class Calls {
 
   /** Calls newest first; a `null` filter matches nothing (an id of another type). */
   list(filter: CallFilter | null, req: PageRequest): Promise<Page<CallEventRecord>> {
-    if (!filter) return Promise.resolve({ items: [], hasNextPage: false });
+    if (!filter) return Promise.resolve({ items: [], hasNextPage: false, hasPreviousPage: false });
     return this.store.calls.list(filter, req);
   }
 

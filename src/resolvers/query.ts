@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context.js';
 import type { NumberCountGrouping as Grouping } from '../datasources/provider.js';
-import type { ProviderName } from '../domain/model.js';
+import { PROVIDERS, type ProviderName } from '../domain/model.js';
 import { BusinessError, GatewayError } from '../errors.js';
 import { Allocation, AllocationConnection } from '../types/allocation.js';
 import { CallEvent, CallEventConnection } from '../types/call-event.js';
@@ -17,6 +17,7 @@ import { ProviderStatus } from '../types/provider.js';
 import { atMost } from '../types/lists.js';
 import { E164Scalar } from '../types/scalars.js';
 import { Service, ServiceConnection } from '../types/service.js';
+import { tryE164 } from '../domain/phone.js';
 import { callFilter } from './filters.js';
 import { connection, pageRequest } from './support.js';
 
@@ -38,6 +39,8 @@ export class QueryResolver {
     if (!decoded) return null;
     const { provider, ref } = splitProviderKey(decoded.key);
     const p = provider as ProviderName;
+    // Keyed by provider: anything else cannot name one of ours.
+    if (decoded.type !== 'Order' && decoded.type !== 'CallEvent' && !PROVIDERS.includes(p)) return null;
     switch (decoded.type) {
       case 'Order':
         return this.order(id, ctx);
@@ -52,7 +55,8 @@ export class QueryResolver {
         return a ? presentAllocation(a) : null;
       }
       case 'PhoneNumber': {
-        const n = await ctx.loaders.number.load(ref);
+        if (tryE164(ref) !== ref) return null;
+        const n = await query(() => ctx.gateway.numbers.find(p, ref));
         return n ? presentNumber(n) : null;
       }
     }

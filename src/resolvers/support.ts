@@ -6,7 +6,7 @@ import { InvalidPhoneNumber } from '../domain/phone.js';
 import { BusinessError, ErrorCode } from '../errors.js';
 import type { Page, PageRequest } from '../gateway/lists.js';
 import type { UserError } from '../types/common.js';
-import type { ConnectionShape } from '../types/connection.js';
+import { DEFAULT_PAGE, type ConnectionShape, type PageArgs } from '../types/connection.js';
 import { fromGlobalId, splitProviderKey, type NodeType } from '../types/node.js';
 import type { ProviderName } from '../domain/model.js';
 
@@ -20,15 +20,18 @@ export function decodeCursor(cursor: string | null | undefined): number | undefi
   return Number(m[1]);
 }
 
-/** What a connection's arguments ask the gateway for. */
-export function pageRequest(args: { first: number; after?: string | null }): PageRequest {
-  return { first: args.first, afterSeq: decodeCursor(args.after) };
+/** What a connection's arguments (checked by PageArgs) ask the gateway for. */
+export function pageRequest(args: PageArgs): PageRequest {
+  if (isGiven(args.last) || isGiven(args.before)) return { first: args.last ?? DEFAULT_PAGE, backward: true, beforeSeq: decodeCursor(args.before) };
+  return { first: args.first ?? DEFAULT_PAGE, afterSeq: decodeCursor(args.after) };
 }
+
+const isGiven = (v: unknown) => v !== undefined && v !== null;
 
 /** A page from the gateway as a connection: each cursor names its item's place. */
 export function connection<R, N>(page: Page<R>, present: (r: R) => N): ConnectionShape<N> {
   const edges = page.items.map((i) => ({ cursor: encodeCursor(i.seq), node: present(i.record) }));
-  return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor } };
+  return { edges, pageInfo: { hasNextPage: page.hasNextPage, hasPreviousPage: page.hasPreviousPage, startCursor: edges[0]?.cursor, endCursor: edges.at(-1)?.cursor } };
 }
 
 /** The provider and reference inside a global id of the expected type, or a BAD_USER_INPUT error. */
