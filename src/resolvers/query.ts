@@ -34,7 +34,7 @@ async function query<T>(run: () => Promise<T>): Promise<T> {
 @Resolver()
 export class QueryResolver {
   @Query(() => Node, { nullable: true, description: 'Any object by its global id.' })
-  async node(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Node | null> {
+  async node(@Arg('id', () => ID, { description: 'A global id from any answer of this API.' }) id: string, @Ctx() ctx: Context): Promise<Node | null> {
     const decoded = fromGlobalId(id);
     if (!decoded) return null;
     const { provider, ref } = splitProviderKey(decoded.key);
@@ -69,8 +69,8 @@ export class QueryResolver {
 
   @Query(() => PhoneNumberConnection, { description: 'Numbers in stock at a provider (AVANSER stock search, VoIP Innovations getDIDs).' })
   availableNumbers(
-    @Arg('provider', () => Provider) provider: ProviderName,
-    @Arg('filter', () => NumberSearchInput, { defaultValue: {} }) filter: NumberSearchInput,
+    @Arg('provider', () => Provider, { description: 'The provider to search.' }) provider: ProviderName,
+    @Arg('filter', () => NumberSearchInput, { defaultValue: {}, description: 'Search criteria; each provider takes some of them (others answer UNSUPPORTED_FILTER).' }) filter: NumberSearchInput,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ) {
@@ -79,9 +79,9 @@ export class QueryResolver {
 
   @Query(() => NumberCountResult, { description: 'How many numbers are available, grouped (VoIP Innovations getDIDCount).' })
   async availableNumberCount(
-    @Arg('provider', () => Provider) provider: ProviderName,
-    @Arg('filter', () => NumberSearchInput, { defaultValue: {} }) filter: NumberSearchInput,
-    @Arg('groupBy', () => NumberCountGrouping, { defaultValue: 'STATE' }) groupBy: Grouping,
+    @Arg('provider', () => Provider, { description: 'The provider to count at.' }) provider: ProviderName,
+    @Arg('filter', () => NumberSearchInput, { defaultValue: {}, description: 'Search criteria, as for availableNumbers.' }) filter: NumberSearchInput,
+    @Arg('groupBy', () => NumberCountGrouping, { defaultValue: 'STATE', description: 'How to group the counts.' }) groupBy: Grouping,
     @Ctx() ctx: Context,
   ): Promise<NumberCountResult> {
     return query(() => ctx.gateway.numbers.count(provider, filter, groupBy));
@@ -89,8 +89,8 @@ export class QueryResolver {
 
   @Query(() => [NumberType], { description: 'The number types a Delacon region offers (cached: they rarely change).' })
   numberTypes(
-    @Arg('region', () => DelaconRegion) region: string,
-    @Arg('provider', () => Provider, { defaultValue: 'DELACON' }) provider: ProviderName,
+    @Arg('region', () => DelaconRegion, { description: 'The Delacon region.' }) region: string,
+    @Arg('provider', () => Provider, { defaultValue: 'DELACON', description: 'The provider (only Delacon has number types).' }) provider: ProviderName,
     @Ctx() ctx: Context,
   ) {
     return query(() => ctx.gateway.numbers.types(provider, region));
@@ -99,33 +99,33 @@ export class QueryResolver {
   @Query(() => PhoneNumberConnection, {
     description: 'Numbers we own at a provider: from the provider where it can list them (VoIP Innovations auditDIDs), else those provisioned through the gateway.',
   })
-  async numbers(@Arg('provider', () => Provider) provider: ProviderName, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
+  async numbers(@Arg('provider', () => Provider, { description: 'The provider.' }) provider: ProviderName, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
     return query(async () => connection(await ctx.gateway.numbers.owned(provider, pageRequest(page)), presentNumber));
   }
 
   @Query(() => PhoneNumber, { nullable: true, description: 'One number at a provider (VoIP Innovations queryDID; else the gateway’s records).' })
-  async number(@Arg('provider', () => Provider) provider: ProviderName, @Arg('e164', () => E164Scalar) e164: string, @Ctx() ctx: Context) {
+  async number(@Arg('provider', () => Provider, { description: 'The provider.' }) provider: ProviderName, @Arg('e164', () => E164Scalar, { description: 'The number.' }) e164: string, @Ctx() ctx: Context) {
     const n = await query(() => ctx.gateway.numbers.one(provider, e164));
     return n ? presentNumber(n) : null;
   }
 
   @Query(() => [Portability], { description: 'Can these numbers be ported in? Several numbers are checked in one batch.' })
-  portability(@Arg('provider', () => Provider) provider: ProviderName, @Arg('numbers', () => [E164Scalar], { description: atMost('Query.portability(numbers:)', 100) }) numbers: string[], @Ctx() ctx: Context) {
+  portability(@Arg('provider', () => Provider, { description: 'The provider to port to.' }) provider: ProviderName, @Arg('numbers', () => [E164Scalar], { description: atMost('Query.portability(numbers:)', 100) }) numbers: string[], @Ctx() ctx: Context) {
     return query(() => ctx.gateway.numbers.portability(provider, numbers, ctx.loaders.portability(provider)));
   }
 
   @Query(() => PortDetails, { nullable: true, description: 'A port-in request (VoIP Innovations getPortDetails).' })
-  portDetails(@Arg('provider', () => Provider) provider: ProviderName, @Arg('portId', () => Int) portId: number, @Ctx() ctx: Context) {
+  portDetails(@Arg('provider', () => Provider, { description: 'The provider.' }) provider: ProviderName, @Arg('portId', () => Int, { description: 'The port request’s id at the provider.' }) portId: number, @Ctx() ctx: Context) {
     return query(() => ctx.gateway.numbers.portDetails(provider, portId));
   }
 
   @Query(() => OrderConnection, { description: 'Orders placed through the gateway, newest first.' })
-  async orders(@Arg('filter', () => OrderFilter, { defaultValue: {} }) filter: OrderFilter, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
+  async orders(@Arg('filter', () => OrderFilter, { defaultValue: {}, description: 'Which orders; none: all.' }) filter: OrderFilter, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
     return connection(await ctx.gateway.orders.list(filter, pageRequest(page)), presentOrder);
   }
 
   @Query(() => Order, { nullable: true, description: 'One order by id (null when unknown).' })
-  async order(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Order | null> {
+  async order(@Arg('id', () => ID, { description: 'The order’s global id.' }) id: string, @Ctx() ctx: Context): Promise<Order | null> {
     const decoded = fromGlobalId(id);
     if (decoded?.type !== 'Order') return null;
     const o = await ctx.loaders.order.load(decoded.key);
@@ -133,23 +133,23 @@ export class QueryResolver {
   }
 
   @Query(() => ServiceConnection, { description: 'Services at a provider: listed by the provider where it can (AVANSER, VoIP Innovations), else those the gateway knows.' })
-  async services(@Arg('provider', () => Provider, { nullable: true }) provider: ProviderName | undefined, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
+  async services(@Arg('provider', () => Provider, { nullable: true, description: 'The provider; none: every service the gateway knows.' }) provider: ProviderName | undefined, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
     return query(async () => connection(await ctx.gateway.services.list(provider, pageRequest(page)), presentService));
   }
 
   @Query(() => Service, { nullable: true, description: 'A service by provider and its key (Delacon company id, AVANSER service number, VoIP Innovations DID).' })
-  async service(@Arg('provider', () => Provider) provider: ProviderName, @Arg('serviceRef', () => String) serviceRef: string, @Ctx() ctx: Context) {
+  async service(@Arg('provider', () => Provider, { description: 'The provider.' }) provider: ProviderName, @Arg('serviceRef', () => String, { description: 'The provider’s key of the service.' }) serviceRef: string, @Ctx() ctx: Context) {
     const s = await query(() => ctx.gateway.services.one(provider, serviceRef));
     return s ? presentService(s) : null;
   }
 
   @Query(() => AllocationConnection, { description: 'GreenVN allocations made through the gateway, newest first; active ones are refreshed from Exotel when stale.' })
-  async allocations(@Arg('filter', () => AllocationFilter, { defaultValue: {} }) filter: AllocationFilter, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
+  async allocations(@Arg('filter', () => AllocationFilter, { defaultValue: {}, description: 'Which allocations; none: all.' }) filter: AllocationFilter, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
     return connection(await ctx.gateway.allocations.list(filter, pageRequest(page)), presentAllocation);
   }
 
   @Query(() => Allocation, { nullable: true, description: 'One allocation by id, refreshed from Exotel when stale (null when unknown).' })
-  async allocation(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+  async allocation(@Arg('id', () => ID, { description: 'The allocation’s global id.' }) id: string, @Ctx() ctx: Context) {
     const decoded = fromGlobalId(id);
     if (decoded?.type !== 'Allocation') return null;
     const { provider, ref } = splitProviderKey(decoded.key);
@@ -158,12 +158,12 @@ export class QueryResolver {
   }
 
   @Query(() => CallEventConnection, { description: 'Calls received through provider webhooks, newest first.' })
-  async callEvents(@Arg('filter', () => CallEventFilter, { defaultValue: {} }) filter: CallEventFilter, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
+  async callEvents(@Arg('filter', () => CallEventFilter, { defaultValue: {}, description: 'Which calls; none: all.' }) filter: CallEventFilter, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
     return connection(await ctx.gateway.calls.list(callFilter(filter), pageRequest(page)), presentCall);
   }
 
   @Query(() => CallEvent, { nullable: true, description: 'One call by id (null when unknown).' })
-  async callEvent(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<CallEvent | null> {
+  async callEvent(@Arg('id', () => ID, { description: 'The call’s global id.' }) id: string, @Ctx() ctx: Context): Promise<CallEvent | null> {
     const decoded = fromGlobalId(id);
     if (decoded?.type !== 'CallEvent') return null;
     const [c] = await ctx.gateway.calls.byIds([decoded.key]);

@@ -17,7 +17,7 @@ export class SubscriptionResolver {
     filter: ({ payload, args }: { payload: CallEventRecord; args: { filter?: CallEventFilter } }) => callMatches(payload, callFilter(args.filter ?? {})),
     description: 'Calls as they happen, from every provider’s webhooks: each update of a call (start, end) arrives as the merged CallEvent.',
   })
-  callEvents(@Root() call: CallEventRecord, @Arg('filter', () => CallEventFilter, { nullable: true }) _filter?: CallEventFilter): CallEvent {
+  callEvents(@Root() call: CallEventRecord, @Arg('filter', () => CallEventFilter, { nullable: true, description: 'Which calls; none: all.' }) _filter?: CallEventFilter): CallEvent {
     return presentCall(call);
   }
 
@@ -30,7 +30,7 @@ export class SubscriptionResolver {
     },
     description: 'Orders as they are placed and settled (e.g. a Delacon WAIT order completed by its Post Provisioning Response).',
   })
-  orderUpdated(@Root() order: OrderRecord, @Arg('filter', () => OrderFilter, { nullable: true }) _filter?: OrderFilter): Order {
+  orderUpdated(@Root() order: OrderRecord, @Arg('filter', () => OrderFilter, { nullable: true, description: 'Which orders; none: all.' }) _filter?: OrderFilter): Order {
     return presentOrder(order);
   }
 
@@ -48,7 +48,7 @@ export class SubscriptionResolver {
     },
     description: 'Things that happen to allocations: deallocated (by policy or by you), callers verified by PIN, failed verifications.',
   })
-  allocationEvents(@Root() event: AllocationEventRecord, @Arg('filter', () => AllocationEventFilter, { nullable: true }) _filter?: AllocationEventFilter): AllocationEvent {
+  allocationEvents(@Root() event: AllocationEventRecord, @Arg('filter', () => AllocationEventFilter, { nullable: true, description: 'Which events; none: all.' }) _filter?: AllocationEventFilter): AllocationEvent {
     return event;
   }
 }
