@@ -157,6 +157,14 @@ export class BusinessError extends Error {
   }
 }
 
+/** Several business refusals at once, one per input field (src/datasources/validate.ts): each is a userError of its own. */
+export class Refusals extends BusinessError {
+  constructor(readonly all: BusinessError[]) {
+    super(all[0]!.code, all.map((r) => r.message).join('; '), all[0]!.field);
+    this.name = 'Refusals';
+  }
+}
+
 /**
  * An infrastructure failure. `message` is safe for clients; `detail` (upstream body,
  * cause) goes to the logs only. `nothingDone` says the failure proves the provider did

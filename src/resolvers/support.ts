@@ -3,7 +3,7 @@ import { GraphQLError } from 'graphql';
 import type { Context } from '../context.js';
 import type { KeyRun } from '../gateway/attempts.js';
 import { InvalidPhoneNumber } from '../domain/phone.js';
-import { BusinessError, ErrorCode } from '../errors.js';
+import { BusinessError, ErrorCode, Refusals } from '../errors.js';
 import type { Page, PageRequest } from '../gateway/lists.js';
 import type { UserError } from '../types/common.js';
 import { DEFAULT_PAGE, type ConnectionShape, type PageArgs } from '../types/connection.js';
@@ -48,7 +48,7 @@ function inInput(field: string[] | undefined): string[] | undefined {
 }
 
 export function toUserErrors(err: unknown): UserError[] | null {
-  if (err instanceof BusinessError) return [{ code: err.code, message: err.message, field: inInput(err.field) }];
+  if (err instanceof BusinessError) return (err instanceof Refusals ? err.all : [err]).map((e) => ({ code: e.code, message: e.message, field: inInput(e.field) }));
   if (err instanceof InvalidPhoneNumber) return [{ code: ErrorCode.INVALID_NUMBER, message: err.message }];
   return null;
 }
