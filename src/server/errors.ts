@@ -22,12 +22,21 @@ function withoutSuggestions(message: string): string {
   return message.replace(/\s*Did you mean [^?]*\?/g, '');
 }
 
+/** Apollo's own refusals of a request that carry no code (they would read INTERNAL), known by their words. */
+const APOLLO_UNCODED: Record<string, ErrorCode> = {
+  'provided sha does not match query': ErrorCode.PERSISTED_QUERY_HASH_MISMATCH,
+  'Unsupported persisted query version': ErrorCode.BAD_REQUEST,
+};
+
 export function errorFormatter(log: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     if (original instanceof GatewayError && original.detail !== undefined) {
       log.warn({ code: original.code, provider: original.extensions.provider, detail: original.detail }, 'upstream failure');
     }
+    // Only a refusal before execution (no path) is Apollo's.
+    const apollos = formatted.path === undefined ? APOLLO_UNCODED[formatted.message] : undefined;
+    if (apollos) return { message: formatted.message, extensions: { code: apollos } };
     const code = formatted.extensions?.code;
     if (original instanceof GatewayError || (typeof code === 'string' && PUBLIC_CODES.has(code))) {
       const { http: _http, stacktrace: _s, ...extensions } = formatted.extensions ?? {};

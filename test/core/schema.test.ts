@@ -2,8 +2,10 @@
  * The schema as clients read it: every type, field, argument, input field and enum value has a
  * description, and `providers { operations }` names root fields a client can call.
  */
+import { readFileSync } from 'node:fs';
 import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, type GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ErrorCode } from '../../src/errors.js';
 import { createSchema } from '../../src/schema.js';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
 
@@ -34,6 +36,17 @@ function undocumented(schema: GraphQLSchema): string[] {
 describe('documentation', () => {
   it('describes every type, field, argument, input field and enum value', async () => {
     expect(undocumented(await createSchema())).toEqual([]);
+  });
+
+  it("the README's error section names every ErrorCode value, and no code that is not one", () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('**Errors.**'), readme.indexOf('**Idempotency.**'));
+    const named = new Set([...section.matchAll(/`([A-Z][A-Z0-9_]+)`/g)].map((m) => m[1]!));
+    // Words of the section that are not codes: a setting and Delacon's answer.
+    for (const word of ['RATE_LIMIT_PER_MINUTE', 'WAIT']) named.delete(word);
+    const codes: string[] = Object.values(ErrorCode);
+    expect(codes.filter((c) => !named.has(c)), 'codes the README leaves out').toEqual([]);
+    expect([...named].filter((c) => !codes.includes(c)), 'README codes that are not ErrorCode values').toEqual([]);
   });
 });
 

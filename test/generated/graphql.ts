@@ -351,7 +351,7 @@ export type ErrorCode =
   | 'ALREADY_DEALLOCATED'
   /** The number was already released. */
   | 'ALREADY_RELEASED'
-  /** The HTTP request is not a GraphQL request: a body that is not JSON, an empty body or query, a subscription over plain HTTP, Apollo’s CSRF check, a persisted-query hash that does not match its query (Apollo’s code for that too), or an Accept no answer fits (HTTP 400 or 406). */
+  /** The HTTP request is not a GraphQL request: a body that is not JSON, an empty body or query, a subscription over plain HTTP, Apollo’s CSRF check, a persisted-query version other than 1, or an Accept no answer fits (HTTP 400 or 406). */
   | 'BAD_REQUEST'
   /** An argument or variable the operation cannot take: a value that does not fit its type, a list over its cap, page arguments out of range or mixed, a cursor the list never gave. */
   | 'BAD_USER_INPUT'
@@ -395,6 +395,8 @@ export type ErrorCode =
   | 'OUTCOME_UNKNOWN'
   /** A body over 100 kB, or a URL and headers over 16 KB (HTTP 413 or 431). */
   | 'PAYLOAD_TOO_LARGE'
+  /** Apollo’s code (as the Apollo Router names it): the sha256Hash sent is not the hash of the query sent with it (HTTP 400). */
+  | 'PERSISTED_QUERY_HASH_MISMATCH'
   /** Apollo’s code (automatic persisted queries): the hash is not known yet; send it again with the query text. */
   | 'PERSISTED_QUERY_NOT_FOUND'
   /** Apollo’s code: persisted queries are not served on this path. */
