@@ -4,7 +4,8 @@ import type { ProviderStatus as RegistryStatus, Registry } from '../datasources/
 
 /**
  * The root fields of the API that reach each adapter operation: what a client reads in
- * `providers { operations }`. Polling order status and recovering lost calls are the gateway's own.
+ * `providers { operations }`. Polling order status, recovering lost calls and listing what the
+ * account holds (reconciliation) are the gateway's own.
  */
 const FIELDS: Record<AdapterOperation, string[]> = {
   searchNumbers: ['availableNumbers'],
@@ -27,6 +28,7 @@ const FIELDS: Record<AdapterOperation, string[]> = {
   reassign: ['reassignGreenVN'],
   deallocate: ['deallocateGreenVN'],
   recover: [],
+  inventory: [],
 };
 
 export type ProviderStatus = Omit<RegistryStatus, 'operations'> & { operations: string[] };

@@ -10,27 +10,32 @@ import { DEFAULT_PAGE, type ConnectionShape, type PageArgs } from '../types/conn
 import { fromGlobalId, splitProviderKey, type NodeType } from '../types/node.js';
 import type { ProviderName } from '../domain/model.js';
 
-const encodeCursor = (n: number) => Buffer.from(`c${n}`).toString('base64url');
+/** An item's place: its seq and, in a list sorted on a key, that key (`c<seq>` or `c<seq>:<key>`). */
+const encodeCursor = (seq: number, key?: number) => Buffer.from(key === undefined ? `c${seq}` : `c${seq}:${key}`).toString('base64url');
 
 /** No cursor (absent or null, as clients send it) means the first page. */
-export function decodeCursor(cursor: string | null | undefined): number | undefined {
+function decodeCursor(cursor: string | null | undefined): { seq: number; key?: number } | undefined {
   if (cursor === undefined || cursor === null) return undefined;
-  const m = /^c(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  const m = /^c(\d+)(?::(-?\d+))?$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
   if (!m) throw new GraphQLError(`"${cursor}" is not a cursor from this list`, { extensions: { code: ErrorCode.BAD_USER_INPUT } });
-  return Number(m[1]);
+  return { seq: Number(m[1]), key: m[2] === undefined ? undefined : Number(m[2]) };
 }
 
 /** What a connection's arguments (checked by PageArgs) ask the gateway for. */
 export function pageRequest(args: PageArgs): PageRequest {
-  if (isGiven(args.last) || isGiven(args.before)) return { first: args.last ?? DEFAULT_PAGE, backward: true, beforeSeq: decodeCursor(args.before) };
-  return { first: args.first ?? DEFAULT_PAGE, afterSeq: decodeCursor(args.after) };
+  if (isGiven(args.last) || isGiven(args.before)) {
+    const before = decodeCursor(args.before);
+    return { first: args.last ?? DEFAULT_PAGE, backward: true, beforeSeq: before?.seq, beforeKey: before?.key };
+  }
+  const after = decodeCursor(args.after);
+  return { first: args.first ?? DEFAULT_PAGE, afterSeq: after?.seq, afterKey: after?.key };
 }
 
 const isGiven = (v: unknown) => v !== undefined && v !== null;
 
 /** A page from the gateway as a connection: each cursor names its item's place. */
 export function connection<R, N>(page: Page<R>, present: (r: R) => N): ConnectionShape<N> {
-  const edges = page.items.map((i) => ({ cursor: encodeCursor(i.seq), node: present(i.record) }));
+  const edges = page.items.map((i) => ({ cursor: encodeCursor(i.seq, i.key), node: present(i.record) }));
   return { edges, pageInfo: { hasNextPage: page.hasNextPage, hasPreviousPage: page.hasPreviousPage, startCursor: edges[0]?.cursor, endCursor: edges.at(-1)?.cursor } };
 }
 

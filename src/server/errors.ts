@@ -28,11 +28,17 @@ const APOLLO_UNCODED: Record<string, ErrorCode> = {
   'Unsupported persisted query version': ErrorCode.BAD_REQUEST,
 };
 
+/** An upstream body can be megabytes (an HTML error page): the log keeps its start. */
+function clipped(detail: unknown): unknown {
+  const text = typeof detail === 'string' ? detail : JSON.stringify(detail) ?? '';
+  return text.length > 2_000 ? `${text.slice(0, 2_000)}… (${text.length} chars)` : detail;
+}
+
 export function errorFormatter(log: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     if (original instanceof GatewayError && original.detail !== undefined) {
-      log.warn({ code: original.code, provider: original.extensions.provider, detail: original.detail }, 'upstream failure');
+      log.warn({ code: original.code, provider: original.extensions.provider, detail: clipped(original.detail) }, 'upstream failure');
     }
     // Only a refusal before execution (no path) is Apollo's.
     const apollos = formatted.path === undefined ? APOLLO_UNCODED[formatted.message] : undefined;

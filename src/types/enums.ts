@@ -8,18 +8,26 @@ export function literals<const T extends string>(...values: T[]): { [K in T]: K 
   return Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
 }
 
+type ValueConfig = { description: string; deprecationReason?: string };
+
 /** A description for each value of `values`, in registerEnumType's shape (a value left out does not compile). */
-export function valuesConfig<T extends Record<string, string>>(_values: T, descriptions: Record<keyof T, string>): Record<string, { description: string }> {
-  return Object.fromEntries(Object.entries(descriptions).map(([value, description]) => [value, { description: description as string }]));
+export function valuesConfig<T extends Record<string, string>>(_values: T, descriptions: Record<keyof T, string | ValueConfig>): Record<string, ValueConfig> {
+  return Object.fromEntries(Object.entries<string | ValueConfig>(descriptions).map(([value, d]) => [value, typeof d === 'string' ? { description: d } : d]));
 }
 
 export const Provider = literals(...PROVIDERS);
 export const ProviderMode = literals('LIVE', 'SANDBOX', 'OFF');
-export const NumberKind = literals('GEOGRAPHIC', 'TOLL_FREE', 'FREECALL', 'MOBILE', 'LANDLINE');
-export const NumberStatus = literals('AVAILABLE', 'RESERVED', 'ACTIVE', 'RELEASED');
-export const NumberCapability = literals('VOICE', 'SMS', 'T38', 'CNAM');
+/**
+ * LANDLINE and FREECALL are older names for GEOGRAPHIC and TOLL_FREE, kept so that old queries
+ * still run: as input they arrive as the value they stand for, and no answer carries them.
+ * graphql-js writes a value out by the last name that carries it, so the aliases come first.
+ */
+export const NumberKind = { LANDLINE: 'GEOGRAPHIC', FREECALL: 'TOLL_FREE', ...literals('GEOGRAPHIC', 'LOCAL_RATE', 'TOLL_FREE', 'MOBILE') } as const;
+export const NumberStatus = literals('AVAILABLE', 'RESERVED', 'PENDING', 'ACTIVE', 'RELEASED', 'UNAVAILABLE');
+/** CNAM meant two things (outbound caller name on stock, inbound lookup on owned numbers): kept in the schema, never answered. */
+export const NumberCapability = literals('VOICE', 'SMS', 'T38', 'OUTBOUND_CNAM', 'CNAM_LOOKUP', 'CNAM');
 export const StockPool = literals('PRIVATE', 'PUBLIC');
-export const OrderStatus = literals('PENDING', 'COMPLETED', 'FAILED');
+export const OrderStatus = literals('PENDING', 'COMPLETED', 'FAILED', 'STALE');
 export const OrderKind = literals('PROVISION', 'SERVICE_UPDATE');
 export const CallStatus = literals('RINGING', 'ANSWERED', 'MISSED', 'BUSY', 'VOICEMAIL', 'FAILED');
 export const CallOutcome = literals('ANSWERED', 'MISSED', 'BUSY', 'VOICEMAIL', 'FAILED');
@@ -29,6 +37,11 @@ export const AllocationState = literals('ACTIVE', 'DEALLOCATED');
 export const AllocationEventKind = literals('DEALLOCATED', 'CALLER_VERIFIED', 'VERIFICATION_FAILED', 'UPDATED');
 export const NumberCountGrouping = literals('STATE', 'RATE_CENTER', 'LATA', 'TIER');
 export type NumberCountGrouping = keyof typeof NumberCountGrouping;
+export const WebhookReceiptStatus = literals('RECEIVED', 'APPLIED', 'DUPLICATE', 'UNMATCHED', 'REJECTED', 'FAILED', 'SUPERSEDED');
+export type WebhookReceiptStatus = keyof typeof WebhookReceiptStatus;
+export const WebhookBodyEncoding = literals('TEXT', 'BASE64');
+export const NumberOrderField = literals('ADDED', 'E164');
+export const SortDirection = literals('ASC', 'DESC');
 
 registerEnumType(Provider, {
   name: 'Provider',
@@ -51,29 +64,42 @@ registerEnumType(ProviderMode, {
 });
 registerEnumType(NumberKind, {
   name: 'NumberKind',
-  description: 'What sort of number it is.',
+  description: 'What sort of number it is, by who pays for the call: one meaning for every provider.',
   valuesConfig: valuesConfig(NumberKind, {
-    GEOGRAPHIC: 'A fixed-line number tied to an area (AVANSER GEO, a US DID in a rate center).',
-    TOLL_FREE: 'A non-geographic number whose price for the caller does not depend on where they are: US toll-free (8XX) at VoIP Innovations; AVANSER’s TOLLFREE class (13/1300, local rate) is read as this.',
-    FREECALL: 'Free for the caller: AVANSER’s FREECALL class (1800).',
+    GEOGRAPHIC: 'A fixed-line number tied to an area: AVANSER GEO, a VoIP Innovations rate-center number, Delacon city types (02 Sydney, 03 Tokyo, 020 London).',
+    LOCAL_RATE: 'The caller pays one local rate from anywhere in the country: AVANSER TOLLFREE (Australian 13 and 1300 numbers), China 400.',
+    TOLL_FREE: 'Free to the caller: AVANSER FREECALL (Australian 1800), VoIP Innovations 8xx (state TF), freephone types at Delacon (0120 Japan, 0800 UK and New Zealand).',
     MOBILE: 'A mobile number.',
-    LANDLINE: 'A fixed line, where the provider does not say whether it is geographic; as a search kind the same as GEOGRAPHIC.',
+    LANDLINE: { description: 'Same as GEOGRAPHIC.', deprecationReason: 'Use GEOGRAPHIC: the same numbers. Accepted as input and read as GEOGRAPHIC; answers say GEOGRAPHIC.' },
+    FREECALL: { description: 'Same as TOLL_FREE.', deprecationReason: 'Use TOLL_FREE: the same numbers (free to the caller). Accepted as input and read as TOLL_FREE; answers say TOLL_FREE.' },
   }),
 });
 registerEnumType(NumberStatus, {
   name: 'NumberStatus',
-  description: 'Where a number stands: in stock, held for us, in service, or given back.',
+  description: 'Where a number stands: in stock, held for us, ordered, in service, given back, or held by someone else.',
   valuesConfig: valuesConfig(NumberStatus, {
     AVAILABLE: 'In stock at the provider.',
     RESERVED: 'Held for us for a while (reservedUntil), not yet in service.',
+    PENDING: 'Ordered, and the provider has not confirmed the order yet (an AVANSER service being activated): it becomes ACTIVE when its order COMPLETED, RELEASED when it FAILED.',
     ACTIVE: 'Ours and in service.',
-    RELEASED: 'Given back to the provider.',
+    RELEASED: 'No longer ours: released, its order failed, or its provider no longer lists it (found by reconciliation).',
+    UNAVAILABLE: 'Held by another account of the provider: neither yours nor for sale (VoIP Innovations queryDID: reserved or assigned to another company).',
   }),
 });
 registerEnumType(NumberCapability, {
   name: 'NumberCapability',
   description: 'What a number can do beyond voice.',
-  valuesConfig: valuesConfig(NumberCapability, { VOICE: 'Calls.', SMS: 'Text messages.', T38: 'T.38 fax.', CNAM: 'Caller name (CNAM) lookup.' }),
+  valuesConfig: valuesConfig(NumberCapability, {
+    VOICE: 'Calls.',
+    SMS: 'Text messages.',
+    T38: 'Fax over IP (T.38).',
+    OUTBOUND_CNAM: 'The number can send your caller name (CNAM) on the calls you make: a number in stock (VoIP Innovations outboundCNAM).',
+    CNAM_LOOKUP: 'Inbound caller-name lookup (CNAM dip) is on: the caller’s name is looked up on calls to the number. An owned number (VoIP Innovations DID cnam).',
+    CNAM: {
+      description: 'Meant OUTBOUND_CNAM on numbers in stock and CNAM_LOOKUP on owned numbers.',
+      deprecationReason: 'Two meanings: use OUTBOUND_CNAM (stock) or CNAM_LOOKUP (owned numbers). No answer carries it.',
+    },
+  }),
 });
 registerEnumType(StockPool, {
   name: 'StockPool',
@@ -87,6 +113,7 @@ registerEnumType(OrderStatus, {
     PENDING: 'Accepted by the provider, not yet confirmed (orderUpdated tells when it is).',
     COMPLETED: 'Done.',
     FAILED: 'The provider did not carry it out; the history’s last message says why.',
+    STALE: 'Left PENDING past its provider’s window (see the README): the gateway stopped waiting; a confirmation that comes later still settles it.',
   }),
 });
 registerEnumType(OrderKind, {
@@ -146,6 +173,37 @@ registerEnumType(NumberCountGrouping, {
   name: 'NumberCountGrouping',
   description: 'How available-number counts are grouped.',
   valuesConfig: valuesConfig(NumberCountGrouping, { STATE: 'By US state.', RATE_CENTER: 'By rate center.', LATA: 'By LATA.', TIER: 'By pricing tier.' }),
+});
+registerEnumType(WebhookReceiptStatus, {
+  name: 'WebhookReceiptStatus',
+  description: 'What became of one webhook delivery. UNMATCHED, REJECTED and FAILED receipts can be replayed (replayWebhookReceipt).',
+  valuesConfig: valuesConfig(WebhookReceiptStatus, {
+    RECEIVED: 'Being applied right now (kept before it is answered).',
+    APPLIED: 'Its event was applied: stored and published.',
+    DUPLICATE: 'Its event had been applied from an earlier delivery: nothing changed.',
+    UNMATCHED: 'Nothing to apply it to yet (e.g. an order or allocation the gateway does not hold); a redelivery or a replay applies it.',
+    REJECTED: 'The payload could not be read or stored (answered 4xx); see reason.',
+    FAILED: 'A fault of ours or the store being down (answered 5xx, so the provider retries).',
+    SUPERSEDED: 'Abandoned by a process that died; a later delivery of the same event applied it.',
+  }),
+});
+registerEnumType(NumberOrderField, {
+  name: 'NumberOrderField',
+  description: 'How the inventory is ordered.',
+  valuesConfig: valuesConfig(NumberOrderField, { ADDED: 'When the gateway first kept the number.', E164: 'The number itself.' }),
+});
+registerEnumType(SortDirection, {
+  name: 'SortDirection',
+  description: 'Which way a list runs.',
+  valuesConfig: valuesConfig(SortDirection, { ASC: 'Smallest or oldest first.', DESC: 'Largest or newest first.' }),
+});
+registerEnumType(WebhookBodyEncoding, {
+  name: 'WebhookBodyEncoding',
+  description: 'How the gateway keeps a webhook body.',
+  valuesConfig: valuesConfig(WebhookBodyEncoding, {
+    TEXT: 'As text: the body was valid UTF-8 without NUL.',
+    BASE64: 'As bytes, in base64: the body was not valid UTF-8, or held NUL.',
+  }),
 });
 registerEnumType(ErrorCode, {
   name: 'ErrorCode',
