@@ -9,8 +9,12 @@ import { badUserInput, BusinessError, ErrorCode, GatewayError } from '../errors.
 import type { NumberFilter, NumberOrder } from '../store/numbers.js';
 import type { Store } from '../store/store.js';
 import type { Attempts, KeyRun } from './attempts.js';
+import { partsOf } from '../domain/phone.js';
 import type { Effects } from './effects.js';
 import { byKey, listPage, type Page, type PageRequest } from './lists.js';
+
+/** How many stock numbers a lookup by national digits reads (the number itself, and those that merely start with it). */
+const STOCK_LOOKUP = 100;
 
 /** How one provider answered a stock search: the others' answers stand whatever this one did. */
 export interface StockSource {
@@ -97,6 +101,18 @@ export class Numbers {
   async one(provider: ProviderName, e164: E164): Promise<PhoneNumberRecord | null> {
     if (this.registry.supports(provider, 'getNumber')) return this.registry.call(provider, 'getNumber', e164);
     return (await this.store.numbers.byE164([e164])).find((n) => n.provider === provider) ?? null;
+  }
+
+  /**
+   * A number the API has shown, by its provider and E.164 (a PhoneNumber id): as `one` finds it;
+   * else, where the provider cannot look numbers up, in its stock (searched by the national digits).
+   */
+  async find(provider: ProviderName, e164: E164): Promise<PhoneNumberRecord | null> {
+    const known = await this.one(provider, e164);
+    if (known || this.registry.supports(provider, 'getNumber') || !this.registry.supports(provider, 'searchNumbers')) return known;
+    const { national, country } = partsOf(e164);
+    const stock = await this.registry.call(provider, 'searchNumbers', { country, prefix: national }, STOCK_LOOKUP);
+    return stock.find((n) => n.e164 === e164) ?? null;
   }
 
   /** The gateway's records of these numbers, one per number asked for (a request's batch). */

@@ -26,7 +26,7 @@ export class ProvisionNumbersPayload extends Payload {
 
 @ObjectType({ description: 'Per-number results of reserveNumbers / releaseNumbers.' })
 export class NumbersPayload extends Payload {
-  @Field(() => [NumberResult])
+  @Field(() => [NumberResult], { description: 'One result per number asked for.' })
   numbers!: NumberResult[];
 }
 
@@ -35,40 +35,40 @@ export class UpdatePart {
   @Field(() => [String], { description: 'The input fields this part carried.' })
   fields!: string[];
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'The provider accepted this part.' })
   applied!: boolean;
 
   @Field(() => Boolean, { description: 'Acknowledged, awaiting the provider’s confirmation.' })
   pending!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The provider’s words, when it gave any.' })
   message?: string;
 
-  @Field(() => ErrorCode, { nullable: true })
+  @Field(() => ErrorCode, { nullable: true, description: 'Why the part failed, when it did.' })
   code?: ErrorCode;
 }
 
 @ObjectType({ description: 'Result of updateService: what was applied, part by part.' })
 export class UpdateServicePayload extends Payload {
-  @Field(() => Service, { nullable: true })
+  @Field(() => Service, { nullable: true, description: 'The service as it stands after the update, when it could be read.' })
   service?: Service;
 
   @Field(() => Order, { nullable: true, description: 'Set when the provider confirms later (AVANSER); follow it on orderUpdated.' })
   order?: Order;
 
-  @Field(() => [UpdatePart])
+  @Field(() => [UpdatePart], { description: 'Each upstream call the update needed and what became of it.' })
   parts!: UpdatePart[];
 }
 
 @ObjectType({ description: 'Result of an allocation mutation.' })
 export class AllocationPayload extends Payload {
-  @Field(() => Allocation, { nullable: true })
+  @Field(() => Allocation, { nullable: true, description: 'The allocation as it stands, when the call succeeded.' })
   allocation?: Allocation;
 }
 
 @ObjectType({ description: 'Result of simulateIncomingCall.' })
 export class SimulateIncomingCallPayload extends Payload {
-  @Field(() => Provider, { nullable: true })
+  @Field(() => Provider, { nullable: true, description: 'The provider whose simulator placed the call.' })
   provider?: string;
 
   @Field(() => String, { nullable: true, description: 'The call id the webhooks carry; the CallEvent arrives on callEvents.' })

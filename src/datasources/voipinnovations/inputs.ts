@@ -23,7 +23,7 @@ export class VoipInnovationsProvisionInput {
 
 @InputType({ description: 'VoIP Innovations DID configuration (configDID).' })
 export class VoipInnovationsServiceUpdateInput {
-  @Field(() => Int, { nullable: true }) endpointGroup?: number;
-  @Field(() => Boolean, { nullable: true }) cnam?: boolean;
-  @Field(() => String, { nullable: true }) refId?: string;
+  @Field(() => Int, { nullable: true, description: 'The endpoint group the number routes to.' }) endpointGroup?: number;
+  @Field(() => Boolean, { nullable: true, description: 'Inbound CNAM lookup.' }) cnam?: boolean;
+  @Field(() => String, { nullable: true, description: 'Your reference.' }) refId?: string;
 }
