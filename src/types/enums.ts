@@ -9,6 +9,11 @@ export function literals<const T extends string>(...values: T[]): { [K in T]: K 
 }
 
 export const Provider = literals(...PROVIDERS);
+/** Where provisionNumbers goes: a provider, or AUTO (the gateway picks one selling in the country). */
+export const ProvisionProvider = literals(...PROVIDERS, 'AUTO');
+export type ProvisionProvider = keyof typeof ProvisionProvider;
+export const RoutingOutcome = literals('USED', 'SKIPPED', 'REFUSED');
+export type RoutingOutcome = keyof typeof RoutingOutcome;
 export const ProviderMode = literals('LIVE', 'SANDBOX', 'OFF');
 export const NumberKind = literals('GEOGRAPHIC', 'TOLL_FREE', 'FREECALL', 'MOBILE', 'LANDLINE');
 export const NumberStatus = literals('AVAILABLE', 'RESERVED', 'PENDING', 'ACTIVE', 'RELEASED');
@@ -31,6 +36,11 @@ export const NumberOrderField = literals('ADDED', 'E164');
 export const SortDirection = literals('ASC', 'DESC');
 
 registerEnumType(Provider, { name: 'Provider', description: 'The telephony providers behind the gateway.' });
+registerEnumType(ProvisionProvider, { name: 'ProvisionProvider', description: 'A provider, or AUTO: the gateway picks one that sells in `country` and has the stock (see the README, "Provisioning by country").' });
+registerEnumType(RoutingOutcome, {
+  name: 'RoutingOutcome',
+  description: 'USED: the request went there (the payload is its result); SKIPPED: nothing was sent there (reason says why); REFUSED: it answered NO_NUMBER_AVAILABLE, nothing was done, the next was tried.',
+});
 registerEnumType(ProviderMode, {
   name: 'ProviderMode',
   description: 'LIVE: real credentials; SANDBOX: an in-process simulator speaking the provider wire format; OFF: neither.',

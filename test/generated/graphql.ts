@@ -461,15 +461,29 @@ export type ProviderMode =
   | 'OFF'
   | 'SANDBOX';
 
-/** Provision numbers at a provider: give the block of that provider. */
+/** Provision numbers at a provider: give the block of that provider. With provider AUTO: country, kind and count, and the block of each provider you accept (the gateway picks the numbers). */
 export type ProvisionNumbersInput = {
   avanser?: AvanserProvisionInput | null | undefined;
+  /** AUTO only: how many numbers, 1 to 20 (default 1). */
+  count?: number | null | undefined;
+  /** AUTO only (and required there): ISO 3166 alpha-2 country the numbers are in, e.g. AU. */
+  country?: string | null | undefined;
   delacon?: DelaconProvisionInput | null | undefined;
   /** Any unique string (≤ 200 chars). Sending the same key again replays the first result and changes nothing; the same key with a different input is refused. When a provider's answer was lost (OUTCOME_UNKNOWN), the same key returns what was done once the gateway has found out, and never does it twice. Kept for 48 hours. */
   idempotencyKey?: string | null | undefined;
-  provider: Provider;
+  /** AUTO only: what sort of number (any when left out). */
+  kind?: NumberKind | null | undefined;
+  provider: ProvisionProvider;
   voipInnovations?: VoipInnovationsProvisionInput | null | undefined;
 };
+
+/** A provider, or AUTO: the gateway picks one that sells in `country` and has the stock (see the README, "Provisioning by country"). */
+export type ProvisionProvider =
+  | 'AUTO'
+  | 'AVANSER'
+  | 'DELACON'
+  | 'EXOTEL'
+  | 'VOIP_INNOVATIONS';
 
 /** Give an active allocation a different GreenVN. */
 export type ReassignGreenVnInput = {
@@ -550,8 +564,8 @@ export type VoipInnovationsProvisionInput = {
   cnam?: boolean | null | undefined;
   /** Endpoint group the numbers route to. */
   endpointGroup: number;
-  /** At most 100 items. */
-  numbers: Array<string>;
+  /** Required, except with provider AUTO (which picks them). At most 100 items. */
+  numbers?: Array<string> | null | undefined;
   /** Your reference. */
   refId?: string | null | undefined;
 };
