@@ -4,7 +4,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import type { OrderDraft, ProvisionOutcome, ProvisionRequest } from '../datasources/provider.js';
+import type { NumberSearchFilter, OrderDraft, ProvisionOutcome, ProvisionRequest } from '../datasources/provider.js';
 import type { Registry } from '../datasources/registry.js';
 import type { E164, NumberKind, NumberOutcome, NumberStatus, OrderRecord, ProviderName } from '../domain/model.js';
 import { numberStatusOf } from '../domain/orders.js';
@@ -43,6 +43,8 @@ export interface AutoProvisionRequest {
   country?: string;
   kind?: NumberKind;
   count?: number;
+  /** More stock criteria; its country and kind are the request's. */
+  stock?: NumberSearchFilter;
   [block: string]: unknown;
 }
 
@@ -90,8 +92,8 @@ export class Orders {
   /** A provisioning at the provider named, or routed (`AUTO`); a business refusal comes back as `refused`. */
   async route(request: AutoProvisionRequest & { provider: ProvisionProvider }, run?: KeyRun): Promise<RoutedProvision> {
     if (request.provider === 'AUTO') return this.provisionAuto(request, run);
-    const { country, kind, count, ...named } = request;
-    const stray = Object.entries({ country, kind, count }).find(([, v]) => v !== undefined && v !== null);
+    const { country, kind, count, stock, ...named } = request;
+    const stray = Object.entries({ country, kind, count, stock }).find(([, v]) => v !== undefined && v !== null);
     if (stray) throw badUserInput(`input.${stray[0]}`, 'goes with provider AUTO only');
     const provider = request.provider;
     const routing: RoutingStep[] = [{ provider, outcome: 'USED', reason: 'named by the request' }];
@@ -113,6 +115,7 @@ export class Orders {
    */
   async provisionAuto(request: AutoProvisionRequest, run?: KeyRun): Promise<RoutedProvision> {
     const { country, kind, count, sellers } = this.autoTargets(request);
+    const criteria = { ...request.stock, country, kind };
     if (run?.previous?.operation === 'provision') {
       const { provider, args } = run.previous;
       const step = { provider, outcome: 'USED' as const, reason: `the earlier request with this idempotencyKey went to ${provider}: resumed there only` };
@@ -128,7 +131,7 @@ export class Orders {
       }
       let stock: E164[];
       try {
-        stock = (await this.registry.call(name, 'searchNumbers', { country, kind }, count)).map((n) => n.e164);
+        stock = (await this.registry.call(name, 'searchNumbers', criteria, count)).map((n) => n.e164);
       } catch (err) {
         const { code, message } = failedSource(name, err);
         routing.push({ provider: name, outcome: 'SKIPPED', code, reason: `its stock search failed: ${message}` });
@@ -158,6 +161,9 @@ export class Orders {
     if (!country) throw badUserInput('input.country', 'provider AUTO needs a country (ISO 3166 alpha-2, such as AU)');
     const sellers = this.registry.sellers(country).filter((e) => e.adapter?.provision);
     if (sellers.length === 0) throw badUserInput('input.country', `no provider sells numbers in "${country}"; countries: ${this.registry.stockCountries()}`);
+    for (const field of ['country', 'kind'] as const) {
+      if (request.stock?.[field] != null) throw badUserInput(`input.stock.${field}`, `give it as input.${field}`);
+    }
     const count = request.count ?? 1;
     if (!Number.isInteger(count) || count < 1 || count > MAX_AUTO_COUNT) throw badUserInput('input.count', `count must be 1 to ${MAX_AUTO_COUNT}`);
     for (const { module } of this.registry.all()) {
@@ -165,6 +171,8 @@ export class Orders {
       const given = request[block] as Record<string, unknown> | undefined;
       if (!given) continue;
       if (!module.autoFields) throw badUserInput(`input.${block}`, `provider AUTO never picks ${module.name}: leave out its input, or name the provider`);
+      // A seller elsewhere is not tried: its block (for another country) is left alone.
+      if (!sellers.some((e) => e.module === module)) continue;
       for (const field of module.autoFields) {
         const value = given[field];
         if (value === undefined || value === null || (field === 'country' && String(value).toUpperCase() === country)) continue;

@@ -77,6 +77,9 @@ export class ProvisionNumbersInput {
   @Field(() => Int, { nullable: true, description: 'AUTO only: how many numbers, 1 to 20 (default 1).' })
   count?: number;
 
+  @Field(() => NumberSearchInput, { nullable: true, description: 'AUTO only: more stock criteria for each seller’s stock search (state, npa, szu …; country and kind are the fields above). A seller that cannot search by them is skipped.' })
+  stock?: NumberSearchInput;
+
   /** Each provider's block, added below. */
   [block: string]: unknown;
 

@@ -474,6 +474,8 @@ export type ProvisionNumbersInput = {
   /** AUTO only: what sort of number (any when left out). */
   kind?: NumberKind | null | undefined;
   provider: ProvisionProvider;
+  /** AUTO only: more stock criteria for each seller’s stock search (state, npa, szu …; country and kind are the fields above). A seller that cannot search by them is skipped. */
+  stock?: NumberSearchInput | null | undefined;
   voipInnovations?: VoipInnovationsProvisionInput | null | undefined;
 };
 
