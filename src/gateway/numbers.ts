@@ -25,7 +25,7 @@ export interface StockSource {
 }
 
 /** A provider's refusal or failure as a source (our codes and messages are public); a fault of ours is thrown, to be logged and answered INTERNAL. */
-function failedSource(provider: ProviderName, err: unknown): StockSource {
+export function failedSource(provider: ProviderName, err: unknown): StockSource {
   if (err instanceof BusinessError) return { provider, ok: false, code: err.code, message: err.message };
   if (err instanceof GatewayError) return { provider, ok: false, code: err.extensions.code as ErrorCode, message: err.message };
   throw err;
@@ -50,10 +50,9 @@ export class Numbers {
    */
   async searchAll(filter: NumberSearchFilter, req: PageRequest): Promise<Page<PhoneNumberRecord> & { sources: StockSource[] }> {
     const country = filter.country?.trim().toUpperCase();
-    const sellers = this.registry.all().filter((e) => e.adapter?.searchNumbers && e.module.stockCountries?.includes(country ?? ''));
+    const sellers = this.registry.sellers(country);
     if (sellers.length === 0) {
-      const served = [...new Set(this.registry.all().flatMap((e) => (e.adapter?.searchNumbers ? (e.module.stockCountries ?? []) : [])))].sort().join(', ');
-      throw badUserInput('filter.country', `${country ? `no provider sells numbers in "${country}"` : 'name a country (or a provider)'}; searchable countries: ${served || 'none'}`);
+      throw badUserInput('filter.country', `${country ? `no provider sells numbers in "${country}"` : 'name a country (or a provider)'}; searchable countries: ${this.registry.stockCountries()}`);
     }
     const sources: StockSource[] = [];
     const page = await listPage(req, async (limit) => {

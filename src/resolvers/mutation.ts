@@ -6,20 +6,20 @@ import { AllocationPayload, NumbersPayload, ProvisionNumbersPayload, ReplayWebho
 import { presentAllocation, presentOrder, presentReceipt, presentService } from '../types/present.js';
 import { receiptNumber } from '../types/webhook-receipt.js';
 import { BusinessError, ErrorCode } from '../errors.js';
-import { mutation, providerRefOf } from './support.js';
+import { mutation, providerRefOf, toUserErrors } from './support.js';
 
 /** Mutations need the `write` scope: checked before execution (src/server/auth.ts). */
 @Resolver()
 export class MutationResolver {
   @Mutation(() => ProvisionNumbersPayload, {
     description:
-      'Provision numbers at a provider. Delacon: a new customer or more numbers for a company (OK → COMPLETED, WAIT → PENDING until confirmed). AVANSER: one request per number, PENDING until confirmed. VoIP Innovations: reserve then assign each number, reported per number.',
+      'Provision numbers at a provider, or with provider AUTO at one that sells in `country` and has the stock, falling back to the next on NO_NUMBER_AVAILABLE (`provider` and `routing` say which and why). Delacon: a new customer or more numbers for a company (OK → COMPLETED, WAIT → PENDING until confirmed). AVANSER: one request per number, PENDING until confirmed. VoIP Innovations: reserve then assign each number, reported per number.',
   })
   provisionNumbers(@Arg('input', () => ProvisionNumbersInput, { description: 'What to provision, with the provider’s own block.' }) input: ProvisionNumbersInput, @Ctx() ctx: Context) {
-    return mutation<ProvisionNumbersPayload>(ctx, 'provisionNumbers', input, { orders: [], numbers: [] }, async (key) => {
+    return mutation<ProvisionNumbersPayload>(ctx, 'provisionNumbers', input, { orders: [], numbers: [], routing: [] }, async (key) => {
       const { idempotencyKey: _k, ...request } = input;
-      const r = await ctx.gateway.orders.provision(request, key);
-      return { orders: r.orders.map(presentOrder), numbers: r.numbers };
+      const r = await ctx.gateway.orders.route(request, key);
+      return { provider: r.provider, routing: r.routing, orders: r.result?.orders.map(presentOrder) ?? [], numbers: r.result?.numbers ?? [], userErrors: (r.refused && toUserErrors(r.refused)) ?? [] };
     });
   }
 

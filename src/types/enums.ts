@@ -16,6 +16,11 @@ export function valuesConfig<T extends Record<string, string>>(_values: T, descr
 }
 
 export const Provider = literals(...PROVIDERS);
+/** Where provisionNumbers goes: a provider, or AUTO (the gateway picks one selling in the country). */
+export const ProvisionProvider = literals(...PROVIDERS, 'AUTO');
+export type ProvisionProvider = keyof typeof ProvisionProvider;
+export const RoutingOutcome = literals('USED', 'SKIPPED', 'REFUSED');
+export type RoutingOutcome = keyof typeof RoutingOutcome;
 export const ProviderMode = literals('LIVE', 'SANDBOX', 'OFF');
 /**
  * LANDLINE and FREECALL are older names for GEOGRAPHIC and TOLL_FREE, kept so that old queries
@@ -51,6 +56,26 @@ registerEnumType(Provider, {
     AVANSER: 'AVANSER (Australia): number stock, services, call reports.',
     EXOTEL: 'Exotel Lead Assist (India): GreenVN number masking.',
     VOIP_INNOVATIONS: 'VoIP Innovations (US): DIDs over its SOAP API.',
+  }),
+});
+registerEnumType(ProvisionProvider, {
+  name: 'ProvisionProvider',
+  description: 'A provider, or AUTO: the gateway picks one that sells in `country` and has the stock (see the README, "Provisioning by country").',
+  valuesConfig: valuesConfig(ProvisionProvider, {
+    DELACON: 'Delacon.',
+    AVANSER: 'AVANSER.',
+    EXOTEL: 'Exotel (does not provision numbers: answers UNSUPPORTED_BY_PROVIDER).',
+    VOIP_INNOVATIONS: 'VoIP Innovations.',
+    AUTO: 'The gateway picks a provider selling in `country` with the stock, falling back on NO_NUMBER_AVAILABLE.',
+  }),
+});
+registerEnumType(RoutingOutcome, {
+  name: 'RoutingOutcome',
+  description: 'What became of one provider in AUTO provisioning.',
+  valuesConfig: valuesConfig(RoutingOutcome, {
+    USED: 'The request went there (the payload is its result).',
+    SKIPPED: 'Nothing was sent there (reason says why).',
+    REFUSED: 'It answered NO_NUMBER_AVAILABLE, nothing was done, and the next was tried.',
   }),
 });
 registerEnumType(ProviderMode, {

@@ -5,13 +5,13 @@
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { PROVIDER_MODULES } from '../datasources/providers.js';
 import { IDEMPOTENCY_KEY } from './common.js';
-import { AllocationEventKind, AllocationState, CallOutcome, CallStatus, NumberKind, NumberOrderField, NumberStatus, OrderStatus, Provider, SortDirection, WebhookReceiptStatus } from './enums.js';
+import { AllocationEventKind, AllocationState, CallOutcome, CallStatus, NumberKind, NumberOrderField, NumberStatus, OrderStatus, Provider, ProvisionProvider, SortDirection, WebhookReceiptStatus } from './enums.js';
 import { atMost } from './lists.js';
 import { DateTimeScalar, E164Scalar } from './scalars.js';
 import { FILTER_LIMITS } from '../domain/calls.js';
 import type { AllocationState as AllocationStateName, CallStatus as Status, NumberKind as Kind, NumberStatus as NumberStatusName, ProviderName } from '../domain/model.js';
 import type { NumberOrder as NumberOrderShape } from '../store/numbers.js';
-import type { WebhookReceiptStatus as ReceiptStatus } from './enums.js';
+import type { ProvisionProvider as ProvisionProviderName, WebhookReceiptStatus as ReceiptStatus } from './enums.js';
 
 @InputType({ description: 'Criteria for searching available numbers; each provider uses the ones it knows (see the README).' })
 export class NumberSearchInput {
@@ -64,10 +64,22 @@ export class NumberSearchInput {
   sms?: boolean;
 }
 
-@InputType({ description: 'Provision numbers at a provider: give the block of that provider.' })
+@InputType({ description: 'Provision numbers at a provider: give the block of that provider. With provider AUTO: country, kind and count, and the block of each provider you accept (the gateway picks the numbers).' })
 export class ProvisionNumbersInput {
-  @Field(() => Provider, { description: 'The provider to provision at; its block (delacon, avanser, voipInnovations) is required.' })
-  provider!: ProviderName;
+  @Field(() => ProvisionProvider, { description: 'The provider to provision at, its block (delacon, avanser, voipInnovations) required; or AUTO (country required).' })
+  provider!: ProvisionProviderName;
+
+  @Field(() => String, { nullable: true, description: 'AUTO only (and required there): ISO 3166 alpha-2 country the numbers are in, e.g. AU.' })
+  country?: string;
+
+  @Field(() => NumberKind, { nullable: true, description: 'AUTO only: what sort of number (any when left out).' })
+  kind?: Kind;
+
+  @Field(() => Int, { nullable: true, description: 'AUTO only: how many numbers, 1 to 20 (default 1).' })
+  count?: number;
+
+  @Field(() => NumberSearchInput, { nullable: true, description: 'AUTO only: more stock criteria for each seller’s stock search (state, npa, szu …; country and kind are the fields above). A seller that cannot search by them is skipped.' })
+  stock?: NumberSearchInput;
 
   /** Each provider's block, added below. */
   [block: string]: unknown;

@@ -3,7 +3,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { ErrorCode } from '../errors.js';
 import { Allocation } from './allocation.js';
 import { NumberResult, UserError } from './common.js';
-import { Provider } from './enums.js';
+import { Provider, RoutingOutcome } from './enums.js';
 import { Order } from './order.js';
 import { Service } from './service.js';
 import { WebhookReceipt } from './webhook-receipt.js';
@@ -15,8 +15,29 @@ abstract class Payload {
   userErrors!: UserError[];
 }
 
+@ObjectType({ description: 'One provider considered by provisionNumbers, in the order tried.' })
+export class RoutingStep {
+  @Field(() => Provider, { description: 'The provider this step is about.' })
+  provider!: string;
+
+  @Field(() => RoutingOutcome, { description: 'What became of it.' })
+  outcome!: string;
+
+  @Field(() => ErrorCode, { nullable: true, description: 'Why it was skipped or refused, where an error code says it (NO_NUMBER_AVAILABLE, a failed stock search).' })
+  code?: ErrorCode;
+
+  @Field(() => String, { description: 'Why, in words (the stock found, the refusal, what was missing).' })
+  reason!: string;
+}
+
 @ObjectType({ description: 'Result of provisionNumbers.' })
 export class ProvisionNumbersPayload extends Payload {
+  @Field(() => Provider, { nullable: true, description: 'The provider the request went to (null when none did).' })
+  provider?: string;
+
+  @Field(() => [RoutingStep], { description: 'How the provider was chosen: with AUTO every seller in the country, in order; else the one named.' })
+  routing!: RoutingStep[];
+
   @Field(() => [Order], { description: 'One per provider transaction (AVANSER: one per number).' })
   orders!: Order[];
 

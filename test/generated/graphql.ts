@@ -737,19 +737,40 @@ export type ProviderMode =
   /** An in-process simulator speaking the provider’s wire format. */
   | 'SANDBOX';
 
-/** Provision numbers at a provider: give the block of that provider. */
+/** Provision numbers at a provider: give the block of that provider. With provider AUTO: country, kind and count, and the block of each provider you accept (the gateway picks the numbers). */
 export type ProvisionNumbersInput = {
   /** For AVANSER: required when provider is AVANSER. */
   avanser?: AvanserProvisionInput | null | undefined;
+  /** AUTO only: how many numbers, 1 to 20 (default 1). */
+  count?: number | null | undefined;
+  /** AUTO only (and required there): ISO 3166 alpha-2 country the numbers are in, e.g. AU. */
+  country?: string | null | undefined;
   /** For DELACON: required when provider is DELACON. */
   delacon?: DelaconProvisionInput | null | undefined;
   /** Any unique string (≤ 200 chars). Sending the same key again replays the first result and changes nothing; the same key with a different input is refused. When a provider's answer was lost (OUTCOME_UNKNOWN), the same key returns what was done once the gateway has found out, and never does it twice. Kept for 48 hours. */
   idempotencyKey?: string | null | undefined;
-  /** The provider to provision at; its block (delacon, avanser, voipInnovations) is required. */
-  provider: Provider;
+  /** AUTO only: what sort of number (any when left out). */
+  kind?: NumberKind | null | undefined;
+  /** The provider to provision at, its block (delacon, avanser, voipInnovations) required; or AUTO (country required). */
+  provider: ProvisionProvider;
+  /** AUTO only: more stock criteria for each seller’s stock search (state, npa, szu …; country and kind are the fields above). A seller that cannot search by them is skipped. */
+  stock?: NumberSearchInput | null | undefined;
   /** For VOIP_INNOVATIONS: required when provider is VOIP_INNOVATIONS. */
   voipInnovations?: VoipInnovationsProvisionInput | null | undefined;
 };
+
+/** A provider, or AUTO: the gateway picks one that sells in `country` and has the stock (see the README, "Provisioning by country"). */
+export type ProvisionProvider =
+  /** The gateway picks a provider selling in `country` with the stock, falling back on NO_NUMBER_AVAILABLE. */
+  | 'AUTO'
+  /** AVANSER. */
+  | 'AVANSER'
+  /** Delacon. */
+  | 'DELACON'
+  /** Exotel (does not provision numbers: answers UNSUPPORTED_BY_PROVIDER). */
+  | 'EXOTEL'
+  /** VoIP Innovations. */
+  | 'VOIP_INNOVATIONS';
 
 /** Give an active allocation a different GreenVN. */
 export type ReassignGreenVnInput = {
@@ -850,8 +871,8 @@ export type VoipInnovationsProvisionInput = {
   cnam?: boolean | null | undefined;
   /** Endpoint group the numbers route to. */
   endpointGroup: number;
-  /** At most 100 items. */
-  numbers: Array<string>;
+  /** Required, except with provider AUTO (which picks them). At most 100 items. */
+  numbers?: Array<string> | null | undefined;
   /** Your reference. */
   refId?: string | null | undefined;
 };
