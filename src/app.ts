@@ -20,6 +20,7 @@ import { createSchema } from './schema.js';
 import { ApiKeys } from './server/auth.js';
 import { cors } from './server/cors.js';
 import { clientErrorHandler, errorFormatter, httpErrorHandlers } from './server/errors.js';
+import { httpFastPath } from './server/fast-path.js';
 import { explorerRoutes, loadExplorer, schemaRoute } from './server/explorer.js';
 import { httpOperationRules } from './server/http-rules.js';
 import { landingHtml, landingPage } from './server/landing.js';
@@ -156,6 +157,8 @@ export async function startApp(config: Config, log: Logger): Promise<Running> {
     // Only GraphQL (and the SDL) is rate limited: webhooks never are (a provider's events must not be dropped).
     scope.addHook('onRequest', httpRateLimit(limiter, keys));
     scope.addHook('preHandler', streams.preHandler);
+    // Then JSON queries and mutations that pass every check, answered without Apollo's pipeline.
+    scope.addHook('preHandler', httpFastPath(transports, schema));
     await scope.register(fastifyApollo(apollo), { path: '/graphql', context, method: ['GET', 'POST'] });
     await scope.register(schemaRoute({ schema, keys }));
     for (const path of ['/graphql', '/schema.graphql']) scope.options(path, graphqlCors.preflight);
