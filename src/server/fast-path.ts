@@ -14,7 +14,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { DocumentNode, ExecutionResult, GraphQLError, GraphQLSchema } from 'graphql';
 import { execute } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import type { Principal } from '../context.js';
 import { graphqlOperations } from '../observability/metrics.js';
+import type { ApiKeys } from './auth.js';
 import { jsonPreference } from './http-rules.js';
 import { isRefusal, type OperationPayload, type Prepared, type TransportCore } from './transports/core.js';
 import { streamTransport } from './transports/http-streams.js';
@@ -35,7 +37,7 @@ function httpOf(errors: readonly GraphQLError[]): { status: number; headers: Map
   return head;
 }
 
-export function httpFastPath(core: TransportCore, schema: GraphQLSchema) {
+export function httpFastPath(core: TransportCore, keys: ApiKeys, schema: GraphQLSchema) {
   // Per document (the core keeps one DocumentNode per query text) and operation name.
   const runners = new WeakMap<DocumentNode, Map<string, Runner>>();
 
@@ -59,8 +61,12 @@ export function httpFastPath(core: TransportCore, schema: GraphQLSchema) {
     const accept = req.headers.accept;
     const media = jsonPreference(accept);
     if (!media || streamTransport(accept)) return;
-    const principal = core.authenticate(req.headers.authorization);
-    if (isRefusal(principal)) return;
+    let principal: Principal;
+    try {
+      principal = keys.ofRequest(req.raw);
+    } catch {
+      return;
+    }
     const prepared = core.prepare(principal, payload);
     if (isRefusal(prepared) || prepared.operation === 'subscription') return;
     const result = await runnerFor(prepared.args)(prepared.args);
