@@ -4,7 +4,8 @@
  * hook a promise) cost several times the execution itself; here the transport core's checks
  * run instead (the document parsed, validated and limited once per text; authentication,
  * scope, list and cost limits per request; the rate limit was counted by the HTTP hook) and the
- * document runs compiled by graphql-jit, compiled once per document and operation.
+ * document runs compiled by graphql-jit, compiled once per document and operation (from its
+ * second run).
  *
  * Whatever it does not answer exactly as Apollo would goes on to Apollo untouched: any refusal
  * (authentication, scope, limits, a broken document or variables), a persisted query or other
@@ -38,19 +39,24 @@ function httpOf(errors: readonly GraphQLError[]): { status: number; headers: Map
 }
 
 export function httpFastPath(core: TransportCore, keys: ApiKeys, schema: GraphQLSchema) {
-  // Per document (the core keeps one DocumentNode per query text) and operation name.
-  const runners = new WeakMap<DocumentNode, Map<string, Runner>>();
+  // Per document (the core keeps one DocumentNode per query text) and operation name. A
+  // document is compiled when it comes again (as Mercurius' `jit: 1`): compiling costs more
+  // than a run, and one-off documents would make every request pay it.
+  const runners = new WeakMap<DocumentNode, Map<string, Runner | 'seen once'>>();
 
   function runnerFor({ document, operationName }: Prepared['args']): Runner {
     let byName = runners.get(document);
     if (!byName) runners.set(document, (byName = new Map()));
     const key = operationName ?? '';
-    let runner = byName.get(key);
-    if (!runner) {
-      const compiled = compileQuery(schema, document, operationName ?? undefined);
-      runner = isCompiledQuery(compiled) ? jitRunner(compiled) : interpreted;
-      byName.set(key, runner);
+    const known = byName.get(key);
+    if (known === undefined) {
+      byName.set(key, 'seen once');
+      return interpreted;
     }
+    if (known !== 'seen once') return known;
+    const compiled = compileQuery(schema, document, operationName ?? undefined);
+    const runner = isCompiledQuery(compiled) ? jitRunner(compiled) : interpreted;
+    byName.set(key, runner);
     return runner;
   }
 
