@@ -14,7 +14,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { DocumentNode, ExecutionResult, GraphQLError, GraphQLSchema } from 'graphql';
 import { execute } from 'graphql';
-import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import type { CompiledQuery } from 'graphql-jit';
 import type { Principal } from '../context.js';
 import { graphqlOperations } from '../observability/metrics.js';
 import type { ApiKeys } from './auth.js';
@@ -43,6 +43,8 @@ export function httpFastPath(core: TransportCore, keys: ApiKeys, schema: GraphQL
   // document is compiled when it comes again (as Mercurius' `jit: 1`): compiling costs more
   // than a run, and one-off documents would make every request pay it.
   const runners = new WeakMap<DocumentNode, Map<string, Runner | 'seen once'>>();
+  let jit: typeof import('graphql-jit') | undefined;
+  let loading: Promise<void> | undefined;
 
   function runnerFor({ document, operationName }: Prepared['args']): Runner {
     let byName = runners.get(document);
@@ -54,8 +56,13 @@ export function httpFastPath(core: TransportCore, keys: ApiKeys, schema: GraphQL
       return interpreted;
     }
     if (known !== 'seen once') return known;
-    const compiled = compileQuery(schema, document, operationName ?? undefined);
-    const runner = isCompiledQuery(compiled) ? jitRunner(compiled) : interpreted;
+    if (!jit) {
+      // Loaded on the first repeat, not at boot: it brings fast-json-stringify and ajv (~0.1 s).
+      loading ??= import('graphql-jit').then((m) => void (jit = m), () => undefined);
+      return interpreted;
+    }
+    const compiled = jit.compileQuery(schema, document, operationName ?? undefined);
+    const runner = jit.isCompiledQuery(compiled) ? jitRunner(compiled) : interpreted;
     byName.set(key, runner);
     return runner;
   }
