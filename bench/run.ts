@@ -8,6 +8,7 @@ import type { Options, Row } from './lib.js';
 import { machine, machineLine, printTable, writeResults } from './report.js';
 import { batching } from './scenarios/batching.js';
 import { boot } from './scenarios/boot.js';
+import { callHistory } from './scenarios/call-history.js';
 import { fanout } from './scenarios/fanout.js';
 import { gatewayAlone } from './scenarios/gateway-alone.js';
 import { ingest } from './scenarios/ingest.js';
@@ -20,6 +21,7 @@ const SCENARIOS: Array<[string, (o: Options) => Promise<Row[]>]> = [
   ['4 ingest', ingest],
   ['5 boot', boot],
   ['6 batching', batching],
+  ['7 call history', callHistory],
 ];
 
 const args = process.argv.slice(2);

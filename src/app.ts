@@ -31,6 +31,7 @@ import { httpStreams } from './server/transports/http-streams.js';
 import { attachWebSockets } from './server/transports/websocket.js';
 import { openDb, type Db } from './store/db.js';
 import { Store } from './store/store.js';
+import { WebhookDeliveries } from './webhooks/deliveries.js';
 import { webhookRouter } from './webhooks/router.js';
 
 export const HTTP_BODY_LIMIT = 100 * 1024;
@@ -108,7 +109,19 @@ export async function startApp(config: Config, log: Logger): Promise<Running> {
   ]);
   const store = new Store(db, { claimLeaseSeconds: config.webhookClaimLeaseSeconds });
   const effects = new Effects(store, bus, log.child({ component: 'effects' }));
-  const gateway = new Gateway(registry, store, effects, log.child({ component: 'gateway' }), { upstreamTimeoutMs: config.upstreamTimeoutMs });
+  const deliveries = new WebhookDeliveries({
+    receipts: store.receipts,
+    effects,
+    log: log.child({ component: 'webhooks' }),
+    pauseAfter: config.testWebhookPause,
+    providers: registry.all().map((e) => ({ slug: e.module.slug, provider: e.name, routes: e.webhooks })),
+  });
+  const gateway = new Gateway(registry, store, effects, log.child({ component: 'gateway' }), {
+    upstreamTimeoutMs: config.upstreamTimeoutMs,
+    reconciliation: { intervalSeconds: config.reconciliationIntervalSeconds, leaseSeconds: config.reconciliationLeaseSeconds },
+    deliveries,
+    webhookToken: config.webhookToken,
+  });
   const keys = new ApiKeys(config.apiKeys);
   const limiter = await createRateLimiter(config.rateLimitPerMinute, config.redisUrl);
 
@@ -170,14 +183,7 @@ export async function startApp(config: Config, log: Logger): Promise<Running> {
     return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready', checks });
   });
   app.get('/metrics', async (_req, reply) => reply.type(metrics.contentType).send(await metrics.metrics()));
-  await app.register(webhookRouter, {
-    token: config.webhookToken,
-    receipts: store.receipts,
-    effects,
-    log: log.child({ component: 'webhooks' }),
-    pauseAfter: config.testWebhookPause,
-    providers: registry.all().map((e) => ({ slug: e.module.slug, provider: e.name, routes: e.webhooks })),
-  });
+  await app.register(webhookRouter, { token: config.webhookToken, deliveries });
 
   await app.listen({ port: config.port, host: config.host }).catch((err: unknown) => {
     throw listenFailure(err, config.host, config.port);
@@ -204,9 +210,18 @@ export async function startApp(config: Config, log: Logger): Promise<Running> {
   const reconcile = () => void gateway.idempotency.reconcileOpenKeys().catch((err: unknown) => log.warn({ err }, 'idempotency key reconciliation failed'));
   const reconciler = setInterval(reconcile, pollEveryMs);
   reconcile();
+  // The store kept in step with the providers: at start (numbers owned before the gateway), then
+  // once per interval across all instances (whichever takes the job's lease).
+  let inStepRun: Promise<unknown> = Promise.resolve();
+  const keepInStep = () => {
+    inStepRun = gateway.reconciliation.run({ due: true }).catch(() => undefined); // logged and counted by the job
+  };
+  const inStep = config.reconciliationIntervalSeconds > 0 ? setInterval(keepInStep, config.reconciliationIntervalSeconds * 1000) : undefined;
+  if (inStep) keepInStep();
   poller.unref();
   purge.unref();
   reconciler.unref();
+  inStep?.unref();
 
   let closing: Promise<void> | undefined;
   return {
@@ -222,11 +237,13 @@ export async function startApp(config: Config, log: Logger): Promise<Running> {
         clearInterval(poller);
         clearInterval(purge);
         clearInterval(reconciler);
+        clearInterval(inStep);
         await ws.close();
         streams.close();
         const draining = app.close(); // drains HTTP (Apollo's drain plugin) and stops Apollo
         for (const socket of unused) socket.destroy();
         await draining;
+        await inStepRun; // its writes finish before the store closes
         await limiter.close();
         await registry.close();
         await bus.close();

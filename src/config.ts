@@ -9,10 +9,12 @@ import path from 'node:path';
 import { PROVIDER_MODULES } from './datasources/providers.js';
 import type { ProviderName } from './domain/model.js';
 
-export type Scope = 'read' | 'write';
+/** `read`: queries and subscriptions; `write`: mutations; `admin`: the operators' fields (webhook receipts), besides read or write. */
+export const SCOPES = ['read', 'write', 'admin'] as const;
+export type Scope = (typeof SCOPES)[number];
 export type ProviderMode = 'LIVE' | 'SANDBOX' | 'OFF';
 
-/** The key used when no SWITCHBOARD_API_KEYS are set: read and write, pre-filled in the explorer on loopback. */
+/** The key used when no SWITCHBOARD_API_KEYS are set: every scope, pre-filled in the explorer on loopback. */
 export interface DevKey {
   key: string;
   /** SWITCHBOARD_DEV_KEY; a file in DATA_DIR that keeps it across restarts; or this run only (DATA_DIR=memory). */
@@ -28,12 +30,19 @@ export interface ProviderSettings<T = unknown> {
   mode: ProviderMode;
   /** Present when LIVE; a sandbox fills it in with its simulator's address at start. */
   live?: T;
+  /**
+   * A provider whose orders are confirmed later (asynchronously) says how long one may stay
+   * PENDING: past this, reconciliation marks it STALE.
+   */
+  orderStaleAfterSeconds?: number;
 }
 
 /** How a provider's module reads its slice (`src/datasources/<provider>/module.ts`): this file stays the one reader of process.env. */
 export interface ConfigEnv {
   /** A variable's trimmed value; undefined when unset or blank. */
   value(name: string): string | undefined;
+  /** A whole number from `name` within min..max, else `fallback`. */
+  int(name: string, fallback: number, min: number, max: number, example: string): number;
   /** An http(s) base URL from `name`, else `fallback`. */
   url(name: string, fallback: string, example: string): string;
   /**
@@ -77,6 +86,10 @@ export interface Config {
   keepAliveMs: number;
   /** A webhook claim older than this whose receipt is still `received` was abandoned: retries and the sweep take it over. */
   webhookClaimLeaseSeconds: number;
+  /** How often reconciliation runs (on one instance at a time); 0: never. */
+  reconciliationIntervalSeconds: number;
+  /** How long a reconciliation run holds the job between renewals: an instance that died lets go after this. */
+  reconciliationLeaseSeconds: number;
   /** Tests only (refused in production): hang every webhook after this step, for a `kill -9` in the window. */
   testWebhookPause?: 'claimed' | 'applied';
   /** Each provider's slice, read by its module. */
@@ -218,7 +231,7 @@ function corsOrigins(env: Env, host: string): Config['corsOrigins'] {
 }
 
 function parseApiKeys(raw: string): Map<string, Set<Scope>> {
-  const example = 'frontend-key-1=read;ops-key-0001=read,write';
+  const example = 'frontend-key-1=read;ops-key-0001=read,write,admin';
   const keys = new Map<string, Set<Scope>>();
   for (const entry of raw.split(';').map((s) => s.trim()).filter(Boolean)) {
     const eq = entry.indexOf('=');
@@ -227,10 +240,10 @@ function parseApiKeys(raw: string): Map<string, Set<Scope>> {
     if (key.length < 8) throw new ConfigError('SWITCHBOARD_API_KEYS', 'a key must be at least 8 characters long', example);
     const scopes = new Set<Scope>();
     for (const s of entry.slice(eq + 1).split(',').map((x) => x.trim())) {
-      if (s !== 'read' && s !== 'write') {
-        throw new ConfigError('SWITCHBOARD_API_KEYS', `unknown scope "${s}" (scopes are read and write)`, example);
+      if (!(SCOPES as readonly string[]).includes(s)) {
+        throw new ConfigError('SWITCHBOARD_API_KEYS', `unknown scope "${s}" (scopes are read, write and admin)`, example);
       }
-      scopes.add(s);
+      scopes.add(s as Scope);
     }
     keys.set(key, scopes);
   }
@@ -268,6 +281,7 @@ function account<T>(env: Env, sandbox: boolean, credentials: string[], baseUrlVa
 function configEnv(env: Env, sandbox: boolean): ConfigEnv {
   return {
     value: (name) => str(env, name),
+    int: (name, fallback, min, max, example) => int(env, name, fallback, min, max, example),
     url: (name, fallback, example) => url(env, name, fallback, ['https:', 'http:'], example)!,
     account: (credentials, baseUrl, build) => account(env, sandbox, credentials, baseUrl, build),
     fail(name, problem, example) {
@@ -297,7 +311,7 @@ export function loadConfig(env: Env = process.env): Config {
   let dev: DevKey | undefined;
   if (keysRaw === undefined) {
     dev = devKey(env, dataDir);
-    apiKeys = new Map([[dev.key, new Set<Scope>(['read', 'write'])]]);
+    apiKeys = new Map([[dev.key, new Set<Scope>(SCOPES)]]);
   } else {
     if (str(env, 'SWITCHBOARD_DEV_KEY') !== undefined) {
       // The example is empty: unset, as the configured keys replace the dev key.
@@ -347,6 +361,8 @@ export function loadConfig(env: Env = process.env): Config {
     corsOrigins: corsOrigins(env, host),
     keepAliveMs: int(env, 'KEEPALIVE_MS', 10_000, 50, 60_000, '10000'),
     webhookClaimLeaseSeconds: int(env, 'WEBHOOK_CLAIM_LEASE_SECONDS', 60, 1, 3_600, '60'),
+    reconciliationIntervalSeconds: int(env, 'RECONCILIATION_INTERVAL_SECONDS', 300, 0, 86_400, '300'),
+    reconciliationLeaseSeconds: int(env, 'RECONCILIATION_LEASE_SECONDS', 120, 1, 3_600, '120'),
     testWebhookPause: pause,
     providers: Object.fromEntries(PROVIDER_MODULES.map((m) => [m.name, m.settings(configEnv(env, sandbox))])) as Record<ProviderName, ProviderSettings>,
   };

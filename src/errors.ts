@@ -112,12 +112,13 @@ export class GatewayError extends GraphQLError {
   constructor(
     code: ErrorCode,
     message: string,
-    opts: { provider?: ProviderName; retryAfterSeconds?: number; detail?: unknown; cause?: unknown; nothingDone?: boolean } = {},
+    opts: { provider?: ProviderName; retryAfterSeconds?: number; detail?: unknown; cause?: unknown; nothingDone?: boolean; argument?: string } = {},
   ) {
     super(message, {
       extensions: {
         code,
         ...(opts.provider ? { provider: opts.provider } : {}),
+        ...(opts.argument ? { argument: opts.argument } : {}),
         ...(opts.retryAfterSeconds !== undefined ? { retryAfterSeconds: opts.retryAfterSeconds } : {}),
       },
       originalError: opts.cause instanceof Error ? opts.cause : undefined,
@@ -130,6 +131,11 @@ export class GatewayError extends GraphQLError {
   get code(): ErrorCode {
     return this.extensions.code as ErrorCode;
   }
+}
+
+/** An argument a query cannot take: BAD_USER_INPUT naming it (`filter.country`), in the message and as `extensions.argument`. */
+export function badUserInput(argument: string, message: string): GatewayError {
+  return new GatewayError(ErrorCode.BAD_USER_INPUT, `${argument}: ${message}`, { argument });
 }
 
 /**

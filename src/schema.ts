@@ -7,10 +7,11 @@ import { MutationResolver } from './resolvers/mutation.js';
 import { QueryResolver } from './resolvers/query.js';
 import { AllocationRelations, CallEventRelations, OrderRelations, PhoneNumberRelations } from './resolvers/relations.js';
 import { SubscriptionResolver } from './resolvers/subscription.js';
+import { CallStatsResolver } from './resolvers/call-stats.js';
 import { PageArgs } from './types/connection.js';
 import { DateTimeScalar } from './types/scalars.js';
 
-export const RESOLVERS = [QueryResolver, MutationResolver, SubscriptionResolver, CallEventRelations, AllocationRelations, OrderRelations, PhoneNumberRelations] as const;
+export const RESOLVERS = [QueryResolver, MutationResolver, SubscriptionResolver, CallStatsResolver, CallEventRelations, AllocationRelations, OrderRelations, PhoneNumberRelations] as const;
 
 export function createSchema(pubSub?: PubSub<any>): Promise<GraphQLSchema> {
   return buildSchema({

@@ -98,6 +98,12 @@ export interface ServiceUpdateOutcome {
   order?: OrderDraft;
 }
 
+/** What a provider lists of what the account holds. */
+export interface Inventory {
+  numbers: PhoneNumberRecord[];
+  services: ServiceRecord[];
+}
+
 // ---- Lost answers ----
 
 /** Provider calls that change something and can be looked up after their answer was lost. */
@@ -147,6 +153,11 @@ export interface ProviderAdapter {
   orderStatus?(providerRef: string): Promise<OrderDraft | null>;
   updateService?(request: ServiceUpdateRequest): Promise<ServiceUpdateOutcome>;
   listServices?(): Promise<ServiceRecord[]>;
+  /**
+   * Everything the provider lists of what the account holds, in one read: its numbers and
+   * services (reconciliation compares the store with it). Absent when it can list neither.
+   */
+  inventory?(): Promise<Inventory>;
   getService?(serviceRef: string): Promise<ServiceRecord | null>;
 
   allocate?(request: AllocateRequest): Promise<AllocationRecord>;
@@ -188,6 +199,8 @@ export interface ProviderModule<Live = any, Settings extends ProviderSettings<Li
   startSimulator(deps: SimulatorDeps): Promise<Simulator<Live>>;
   /** Its blocks in the core inputs: `ProvisionNumbersInput.<block>`, `UpdateServiceInput.<block>`. */
   inputs: ProviderInputs;
+  /** The countries (ISO 3166 alpha-2) whose stock it sells: searched when a stock search names no provider. */
+  readonly stockCountries?: readonly string[];
 }
 
 export interface ProviderInputs {

@@ -4,7 +4,7 @@
  * UNSUPPORTED_BY_PROVIDER, an OFF provider with PROVIDER_NOT_CONFIGURED.
  */
 import type { Logger } from 'pino';
-import type { Config, ProviderMode } from '../config.js';
+import type { Config, ProviderMode, ProviderSettings } from '../config.js';
 import type { E164, ProviderName } from '../domain/model.js';
 import { BusinessError, ErrorCode, GatewayError } from '../errors.js';
 import type { Simulator, SimulatorDeps } from '../sandbox/simulator.js';
@@ -19,6 +19,8 @@ export interface ProviderEntry {
   name: ProviderName;
   module: ProviderModule<any, any>;
   mode: ProviderMode;
+  /** Its slice of the configuration. */
+  settings: ProviderSettings;
   adapter?: ProviderAdapter;
   simulator?: Simulator<unknown>;
   webhooks: WebhookRoute<any, any>[];
@@ -50,7 +52,7 @@ export class Registry {
         timeoutMs: config.upstreamTimeoutMs,
         webhookUrl: (event) => `${publicUrl()}/webhooks/${slug}/${event}?token=${encodeURIComponent(config.webhookToken)}`,
       };
-      const entry: ProviderEntry = { name, module, mode: settings.mode, webhooks: module.webhooks(settings) };
+      const entry: ProviderEntry = { name, module, mode: settings.mode, settings, webhooks: module.webhooks(settings) };
       if (settings.mode === 'LIVE') {
         entry.adapter = module.create(settings.live, deps);
       } else if (settings.mode === 'SANDBOX') {
@@ -145,6 +147,7 @@ const OPERATION_NAMES: Record<AdapterOperation, string> = {
   updateService: 'updating services',
   listServices: 'listing services',
   getService: 'looking up a service',
+  inventory: 'listing what the account holds',
   allocate: 'GreenVN allocations',
   getAllocation: 'GreenVN allocations',
   updateParties: 'GreenVN allocations',

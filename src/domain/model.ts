@@ -12,9 +12,12 @@ export type IsoDateTime = string;
 /** E.164 number, e.g. `+61280740802`. */
 export type E164 = string;
 
-export type NumberKind = 'GEOGRAPHIC' | 'TOLL_FREE' | 'FREECALL' | 'MOBILE' | 'LANDLINE';
-export type NumberStatus = 'AVAILABLE' | 'RESERVED' | 'ACTIVE' | 'RELEASED';
-export type NumberCapability = 'VOICE' | 'SMS' | 'T38' | 'CNAM';
+/** One meaning per value across providers (src/types/enums.ts describes each). */
+export type NumberKind = 'GEOGRAPHIC' | 'LOCAL_RATE' | 'TOLL_FREE' | 'MOBILE';
+/** UNAVAILABLE: held by another account of the provider (VoIP Innovations queryDID). */
+export type NumberStatus = 'AVAILABLE' | 'RESERVED' | 'PENDING' | 'ACTIVE' | 'RELEASED' | 'UNAVAILABLE';
+/** OUTBOUND_CNAM: the number can send a caller name (stock); CNAM_LOOKUP: inbound caller-name lookup is on (an owned number). */
+export type NumberCapability = 'VOICE' | 'SMS' | 'T38' | 'OUTBOUND_CNAM' | 'CNAM_LOOKUP';
 export type StockPool = 'PRIVATE' | 'PUBLIC';
 
 export interface PhoneNumberRecord {
@@ -50,6 +53,8 @@ export interface NumberCountRecord {
 export interface NumberTypeRecord {
   key: string;
   description: string;
+  /** The region the provider answered for, in its words (Delacon `Region`: `ja-jp`). */
+  region?: string;
 }
 
 export interface PortabilityRecord {
@@ -68,9 +73,26 @@ export interface PortDetailsRecord {
   focAt?: IsoDateTime;
   requestedFocAt?: IsoDateTime;
   numbers: E164[];
+  salesRep?: string;
+  defaultEndpointGroup?: number;
+  numberDetails: PortNumberRecord[];
 }
 
-export type OrderStatus = 'PENDING' | 'COMPLETED' | 'FAILED';
+/** One number of a port order, as the provider describes it. */
+export interface PortNumberRecord {
+  e164: E164;
+  tier?: string;
+  rateCenter?: string;
+  state?: string;
+  lata?: string;
+  endpointGroup?: number;
+  /** Inbound caller-name lookup asked for on the ported number. */
+  cnamLookup?: boolean;
+  /** E911 service asked for on the ported number. */
+  e911?: boolean;
+}
+
+export type OrderStatus = 'PENDING' | 'COMPLETED' | 'FAILED' | 'STALE';
 
 export interface OrderHistoryEntry {
   at: IsoDateTime;
@@ -109,7 +131,12 @@ export interface ServiceRecord {
   settings: Record<string, string>;
   customId?: string;
   customGroup?: string;
+  /** The provider's region of the service (Delacon: `JAPAN`) and its ISO country, where the provider sells in several. */
+  region?: string;
+  country?: string;
   updatedAt: IsoDateTime;
+  /** When the provider no longer listed it (found by reconciliation); absent while it exists. */
+  removedAt?: IsoDateTime;
 }
 
 export type AllocationUsage = 'ONE_WAY' | 'TWO_WAY';
@@ -146,6 +173,8 @@ export interface AllocationEventRecord {
   greenVN?: E164;
   caller?: E164;
   pin?: string;
+  /** The call the event came from (Exotel failed verification `call_sid`). */
+  providerCallId?: string;
   at: IsoDateTime;
   raw: Record<string, unknown>;
 }
@@ -185,11 +214,26 @@ export interface CallEventRecord {
   from?: E164;
   /** The tracking number / GreenVN / service number that was dialled. */
   to?: E164;
+  /** Where the provider put the call through, answered or not (Exotel `to`, AVANSER `target`). */
+  forwardedTo?: E164;
+  forwardedToName?: string;
   answeredBy?: E164;
   answeredByName?: string;
   startedAt?: IsoDateTime;
   endedAt?: IsoDateTime;
+  /** When the provider sent its report (Exotel `current_time`). */
+  reportedAt?: IsoDateTime;
+  /** Talk time, for every provider: connected to a person or voicemail, ringing excluded. */
   durationSeconds?: number;
+  /** The forwarded leg, ringing included (Exotel `dial_call_duration`). */
+  dialSeconds?: number;
+  /** How long the forwarded leg rang (Exotel insights `RingingDuration`). */
+  ringingSeconds?: number;
+  /** Exotel's own words: `direction`, `source` (the platform), insights `DisconnectedBy` and `DetailedStatus`. */
+  direction?: string;
+  platform?: string;
+  disconnectedBy?: string;
+  detailedStatus?: string;
   recordingUrl?: string;
   recordingStreamUrl?: string;
   callerLocation?: CallerLocation;
@@ -201,6 +245,16 @@ export interface CallEventRecord {
   voicemailLeft?: boolean;
   serviceRef?: string;
   serviceName?: string;
+  /** The provider's own id of the service, as the call names it (Delacon `PLA_CID`, "the Delacon Service ID"). */
+  providerServiceId?: string;
+  /** Delacon `PLA_Dealer_Category`. */
+  serviceCategory?: string;
+  /** Delacon `PLA_Dealer_ID`: the business's number the tracking number replaces on its website. */
+  websiteNumber?: E164;
+  /** AVANSER `uniqueid`: the switch's id of the call. */
+  switchCallId?: string;
+  /** The provider account the call belongs to (AVANSER `clientid`). */
+  providerAccount?: string;
   allocationRef?: string;
   /** The account's own labels the provider reports with the call (AVANSER `custom_id` / `custom_group`). */
   customId?: string;
@@ -225,8 +279,52 @@ export interface NumberOutcome {
   ok: boolean;
   status?: NumberStatus;
   reservedUntil?: IsoDateTime;
-  /** Provider's words for what happened to this number. */
+  /** What happened to this number, in words. */
   message?: string;
   /** Set when !ok. */
   code?: import('../errors.js').ErrorCode;
+  /** The provider's own code and words for this number (VoIP Innovations `statusCode` and `status`, or the answer's `responseCode`/`responseMessage`). */
+  providerCode?: string;
+  providerMessage?: string;
+}
+
+/** What reconciliation compares: the records it corrects. */
+export type ReconciledRecord = 'NUMBER' | 'SERVICE' | 'ALLOCATION' | 'ORDER';
+/** ADDED: at the provider, not in the store; CHANGED: both, differing; GONE: stored, no longer at the provider; STALE: an order past its window. */
+export type Drift = 'ADDED' | 'CHANGED' | 'GONE' | 'STALE';
+/** How much of a kind of record a provider lets reconciliation see. */
+export type Coverage = 'LISTED' | 'READ_EACH' | 'NONE';
+
+/** One difference between the store and a provider, and how the store was corrected. */
+export interface ReconciliationChange {
+  record: ReconciledRecord;
+  drift: Drift;
+  /** E.164 of a number, the provider's key of a service or allocation, our id of an order. */
+  ref: string;
+  /** The status before and after, where the record has one. */
+  before?: string;
+  after?: string;
+}
+
+export interface ProviderReconciliation {
+  provider: ProviderName;
+  numbers: Coverage;
+  services: Coverage;
+  allocations: Coverage;
+  /** How long its orders may stay PENDING; absent when its orders are never pending. */
+  orderStaleAfterSeconds?: number;
+  /** Records compared with the provider (stored and listed). */
+  checked: number;
+  /** Differences found and corrected; `changes` lists the first of them. */
+  changeCount: number;
+  changes: ReconciliationChange[];
+  /** Set when the provider could not be read: nothing of it was changed from its lists. */
+  error?: { code: string; message: string };
+}
+
+/** One run of reconciliation: what it compared, found and changed. */
+export interface ReconciliationRecord {
+  startedAt: IsoDateTime;
+  finishedAt: IsoDateTime;
+  providers: ProviderReconciliation[];
 }

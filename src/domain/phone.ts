@@ -3,7 +3,7 @@
  * metadata validates (the default metadata only measures lengths).
  */
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
-import type { E164 } from './model.js';
+import type { E164, NumberKind } from './model.js';
 
 export class InvalidPhoneNumber extends Error {
   constructor(readonly value: string, reason: string) {
@@ -76,6 +76,21 @@ export function partsOf(e164: E164): NumberParts {
     remember(parts, e164, Object.freeze(known));
   }
   return known;
+}
+
+/** What libphonenumber's numbering plans say a number is, in our kinds (shared-cost plans are local rate). */
+const KIND_OF_TYPE: Partial<Record<string, NumberKind>> = {
+  FIXED_LINE: 'GEOGRAPHIC',
+  FIXED_LINE_OR_MOBILE: 'GEOGRAPHIC',
+  MOBILE: 'MOBILE',
+  TOLL_FREE: 'TOLL_FREE',
+  SHARED_COST: 'LOCAL_RATE',
+};
+
+/** The kind of a number by its country's numbering plan, for providers that do not say (Delacon). */
+export function kindOfNumber(e164: E164): NumberKind | undefined {
+  const type = parsePhoneNumberFromString(e164)?.getType();
+  return type && KIND_OF_TYPE[type];
 }
 
 /** International digits without `+` (AVANSER, Delacon Auth-era APIs): `61280740802`. */

@@ -3,6 +3,7 @@
  * provider, and read from the gateway's records, refreshed from the provider when stale.
  */
 import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import type { Logger } from 'pino';
 import type { AllocateRequest } from '../datasources/provider.js';
 import type { Registry } from '../datasources/registry.js';
@@ -102,19 +103,31 @@ export class Allocations {
     return allocation;
   }
 
+  /**
+   * Read an allocation again at its provider. What changed is stored and published, as any news
+   * of it is (DEALLOCATED when Exotel has vaulted it, or no longer knows it; UPDATED for other
+   * facts), whether a read or reconciliation found it out.
+   */
+  async refresh(a: AllocationRecord): Promise<{ allocation: AllocationRecord; changed: boolean }> {
+    const fresh = await this.registry.call(a.provider, 'getAllocation', a.providerRef);
+    const now = new Date().toISOString();
+    // Exotel's record carries neither when it was made nor when it expires: keep ours.
+    const known = fresh ? Object.fromEntries(Object.entries(fresh).filter(([, v]) => v !== undefined)) : { state: 'DEALLOCATED' };
+    const merged: AllocationRecord = { ...a, ...known, createdAt: a.createdAt, updatedAt: a.updatedAt, refreshedAt: now };
+    if (sameAllocation(merged, a)) {
+      await this.store.allocations.save(merged);
+      return { allocation: merged, changed: false };
+    }
+    return { allocation: await this.changed({ ...merged, updatedAt: now }), changed: true };
+  }
+
   private async refreshStale(allocations: AllocationRecord[]): Promise<AllocationRecord[]> {
     const now = Date.now();
     return Promise.all(
       allocations.map(async (a) => {
         if (a.state !== 'ACTIVE' || now - Date.parse(a.refreshedAt) < ALLOCATION_STALE_MS || !this.registry.supports(a.provider, 'getAllocation')) return a;
         try {
-          const fresh = await this.registry.call(a.provider, 'getAllocation', a.providerRef);
-          if (!fresh) return a;
-          // Exotel's record carries neither when it was made nor when it expires: keep ours.
-          const known = Object.fromEntries(Object.entries(fresh).filter(([, v]) => v !== undefined));
-          const merged = { ...a, ...known, createdAt: a.createdAt, refreshedAt: new Date().toISOString() };
-          await this.store.allocations.save(merged);
-          return merged;
+          return (await this.refresh(a)).allocation;
         } catch (err) {
           // A stale record beats no answer: the provider being down must not hide our data.
           this.log.warn({ err, provider: a.provider, ref: a.providerRef }, 'allocation refresh failed');
@@ -123,4 +136,10 @@ export class Allocations {
       }),
     );
   }
+}
+
+/** The same facts, whenever they were last read. */
+function sameAllocation(a: AllocationRecord, b: AllocationRecord): boolean {
+  const facts = (x: AllocationRecord) => JSON.parse(JSON.stringify({ ...x, updatedAt: '', refreshedAt: '' }));
+  return isDeepStrictEqual(facts(a), facts(b));
 }

@@ -1,9 +1,10 @@
 /** Calls received through provider webhooks (recorded by effects.ts), and simulated calls in the sandbox. */
 import type { Registry } from '../datasources/registry.js';
-import type { CallFilter } from '../domain/calls.js';
+import { filterProblem, type CallFilter } from '../domain/calls.js';
 import type { CallEventRecord } from '../domain/model.js';
-import { BusinessError, ErrorCode } from '../errors.js';
+import { BusinessError, ErrorCode, GatewayError } from '../errors.js';
 import type { SimulatedCall, SimulatedCallInput } from '../sandbox/simulator.js';
+import type { CallOrder } from '../store/calls.js';
 import type { Store } from '../store/store.js';
 import { byKey, type Page, type PageRequest, type RefKey } from './lists.js';
 
@@ -13,10 +14,13 @@ export class Calls {
     private readonly store: Store,
   ) {}
 
-  /** Calls newest first; a `null` filter matches nothing (an id of another type). */
-  list(filter: CallFilter | null, req: PageRequest): Promise<Page<CallEventRecord>> {
+  /** Calls in the order asked for; a `null` filter matches nothing (an id of another type). */
+  list(filter: CallFilter | null, order: CallOrder, req: PageRequest): Promise<Page<CallEventRecord>> {
+    if (filter) checkFilter(filter);
+    // A sorted list's cursor carries the sort key: a bare seq comes from another list.
+    if (req.afterSeq !== undefined && req.afterKey === undefined) throw new GatewayError(ErrorCode.BAD_USER_INPUT, 'after: not a cursor from this list');
     if (!filter) return Promise.resolve({ items: [], hasNextPage: false });
-    return this.store.calls.list(filter, req);
+    return this.store.calls.list(filter, order, req);
   }
 
   /** One per id asked for, null when unknown. */
@@ -41,4 +45,10 @@ export class Calls {
     }
     return owner.simulator.simulateIncomingCall(input);
   }
+}
+
+/** A filter that cannot be run is refused with BAD_USER_INPUT naming its field. */
+export function checkFilter(filter: CallFilter): void {
+  const problem = filterProblem(filter);
+  if (problem) throw new GatewayError(ErrorCode.BAD_USER_INPUT, `filter.${problem.field} ${problem.message}`);
 }

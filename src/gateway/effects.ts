@@ -8,23 +8,32 @@ import type { Logger } from 'pino';
 import { Topic, type Bus } from '../pubsub/bus.js';
 import type { Store } from '../store/store.js';
 import type { WebhookEffects } from '../webhooks/route.js';
-import type { AllocationEventRecord, AllocationRecord, OrderRecord, OrderStatus, ProviderName } from '../domain/model.js';
+import type { AllocationEventRecord, AllocationRecord, OrderRecord, OrderStatus, PhoneNumberRecord, ProviderName } from '../domain/model.js';
+import { numberStatusOf } from '../domain/orders.js';
 
 export class Effects implements WebhookEffects {
   constructor(
     private readonly store: Store,
-    private readonly bus: Bus,
+    readonly bus: Bus,
     readonly log: Logger,
   ) {}
 
   /** Only a change is published: an event applied again (after a crash) tells subscribers nothing new. */
   async recordCall(patch: Parameters<WebhookEffects['recordCall']>[0]) {
-    const { call, changed } = await this.store.calls.merge(patch);
-    if (changed) this.bus.publish(Topic.CALL_EVENT, call);
+    const { call, changed, previous } = await this.store.calls.merge(patch);
+    if (changed) {
+      this.bus.publish(Topic.CALL_EVENT, call);
+      this.bus.publish(Topic.CALL_CHANGED, { call, previous });
+    }
     return call;
   }
 
-  async settleOrder(provider: ProviderName, match: { providerRef?: string; serviceRef?: string }, status: Exclude<OrderStatus, 'PENDING'>, message?: string): Promise<OrderRecord | null> {
+  /**
+   * Settle a pending order (or a STALE one, when the provider's word comes after all); its
+   * numbers follow it (src/domain/orders.ts) in the same transaction, and are published before
+   * it, so that an orderUpdated subscriber reads them settled.
+   */
+  async settleOrder(provider: ProviderName, match: { id?: string; providerRef?: string; serviceRef?: string }, status: Exclude<OrderStatus, 'PENDING'>, message?: string): Promise<OrderRecord | null> {
     const settled = await this.store.transaction(async (tx) => {
       const order = await this.store.orders.findForUpdate(tx, provider, match);
       if (!order) return null;
@@ -32,15 +41,26 @@ export class Effects implements WebhookEffects {
         // Providers' confirmations do not always carry the id they acknowledged (AVANSER).
         this.log.warn({ provider, orderId: order.id, expected: order.providerRef, got: match.providerRef }, 'order settled by service despite a different provider reference');
       }
-      if (order.status !== 'PENDING') return { order, changed: false };
+      const waiting = order.status === 'PENDING' || (order.status === 'STALE' && status !== 'STALE');
+      if (!waiting) return { order, numbers: [], changed: false };
       const at = new Date().toISOString();
       const next: OrderRecord = { ...order, status, message: message ?? order.message, updatedAt: at, history: [...order.history, { at, status, message }] };
       await this.store.orders.save(next, tx);
-      return { order: next, changed: true };
+      const follows = numberStatusOf(status);
+      const numbers = follows ? await this.store.numbers.followOrder(tx, provider, order.id, order.numbers, follows) : [];
+      return { order: next, numbers, changed: true };
     });
     if (!settled) return null;
+    for (const n of settled.numbers) this.bus.publish(Topic.NUMBER_UPDATED, n);
     if (settled.changed) this.bus.publish(Topic.ORDER_UPDATED, settled.order);
     return settled.order;
+  }
+
+  /** Numbers as a provider or the gateway now knows them: stored, and those that changed published. */
+  async saveNumbers(numbers: PhoneNumberRecord[]): Promise<Array<{ number: PhoneNumberRecord; inserted: boolean }>> {
+    const changed = await this.store.numbers.save(numbers);
+    for (const c of changed) this.bus.publish(Topic.NUMBER_UPDATED, c.number);
+    return changed;
   }
 
   /** A new or changed order: store and publish. */
@@ -51,6 +71,18 @@ export class Effects implements WebhookEffects {
 
   async saveService(service: Parameters<WebhookEffects['saveService']>[0]): Promise<void> {
     await this.store.services.save(service);
+  }
+
+  async findService(provider: ProviderName, providerRef: string) {
+    return (await this.store.services.byRefs([{ provider, providerRef }]))[0] ?? null;
+  }
+
+  findNumbers(e164s: readonly string[]) {
+    return this.store.numbers.byE164(e164s);
+  }
+
+  findCall(provider: ProviderName, providerCallId: string) {
+    return this.store.calls.byProviderCallId(provider, providerCallId);
   }
 
   findAllocation(provider: ProviderName, match: { providerRef?: string; greenVN?: string; connectionId?: string }) {

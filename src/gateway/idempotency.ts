@@ -48,7 +48,7 @@ export class Idempotency {
     return this.attempts.reconcileOpenKeys();
   }
 
-  /** Keys are kept at least 24 h; this forgets those older than `hours`. */
+  /** Keys are kept 48 h (the purge timer in app.ts); this forgets those older than `hours`. */
   purge(hours: number): Promise<void> {
     return this.keys.purge(hours);
   }

@@ -5,19 +5,70 @@
 import type { NumberCountGrouping, NumberSearchFilter, ProviderAdapter } from '../datasources/provider.js';
 import type { Registry } from '../datasources/registry.js';
 import type { E164, NumberCountRecord, NumberOutcome, PhoneNumberRecord, PortabilityRecord, ProviderName } from '../domain/model.js';
+import { badUserInput, BusinessError, ErrorCode, GatewayError } from '../errors.js';
+import type { NumberFilter, NumberOrder } from '../store/numbers.js';
 import type { Store } from '../store/store.js';
 import type { Attempts, KeyRun } from './attempts.js';
+import type { Effects } from './effects.js';
 import { byKey, listPage, type Page, type PageRequest } from './lists.js';
+
+/** How one provider answered a stock search: the others' answers stand whatever this one did. */
+export interface StockSource {
+  provider: ProviderName;
+  ok: boolean;
+  code?: ErrorCode;
+  message?: string;
+}
+
+/** A provider's refusal or failure as a source (our codes and messages are public); a fault of ours is thrown, to be logged and answered INTERNAL. */
+function failedSource(provider: ProviderName, err: unknown): StockSource {
+  if (err instanceof BusinessError) return { provider, ok: false, code: err.code, message: err.message };
+  if (err instanceof GatewayError) return { provider, ok: false, code: err.extensions.code as ErrorCode, message: err.message };
+  throw err;
+}
 
 export class Numbers {
   constructor(
     private readonly registry: Registry,
     private readonly store: Store,
+    private readonly effects: Effects,
     private readonly attempts: Attempts,
   ) {}
 
   search(provider: ProviderName, filter: NumberSearchFilter, req: PageRequest): Promise<Page<PhoneNumberRecord>> {
     return listPage(req, (limit) => this.registry.call(provider, 'searchNumbers', filter, limit));
+  }
+
+  /**
+   * Stock at every provider that sells in `filter.country`, searched in parallel and merged in
+   * provider order (each provider's own order kept, so a page's place is stable while stock is).
+   * A provider that fails or times out is reported in `sources` and the others still answer.
+   */
+  async searchAll(filter: NumberSearchFilter, req: PageRequest): Promise<Page<PhoneNumberRecord> & { sources: StockSource[] }> {
+    const country = filter.country?.trim().toUpperCase();
+    const sellers = this.registry.all().filter((e) => e.adapter?.searchNumbers && e.module.stockCountries?.includes(country ?? ''));
+    if (sellers.length === 0) {
+      const served = [...new Set(this.registry.all().flatMap((e) => (e.adapter?.searchNumbers ? (e.module.stockCountries ?? []) : [])))].sort().join(', ');
+      throw badUserInput('filter.country', `${country ? `no provider sells numbers in "${country}"` : 'name a country (or a provider)'}; searchable countries: ${served || 'none'}`);
+    }
+    const sources: StockSource[] = [];
+    const page = await listPage(req, async (limit) => {
+      const answers = await Promise.all(
+        sellers.map(async ({ name }) => {
+          try {
+            const items = await this.registry.call(name, 'searchNumbers', { ...filter, country }, limit);
+            sources.push({ provider: name, ok: true });
+            return items;
+          } catch (err) {
+            sources.push(failedSource(name, err));
+            return [];
+          }
+        }),
+      );
+      return answers.flat();
+    });
+    const order = sellers.map((e) => e.name);
+    return { ...page, sources: sources.sort((a, b) => order.indexOf(a.provider) - order.indexOf(b.provider)) };
   }
 
   async count(provider: ProviderName, filter: NumberSearchFilter, groupBy: NumberCountGrouping): Promise<{ total: number; groups: NumberCountRecord[] }> {
@@ -27,6 +78,13 @@ export class Numbers {
 
   types(provider: ProviderName, region: Parameters<NonNullable<ProviderAdapter['numberTypes']>>[0]) {
     return this.registry.call(provider, 'numberTypes', region);
+  }
+
+  /** Every number the gateway keeps, across providers (what it provisioned, reserved, released or imported). */
+  inventory(filter: NumberFilter, order: NumberOrder, req: PageRequest): Promise<Page<PhoneNumberRecord>> {
+    const country = filter.country?.trim().toUpperCase();
+    if (country !== undefined && !/^[A-Z]{2}$/.test(country)) throw badUserInput('filter.country', `"${filter.country}" is not an ISO 3166 alpha-2 country code such as AU`);
+    return this.store.numbers.inventory({ ...filter, country }, order, req);
   }
 
   /** Numbers we own: the provider's list where it has one, else the gateway's records (numbers provisioned, reserved or released through it). */
@@ -52,13 +110,13 @@ export class Numbers {
 
   /** What the gateway records of a reservation (also of one recovered after its answer was lost). */
   async recordReservation(provider: ProviderName, outcomes: NumberOutcome[]): Promise<NumberOutcome[]> {
-    await this.store.numbers.save(outcomes.filter((o) => o.ok).map((o) => ({ provider, e164: o.e164, status: 'RESERVED', capabilities: [], reservedUntil: o.reservedUntil })));
+    await this.effects.saveNumbers(outcomes.filter((o) => o.ok).map((o) => ({ provider, e164: o.e164, status: 'RESERVED', capabilities: [], reservedUntil: o.reservedUntil })));
     return outcomes;
   }
 
   async release(provider: ProviderName, e164s: E164[]): Promise<NumberOutcome[]> {
     const outcomes = await this.registry.call(provider, 'releaseNumbers', e164s);
-    await this.store.numbers.save(outcomes.filter((o) => o.ok).map((o) => ({ provider, e164: o.e164, status: 'RELEASED', capabilities: [] })));
+    await this.effects.saveNumbers(outcomes.filter((o) => o.ok).map((o) => ({ provider, e164: o.e164, status: 'RELEASED', capabilities: [] })));
     return outcomes;
   }
 

@@ -6,7 +6,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { OrderDraft, ProvisionOutcome, ProvisionRequest } from '../datasources/provider.js';
 import type { Registry } from '../datasources/registry.js';
-import type { E164, NumberOutcome, OrderRecord, ProviderName } from '../domain/model.js';
+import type { E164, NumberOutcome, NumberStatus, OrderRecord, ProviderName } from '../domain/model.js';
+import { numberStatusOf } from '../domain/orders.js';
 import type { Store } from '../store/store.js';
 import type { Attempts, KeyRun } from './attempts.js';
 import type { Effects } from './effects.js';
@@ -64,10 +65,15 @@ export class Orders {
   async recordProvision(provider: ProviderName, outcome: ProvisionOutcome, marker?: string): Promise<ProvisionResult> {
     const orders = outcome.orders.map((d, i) => newOrder(provider, 'PROVISION', d, marker === undefined ? undefined : seededUuid(`${marker}:${i}`)));
     for (const s of outcome.services) await this.store.services.save(s);
-    const orderOf = (e164: E164) => orders.find((o) => o.numbers.includes(e164))?.id;
-    await this.store.numbers.save(outcome.owned.map((n) => ({ ...n, orderId: n.orderId ?? orderOf(n.e164) })));
+    // A number ordered follows its order: pending until the provider confirms it.
+    const orderOf = (e164: E164) => orders.find((o) => o.numbers.includes(e164));
+    const follow = <N extends { e164: E164; status?: NumberStatus }>(n: N): N => {
+      const order = orderOf(n.e164);
+      return { ...n, status: (order && numberStatusOf(order.status)) ?? n.status };
+    };
+    await this.effects.saveNumbers(outcome.owned.map((n) => follow({ ...n, orderId: n.orderId ?? orderOf(n.e164)?.id })));
     for (const o of orders) await this.effects.saveOrder(o);
-    return { orders, numbers: outcome.numbers };
+    return { orders, numbers: outcome.numbers.map((n) => (n.ok ? follow(n) : n)) };
   }
 
   /** Orders placed through the gateway, newest first. */

@@ -38,7 +38,7 @@ export class Services {
   async one(provider: ProviderName, serviceRef: string): Promise<ServiceRecord | null> {
     if (this.registry.supports(provider, 'getService')) {
       const fresh = await this.registry.call(provider, 'getService', serviceRef);
-      return fresh ? this.store.services.save(fresh) : null;
+      return fresh ? (await this.store.services.save(fresh)).service : null;
     }
     return (await this.store.services.byRefs([{ provider, providerRef: serviceRef }]))[0] ?? null;
   }
@@ -50,7 +50,7 @@ export class Services {
 
   async update(request: ServiceUpdateRequest): Promise<ServiceUpdateResult> {
     const outcome = await this.registry.call(request.provider, 'updateService', request);
-    const service = outcome.service ? await this.store.services.save(outcome.service) : undefined;
+    const service = outcome.service && (await this.store.services.save(outcome.service)).service;
     let order: OrderRecord | undefined;
     if (outcome.order) {
       order = newOrder(request.provider, 'SERVICE_UPDATE', outcome.order);

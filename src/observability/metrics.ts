@@ -59,3 +59,36 @@ export const storeQueries = new Counter({
   labelNames: ['engine'] as const,
   registers: [registry],
 });
+
+export const reconciliationRuns = new Counter({
+  name: 'switchboard_reconciliation_runs_total',
+  help: 'Reconciliation runs on this instance by result: completed, failed, or skipped (another instance holds it, or it ran within its interval)',
+  labelNames: ['result'] as const,
+  registers: [registry],
+});
+
+export const reconciliationChanges = new Counter({
+  name: 'switchboard_reconciliation_changes_total',
+  help: 'Differences between the store and a provider found and corrected by reconciliation, by provider, record (NUMBER, SERVICE, ALLOCATION, ORDER) and drift (ADDED, CHANGED, GONE, STALE)',
+  labelNames: ['provider', 'record', 'drift'] as const,
+  registers: [registry],
+});
+
+export const reconciliationProviderErrors = new Counter({
+  name: 'switchboard_reconciliation_provider_errors_total',
+  help: 'Providers reconciliation could not read (nothing of theirs was changed in that run), by provider',
+  labelNames: ['provider'] as const,
+  registers: [registry],
+});
+
+export const reconciliationLastCompleted = new Gauge({
+  name: 'switchboard_reconciliation_last_completed_timestamp_seconds',
+  help: 'When a reconciliation run last completed on this instance (Unix time)',
+  registers: [registry],
+});
+
+export const callStatsComputations = new Counter({
+  name: 'switchboard_call_stats_computations_total',
+  help: 'Live call statistics computed: one per change of a call and group of callStatsUpdated subscribers with the same arguments',
+  registers: [registry],
+});

@@ -6,19 +6,29 @@
 import { setMaxListeners } from 'node:events';
 import { createPubSub, type PubSub, type PubSubEventTarget } from '@graphql-yoga/subscription';
 import type { Redis } from 'ioredis';
-import type { AllocationEventRecord, CallEventRecord, OrderRecord } from '../domain/model.js';
+import type { AllocationEventRecord, CallEventRecord, OrderRecord, PhoneNumberRecord } from '../domain/model.js';
 import { eventsPublished } from '../observability/metrics.js';
 
 export const Topic = {
   CALL_EVENT: 'CALL_EVENT',
   ORDER_UPDATED: 'ORDER_UPDATED',
   ALLOCATION_EVENT: 'ALLOCATION_EVENT',
+  NUMBER_UPDATED: 'NUMBER_UPDATED',
+  /** A call's change with the call as it was (absent for a new call): what live statistics recount. */
+  CALL_CHANGED: 'CALL_CHANGED',
 } as const;
+
+export interface CallChange {
+  call: CallEventRecord;
+  previous?: CallEventRecord;
+}
 
 export type Topics = {
   [Topic.CALL_EVENT]: [CallEventRecord];
   [Topic.ORDER_UPDATED]: [OrderRecord];
   [Topic.ALLOCATION_EVENT]: [AllocationEventRecord];
+  [Topic.NUMBER_UPDATED]: [PhoneNumberRecord];
+  [Topic.CALL_CHANGED]: [CallChange];
 };
 
 export interface Bus {

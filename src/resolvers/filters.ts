@@ -5,7 +5,8 @@ import { fromGlobalId, splitProviderKey } from '../types/node.js';
 
 /** The store filter for a CallEventFilter; null when an id cannot match anything. */
 export function callFilter(f: CallEventFilter): CallFilter | null {
-  const out: CallFilter = { provider: f.provider, number: f.number, status: f.status };
+  const { serviceId: _s, allocationId: _a, startedAfter, startedBefore, ...plain } = f;
+  const out: CallFilter = { ...plain, startedAfter: startedAfter?.toISOString(), startedBefore: startedBefore?.toISOString() };
   for (const [id, type, field] of [
     [f.serviceId, 'Service', 'serviceRef'],
     [f.allocationId, 'Allocation', 'allocationRef'],

@@ -1,9 +1,11 @@
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, Extensions, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../context.js';
 import { AllocateGreenVNInput, DeallocateGreenVNInput, ReassignGreenVNInput, UpdateAllocationPartiesInput } from '../datasources/exotel/inputs.js';
-import { NumbersInput, ProvisionNumbersInput, SimulateIncomingCallInput, UpdateServiceInput } from '../types/inputs.js';
-import { AllocationPayload, NumbersPayload, ProvisionNumbersPayload, SimulateIncomingCallPayload, UpdateServicePayload } from '../types/payloads.js';
-import { presentAllocation, presentOrder, presentService } from '../types/present.js';
+import { NumbersInput, ProvisionNumbersInput, ReplayWebhookReceiptInput, SimulateIncomingCallInput, UpdateServiceInput } from '../types/inputs.js';
+import { AllocationPayload, NumbersPayload, ProvisionNumbersPayload, ReplayWebhookReceiptPayload, SimulateIncomingCallPayload, UpdateServicePayload } from '../types/payloads.js';
+import { presentAllocation, presentOrder, presentReceipt, presentService } from '../types/present.js';
+import { receiptNumber } from '../types/webhook-receipt.js';
+import { BusinessError, ErrorCode } from '../errors.js';
 import { mutation, providerRefOf } from './support.js';
 
 /** Mutations need the `write` scope: checked before execution (src/server/auth.ts). */
@@ -72,6 +74,19 @@ export class MutationResolver {
     return mutation<AllocationPayload>(ctx, 'deallocateGreenVN', input, {}, async () => {
       const { provider, ref } = providerRefOf(input.allocationId, 'Allocation', 'allocationId');
       return { allocation: presentAllocation(await ctx.gateway.allocations.deallocate(provider, ref)) };
+    });
+  }
+
+  @Mutation(() => ReplayWebhookReceiptPayload, {
+    description:
+      'Operators (the `admin` scope): apply an UNMATCHED, REJECTED or FAILED webhook receipt again from its stored bytes, as if it had just arrived, once its cause is fixed. Refused (NOT_PERMITTED) when its event was applied already, by it or another delivery: an event is never applied twice.',
+  })
+  @Extensions({ scope: 'admin' })
+  replayWebhookReceipt(@Arg('input', () => ReplayWebhookReceiptInput) input: ReplayWebhookReceiptInput, @Ctx() ctx: Context) {
+    return mutation<ReplayWebhookReceiptPayload>(ctx, 'replayWebhookReceipt', input, {}, async () => {
+      const n = receiptNumber(input.id);
+      if (n === null) throw new BusinessError(ErrorCode.VALIDATION_FAILED, `"${input.id}" is not a WebhookReceipt id`, ['input', 'id']);
+      return { receipt: presentReceipt(await ctx.gateway.receipts.replay(n)) };
     });
   }
 

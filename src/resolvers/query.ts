@@ -1,22 +1,25 @@
-import { Arg, Args, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Extensions, ID, Int, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context.js';
 import type { NumberCountGrouping as Grouping } from '../datasources/provider.js';
 import type { ProviderName } from '../domain/model.js';
-import { BusinessError, GatewayError } from '../errors.js';
+import { badUserInput, BusinessError, GatewayError } from '../errors.js';
 import { Allocation, AllocationConnection } from '../types/allocation.js';
 import { CallEvent, CallEventConnection } from '../types/call-event.js';
+import { CallEventOrder } from '../types/call-history.js';
 import { PageArgs } from '../types/connection.js';
 import { DelaconRegion } from '../datasources/delacon/inputs.js';
 import { NumberCountGrouping, Provider } from '../types/enums.js';
-import { AllocationFilter, CallEventFilter, NumberSearchInput, OrderFilter } from '../types/inputs.js';
+import { AllocationFilter, CallEventFilter, NumberFilter, NumberOrder, NumberSearchInput, OrderFilter, WebhookReceiptFilter } from '../types/inputs.js';
 import { Node, fromGlobalId, splitProviderKey } from '../types/node.js';
 import { Order, OrderConnection } from '../types/order.js';
-import { NumberCountResult, NumberType, PhoneNumber, PhoneNumberConnection, Portability, PortDetails } from '../types/phone-number.js';
-import { presentAllocation, presentCall, presentNumber, presentOrder, presentService } from '../types/present.js';
+import { AvailableNumberConnection, NumberCountResult, NumberType, PhoneNumber, PhoneNumberConnection, Portability, PortDetails } from '../types/phone-number.js';
+import { presentAllocation, presentCall, presentNumber, presentOrder, presentReceipt, presentService } from '../types/present.js';
 import { ProviderStatus } from '../types/provider.js';
+import { Reconciliation, presentReconciliation } from '../types/reconciliation.js';
 import { atMost } from '../types/lists.js';
 import { E164Scalar } from '../types/scalars.js';
 import { Service, ServiceConnection } from '../types/service.js';
+import { WebhookReceiptConnection } from '../types/webhook-receipt.js';
 import { callFilter } from './filters.js';
 import { connection, pageRequest } from './support.js';
 
@@ -28,6 +31,14 @@ async function query<T>(run: () => Promise<T>): Promise<T> {
     if (err instanceof BusinessError) throw new GatewayError(err.code, err.message);
     throw err;
   }
+}
+
+/** The provider and reference of a Service id, or BAD_USER_INPUT naming `filter.serviceId`. */
+function serviceOf(id: string): { provider: ProviderName; ref: string } {
+  const decoded = fromGlobalId(id);
+  if (decoded?.type !== 'Service') throw badUserInput('filter.serviceId', `"${id}" is not a Service id`);
+  const { provider, ref } = splitProviderKey(decoded.key);
+  return { provider: provider as ProviderName, ref };
 }
 
 @Resolver()
@@ -63,14 +74,29 @@ export class QueryResolver {
     return ctx.gateway.providers.status();
   }
 
-  @Query(() => PhoneNumberConnection, { description: 'Numbers in stock at a provider (AVANSER stock search, VoIP Innovations getDIDs).' })
+  @Query(() => Reconciliation, { nullable: true, description: 'The last completed reconciliation run (what it compared, found and changed); null before the first.' })
+  async reconciliation(@Ctx() ctx: Context) {
+    const last = await ctx.gateway.reconciliation.last();
+    return last && presentReconciliation(last);
+  }
+
+  @Query(() => AvailableNumberConnection, {
+    description:
+      'Numbers in stock: at one provider (AVANSER stock search, VoIP Innovations getDIDs), or, without `provider`, at every provider selling in `filter.country` (AU: AVANSER; US: VoIP Innovations), searched in parallel and merged; `sources` says which answered.',
+  })
   availableNumbers(
-    @Arg('provider', () => Provider) provider: ProviderName,
+    @Arg('provider', () => Provider, { nullable: true, description: 'One provider; none: every provider selling in filter.country.' }) provider: ProviderName | undefined,
     @Arg('filter', () => NumberSearchInput, { defaultValue: {} }) filter: NumberSearchInput,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ) {
-    return query(async () => connection(await ctx.gateway.numbers.search(provider, filter, pageRequest(page)), presentNumber));
+    return query(async () => {
+      if (!provider) {
+        const { sources, ...found } = await ctx.gateway.numbers.searchAll(filter, pageRequest(page));
+        return { ...connection(found, presentNumber), sources };
+      }
+      return { ...connection(await ctx.gateway.numbers.search(provider, filter, pageRequest(page)), presentNumber), sources: [{ provider, ok: true }] };
+    });
   }
 
   @Query(() => NumberCountResult, { description: 'How many numbers are available, grouped (VoIP Innovations getDIDCount).' })
@@ -93,10 +119,24 @@ export class QueryResolver {
   }
 
   @Query(() => PhoneNumberConnection, {
-    description: 'Numbers we own at a provider: from the provider where it can list them (VoIP Innovations auditDIDs), else those provisioned through the gateway.',
+    description:
+      'Numbers we own. With `filter` (no `provider`): every number the gateway keeps, across providers, filtered and ordered. With `provider`: that provider’s own list where it has one (VoIP Innovations auditDIDs), else the gateway’s records.',
   })
-  async numbers(@Arg('provider', () => Provider) provider: ProviderName, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
-    return query(async () => connection(await ctx.gateway.numbers.owned(provider, pageRequest(page)), presentNumber));
+  async numbers(
+    @Arg('provider', () => Provider, { nullable: true, description: 'One provider’s own list (see above); filter.provider filters the inventory instead.' }) provider: ProviderName | undefined,
+    @Arg('filter', () => NumberFilter, { defaultValue: {}, description: 'Which numbers of the inventory (all when empty).' }) filter: NumberFilter,
+    @Arg('orderBy', () => NumberOrder, { defaultValue: { field: 'ADDED', direction: 'DESC' }, description: 'Newest first unless told.' }) orderBy: NumberOrder,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ) {
+    return query(async () => {
+      if (provider) return connection(await ctx.gateway.numbers.owned(provider, pageRequest(page)), presentNumber);
+      const { serviceId, ...rest } = filter;
+      const service = serviceId === undefined ? undefined : serviceOf(serviceId);
+      if (service && rest.provider && rest.provider !== service.provider) throw badUserInput('filter.serviceId', `the service is at ${service.provider}, not at filter.provider ${rest.provider}`);
+      const criteria = { ...rest, provider: service?.provider ?? rest.provider, serviceRef: service?.ref };
+      return connection(await ctx.gateway.numbers.inventory(criteria, { ...orderBy }, pageRequest(page)), presentNumber);
+    });
   }
 
   @Query(() => PhoneNumber, { nullable: true, description: 'One number at a provider (VoIP Innovations queryDID; else the gateway’s records).' })
@@ -153,9 +193,22 @@ export class QueryResolver {
     return a ? presentAllocation(a) : null;
   }
 
-  @Query(() => CallEventConnection, { description: 'Calls received through provider webhooks, newest first.' })
-  async callEvents(@Arg('filter', () => CallEventFilter, { defaultValue: {} }) filter: CallEventFilter, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
-    return connection(await ctx.gateway.calls.list(callFilter(filter), pageRequest(page)), presentCall);
+  @Query(() => CallEventConnection, { description: 'Calls received through provider webhooks, newest start first unless orderBy says otherwise.' })
+  async callEvents(
+    @Arg('filter', () => CallEventFilter, { defaultValue: {} }) filter: CallEventFilter,
+    @Arg('orderBy', () => CallEventOrder, { defaultValue: { field: 'STARTED_AT', direction: 'DESC' } }) orderBy: CallEventOrder,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ) {
+    return connection(await ctx.gateway.calls.list(callFilter(filter), orderBy, pageRequest(page)), presentCall);
+  }
+
+  @Query(() => WebhookReceiptConnection, { description: 'Operators (the `admin` scope): webhook deliveries as the gateway kept them, newest first, with what became of each.' })
+  @Extensions({ scope: 'admin' })
+  async webhookReceipts(@Arg('filter', () => WebhookReceiptFilter, { defaultValue: {}, description: 'Which receipts (all when empty).' }) filter: WebhookReceiptFilter, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
+    const { provider, status, receivedAfter, receivedBefore } = filter;
+    const range = { receivedAfter: receivedAfter?.toISOString(), receivedBefore: receivedBefore?.toISOString() };
+    return connection(await ctx.gateway.receipts.list({ provider, status: status?.toLowerCase(), ...range }, pageRequest(page)), presentReceipt);
   }
 
   @Query(() => CallEvent, { nullable: true, description: 'One call by id (null when unknown).' })

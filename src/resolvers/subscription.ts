@@ -1,13 +1,14 @@
 import { Arg, Resolver, Root, Subscription } from 'type-graphql';
 import { callMatches } from '../domain/calls.js';
-import type { AllocationEventRecord, CallEventRecord, OrderRecord } from '../domain/model.js';
+import type { AllocationEventRecord, CallEventRecord, OrderRecord, PhoneNumberRecord } from '../domain/model.js';
 import { Topic } from '../pubsub/bus.js';
 import { AllocationEvent } from '../types/allocation.js';
 import { CallEvent } from '../types/call-event.js';
-import { AllocationEventFilter, CallEventFilter, OrderFilter } from '../types/inputs.js';
+import { AllocationEventFilter, CallEventFilter, NumberUpdateFilter, OrderFilter } from '../types/inputs.js';
 import { fromGlobalId, splitProviderKey } from '../types/node.js';
 import { Order } from '../types/order.js';
-import { presentCall, presentOrder } from '../types/present.js';
+import { PhoneNumber } from '../types/phone-number.js';
+import { presentCall, presentNumber, presentOrder } from '../types/present.js';
 import { callFilter } from './filters.js';
 
 @Resolver()
@@ -50,5 +51,18 @@ export class SubscriptionResolver {
   })
   allocationEvents(@Root() event: AllocationEventRecord, @Arg('filter', () => AllocationEventFilter, { nullable: true }) _filter?: AllocationEventFilter): AllocationEvent {
     return event;
+  }
+
+  @Subscription(() => PhoneNumber, {
+    topics: Topic.NUMBER_UPDATED,
+    filter: ({ payload, args }: { payload: PhoneNumberRecord; args: { filter?: NumberUpdateFilter } }) => {
+      const f = args.filter ?? {};
+      return (!f.provider || payload.provider === f.provider) && (!f.e164 || payload.e164 === f.e164) && (!f.status || payload.status === f.status);
+    },
+    description:
+      'Numbers whose stored state changed: ordered (PENDING), settled with their order (ACTIVE or RELEASED), reserved, released, or found changed at the provider by reconciliation.',
+  })
+  numberUpdated(@Root() number: PhoneNumberRecord, @Arg('filter', () => NumberUpdateFilter, { nullable: true }) _filter?: NumberUpdateFilter): PhoneNumber {
+    return presentNumber(number);
   }
 }

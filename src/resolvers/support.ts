@@ -10,24 +10,20 @@ import type { ConnectionShape } from '../types/connection.js';
 import { fromGlobalId, splitProviderKey, type NodeType } from '../types/node.js';
 import type { ProviderName } from '../domain/model.js';
 
-const encodeCursor = (n: number) => Buffer.from(`c${n}`).toString('base64url');
+/** An item's place: its seq and, in a list sorted on a key, that key (`c<seq>` or `c<seq>:<key>`). */
+const encodeCursor = (seq: number, key?: number) => Buffer.from(key === undefined ? `c${seq}` : `c${seq}:${key}`).toString('base64url');
 
-/** No cursor (absent or null, as clients send it) means the first page. */
-export function decodeCursor(cursor: string | null | undefined): number | undefined {
-  if (cursor === undefined || cursor === null) return undefined;
-  const m = /^c(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!m) throw new GraphQLError(`"${cursor}" is not a cursor from this list`, { extensions: { code: ErrorCode.BAD_USER_INPUT } });
-  return Number(m[1]);
-}
-
-/** What a connection's arguments ask the gateway for. */
+/** What a connection's arguments ask the gateway for; no cursor (absent or null, as clients send it) means the first page. */
 export function pageRequest(args: { first: number; after?: string | null }): PageRequest {
-  return { first: args.first, afterSeq: decodeCursor(args.after) };
+  if (args.after === undefined || args.after === null) return { first: args.first };
+  const m = /^c(\d+)(?::(-?\d+))?$/.exec(Buffer.from(args.after, 'base64url').toString('utf8'));
+  if (!m) throw new GraphQLError(`"${args.after}" is not a cursor from this list`, { extensions: { code: ErrorCode.BAD_USER_INPUT } });
+  return { first: args.first, afterSeq: Number(m[1]), afterKey: m[2] === undefined ? undefined : Number(m[2]) };
 }
 
 /** A page from the gateway as a connection: each cursor names its item's place. */
 export function connection<R, N>(page: Page<R>, present: (r: R) => N): ConnectionShape<N> {
-  const edges = page.items.map((i) => ({ cursor: encodeCursor(i.seq), node: present(i.record) }));
+  const edges = page.items.map((i) => ({ cursor: encodeCursor(i.seq, i.key), node: present(i.record) }));
   return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor } };
 }
 

@@ -1,11 +1,22 @@
 /**
  * API keys and scopes, the same for HTTP and WebSocket: `read` for queries and
- * subscriptions, `write` for mutations. Keys are compared as digests; a principal carries
- * the digest, never the key, so nothing downstream can log it.
+ * subscriptions, `write` for mutations, and `admin` besides for the fields that declare it
+ * (`@Extensions({ scope: 'admin' })`: the operators' webhook receipts). Keys are compared as
+ * digests; a principal carries the digest, never the key, so nothing downstream can log it.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { GraphQLError, type DocumentNode, type OperationDefinitionNode } from 'graphql';
+import {
+  GraphQLError,
+  Kind,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
 import type { Scope } from '../config.js';
 import type { Principal } from '../context.js';
 import { ErrorCode } from '../errors.js';
@@ -60,12 +71,41 @@ export function operationOf(document: DocumentNode, operationName?: string | nul
   return operationName ? ops.find((o) => o.name?.value === operationName) : ops.length === 1 ? ops[0] : undefined;
 }
 
-/** Refuse an operation the principal's scopes do not cover (403). */
+const forbidden = (needed: Scope, what: string) =>
+  new GraphQLError(`This API key lacks the "${needed}" scope needed for ${what}`, { extensions: { code: ErrorCode.FORBIDDEN, http: { status: 403 } } });
+
+/** Refuse an operation of a type the principal's scopes do not cover (403). */
 export function assertScope(principal: Principal, operation: OperationDefinitionNode['operation']): void {
   const needed: Scope = operation === 'mutation' ? 'write' : 'read';
-  if (!principal.scopes.has(needed)) {
-    throw new GraphQLError(`This API key lacks the "${needed}" scope needed for ${operation === 'mutation' ? 'mutations' : `${operation === 'query' ? 'queries' : 'subscriptions'}`}`, {
-      extensions: { code: ErrorCode.FORBIDDEN, http: { status: 403 } },
-    });
+  if (!principal.scopes.has(needed)) throw forbidden(needed, operation === 'mutation' ? 'mutations' : operation === 'query' ? 'queries' : 'subscriptions');
+}
+
+/**
+ * Refuse an operation the principal's scopes do not cover (403), before it runs: its type's
+ * scope, then the scope of every field it selects that declares one, through fragments too.
+ * Every transport calls this once the operation is known.
+ */
+export function authorize(principal: Principal, schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): void {
+  assertScope(principal, operation.operation);
+  const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
+  const typeInfo = new TypeInfo(schema);
+  const spread: string[] = [];
+  const visitor = visitWithTypeInfo(typeInfo, {
+    Field() {
+      const field = typeInfo.getFieldDef();
+      const needed = field?.extensions.scope as Scope | undefined;
+      if (field && needed && !principal.scopes.has(needed)) throw forbidden(needed, `${typeInfo.getParentType()?.name}.${field.name}`);
+    },
+    FragmentSpread(node) {
+      spread.push(node.name.value);
+    },
+  });
+  visit(operation, visitor);
+  const seen = new Set<string>();
+  for (let name = spread.pop(); name !== undefined; name = spread.pop()) {
+    const fragment = fragments.get(name);
+    if (seen.has(name) || !fragment) continue;
+    seen.add(name);
+    visit(fragment, visitor);
   }
 }

@@ -9,7 +9,7 @@ export function readyLines(url: string, devKey: DevKey | undefined, generatedWeb
   const lines = [`Switchboard is ready: explorer ${url}/ (local GraphiQL ${url}/graphiql), GraphQL ${url}/graphql`];
   if (devKey) {
     const kept = { SWITCHBOARD_DEV_KEY: 'from SWITCHBOARD_DEV_KEY', file: `kept in ${devKey.file}`, run: 'for this run only (DATA_DIR=memory)' }[devKey.source];
-    lines.push(`Dev API key (read, write), ${kept}: ${devKey.key}`, `  send it as "Authorization: Bearer ${devKey.key}"; on loopback the explorer has it pre-filled`);
+    lines.push(`Dev API key (read, write, admin), ${kept}: ${devKey.key}`, `  send it as "Authorization: Bearer ${devKey.key}"; on loopback the explorer has it pre-filled`);
   }
   if (generatedWebhook) {
     const { token, publicUrl } = generatedWebhook;

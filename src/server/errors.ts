@@ -22,11 +22,17 @@ function withoutSuggestions(message: string): string {
   return message.replace(/\s*Did you mean [^?]*\?/g, '');
 }
 
+/** An upstream body can be megabytes (an HTML error page): the log keeps its start. */
+function clipped(detail: unknown): unknown {
+  const text = typeof detail === 'string' ? detail : JSON.stringify(detail) ?? '';
+  return text.length > 2_000 ? `${text.slice(0, 2_000)}… (${text.length} chars)` : detail;
+}
+
 export function errorFormatter(log: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     if (original instanceof GatewayError && original.detail !== undefined) {
-      log.warn({ code: original.code, provider: original.extensions.provider, detail: original.detail }, 'upstream failure');
+      log.warn({ code: original.code, provider: original.extensions.provider, detail: clipped(original.detail) }, 'upstream failure');
     }
     const code = formatted.extensions?.code;
     if (original instanceof GatewayError || (typeof code === 'string' && PUBLIC_CODES.has(code))) {

@@ -10,7 +10,7 @@ import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { Context } from '../context.js';
 import { ErrorCode } from '../errors.js';
 import { graphqlOperations } from '../observability/metrics.js';
-import { assertScope } from './auth.js';
+import { authorize } from './auth.js';
 import { checkOperation } from './limits.js';
 
 const OFFERS = ['application/json', 'application/graphql-response+json'] as const;
@@ -93,7 +93,7 @@ export function httpOperationRules(schema: GraphQLSchema): ApolloServerPlugin<Co
             });
           }
           if (operation.operation === 'subscription') throw subscriptionOverHttp(request.http?.headers);
-          assertScope(contextValue.principal, operation.operation);
+          authorize(contextValue.principal, schema, document, operation);
           checkOperation(schema, document, operation, request.variables);
         },
         async willSendResponse({ operation, errors }) {

@@ -38,6 +38,11 @@ export class AllocationStore {
     ], req);
   }
 
+  /** Every allocation of a provider stored ACTIVE, for reading each again at the provider. */
+  async active(provider: ProviderName): Promise<AllocationRecord[]> {
+    return (await this.db.query<{ data: AllocationRecord }>(`SELECT data FROM allocations WHERE provider = $1 AND state = 'ACTIVE' ORDER BY seq`, [provider])).map((r) => r.data);
+  }
+
   /** False when an event with this id is stored already (an event applied again). */
   async saveEvent(e: AllocationEventRecord, q: Queryable = this.db): Promise<boolean> {
     const rows = await q.query('INSERT INTO allocation_events (id, provider, allocation_ref, at, data) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING RETURNING 1', [

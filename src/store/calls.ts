@@ -1,10 +1,95 @@
-/** Calls, one row per (provider, providerCallId), merged from each webhook about them. */
+/**
+ * Calls, one row per (provider, providerCallId), merged from each webhook about them; beside
+ * each, its facets (`call_facets`: what filters, orders and statistics read) and, per caller,
+ * their first call (`call_callers`).
+ */
 import { randomUUID } from 'node:crypto';
-import { mergeCall, newCall, sameFacts, type CallFilter } from '../domain/calls.js';
-import type { CallEventPatch, CallEventRecord } from '../domain/model.js';
+import { callFacets, mergeCall, newCall, sameFacts, searchTerms, UNANSWERED, type CallFacets, type CallFilter } from '../domain/calls.js';
+import type { CallEventPatch, CallEventRecord, ProviderName } from '../domain/model.js';
 import { batched } from './batching.js';
-import type { Db } from './db.js';
-import { byRefs, page, uuids, type Page, type PageRequest, type RefKey } from './queries.js';
+import type { Db, Queryable } from './db.js';
+import { byRefs, sortedPage, uuids, type Page, type PageRequest, type RefKey, type Sort } from './queries.js';
+
+export type CallOrder = { field: 'STARTED_AT' | 'DURATION'; direction: 'ASC' | 'DESC' };
+
+/** Each facet's column. */
+export const FACET_COLUMNS = {
+  provider: 'provider',
+  status: 'status',
+  startedAt: 'started_at',
+  from: 'from_number',
+  to: 'to_number',
+  serviceRef: 'service_ref',
+  serviceName: 'service_name',
+  allocationRef: 'allocation_ref',
+  durationSeconds: 'duration_seconds',
+  source: 'source',
+  campaign: 'campaign',
+  keywords: 'keywords',
+  landingPage: 'landing_page',
+  customId: 'custom_id',
+  customGroup: 'custom_group',
+  sale: 'sale',
+} as const satisfies Record<keyof CallFacets, string>;
+
+const COLUMNS = Object.values(FACET_COLUMNS);
+
+/** The facets as a JSON row of call_facets (jsonb_populate_record fills the columns by name). */
+function facetsRow(call: CallEventRecord): string {
+  const f = callFacets(call);
+  return JSON.stringify(Object.fromEntries(Object.entries(FACET_COLUMNS).map(([field, column]) => [column, f[field as keyof CallFacets] ?? null])));
+}
+
+/**
+ * The caller's first call, given calls just written (`seq`, `from_number`, `started_at`): the
+ * earlier (by start, then seq) wins; the caller's row lock orders concurrent merges.
+ */
+const FIRST_CALLERS = `
+  INSERT INTO call_callers AS k (from_number, first_started_at, first_seq)
+  SELECT DISTINCT ON (from_number) from_number, started_at, seq FROM written WHERE from_number IS NOT NULL ORDER BY from_number, started_at, seq
+  ON CONFLICT (from_number) DO UPDATE SET first_started_at = excluded.first_started_at, first_seq = excluded.first_seq
+  WHERE (excluded.first_started_at, excluded.first_seq) < (k.first_started_at, k.first_seq)`;
+
+/** Clauses on call_facets `f` selecting the filter's calls; their values are appended to `args`. */
+export function facetsWhere(filter: CallFilter, args: unknown[]): string[] {
+  const param = (value: unknown) => {
+    args.push(value);
+    return `$${args.length}`;
+  };
+  const clauses: string[] = [];
+  const equal: Array<[string, unknown]> = [
+    ['provider', filter.provider],
+    ['to_number', filter.number],
+    ['service_ref', filter.serviceRef],
+    ['allocation_ref', filter.allocationRef],
+    ['status', filter.status],
+    ['from_number', filter.from],
+    ['source', filter.source],
+    ['campaign', filter.campaign],
+    ['keywords', filter.keywords],
+    ['custom_id', filter.customId],
+    ['custom_group', filter.customGroup],
+  ];
+  for (const [column, value] of equal) if (value !== undefined && value !== null) clauses.push(`f.${column} = ${param(value)}`);
+  if (filter.startedAfter) clauses.push(`f.started_at >= ${param(filter.startedAfter)}::timestamptz`);
+  if (filter.startedBefore) clauses.push(`f.started_at < ${param(filter.startedBefore)}::timestamptz`);
+  if (filter.answered === true) clauses.push(`f.status = 'ANSWERED'`);
+  if (filter.answered === false) clauses.push(`f.status = ANY(${param(UNANSWERED)}::text[])`);
+  const terms = searchTerms(filter.search);
+  if (terms) {
+    const name = `strpos(lower(f.service_name), ${param(terms.text)}) > 0`;
+    const digits = terms.digits && param(terms.digits);
+    clauses.push(digits ? `(${name} OR strpos(f.from_number, ${digits}) > 0 OR strpos(f.to_number, ${digits}) > 0)` : name);
+  }
+  return clauses;
+}
+
+/** The history's orders, each a key and seq keyset: a cursor's place holds while calls arrive. */
+const ORDERS: Record<CallOrder['field'], Omit<Sort, 'descending'>> = {
+  // Microseconds since the epoch: exact, so a cursor finds its own row's place again.
+  STARTED_AT: { column: 'f.started_at', key: `(extract(epoch FROM f.started_at) * 1000000)::bigint`, fromKey: (p) => `'epoch'::timestamptz + ${p}::bigint * interval '1 microsecond'` },
+  DURATION: { column: 'f.duration_seconds', key: 'f.duration_seconds', fromKey: (p) => `${p}::bigint` },
+};
 
 export class CallStore {
   constructor(private readonly db: Db) {}
@@ -15,9 +100,9 @@ export class CallStore {
    * stored call and its row version, then write the merge only if that version is still
    * current. A concurrent first insert or merge makes us read and merge again, so no fact is
    * lost. `changed` is false when the call already held every fact (an event applied again):
-   * nothing is written.
+   * nothing is written. `previous`: the call as it was, when it was stored already.
    */
-  async merge(patch: CallEventPatch): Promise<{ call: CallEventRecord; changed: boolean }> {
+  async merge(patch: CallEventPatch): Promise<{ call: CallEventRecord; changed: boolean; previous?: CallEventRecord }> {
     for (;;) {
       const now = new Date().toISOString();
       const fresh = newCall(patch, randomUUID(), now);
@@ -27,40 +112,26 @@ export class CallStore {
       const merged = mergeCall(found.data, patch, now);
       if (sameFacts(merged, found.data)) return { call: found.data, changed: false };
       const updated = await this.db.query(
-        `UPDATE call_events SET to_number = $3, service_ref = $4, allocation_ref = $5, status = $6, updated_at = $7, data = $8
-         WHERE provider = $1 AND provider_call_id = $2 AND xmin::text = $9 RETURNING 1`,
-        [merged.provider, merged.providerCallId, merged.to ?? null, merged.serviceRef ?? null, merged.allocationRef ?? null, merged.status, now, merged, found.version],
+        `WITH updated AS (
+           UPDATE call_events SET to_number = $3, service_ref = $4, allocation_ref = $5, status = $6, updated_at = $7, data = $8
+           WHERE provider = $1 AND provider_call_id = $2 AND xmin::text = $9 RETURNING seq),
+         written AS (
+           UPDATE call_facets f SET (${COLUMNS.join(', ')}) = (SELECT ${COLUMNS.map((c) => `r.${c}`).join(', ')} FROM jsonb_populate_record(NULL::call_facets, $10::jsonb) r)
+           FROM updated u WHERE f.seq = u.seq RETURNING f.seq, f.from_number, f.started_at),
+         callers AS (${FIRST_CALLERS})
+         SELECT 1 FROM updated`,
+        [merged.provider, merged.providerCallId, merged.to ?? null, merged.serviceRef ?? null, merged.allocationRef ?? null, merged.status, now, merged, found.version, facetsRow(merged)],
       );
-      if (updated.length === 1) return { call: merged, changed: true };
+      if (updated.length === 1) return { call: merged, changed: true, previous: found.data };
     }
   }
 
-  private readonly insertOrRead = batched(async (calls: CallEventRecord[]) => {
-    const column = (f: (c: CallEventRecord) => string | undefined) => calls.map((c) => f(c) ?? null);
-    return this.db.query<{ inserted: boolean; version: string | null; data: CallEventRecord }>(
-      `WITH input AS (
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
-           WITH ORDINALITY AS i(id, provider, provider_call_id, to_number, service_ref, allocation_ref, status, updated_at, data, n)),
-       inserted AS (
-         -- In key order, so that two gateways' batches never wait on each other in a cycle.
-         INSERT INTO call_events (id, provider, provider_call_id, to_number, service_ref, allocation_ref, status, updated_at, data)
-         SELECT id::uuid, provider, provider_call_id, to_number, service_ref, allocation_ref, status, updated_at::timestamptz, data::jsonb FROM input
-         ORDER BY provider, provider_call_id ON CONFLICT DO NOTHING RETURNING id)
-       SELECT i.id::uuid IN (SELECT id FROM inserted) AS inserted, c.xmin::text AS version, c.data
-       FROM input i LEFT JOIN call_events c ON c.provider = i.provider AND c.provider_call_id = i.provider_call_id ORDER BY i.n`,
-      [
-        column((c) => c.id),
-        column((c) => c.provider),
-        column((c) => c.providerCallId),
-        column((c) => c.to),
-        column((c) => c.serviceRef),
-        column((c) => c.allocationRef),
-        column((c) => c.status),
-        column((c) => c.updatedAt),
-        column((c) => JSON.stringify(c)),
-      ],
-    );
-  });
+  private readonly insertOrRead = batched((calls: CallEventRecord[]) => insertOrRead(this.db, calls));
+
+  async byProviderCallId(provider: ProviderName, providerCallId: string): Promise<CallEventRecord | null> {
+    const rows = await this.db.query<{ data: CallEventRecord }>('SELECT data FROM call_events WHERE provider = $1 AND provider_call_id = $2', [provider, providerCallId]);
+    return rows[0]?.data ?? null;
+  }
 
   async byIds(ids: readonly string[]): Promise<CallEventRecord[]> {
     const valid = uuids(ids);
@@ -68,18 +139,68 @@ export class CallStore {
     return (await this.db.query<{ data: CallEventRecord }>('SELECT data FROM call_events WHERE id = ANY($1::uuid[])', [valid])).map((r) => r.data);
   }
 
-  list(filter: CallFilter, req: PageRequest): Promise<Page<CallEventRecord>> {
-    return page(this.db, 'call_events', [
-      ['provider', filter.provider],
-      ['to_number', filter.number],
-      ['service_ref', filter.serviceRef],
-      ['allocation_ref', filter.allocationRef],
-      ['status', filter.status],
-    ], req);
+  /** A page of the filter's calls in the order asked for (the call's seq breaks ties). */
+  list(filter: CallFilter, order: CallOrder, req: PageRequest): Promise<Page<CallEventRecord>> {
+    const args: unknown[] = [];
+    const where = facetsWhere(filter, args);
+    const source = { from: 'call_facets f JOIN call_events e ON e.seq = f.seq', record: 'e.data', seq: 'f.seq' };
+    return sortedPage(this.db, source, where, args, { ...ORDERS[order.field], descending: order.direction === 'DESC' }, req);
   }
 
   /** Calls of many allocations in one query, newest first. */
   byAllocations(keys: readonly RefKey[]): Promise<CallEventRecord[]> {
     return byRefs(this.db, 'call_events', 'allocation_ref', keys, 'ORDER BY t.seq DESC');
+  }
+}
+
+/**
+ * Insert the calls that are new, with their facets and first callers; read the stored ones
+ * (with their row version). One statement, whatever the number of calls.
+ */
+function insertOrRead(db: Queryable, calls: CallEventRecord[]) {
+  const column = (f: (c: CallEventRecord) => string | undefined) => calls.map((c) => f(c) ?? null);
+  return db.query<{ inserted: boolean; version: string | null; data: CallEventRecord }>(
+    `WITH input AS (
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])
+         WITH ORDINALITY AS i(id, provider, provider_call_id, to_number, service_ref, allocation_ref, status, updated_at, data, facets, n)),
+     inserted AS (
+       -- In key order, so that two gateways' batches never wait on each other in a cycle.
+       INSERT INTO call_events (id, provider, provider_call_id, to_number, service_ref, allocation_ref, status, updated_at, data)
+       SELECT id::uuid, provider, provider_call_id, to_number, service_ref, allocation_ref, status, updated_at::timestamptz, data::jsonb FROM input
+       ORDER BY provider, provider_call_id ON CONFLICT DO NOTHING RETURNING id, seq),
+     written AS (
+       INSERT INTO call_facets SELECT (jsonb_populate_record(NULL::call_facets, i.facets::jsonb || jsonb_build_object('seq', x.seq))).*
+       FROM inserted x JOIN input i ON i.id::uuid = x.id RETURNING seq, from_number, started_at),
+     callers AS (${FIRST_CALLERS})
+     SELECT i.id::uuid IN (SELECT id FROM inserted) AS inserted, c.xmin::text AS version, c.data
+     FROM input i LEFT JOIN call_events c ON c.provider = i.provider AND c.provider_call_id = i.provider_call_id ORDER BY i.n`,
+    [
+      column((c) => c.id),
+      column((c) => c.provider),
+      column((c) => c.providerCallId),
+      column((c) => c.to),
+      column((c) => c.serviceRef),
+      column((c) => c.allocationRef),
+      column((c) => c.status),
+      column((c) => c.updatedAt),
+      column((c) => JSON.stringify(c)),
+      column(facetsRow),
+    ],
+  );
+}
+
+/** Migration 6: the facets and first callers of the calls stored before it, a thousand at a time. */
+export async function backfillCallFacets(tx: Queryable): Promise<void> {
+  for (let after = 0; ; ) {
+    const rows = await tx.query<{ seq: number; data: CallEventRecord }>('SELECT seq, data FROM call_events WHERE seq > $1 ORDER BY seq LIMIT 1000', [after]);
+    if (rows.length === 0) break;
+    await tx.query(
+      `WITH written AS (
+         INSERT INTO call_facets SELECT (jsonb_populate_record(NULL::call_facets, r.facets || jsonb_build_object('seq', r.seq))).*
+         FROM unnest($1::bigint[], $2::jsonb[]) AS r(seq, facets) RETURNING seq, from_number, started_at)
+       ${FIRST_CALLERS}`,
+      [rows.map((r) => r.seq), rows.map((r) => facetsRow(r.data))],
+    );
+    after = Number(rows.at(-1)!.seq);
   }
 }

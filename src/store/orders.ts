@@ -22,17 +22,22 @@ export class OrderStore {
   }
 
   /**
-   * The pending order a provider callback settles: by the provider's reference when it
-   * matches one, else the oldest pending order of that service. Locks the row.
+   * The order a provider's news settles, locked: ours by id; else by the provider's reference
+   * when it matches one; else the oldest waiting order of that service (PENDING first, then
+   * STALE: a confirmation may come after the gateway stopped waiting).
    */
-  async findForUpdate(q: Queryable, provider: ProviderName, match: { providerRef?: string; serviceRef?: string }): Promise<OrderRecord | null> {
+  async findForUpdate(q: Queryable, provider: ProviderName, match: { id?: string; providerRef?: string; serviceRef?: string }): Promise<OrderRecord | null> {
+    if (match.id) {
+      const rows = await q.query<{ data: OrderRecord }>('SELECT data FROM orders WHERE provider = $1 AND id = $2::uuid FOR UPDATE', [provider, match.id]);
+      return rows[0]?.data ?? null;
+    }
     if (match.providerRef) {
       const rows = await q.query<{ data: OrderRecord }>('SELECT data FROM orders WHERE provider = $1 AND provider_ref = $2 ORDER BY seq LIMIT 1 FOR UPDATE', [provider, match.providerRef]);
       if (rows[0]) return rows[0].data;
     }
     if (match.serviceRef) {
       const rows = await q.query<{ data: OrderRecord }>(
-        `SELECT data FROM orders WHERE provider = $1 AND service_ref = $2 AND status = 'PENDING' ORDER BY seq LIMIT 1 FOR UPDATE`,
+        `SELECT data FROM orders WHERE provider = $1 AND service_ref = $2 AND status IN ('PENDING', 'STALE') ORDER BY status = 'PENDING' DESC, seq LIMIT 1 FOR UPDATE`,
         [provider, match.serviceRef],
       );
       if (rows[0]) return rows[0].data;
@@ -45,6 +50,13 @@ export class OrderStore {
       ['provider', filter.provider],
       ['status', filter.status],
     ], req);
+  }
+
+  /** Orders placed before `before` and still PENDING: past their provider's window, they are stale. */
+  async pendingSince(provider: ProviderName, before: string): Promise<OrderRecord[]> {
+    return (
+      await this.db.query<{ data: OrderRecord }>(`SELECT data FROM orders WHERE provider = $1 AND status = 'PENDING' AND created_at < $2 ORDER BY seq LIMIT 500`, [provider, before])
+    ).map((r) => r.data);
   }
 
   /** Pending orders older than `before`, for the poller of providers whose callbacks can be late. */

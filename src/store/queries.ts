@@ -1,38 +1,71 @@
 /**
- * What the tables' modules share: lists read a page at a time, newest first, by keyset on
- * `seq` (a row's place in its table), and batch reads by lists of keys.
+ * What the tables' modules share: lists read a page at a time by keyset, newest first on
+ * `seq` (a row's place in its table) or on a sort key with `seq` breaking ties, and batch
+ * reads by lists of keys.
  */
 import type { ProviderName } from '../domain/model.js';
 import type { Queryable } from './db.js';
 
 export interface PageRequest {
   first: number;
-  /** Cursor: rows with a smaller seq (newest first). */
+  /** Cursor: the page starts after the row with this seq (and, in a sorted list, `afterKey`). */
   afterSeq?: number;
+  afterKey?: number;
 }
 
 export interface Page<T> {
-  items: Array<{ seq: number; record: T }>;
+  /** `key`: the row's sort key, in a sorted list. */
+  items: Array<{ seq: number; key?: number; record: T }>;
   hasNextPage: boolean;
 }
 
-/** A page of `table`'s records (its `data`), with `column = value` for each filter whose value is given. */
-export async function page<T>(db: Queryable, table: string, filters: Array<[column: string, value: unknown]>, req: PageRequest): Promise<Page<T>> {
-  const clauses: string[] = [];
-  const args: unknown[] = [];
-  const where = (clause: (param: string) => string, value: unknown) => {
-    args.push(value);
-    clauses.push(clause(`$${args.length}`));
-  };
-  for (const [column, value] of filters) if (value !== undefined && value !== null) where((p) => `${column} = ${p}`, value);
-  if (req.afterSeq !== undefined) where((p) => `seq < ${p}`, req.afterSeq);
-  args.push(req.first + 1);
-  const sql = `SELECT seq, data FROM ${table} ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT $${args.length}`;
-  const rows = await db.query<{ seq: number; data: T }>(sql, args);
+/** A list's order: a sort key (a number a cursor can carry), then seq in the same direction. */
+export interface Sort {
+  column: string;
+  /** SQL of the key as a number, and of a key parameter back as the column's type. */
+  key: string;
+  fromKey: (param: string) => string;
+  descending: boolean;
+}
+
+/** Where a sorted page reads: `from` (tables and joins), the record's SQL, the seq column. */
+export interface Source {
+  from: string;
+  record: string;
+  seq: string;
+}
+
+/**
+ * A page of records from `source` where every clause holds, by keyset on (sort key, seq):
+ * rows that arrive meanwhile never shift a later page.
+ */
+export async function sortedPage<T>(db: Queryable, source: Source, where: string[], args: unknown[], sort: Sort, req: PageRequest): Promise<Page<T>> {
+  const { from, record, seq } = source;
+  const clauses = [...where];
+  const [dir, cmp] = sort.descending ? ['DESC', '<'] : ['ASC', '>'];
+  if (req.afterSeq !== undefined && sort.column === seq) {
+    clauses.push(`${seq} ${cmp} $${args.push(req.afterSeq)}`);
+  } else if (req.afterSeq !== undefined && req.afterKey !== undefined) {
+    args.push(req.afterKey, req.afterSeq);
+    clauses.push(`(${sort.column}, ${seq}) ${cmp} (${sort.fromKey(`$${args.length - 1}`)}, $${args.length})`);
+  }
+  const order = sort.column === seq ? `${seq} ${dir}` : `${sort.column} ${dir}, ${seq} ${dir}`;
+  const sql = `SELECT ${seq} AS seq, ${sort.key} AS key, ${record} AS data FROM ${from} ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''}
+    ORDER BY ${order} LIMIT $${args.push(req.first + 1)}`;
+  const rows = await db.query<{ seq: number; key: number; data: T }>(sql, args);
   return {
-    items: rows.slice(0, req.first).map((r) => ({ seq: Number(r.seq), record: r.data })),
+    items: rows.slice(0, req.first).map((r) => ({ seq: Number(r.seq), key: Number(r.key), record: r.data })),
     hasNextPage: rows.length > req.first,
   };
+}
+
+/** A page of `table`'s records (its `data`), newest first, with `column = value` for each filter whose value is given. */
+export async function page<T>(db: Queryable, table: string, filters: Array<[column: string, value: unknown]>, req: PageRequest): Promise<Page<T>> {
+  const args: unknown[] = [];
+  const where = filters.filter(([, value]) => value !== undefined && value !== null).map(([column, value]) => `${column} = $${args.push(value)}`);
+  const newest: Sort = { column: 'seq', key: 'seq', fromKey: (p) => p, descending: true };
+  const { items, hasNextPage } = await sortedPage<T>(db, { from: table, record: 'data', seq: 'seq' }, where, args, newest, req);
+  return { items: items.map(({ seq, record }) => ({ seq, record })), hasNextPage };
 }
 
 /** The ids that can be uuids: any other cannot name a row (and would fail the cast). */

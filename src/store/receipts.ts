@@ -4,6 +4,7 @@
  */
 import { batched } from './batching.js';
 import type { Db } from './db.js';
+import type { Page, PageRequest } from './queries.js';
 
 export interface WebhookReceipt {
   provider: string;
@@ -26,6 +27,31 @@ export interface StoredReceipt {
   body: string;
   body_encoding: string | null;
 }
+
+/** A receipt as kept, with what became of it (for operators). */
+export interface ReceiptRow extends StoredReceipt {
+  id: number;
+  status: string;
+  reason: string | null;
+  event_key: string | null;
+  received_at: string;
+}
+
+export interface ReceiptFilter {
+  provider?: string;
+  status?: string;
+  /** Received strictly after / before these ISO instants. */
+  receivedAfter?: string;
+  receivedBefore?: string;
+}
+
+/** What a claim takes over: one left unfinished past the lease (parameter `lease`) by a receipt still `received` (its process died). */
+const abandonedClaim = (lease: string) => `webhook_events.claimed_at < now() - make_interval(secs => ${lease})
+  AND EXISTS (SELECT 1 FROM webhook_receipts r WHERE r.id = webhook_events.receipt_id AND r.status = 'received')`;
+
+const ROW = `id, provider, event, method, query, content_type, body, body_encoding, status, reason, event_key, received_at`;
+
+const row = (r: ReceiptRow): ReceiptRow => ({ ...r, id: Number(r.id), received_at: new Date(r.received_at).toISOString() });
 
 export class ReceiptStore {
   constructor(
@@ -64,8 +90,7 @@ export class ReceiptStore {
          INSERT INTO webhook_events (provider, event, event_key, receipt_id)
          SELECT DISTINCT ON (provider, event, event_key) provider, event, event_key, id FROM input ORDER BY provider, event, event_key, id
          ON CONFLICT (provider, event, event_key) DO UPDATE SET receipt_id = EXCLUDED.receipt_id, claimed_at = now()
-           WHERE webhook_events.claimed_at < now() - make_interval(secs => $9)
-             AND EXISTS (SELECT 1 FROM webhook_receipts r WHERE r.id = webhook_events.receipt_id AND r.status = 'received')
+           WHERE ${abandonedClaim('$9')}
          RETURNING receipt_id),
        stored AS (
          INSERT INTO webhook_receipts (id, provider, event, method, query, content_type, body, body_encoding, event_key, status)
@@ -131,6 +156,46 @@ export class ReceiptStore {
       [receiptId, this.claimLeaseSeconds],
     );
     return row!.resumed ? 'resumed' : row!.superseded ? 'superseded' : 'busy';
+  }
+
+  /**
+   * Claim the event of a receipt nothing was applied from (`unmatched`, `rejected`, `failed`)
+   * for an operator's replay; the receipt is `received` again until marked. Not claimed: the
+   * receipt is in another state, or its event was `applied` by another delivery (or is `busy`
+   * being applied).
+   */
+  async claimForReplay(id: number, eventKey: string): Promise<'claimed' | 'applied' | 'busy'> {
+    const [r] = await this.db.query<{ claimed: boolean; holder: string | null }>(
+      `WITH r AS (SELECT id, provider, event FROM webhook_receipts WHERE id = $1 AND status IN ('unmatched', 'rejected', 'failed')),
+       claimed AS (
+         INSERT INTO webhook_events (provider, event, event_key, receipt_id) SELECT provider, event, $2, id FROM r
+         ON CONFLICT (provider, event, event_key) DO UPDATE SET receipt_id = EXCLUDED.receipt_id, claimed_at = now()
+           WHERE ${abandonedClaim('$3')}
+         RETURNING receipt_id),
+       marked AS (UPDATE webhook_receipts SET status = 'received', reason = NULL, event_key = $2 WHERE id IN (SELECT receipt_id FROM claimed) RETURNING 1)
+       SELECT EXISTS (SELECT 1 FROM marked) AS claimed,
+         (SELECT x.status FROM webhook_events e JOIN webhook_receipts x ON x.id = e.receipt_id JOIN r ON (e.provider, e.event) = (r.provider, r.event) WHERE e.event_key = $2) AS holder`,
+      [id, eventKey, this.claimLeaseSeconds],
+    );
+    return r!.claimed ? 'claimed' : r!.holder === 'applied' ? 'applied' : 'busy';
+  }
+
+  async one(id: number): Promise<ReceiptRow | null> {
+    const [r] = await this.db.query<ReceiptRow>(`SELECT ${ROW} FROM webhook_receipts WHERE id = $1`, [id]);
+    return r ? row(r) : null;
+  }
+
+  /** Receipts newest first, a page at a time (the cursor is the receipt's id). */
+  async page(f: ReceiptFilter, req: PageRequest): Promise<Page<ReceiptRow>> {
+    const rows = await this.db.query<ReceiptRow>(
+      `SELECT ${ROW} FROM webhook_receipts
+       WHERE ($1::text IS NULL OR provider = $1) AND ($2::text IS NULL OR status = $2)
+         AND ($3::timestamptz IS NULL OR received_at > $3) AND ($4::timestamptz IS NULL OR received_at < $4)
+         AND ($5::bigint IS NULL OR id < $5)
+       ORDER BY id DESC LIMIT $6`,
+      [f.provider ?? null, f.status ?? null, f.receivedAfter ?? null, f.receivedBefore ?? null, req.afterSeq ?? null, req.first + 1],
+    );
+    return { items: rows.slice(0, req.first).map((r) => ({ seq: Number(r.id), record: row(r) })), hasNextPage: rows.length > req.first };
   }
 
   /** A provider's receipts (of one event), oldest first: for inspection. */

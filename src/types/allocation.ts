@@ -77,6 +77,9 @@ export class AllocationEvent {
   @Field(() => String, { nullable: true })
   pin?: string;
 
+  @Field(() => String, { nullable: true, description: 'The provider’s id of the call the event came from (Exotel failed verification call_sid).' })
+  providerCallId?: string;
+
   @Field(() => DateTimeScalar)
   at!: string;
 

@@ -39,6 +39,12 @@ export class NumberResult {
 
   @Field(() => ErrorCode, { nullable: true, description: 'Set when ok is false.' })
   code?: ErrorCode;
+
+  @Field(() => String, { nullable: true, description: 'The provider’s own code for this number (VoIP Innovations statusCode, or the answer’s responseCode when it refused the whole call).' })
+  providerCode?: string;
+
+  @Field(() => String, { nullable: true, description: 'The provider’s own words for this number, verbatim (VoIP Innovations status, or the answer’s responseMessage).' })
+  providerMessage?: string;
 }
 
 @ObjectType({ description: 'A named setting, as the provider holds it, in readable form.' })

@@ -10,11 +10,17 @@ export function literals<const T extends string>(...values: T[]): { [K in T]: K 
 
 export const Provider = literals(...PROVIDERS);
 export const ProviderMode = literals('LIVE', 'SANDBOX', 'OFF');
-export const NumberKind = literals('GEOGRAPHIC', 'TOLL_FREE', 'FREECALL', 'MOBILE', 'LANDLINE');
-export const NumberStatus = literals('AVAILABLE', 'RESERVED', 'ACTIVE', 'RELEASED');
-export const NumberCapability = literals('VOICE', 'SMS', 'T38', 'CNAM');
+/**
+ * LANDLINE and FREECALL are older names for GEOGRAPHIC and TOLL_FREE, kept so that old queries
+ * still run: as input they arrive as the value they stand for, and no answer carries them.
+ * graphql-js writes a value out by the last name that carries it, so the aliases come first.
+ */
+export const NumberKind = { LANDLINE: 'GEOGRAPHIC', FREECALL: 'TOLL_FREE', ...literals('GEOGRAPHIC', 'LOCAL_RATE', 'TOLL_FREE', 'MOBILE') } as const;
+export const NumberStatus = literals('AVAILABLE', 'RESERVED', 'PENDING', 'ACTIVE', 'RELEASED', 'UNAVAILABLE');
+/** CNAM meant two things (outbound caller name on stock, inbound lookup on owned numbers): kept in the schema, never answered. */
+export const NumberCapability = literals('VOICE', 'SMS', 'T38', 'OUTBOUND_CNAM', 'CNAM_LOOKUP', 'CNAM');
 export const StockPool = literals('PRIVATE', 'PUBLIC');
-export const OrderStatus = literals('PENDING', 'COMPLETED', 'FAILED');
+export const OrderStatus = literals('PENDING', 'COMPLETED', 'FAILED', 'STALE');
 export const OrderKind = literals('PROVISION', 'SERVICE_UPDATE');
 export const CallStatus = literals('RINGING', 'ANSWERED', 'MISSED', 'BUSY', 'VOICEMAIL', 'FAILED');
 export const CallOutcome = literals('ANSWERED', 'MISSED', 'BUSY', 'VOICEMAIL', 'FAILED');
@@ -24,17 +30,64 @@ export const AllocationState = literals('ACTIVE', 'DEALLOCATED');
 export const AllocationEventKind = literals('DEALLOCATED', 'CALLER_VERIFIED', 'VERIFICATION_FAILED', 'UPDATED');
 export const NumberCountGrouping = literals('STATE', 'RATE_CENTER', 'LATA', 'TIER');
 export type NumberCountGrouping = keyof typeof NumberCountGrouping;
+export const WebhookReceiptStatus = literals('RECEIVED', 'APPLIED', 'DUPLICATE', 'UNMATCHED', 'REJECTED', 'FAILED', 'SUPERSEDED');
+export type WebhookReceiptStatus = keyof typeof WebhookReceiptStatus;
+export const WebhookBodyEncoding = literals('TEXT', 'BASE64');
+export const NumberOrderField = literals('ADDED', 'E164');
+export const SortDirection = literals('ASC', 'DESC');
 
 registerEnumType(Provider, { name: 'Provider', description: 'The telephony providers behind the gateway.' });
 registerEnumType(ProviderMode, {
   name: 'ProviderMode',
   description: 'LIVE: real credentials; SANDBOX: an in-process simulator speaking the provider wire format; OFF: neither.',
 });
-registerEnumType(NumberKind, { name: 'NumberKind', description: 'What sort of number it is.' });
-registerEnumType(NumberStatus, { name: 'NumberStatus', description: 'Where a number stands: in stock, held for us, in service, or given back.' });
-registerEnumType(NumberCapability, { name: 'NumberCapability', description: 'What a number can do beyond voice.' });
+registerEnumType(NumberKind, {
+  name: 'NumberKind',
+  description: 'What sort of number it is, by who pays for the call: one meaning for every provider.',
+  valuesConfig: {
+    GEOGRAPHIC: { description: 'A fixed-line number tied to an area: AVANSER GEO, a VoIP Innovations rate-center number, Delacon city types (02 Sydney, 03 Tokyo, 020 London).' },
+    LOCAL_RATE: { description: 'The caller pays one local rate from anywhere in the country: AVANSER TOLLFREE (Australian 13 and 1300 numbers), China 400.' },
+    TOLL_FREE: { description: 'Free to the caller: AVANSER FREECALL (Australian 1800), VoIP Innovations 8xx (state TF), freephone types at Delacon (0120 Japan, 0800 UK and New Zealand).' },
+    MOBILE: { description: 'A mobile number.' },
+    LANDLINE: { description: 'Same as GEOGRAPHIC.', deprecationReason: 'Use GEOGRAPHIC: the same numbers. Accepted as input and read as GEOGRAPHIC; answers say GEOGRAPHIC.' },
+    FREECALL: { description: 'Same as TOLL_FREE.', deprecationReason: 'Use TOLL_FREE: the same numbers (free to the caller). Accepted as input and read as TOLL_FREE; answers say TOLL_FREE.' },
+  },
+});
+registerEnumType(NumberStatus, {
+  name: 'NumberStatus',
+  description: 'Where a number stands: in stock, held for us, ordered, in service, given back, or held by someone else.',
+  valuesConfig: {
+    PENDING: {
+      description:
+        'Ordered, and the provider has not confirmed the order yet (an AVANSER service being activated): it becomes ACTIVE when its order COMPLETED, RELEASED when it FAILED.',
+    },
+    RELEASED: { description: 'No longer ours: released, its order failed, or its provider no longer lists it (found by reconciliation).' },
+    UNAVAILABLE: { description: 'Held by another account of the provider: neither yours nor for sale (VoIP Innovations queryDID: reserved or assigned to another company).' },
+  },
+});
+registerEnumType(NumberCapability, {
+  name: 'NumberCapability',
+  description: 'What a number can do beyond voice.',
+  valuesConfig: {
+    VOICE: { description: 'Calls.' },
+    SMS: { description: 'Text messages.' },
+    T38: { description: 'Fax over IP (T.38).' },
+    OUTBOUND_CNAM: { description: 'The number can send your caller name (CNAM) on the calls you make: a number in stock (VoIP Innovations outboundCNAM).' },
+    CNAM_LOOKUP: { description: 'Inbound caller-name lookup (CNAM dip) is on: the caller’s name is looked up on calls to the number. An owned number (VoIP Innovations DID cnam).' },
+    CNAM: {
+      description: 'Meant OUTBOUND_CNAM on numbers in stock and CNAM_LOOKUP on owned numbers.',
+      deprecationReason: 'Two meanings: use OUTBOUND_CNAM (stock) or CNAM_LOOKUP (owned numbers). No answer carries it.',
+    },
+  },
+});
 registerEnumType(StockPool, { name: 'StockPool', description: 'AVANSER stock: the account’s private pool or public stock.' });
-registerEnumType(OrderStatus, { name: 'OrderStatus', description: 'PENDING until the provider confirms; then COMPLETED or FAILED.' });
+registerEnumType(OrderStatus, {
+  name: 'OrderStatus',
+  description: 'PENDING until the provider confirms; then COMPLETED or FAILED.',
+  valuesConfig: {
+    STALE: { description: 'Left PENDING past its provider’s window (see the README): the gateway stopped waiting; a confirmation that comes later still settles it.' },
+  },
+});
 registerEnumType(OrderKind, { name: 'OrderKind', description: 'What an order does: provision numbers or change a service.' });
 registerEnumType(CallStatus, { name: 'CallStatus', description: 'A call’s state: RINGING at start, then how it ended.' });
 registerEnumType(CallOutcome, { name: 'CallOutcome', description: 'How a simulated call ends.' });
@@ -43,6 +96,32 @@ registerEnumType(AllocationUsage, { name: 'AllocationUsage', description: 'ONE_W
 registerEnumType(AllocationState, { name: 'AllocationState', description: 'An allocation is ACTIVE until deallocated (Exotel "vault").' });
 registerEnumType(AllocationEventKind, { name: 'AllocationEventKind', description: 'Things that happen to an allocation after it was made.' });
 registerEnumType(NumberCountGrouping, { name: 'NumberCountGrouping', description: 'How available-number counts are grouped.' });
+registerEnumType(WebhookReceiptStatus, {
+  name: 'WebhookReceiptStatus',
+  description: 'What became of one webhook delivery. UNMATCHED, REJECTED and FAILED receipts can be replayed (replayWebhookReceipt).',
+  valuesConfig: {
+    RECEIVED: { description: 'Being applied right now (kept before it is answered).' },
+    APPLIED: { description: 'Its event was applied: stored and published.' },
+    DUPLICATE: { description: 'Its event had been applied from an earlier delivery: nothing changed.' },
+    UNMATCHED: { description: 'Nothing to apply it to yet (e.g. an order or allocation the gateway does not hold); a redelivery or a replay applies it.' },
+    REJECTED: { description: 'The payload could not be read or stored (answered 4xx); see reason.' },
+    FAILED: { description: 'A fault of ours or the store being down (answered 5xx, so the provider retries).' },
+    SUPERSEDED: { description: 'Abandoned by a process that died; a later delivery of the same event applied it.' },
+  },
+});
+registerEnumType(NumberOrderField, {
+  name: 'NumberOrderField',
+  description: 'ADDED: when the gateway first kept the number; E164: the number itself.',
+});
+registerEnumType(SortDirection, { name: 'SortDirection', description: 'ASC: smallest or oldest first; DESC: largest or newest first.' });
+registerEnumType(WebhookBodyEncoding, {
+  name: 'WebhookBodyEncoding',
+  description: 'How the gateway keeps a webhook body.',
+  valuesConfig: {
+    TEXT: { description: 'As text: the body was valid UTF-8 without NUL.' },
+    BASE64: { description: 'As bytes, in base64: the body was not valid UTF-8, or held NUL.' },
+  },
+});
 registerEnumType(ErrorCode, {
   name: 'ErrorCode',
   description:

@@ -6,6 +6,7 @@ import { NumberResult, UserError } from './common.js';
 import { Provider } from './enums.js';
 import { Order } from './order.js';
 import { Service } from './service.js';
+import { WebhookReceipt } from './webhook-receipt.js';
 
 /** Not in the schema (nothing returns it): each payload inherits the field, which type-graphql sees only on a decorated base. */
 @ObjectType()
@@ -72,4 +73,10 @@ export class SimulateIncomingCallPayload extends Payload {
 
   @Field(() => String, { nullable: true, description: 'The call id the webhooks carry; the CallEvent arrives on callEvents.' })
   providerCallId?: string;
+}
+
+@ObjectType({ description: 'Result of replayWebhookReceipt.' })
+export class ReplayWebhookReceiptPayload extends Payload {
+  @Field(() => WebhookReceipt, { nullable: true, description: 'The receipt after the replay: APPLIED, or UNMATCHED again when there is still nothing to apply it to (FAILED: see reason). Null when refused.' })
+  receipt?: WebhookReceipt;
 }

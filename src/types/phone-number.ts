@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Connection } from './connection.js';
 import { KeyValue } from './common.js';
+import { ErrorCode } from '../errors.js';
 import { NumberCapability, NumberKind, NumberStatus, Provider, StockPool } from './enums.js';
 import { Node } from './node.js';
 import { DateTimeScalar, E164Scalar } from './scalars.js';
@@ -52,6 +53,27 @@ export class PhoneNumber extends Node {
 
 export const PhoneNumberConnection = Connection('PhoneNumber', PhoneNumber);
 
+@ObjectType({ description: 'How one provider answered a stock search.' })
+export class StockSource {
+  @Field(() => Provider)
+  provider!: string;
+
+  @Field(() => Boolean, { description: 'Whether its numbers are in the answer; when false, the others still are.' })
+  ok!: boolean;
+
+  @Field(() => ErrorCode, { nullable: true, description: 'Why not (UPSTREAM_TIMEOUT, UPSTREAM_UNAVAILABLE, UNSUPPORTED_FILTER …).' })
+  code?: string;
+
+  @Field(() => String, { nullable: true, description: 'Why not, in words.' })
+  message?: string;
+}
+
+@ObjectType({ description: 'Numbers in stock, from one provider or from every provider selling in a country, each labelled with its provider.' })
+export class AvailableNumberConnection extends PhoneNumberConnection {
+  @Field(() => [StockSource], { description: 'Each provider asked, in order, and whether it answered: a partial answer names who is missing and why.' })
+  sources!: StockSource[];
+}
+
 @ObjectType({ description: 'A kind of number a Delacon region offers; `key` is what provisioning takes as numberType.' })
 export class NumberType {
   @Field(() => String)
@@ -59,6 +81,9 @@ export class NumberType {
 
   @Field(() => String)
   description!: string;
+
+  @Field(() => String, { nullable: true, description: 'The region the provider answered for, in its own words (Delacon Region: ja-jp).' })
+  region?: string;
 }
 
 @ObjectType({ description: 'How many numbers are available in one group.' })
@@ -100,6 +125,33 @@ export class Portability {
   message?: string;
 }
 
+@ObjectType({ description: 'One number of a port-in request (VoIP Innovations PortDID).' })
+export class PortNumber {
+  @Field(() => E164Scalar)
+  e164!: string;
+
+  @Field(() => String, { nullable: true })
+  tier?: string;
+
+  @Field(() => String, { nullable: true })
+  rateCenter?: string;
+
+  @Field(() => String, { nullable: true })
+  state?: string;
+
+  @Field(() => String, { nullable: true })
+  lata?: string;
+
+  @Field(() => Int, { nullable: true })
+  endpointGroup?: number;
+
+  @Field(() => Boolean, { nullable: true, description: 'Inbound caller-name lookup asked for.' })
+  cnamLookup?: boolean;
+
+  @Field(() => Boolean, { nullable: true, description: 'E911 service asked for.' })
+  e911?: boolean;
+}
+
 @ObjectType({ description: 'A port-in request and where it stands.' })
 export class PortDetails {
   @Field(() => Int)
@@ -128,4 +180,13 @@ export class PortDetails {
 
   @Field(() => [E164Scalar])
   numbers!: string[];
+
+  @Field(() => String, { nullable: true, description: 'The provider’s sales representative on the port.' })
+  salesRep?: string;
+
+  @Field(() => Int, { nullable: true, description: 'The endpoint group the ported numbers ring by default.' })
+  defaultEndpointGroup?: number;
+
+  @Field(() => [PortNumber], { description: 'Each number of the port, as the provider describes it.' })
+  numberDetails!: PortNumber[];
 }

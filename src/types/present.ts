@@ -8,6 +8,8 @@ import { providerKey, toGlobalId } from './node.js';
 import type { Order } from './order.js';
 import type { PhoneNumber } from './phone-number.js';
 import type { Service } from './service.js';
+import { receiptId, type WebhookReceipt } from './webhook-receipt.js';
+import type { ReceiptView } from '../gateway/receipts.js';
 
 export const presentNumber = (n: PhoneNumberRecord): PhoneNumber => {
   const parts = partsOf(n.e164);
@@ -25,3 +27,5 @@ export const presentService = (s: ServiceRecord): Service => ({
 export const presentAllocation = (a: AllocationRecord): Allocation => ({ ...a, id: toGlobalId('Allocation', providerKey(a.provider, a.providerRef)) });
 
 export const presentCall = (c: CallEventRecord): CallEvent => ({ ...c, id: toGlobalId('CallEvent', c.id) });
+
+export const presentReceipt = (r: ReceiptView): WebhookReceipt => ({ ...r, id: receiptId(r.id), status: r.status.toUpperCase(), query: keyValues(r.query) });

@@ -43,6 +43,9 @@ export class Service extends Node {
 
   @Field(() => DateTimeScalar)
   updatedAt!: string;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When reconciliation found the provider no longer lists it; null while it does.' })
+  removedAt?: string;
 }
 
 export const ServiceConnection = Connection('Service', Service);

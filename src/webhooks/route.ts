@@ -10,8 +10,10 @@ import type {
   AllocationRecord,
   CallEventPatch,
   CallEventRecord,
+  E164,
   OrderRecord,
   OrderStatus,
+  PhoneNumberRecord,
   ProviderName,
   ServiceRecord,
 } from '../domain/model.js';
@@ -66,7 +68,7 @@ export interface WebhookEffects {
   /** Merge a call's facts into its stored CallEvent (by provider + providerCallId), publish it. */
   recordCall(patch: CallEventPatch): Promise<CallEventRecord>;
   /**
-   * Settle a pending order found by provider reference, else by service reference.
+   * Settle a pending (or STALE) order found by provider reference, else by service reference.
    * Returns null when no such order is known.
    */
   settleOrder(
@@ -75,6 +77,10 @@ export interface WebhookEffects {
     status: Exclude<OrderStatus, 'PENDING'>,
     message?: string,
   ): Promise<OrderRecord | null>;
+  /** What the gateway holds, for pushes that name things only in the provider's words (Delacon national numbers). */
+  findService(provider: ProviderName, providerRef: string): Promise<ServiceRecord | null>;
+  findNumbers(e164s: readonly E164[]): Promise<PhoneNumberRecord[]>;
+  findCall(provider: ProviderName, providerCallId: string): Promise<CallEventRecord | null>;
   /** Record a service's new state (AVANSER confirmation). */
   saveService(service: ServiceRecord): Promise<void>;
   findAllocation(provider: ProviderName, match: { providerRef?: string; greenVN?: string; connectionId?: string }): Promise<AllocationRecord | null>;

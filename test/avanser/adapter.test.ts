@@ -20,9 +20,14 @@ describe('searchNumbers', () => {
       { provider: 'AVANSER', e164: '+61280740802', kind: 'GEOGRAPHIC', status: 'AVAILABLE', region: 'NSW: Sydney', capabilities: ['VOICE'], pool: 'PRIVATE', details: { national: '0280740802', numberClass: 'GEO' } },
       expect.objectContaining({ e164: '+61280740805', pool: 'PRIVATE' }),
     ]);
-    expect(await h.port.searchNumbers!({ country: 'AU', kind: 'TOLL_FREE' }, 10)).toEqual([
-      expect.objectContaining({ e164: '+611300123456', kind: 'TOLL_FREE', pool: 'PUBLIC' }),
-      expect.objectContaining({ e164: '+611300654321', kind: 'TOLL_FREE', pool: 'PUBLIC' }),
+    // 13/1300 (AVANSER TOLLFREE) are local rate; toll-free (free to the caller) is AVANSER FREECALL, 1800.
+    expect(await h.port.searchNumbers!({ country: 'AU', kind: 'LOCAL_RATE' }, 10)).toEqual([
+      expect.objectContaining({ e164: '+611300123456', kind: 'LOCAL_RATE', pool: 'PUBLIC' }),
+      expect.objectContaining({ e164: '+611300654321', kind: 'LOCAL_RATE', pool: 'PUBLIC' }),
+    ]);
+    expect((await h.port.searchNumbers!({ country: 'AU', kind: 'TOLL_FREE' }, 10)).map((n) => [n.e164, n.kind])).toEqual([
+      // PRIVATE mode: the private 1800 only, while there is one.
+      ['+611800123456', 'TOLL_FREE'],
     ]);
     expect((await h.port.searchNumbers!({ location: 'Perth' }, 10)).map((n) => n.e164)).toEqual(['+61892001234']);
     expect((await h.port.searchNumbers!({ latitude: -27.47, longitude: 153.02 }, 10)).map((n) => n.e164)).toEqual(['+61738001234']);
@@ -60,10 +65,10 @@ describe('provision', () => {
       { status: 'PENDING', providerRef: expect.stringMatching(/^[0-9a-f]{40}$/), serviceRef: '+61280740805', numbers: ['+61280740805'], message: 'Success' },
     ]);
     expect(outcome.numbers).toEqual([
-      { e164: '+61280740802', ok: true, status: 'ACTIVE', message: 'Success' },
-      { e164: '+61280740805', ok: true, status: 'ACTIVE', message: 'Success' },
+      { e164: '+61280740802', ok: true, status: 'PENDING', message: 'Success' },
+      { e164: '+61280740805', ok: true, status: 'PENDING', message: 'Success' },
     ]);
-    expect(outcome.owned[0]).toMatchObject({ provider: 'AVANSER', e164: '+61280740802', status: 'ACTIVE', serviceRef: '+61280740802', details: { requestId: outcome.orders[0]!.providerRef } });
+    expect(outcome.owned[0]).toMatchObject({ provider: 'AVANSER', e164: '+61280740802', status: 'PENDING', serviceRef: '+61280740802', details: { requestId: outcome.orders[0]!.providerRef } });
     expect(outcome.services[0]).toEqual({
       provider: 'AVANSER',
       providerRef: '+61280740802',

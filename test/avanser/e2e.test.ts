@@ -11,6 +11,8 @@ import {
   AvanserServiceDocument,
   AvanserServicesDocument,
   AvanserStockDocument,
+  NumbersAtDocument,
+  OnNumberUpdatedDocument,
   OnOrderUpdatedDocument,
   SimulateIncomingCallDocument,
   UpdateServiceDocument,
@@ -61,6 +63,9 @@ async function provisioned(input: Partial<AvanserProvisionInput>) {
   return { payload: result, order };
 }
 
+/** The number as numbers(provider: AVANSER) lists it. */
+const numberAt = async (e164: string) => (await gw.request(NumbersAtDocument, { provider: 'AVANSER' })).numbers.edges.map((e) => e.node).find((n) => n.e164 === e164);
+
 const receiptsFor = async (requestId: string) => (await gw.running.store.receipts.list('AVANSER', 'requests')).filter((r) => r.event_key?.includes(requestId));
 
 /** Callbacks kept back by the simulator while `fn` runs, released afterwards (late, harmless). */
@@ -84,10 +89,15 @@ describe('availableNumbers', () => {
     expect((await stock({ prefix: '0882' })).map((n) => [n.e164, n.region, n.pool])).toEqual([['+61882001234', 'SA: Adelaide', 'PUBLIC']]);
     expect((await stock({ country: 'AU', location: 'Perth' })).map((n) => n.e164)).toEqual(['+61892001234']);
     expect((await stock({ latitude: -27.47, longitude: 153.02, kind: 'LANDLINE' })).map((n) => [n.e164, n.kind])).toEqual([['+61738001234', 'GEOGRAPHIC']]);
-    expect((await stock({ kind: 'TOLL_FREE' })).map((n) => [n.e164, n.kind, n.pool])).toEqual([
-      ['+611300123456', 'TOLL_FREE', 'PUBLIC'],
-      ['+611300654321', 'TOLL_FREE', 'PUBLIC'],
+    // AVANSER's TOLLFREE class (13/1300) is local rate; its FREECALL class (1800) is free to the caller.
+    expect((await stock({ kind: 'LOCAL_RATE' })).map((n) => [n.e164, n.kind, n.pool])).toEqual([
+      ['+611300123456', 'LOCAL_RATE', 'PUBLIC'],
+      ['+611300654321', 'LOCAL_RATE', 'PUBLIC'],
     ]);
+    expect((await stock({ kind: 'TOLL_FREE' })).map((n) => [n.e164, n.kind])).toEqual([['+611800123456', 'TOLL_FREE']]);
+    // The deprecated names search the same numbers and are answered with the current ones.
+    expect(await stock({ kind: 'FREECALL' })).toEqual(await stock({ kind: 'TOLL_FREE' }));
+    expect(await stock({ kind: 'LANDLINE', szu: 'sydney' })).toEqual(await stock({ kind: 'GEOGRAPHIC', szu: 'sydney' }));
     expect((await stock({ kind: 'MOBILE' })).map((n) => [n.e164, n.kind, n.pool, n.capabilities])).toEqual([
       ['+61481000101', 'MOBILE', 'PRIVATE', ['VOICE', 'SMS']],
       ['+61481000102', 'MOBILE', 'PRIVATE', ['VOICE', 'SMS']],
@@ -100,15 +110,15 @@ describe('availableNumbers', () => {
   });
 
   it('falls back on public stock once private stock is used up; strict private does not', async () => {
-    expect((await stock({ kind: 'FREECALL' })).map((n) => [n.e164, n.pool])).toEqual([['+611800123456', 'PRIVATE']]);
-    const { payload } = await provisioned({ search: { type: 'NUMBER_TYPE', kind: 'FREECALL' } });
+    expect((await stock({ kind: 'TOLL_FREE' })).map((n) => [n.e164, n.pool])).toEqual([['+611800123456', 'PRIVATE']]);
+    const { payload } = await provisioned({ search: { type: 'NUMBER_TYPE', kind: 'TOLL_FREE' } });
     expect(payload.orders.map((o) => o.serviceRef)).toEqual(['+611800123456']);
-    expect((await stock({ kind: 'FREECALL' })).map((n) => [n.e164, n.pool])).toEqual([['+611800654321', 'PUBLIC']]);
+    expect((await stock({ kind: 'TOLL_FREE' })).map((n) => [n.e164, n.pool])).toEqual([['+611800654321', 'PUBLIC']]);
 
     sim.setStockMode('AU', 'FREECALL', 'STRICT_PRIVATE');
     try {
-      expect(await stock({ kind: 'FREECALL' })).toEqual([]);
-      const refused = await provision({ search: { type: 'NUMBER_TYPE', kind: 'FREECALL' } });
+      expect(await stock({ kind: 'TOLL_FREE' })).toEqual([]);
+      const refused = await provision({ search: { type: 'NUMBER_TYPE', kind: 'TOLL_FREE' } });
       expect(refused.orders).toEqual([]);
       expect(refused.userErrors).toEqual([expect.objectContaining({ code: 'NO_NUMBER_AVAILABLE' })]);
     } finally {
@@ -118,10 +128,17 @@ describe('availableNumbers', () => {
 });
 
 describe('provisionNumbers', () => {
+  it('a number outside Australia is searched in its own country when none is given (no AU default over it)', async () => {
+    const result = await provision({ numbers: ['+442079460100'] });
+    expect(result.userErrors).toEqual([]);
+    expect(result.orders[0]).toMatchObject({ status: 'PENDING', serviceRef: '+442079460100' });
+  });
+
   it('a specific number: PENDING with its service, completed by the confirmation callback on orderUpdated', async () => {
     const { result, order } = await settled(() => provision({ numbers: ['+61280740802'], missedCallNotifications: { emails: ['ops@example.com.au'] } }), (p) => p.orders[0]!);
     expect(result.userErrors).toEqual([]);
-    expect(result.numbers).toEqual([expect.objectContaining({ e164: '+61280740802', ok: true, status: 'ACTIVE' })]);
+    // AVANSER has acknowledged the request, not activated the number.
+    expect(result.numbers).toEqual([expect.objectContaining({ e164: '+61280740802', ok: true, status: 'PENDING' })]);
     const pending = result.orders[0]!;
     expect(pending).toMatchObject({ provider: 'AVANSER', kind: 'PROVISION', status: 'PENDING', serviceRef: '+61280740802', numbers: ['+61280740802'] });
     expect(pending.providerRef).toMatch(/^[0-9a-f]{40}$/);
@@ -170,6 +187,7 @@ describe('provisionNumbers', () => {
       await sim.releaseHeldCallbacks();
       expect((await receiptsFor(ref)).map((r) => r.status)).toEqual(['applied']);
       expect(await sub.drain(300)).toEqual([]);
+      expect(await numberAt('+61738001234')).toMatchObject({ status: 'ACTIVE' });
       sub.stop();
     });
   });
@@ -179,6 +197,41 @@ describe('provisionNumbers', () => {
     expect(order).toMatchObject({ status: 'FAILED', serviceRef: '+61892001234', message: 'Request failed: the answer point did not answer the activation test' });
     expect((await gw.request(AvanserServiceDocument, { serviceRef: '+61892001234' })).service).toBeNull();
     expect((await stock({ location: 'Perth' })).map((n) => n.e164)).toEqual(['+61892001234']);
+  });
+});
+
+describe('a number follows its order', () => {
+  /** The numberUpdated events of one number while `act` runs, until it leaves PENDING. */
+  async function statuses(e164: string, act: () => Promise<unknown>): Promise<string[]> {
+    const sub = subscribe(gw.ws(), OnNumberUpdatedDocument, { filter: { provider: 'AVANSER', e164 } });
+    await sub.ready;
+    await act();
+    const seen: string[] = [];
+    while (seen.at(-1) === undefined || seen.at(-1) === 'PENDING') seen.push((await sub.next()).numberUpdated.status);
+    sub.stop();
+    return seen;
+  }
+
+  it('PENDING while AVANSER activates it, ACTIVE once the order completed', async () => {
+    let order: Order | undefined;
+    const seen = await statuses('+61481000101', async () => {
+      const { payload, order: settledOrder } = await provisioned({ numbers: ['+61481000101'] });
+      expect(payload.numbers).toEqual([expect.objectContaining({ e164: '+61481000101', ok: true, status: 'PENDING' })]);
+      order = settledOrder;
+    });
+    expect(order?.status).toBe('COMPLETED');
+    expect(seen).toEqual(['PENDING', 'ACTIVE']);
+    expect(await numberAt('+61481000101')).toMatchObject({ status: 'ACTIVE', provider: 'AVANSER' });
+  });
+
+  it('a failed activation releases it: numbers(provider: AVANSER) shows it RELEASED, back in AVANSER’s stock', async () => {
+    const seen = await statuses('+611300123456', async () => {
+      const { order } = await provisioned({ numbers: ['+611300123456'], answerPoint: '+61491570157' });
+      expect(order.status).toBe('FAILED');
+    });
+    expect(seen).toEqual(['PENDING', 'RELEASED']);
+    expect(await numberAt('+611300123456')).toMatchObject({ status: 'RELEASED' });
+    expect((await stock({ kind: 'TOLL_FREE' })).map((n) => n.e164)).toContain('+611300123456');
   });
 });
 
@@ -261,15 +314,23 @@ describe('calls', () => {
       status: 'ANSWERED',
       from: '+61405061663',
       to: '+61280740805',
+      forwardedTo: '+61401603859',
+      forwardedToName: 'Front desk',
       answeredBy: '+61401603859',
       answeredByName: 'Front desk',
       durationSeconds: 30,
+      // The report's own custom id and group, and the account and switch call id.
+      customId: 'cust-77',
+      customGroup: 'north',
+      providerAccount: expect.any(String),
+      switchCallId: expect.stringMatching(/^ECS1-\d+\.\d+$/),
       serviceRef: '+61280740805',
       serviceName: 'Sydney sales',
       callerLocation: { description: 'Mobile', state: 'MOB', country: 'AU' },
       service: { id: serviceId, providerRef: '+61280740805', customId: 'cust-77', customGroup: 'north' },
     });
     expect(Date.parse(call.startedAt!)).toBeGreaterThan(Date.now() - 60_000);
+    expect(Date.parse(call.endedAt!) - Date.parse(call.startedAt!)).toBe(30_000);
     // The report as AVANSER sent it, custom id and group included.
     expect(call.raw).toEqual({ report: expect.objectContaining({ callid: simulateIncomingCall.providerCallId, callstatus: 'avanser_answered_call', callcode: '1', custom_id: 'cust-77', custom_group: 'north' }) });
   });

@@ -42,8 +42,8 @@ describe('AVANSER numbers', () => {
     expect(toAvanserNumber('+61280740802')).toBe('61280740802');
   });
 
-  it('maps unified kinds onto number classes', () => {
-    expect(['GEOGRAPHIC', 'LANDLINE', 'TOLL_FREE', 'FREECALL', 'MOBILE'].map((k) => classOfKind(k as never))).toEqual(['GEO', 'GEO', 'TOLLFREE', 'FREECALL', 'MOBILE']);
+  it('maps unified kinds onto number classes: 13/1300 are local rate, 1800 free to the caller', () => {
+    expect((['GEOGRAPHIC', 'LOCAL_RATE', 'TOLL_FREE', 'MOBILE'] as const).map(classOfKind)).toEqual(['GEO', 'TOLLFREE', 'FREECALL', 'MOBILE']);
   });
 });
 
@@ -68,15 +68,15 @@ describe('stock search', () => {
 
   it('shows public stock, mobile SMS, unknown classes and skips unreadable numbers', () => {
     expect(stockNumberRecord({ number: '61481000201', type: 'MOBILE', pool: 'public' })).toMatchObject({ kind: 'MOBILE', pool: 'PUBLIC', capabilities: ['VOICE', 'SMS'] });
-    expect(stockNumberRecord({ number: '611300123456', type: 'tollfree' })).toMatchObject({ kind: 'TOLL_FREE', pool: 'PUBLIC' });
-    expect(stockNumberRecord({ number: '611800123456', type: 'FREECALL', pool: 'PRIVATE' })).toMatchObject({ kind: 'FREECALL', pool: 'PRIVATE' });
+    expect(stockNumberRecord({ number: '611300123456', type: 'tollfree' })).toMatchObject({ kind: 'LOCAL_RATE', pool: 'PUBLIC' });
+    expect(stockNumberRecord({ number: '611800123456', type: 'FREECALL', pool: 'PRIVATE' })).toMatchObject({ kind: 'TOLL_FREE', pool: 'PRIVATE' });
     expect(stockNumberRecord({ number: '61280740802', type: 'SATELLITE' })?.kind).toBeUndefined();
     expect(stockNumberRecord({ number: 'x' })).toBeNull();
   });
 
   it('builds the query from a filter', () => {
     expect(stockQuery({ country: 'AU', szu: 'sydney' })).toEqual({ country: 'AU', szu: 'sydney' });
-    expect(stockQuery({ country: 'AU', location: 'Parramatta', latitude: -33.8, longitude: 151, prefix: '0280', kind: 'TOLL_FREE' })).toEqual({
+    expect(stockQuery({ country: 'AU', location: 'Parramatta', latitude: -33.8, longitude: 151, prefix: '0280', kind: 'LOCAL_RATE' })).toEqual({
       country: 'AU',
       location: 'Parramatta',
       latitude: '-33.8',
@@ -191,21 +191,30 @@ describe('call reports', () => {
       status: 'ANSWERED',
       from: '+61405061663',
       to: '+61280740801',
+      forwardedTo: '+61401603859',
+      forwardedToName: 'answerpoint #1',
       answeredBy: '+61401603859',
       answeredByName: 'answerpoint #1',
       startedAt: '2017-06-11T06:49:17.000Z',
+      // AVANSER reports no end: tzdate + duration.
+      endedAt: '2017-06-11T06:49:32.000Z',
       durationSeconds: 15,
       voicemailLeft: undefined,
       callerLocation: { description: 'Mobile', state: 'MOB', country: 'AU' },
       serviceRef: '+61280740801',
       serviceName: 'service #1',
+      customId: 'custom_id #1',
+      customGroup: 'custom_group #1',
+      switchCallId: 'ECS1-1497163757.20486',
+      providerAccount: '7xxx',
       raw: { report: q },
     });
   });
 
   it('does not credit the answer point with a call it did not answer', () => {
     const q = { ...fixture<Record<string, string>>('call-report.json'), callstatus: 'avanser_missed_call', callcode: '2', duration: '0', clocation: '', cstate: '', ccountry: '' };
-    expect(callEventPatch(q, 'c')).toMatchObject({ status: 'MISSED', answeredBy: undefined, answeredByName: undefined, durationSeconds: 0, callerLocation: undefined });
+    // The target was still where the call went.
+    expect(callEventPatch(q, 'c')).toMatchObject({ status: 'MISSED', forwardedTo: '+61401603859', answeredBy: undefined, answeredByName: undefined, durationSeconds: 0, callerLocation: undefined });
   });
 
   it.each(CALL_STATUSES.map((s) => [s.callstatus, s.callcode, s.status]))('reads %s / %s as %s', (callstatus, callcode, status) => {

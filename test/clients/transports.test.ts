@@ -107,6 +107,16 @@ for (const [i, client] of CLIENTS.entries()) {
       expect(await sub.feed.next()).toMatchObject({ errors: [{ message: 'This API key lacks the "read" scope needed for subscriptions', extensions: { code: 'FORBIDDEN' } }] });
     });
 
+    // A multipart request that is not a subscription is the plain HTTP path (test/core/webhook-receipts.test.ts);
+    // urql sends nothing but subscriptions through these exchanges (the other clients cover the same protocols).
+    it.skipIf(client.transport === 'multipart' || client.name.startsWith('urql'))('refuses an admin field, through a fragment too, to a key without the admin scope: FORBIDDEN', async () => {
+      const connection = connect(RW_KEY);
+      const direct = connection.subscribe(`query Receipts${i} { webhookReceipts(first: 1) { edges { cursor } } }`);
+      expect(await direct.feed.next()).toMatchObject({ errors: [{ message: 'This API key lacks the "admin" scope needed for Query.webhookReceipts', extensions: { code: 'FORBIDDEN' } }] });
+      const fragment = connection.subscribe(`query Spread${i} { ...R } fragment R on Query { webhookReceipts(first: 1) { pageInfo { hasNextPage } } }`);
+      expect(await fragment.feed.next()).toMatchObject(code('FORBIDDEN'));
+    });
+
     it('applies the document limits, with their codes and no suggestions', async () => {
       const connection = connect(RO_KEY);
       const overCap = connection.subscribe(`subscription Kinds${i} { allocationEvents(filter: { kinds: [${Array(11).fill('UPDATED').join(', ')}] }) { kind } }`);

@@ -245,9 +245,6 @@ function avanser(): ProviderContract {
   };
 }
 
-/** Gap in the Exotel simulator's answers to the vendor's requests. */
-const GREEN_VN = 'the simulator names the VN `greenvn`; the page’s answers (field table and samples) name it `green_vn` (NOTES §3.2 says Exotel’s own code reads `greenvn`; the adapter reads both)';
-
 function exotel(): ProviderContract {
   let sim: ExotelSimulator;
   let n = 0;
@@ -297,7 +294,7 @@ function exotel(): ProviderContract {
         code: 'DUPLICATE_NUMBERS',
       },
     ],
-    // Exotel has no plain read: setting the parties outright is its call that is safe to repeat.
+    // Exotel has no read the gateway makes on demand: updating the parties reaches it on every call (sent once, never repeated).
     probe: { rule: { method: 'PUT', path: /\/call-party$/ }, send: async (gw) => gw.post(UPDATE_PARTIES, { input: { allocationId: await allocationId(gw), bPartyNumbers: [party()] } }) },
     // Creating an allocation is retried once on purpose: Exotel refuses a second one under the same connection id.
     nonIdempotent: [
@@ -358,14 +355,7 @@ function exotel(): ProviderContract {
       { name: 'delete', source: 'Lead Assist GreenVN §Delete GreenVN allocation', send: () => api('DELETE', `/${vendorRef}`), status: 200, documented: json('exotel/delete-response.json') },
     ],
     notApplicable: {},
-    gaps: {
-      'CT-010 create': GREEN_VN,
-      'CT-010 get': GREEN_VN,
-      'CT-010 update VN': GREEN_VN,
-      'CT-010 delete': GREEN_VN,
-      // Vendor audit E63 (NOTES §3.3): each update of the parties is billed as a new allocation.
-      'CT-012 update parties': 'ExotelClient.updateParties is a PUT, so the upstream base retries it (3 requests), though Exotel bills each one as a new allocation',
-    },
+    gaps: {},
   };
 }
 

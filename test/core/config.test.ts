@@ -98,7 +98,7 @@ describe('every configuration error\'s example', () => {
     { REDIS_URL: 'http://x' },
     { SWITCHBOARD_API_KEYS: 'bad' },
     { SWITCHBOARD_API_KEYS: 'short=read' },
-    { SWITCHBOARD_API_KEYS: 'long-enough-key=admin' },
+    { SWITCHBOARD_API_KEYS: 'long-enough-key=superuser' },
     { SWITCHBOARD_API_KEYS: ';;' },
     { WEBHOOK_TOKEN: 'short' },
     { SWITCHBOARD_DEV_KEY: 'my-team-dev-key-0001' },
@@ -109,6 +109,10 @@ describe('every configuration error\'s example', () => {
     { LOG_LEVEL: 'loud' },
     { UPSTREAM_TIMEOUT_MS: '5' },
     { RATE_LIMIT_PER_MINUTE: '0' },
+    { RECONCILIATION_INTERVAL_SECONDS: '-1' },
+    { RECONCILIATION_LEASE_SECONDS: '0' },
+    { DELACON_ORDER_STALE_AFTER_SECONDS: '0' },
+    { AVANSER_ORDER_STALE_AFTER_SECONDS: 'soon' },
     { AVANSER_USERNAME: 'someone' },
     { EXOTEL_TENANT_SID: 'tenant' },
     { DELACON_BASE_URL: 'https://pla.delaconcorp.com' },
@@ -142,6 +146,21 @@ describe('every configuration error\'s example', () => {
       env = { ...env, [variable]: example };
     }
     expect(followed.length).toBeGreaterThan(0);
+  });
+});
+
+describe('API key scopes', () => {
+  it('takes read, write and admin, and names them when refusing another', () => {
+    const keys = loadConfig({ ...GOOD, SWITCHBOARD_API_KEYS: 'ops-key-0001=read, admin;rw-key-123456=read,write' }).apiKeys;
+    expect([...keys].map(([k, scopes]) => [k, [...scopes]])).toEqual([
+      ['ops-key-0001', ['read', 'admin']],
+      ['rw-key-123456', ['read', 'write']],
+    ]);
+    expect(() => loadConfig({ ...GOOD, SWITCHBOARD_API_KEYS: 'ops-key-0001=root' })).toThrow(/^SWITCHBOARD_API_KEYS: unknown scope "root" \(scopes are read, write and admin\)/);
+  });
+
+  it('gives the dev key every scope', () => {
+    expect([...loadConfig({ ...GOOD, SWITCHBOARD_API_KEYS: '' }).apiKeys.values()].map((s) => [...s])).toEqual([['read', 'write', 'admin']]);
   });
 });
 

@@ -43,7 +43,7 @@ describe('the dev key at start', () => {
     try {
       const printed = await printedKey(first);
       key = printed.key;
-      expect(printed.line).toBe(`Dev API key (read, write), kept in ${file}: ${key}`);
+      expect(printed.line).toBe(`Dev API key (read, write, admin), kept in ${file}: ${key}`);
       expect(first.output()).toContain(`Switchboard is ready: explorer ${first.url}/ (local GraphiQL ${first.url}/graphiql), GraphQL ${first.url}/graphql\n`);
       expect(readFileSync(file, 'utf8')).toBe(`${key}\n`);
       expect(statSync(file).mode & 0o777).toBe(0o600);
@@ -70,10 +70,10 @@ describe('the dev key at start', () => {
     const given = 'my-team-dev-key-0001';
     const [fromEnv, perRun] = await Promise.all([startChildGateway({ ...BASE, DATA_DIR: 'memory', SWITCHBOARD_DEV_KEY: given }), startChildGateway({ ...BASE, DATA_DIR: 'memory' })]);
     try {
-      expect((await printedKey(fromEnv)).line).toBe(`Dev API key (read, write), from SWITCHBOARD_DEV_KEY: ${given}`);
+      expect((await printedKey(fromEnv)).line).toBe(`Dev API key (read, write, admin), from SWITCHBOARD_DEV_KEY: ${given}`);
       expect(await status(fromEnv, given)).toBe(200);
       const run = await printedKey(perRun);
-      expect(run.line).toMatch(/^Dev API key \(read, write\), for this run only \(DATA_DIR=memory\): dev_[\w-]{24}$/);
+      expect(run.line).toMatch(/^Dev API key \(read, write, admin\), for this run only \(DATA_DIR=memory\): dev_[\w-]{24}$/);
       expect(await status(perRun, run.key)).toBe(200);
     } finally {
       await Promise.all([fromEnv.kill('SIGTERM'), perRun.kill('SIGTERM')]);

@@ -41,7 +41,9 @@ describe('Exotel call webhook → callEvents subscription', () => {
       from: '+919811000001',
       to: '+918040001001',
       answeredBy: '+919876543210',
-      durationSeconds: 32,
+      // Talk time (on_call_duration); the second leg, ringing included, is dialSeconds.
+      durationSeconds: 27,
+      dialSeconds: 32,
       startedAt: '2024-05-01T10:00:00.000Z',
       allocationRef: 'd12638b6-28b8-488d-8cf3-c60619ac2280', // greenvn_id of the sample
     });

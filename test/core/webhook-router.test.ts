@@ -15,6 +15,7 @@ import { Effects } from '../../src/gateway/effects.js';
 import { createBus, type Bus } from '../../src/pubsub/bus.js';
 import { openDb, type Db } from '../../src/store/db.js';
 import { Store } from '../../src/store/store.js';
+import { WebhookDeliveries } from '../../src/webhooks/deliveries.js';
 import { WebhookPayloadError, type WebhookRoute } from '../../src/webhooks/route.js';
 import { WEBHOOK_BODY_LIMIT, webhookRouter } from '../../src/webhooks/router.js';
 import { bodyBytes } from '../../src/webhooks/storable.js';
@@ -50,7 +51,26 @@ const probeRoutes: WebhookRoute<{ key: string; callId: string }, unknown>[] = [
   },
 ];
 
+/** A route whose reading and applying a test can break and mend, for replays. */
+const picky = { readable: false, broken: false };
+const pickyRoute: WebhookRoute<{ key: string }, unknown> = {
+  event: 'picky',
+  methods: ['POST'],
+  read: (req) => {
+    const key = (req.body as { key?: string } | undefined)?.key;
+    if (!key || !picky.readable) throw new WebhookPayloadError('not readable yet');
+    return { key };
+  },
+  eventKey: (p) => p.key,
+  apply: async (p, effects) => {
+    if (picky.broken) throw new Error('cannot apply yet');
+    return effects.recordCall({ provider: 'EXOTEL', providerCallId: `picky-${p.key}`, raw: {} });
+  },
+  reply: (r) => (r.ok ? { status: 200, body: { picky: 'ok' } } : { status: r.status, body: { picky: 'error', reason: r.reason } }),
+};
+
 let app: FastifyInstance;
+let deliveries: WebhookDeliveries;
 let db: Db;
 let bus: Bus;
 let store: Store;
@@ -63,8 +83,7 @@ beforeAll(async () => {
   store = new Store(db);
   const log = pino({ level: 'info' }, { write: (line: string) => void logLines.push(line) });
   app = Fastify();
-  await app.register(webhookRouter, {
-    token: TOKEN,
+  deliveries = new WebhookDeliveries({
     receipts: store.receipts,
     effects: new Effects(store, bus, log),
     log,
@@ -72,9 +91,10 @@ beforeAll(async () => {
       { slug: 'delacon', provider: 'DELACON', routes: delaconRoutes() },
       { slug: 'avanser', provider: 'AVANSER', routes: avanserRoutes() },
       { slug: 'exotel', provider: 'EXOTEL', routes: exotelRoutes({ timezone: '+05:30' }) },
-      { slug: 'probe', provider: 'EXOTEL', routes: probeRoutes },
+      { slug: 'probe', provider: 'EXOTEL', routes: [...probeRoutes, pickyRoute] },
     ],
   });
+  await app.register(webhookRouter, { token: TOKEN, deliveries });
   url = await app.listen({ port: 0, host: '127.0.0.1' });
 });
 afterAll(async () => {
@@ -174,6 +194,29 @@ describe('what the store cannot keep', () => {
     }
     // Both attempts claimed the event (the first released it) and were refused by the store.
     expect((await receiptsOf('EXOTEL', 'calls')).slice(-2).map((r) => r.status)).toEqual(['rejected', 'rejected']);
+  });
+});
+
+describe('replaying a receipt', () => {
+  it('applies a rejected receipt once its route reads it, and a failed one once applying works: through the same read and apply, once', async () => {
+    const key = `k-${randomBytes(4).toString('hex')}`;
+    expect(await send('probe/picky', JSON.stringify({ key }), { contentType: 'application/json' })).toMatchObject({ status: 400, body: { reason: 'not readable yet' } });
+    const [kept] = (await receiptsOf('EXOTEL', 'picky')).slice(-1);
+    expect(kept).toMatchObject({ status: 'rejected', event_key: null });
+    const calls = async () => (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM call_events WHERE provider_call_id = $1', [`picky-${key}`]))[0]!.n;
+
+    await expect(deliveries.replay(kept!.id)).rejects.toMatchObject({ code: 'VALIDATION_FAILED', message: 'the payload still cannot be read: not readable yet' });
+    picky.readable = true;
+    picky.broken = true;
+    expect(await deliveries.replay(kept!.id)).toMatchObject({ status: 'failed', reason: 'could not apply', event_key: key });
+    expect(await calls()).toBe(0);
+    picky.broken = false;
+    expect(await deliveries.replay(kept!.id)).toMatchObject({ status: 'applied', reason: null });
+    expect(await calls()).toBe(1);
+    await expect(deliveries.replay(kept!.id)).rejects.toMatchObject({ code: 'NOT_PERMITTED' });
+    // The provider's redelivery is a duplicate now, as after any applied delivery.
+    expect(await send('probe/picky', JSON.stringify({ key }), { contentType: 'application/json' })).toMatchObject({ status: 200 });
+    expect((await receiptsOf('EXOTEL', 'picky')).at(-1)!.status).toBe('duplicate');
   });
 });
 

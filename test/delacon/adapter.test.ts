@@ -48,8 +48,8 @@ describe('numberTypes', () => {
   it('asks Delacon once per region and caches the answer', async () => {
     const japan = await port.numberTypes!('JAPAN');
     expect(japan).toEqual([
-      { key: '0120', description: '0120 Japan Toll Free Number' },
-      { key: '03', description: '03 Tokyo' },
+      { key: '0120', description: '0120 Japan Toll Free Number', region: 'ja-jp' },
+      { key: '03', description: '03 Tokyo', region: 'ja-jp' },
     ]);
     expect(await port.numberTypes!('JAPAN')).toBe(japan);
     expect((await port.numberTypes!('HONG_KONG')).map((t) => t.key)).toEqual(['800', '3']);

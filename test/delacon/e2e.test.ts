@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DelaconSimulator } from '../../src/datasources/delacon/simulator.js';
-import { toE164 } from '../../src/domain/phone.js';
+import { partsOf, toE164 } from '../../src/domain/phone.js';
 import {
   CallEventsDocument,
   DelaconNumberTypesDocument,
@@ -64,10 +64,10 @@ describe('numberTypes', () => {
     const before = sim.requests.length;
     const { numberTypes } = await gw.request(DelaconNumberTypesDocument, { region: 'AUSTRALIA' });
     expect(numberTypes).toEqual([
-      { key: '02', description: '02 Sydney' },
-      { key: '03', description: '03 Melbourne' },
-      { key: '1300', description: '1300 Local Rate Number' },
-      { key: '1800', description: '1800 Freecall Number' },
+      { key: '02', description: '02 Sydney', region: 'en-au' },
+      { key: '03', description: '03 Melbourne', region: 'en-au' },
+      { key: '1300', description: '1300 Local Rate Number', region: 'en-au' },
+      { key: '1800', description: '1800 Freecall Number', region: 'en-au' },
     ]);
     expect((await gw.request(DelaconNumberTypesDocument, { region: 'AUSTRALIA' })).numberTypes).toEqual(numberTypes);
     expect((await gw.request(DelaconNumberTypesDocument, { region: 'HONG_KONG' })).numberTypes.map((t) => t.key)).toEqual(['800', '3']);
@@ -229,7 +229,8 @@ describe('calls', () => {
     const callId = simulateIncomingCall.providerCallId!;
 
     const { callEvents: ringing } = await sub.next(10_000);
-    expect(ringing).toMatchObject({ providerCallId: callId, status: 'RINGING', from: '+61298761234', to, serviceRef: sim.seed.companyId, serviceName: 'Harbour Plumbing' });
+    // PLA_CID is the Delacon Service ID, its own id here: the seeded company is not one the gateway stored, so no serviceRef.
+    expect(ringing).toMatchObject({ providerCallId: callId, status: 'RINGING', from: '+61298761234', to, serviceRef: null, providerServiceId: sim.company(sim.seed.companyId)!.serviceId, serviceName: 'Harbour Plumbing' });
     expect(ringing.durationSeconds).toBeNull();
 
     const { callEvents: ended } = await sub.next(10_000);
@@ -276,6 +277,50 @@ describe('calls', () => {
     const { callEvents: call } = await sub.next(10_000);
     sub.stop();
     expect(call).toMatchObject({ status: outcome, durationSeconds: seconds, voicemailLeft: outcome === 'VOICEMAIL', answeredBy: null, recordingUrl: null, conversion: 'OFFLINE' });
+  });
+});
+
+describe('calls in every region Delacon sells in', () => {
+  // A local number type and a termination number of each region: the push names both nationally.
+  const regions = [
+    ['AUSTRALIA', '02', '+61293001234'],
+    ['CHINA', '010', '+862150001234'],
+    ['HONG_KONG', '3', '+85221234567'],
+    ['JAPAN', '03', '+81312345678'],
+    ['NEW_ZEALAND', '09', '+6493001234'],
+    ['SINGAPORE', '6', '+6561234567'],
+    ['UNITED_KINGDOM', '020', '+442079460000'],
+    ['UNITED_STATES', '212', '+12127365000'],
+  ] as const;
+
+  it.each(regions)('%s: the tracking number and answering point are read in the company’s country, the call linked to it, endedAt = start + duration', async (region, numberType, terminationNumber) => {
+    const { orders } = await provision(newCustomer({ region, numberType, terminationNumber, businessId: partsOf(terminationNumber).national, count: 1, features: [] }));
+    const { serviceRef: cid, numbers: [to] } = orders[0]!;
+    const sub = subscribe(gw.ws(), DelaconOnCallEventDocument, { filter: { number: to!, status: 'ANSWERED' } });
+    await sub.ready;
+    await gw.request(SimulateIncomingCallDocument, { input: { from: '+61298760000', to: to!, outcome: 'ANSWERED', durationSeconds: 30 } });
+    const { callEvents: call } = await sub.next(10_000);
+    sub.stop();
+    // PLA_CID is the simulator's own service id, not the company id: the call is linked by its tracking number.
+    expect(call).toMatchObject({ to, answeredBy: terminationNumber, serviceRef: cid, providerServiceId: expect.stringMatching(/^\d{7}$/), serviceCategory: 'Dentist', websiteNumber: terminationNumber });
+    expect(call.providerServiceId).not.toBe(cid);
+    expect(Date.parse(call.endedAt!) - Date.parse(call.startedAt!)).toBe(30_000);
+  });
+
+  it('links by PLA_CID too, when Delacon sends the company id there (the other reading of "Service ID")', async () => {
+    const { orders } = await provision(newCustomer({ region: 'JAPAN', numberType: '03', terminationNumber: '+81312345678', count: 1, features: [] }));
+    const { serviceRef: cid, numbers: [to] } = orders[0]!;
+    sim.variants.serviceIds = 'companyId';
+    try {
+      const sub = subscribe(gw.ws(), DelaconOnCallEventDocument, { filter: { number: to!, status: 'ANSWERED' } });
+      await sub.ready;
+      await gw.request(SimulateIncomingCallDocument, { input: { from: '+61298760000', to: to!, outcome: 'ANSWERED', durationSeconds: 5 } });
+      const { callEvents: call } = await sub.next(10_000);
+      sub.stop();
+      expect(call).toMatchObject({ to, answeredBy: '+81312345678', serviceRef: cid, providerServiceId: cid });
+    } finally {
+      sim.variants.serviceIds = 'own';
+    }
   });
 });
 

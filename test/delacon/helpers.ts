@@ -4,7 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import type { WebhookReply, WebhookRequest } from '../../src/webhooks/route.js';
-import { readBody } from '../../src/webhooks/router.js';
+import { readBody } from '../../src/webhooks/deliveries.js';
 
 export const log = pino({ level: 'silent' });
 

@@ -33,12 +33,14 @@ const newCustomer: DelaconProvisionInput = {
   acceptTerms: true,
 };
 
+const AU = { country: 'AU' } as const;
+
 describe('Live Call Data Push samples', () => {
   it('maps the vendor call start sample', () => {
     const push = callsRoute.read(webhookRequest(fixture('call-start.json')));
     expect(push.phase).toBe('start');
     expect(callsRoute.eventKey(push)).toBe('1122334:start');
-    const patch = callPatch(push.phase, push.fields, push.raw);
+    const patch = callPatch(push.phase, push.fields, push.raw, AU);
     expect(patch).toEqual({
       provider: 'DELACON',
       providerCallId: '1122334',
@@ -46,8 +48,10 @@ describe('Live Call Data Push samples', () => {
       from: '+61444444444',
       to: '+61288889999',
       startedAt: '2019-05-02T00:12:17.003Z',
-      serviceRef: '123',
+      // PLA_CID is the Delacon Service ID; no stored company matched, so no serviceRef.
+      providerServiceId: '123',
       serviceName: 'abc',
+      serviceCategory: 'abc',
       callerLocation: { exchange: 'abc', city: 'abc', state: 'abc' },
       attribution: {
         searchEngine: 'abc',
@@ -69,10 +73,13 @@ describe('Live Call Data Push samples', () => {
     const push = callsRoute.read(request);
     expect(push.phase).toBe('end');
     expect(callsRoute.eventKey(push)).toBe('1122334:end');
-    expect(callPatch(push.phase, push.fields, push.raw)).toEqual({
+    // The start came first: the end is start + PLA_Duration.
+    expect(callPatch(push.phase, push.fields, push.raw, { country: 'AU', serviceRef: '77', earlier: { startedAt: '2019-05-02T00:12:17.003Z' } })).toEqual({
       provider: 'DELACON',
       providerCallId: '1122334',
-      serviceRef: '123',
+      providerServiceId: '123',
+      serviceRef: '77',
+      endedAt: '2019-05-02T00:13:07.003Z',
       status: 'ANSWERED',
       // 9 digits: no Australian number, so it is shown as Delacon sent it.
       answeredByName: '029898989',
@@ -91,7 +98,7 @@ describe('Live Call Data Push samples', () => {
   it('keeps unknown PLA_* fields in raw and reads an answering point number', () => {
     const body = { PLA_Call_Id: '7', PLA_CallResult: 'Busy', PLA_Answering_Point: '0298765432', PLA_Converted: '', PLA_assignee: 'Kim', PLA_RecordingFile: 'https://x/play?id=7' };
     const push = callsRoute.read(webhookRequest(JSON.stringify(body)));
-    const patch = callPatch(push.phase, push.fields, push.raw);
+    const patch = callPatch(push.phase, push.fields, push.raw, AU);
     expect(patch.raw.end).toEqual(body);
     expect(patch).toMatchObject({ status: 'BUSY', answeredBy: '+61298765432', conversion: 'OFFLINE', recordingStreamUrl: 'https://x/play?id=7&mode=direct' });
     expect(patch.answeredByName).toBeUndefined();
@@ -162,6 +169,9 @@ describe('Create Customer', () => {
       {
         provider: 'DELACON',
         providerRef: '999',
+        // Stored with the company: its pushes' national numbers are read in this country.
+        region: 'HONG_KONG',
+        country: 'HK',
         name: 'Harbour Plumbing',
         numbers: ['+852800912345', '+85239123456'],
         destination: '+61298765432',
@@ -177,9 +187,10 @@ describe('Create Customer', () => {
         updatedAt: AT,
       },
     ]);
-    expect(outcome.owned.map((n) => [n.e164, n.status, n.serviceRef, n.region, n.details])).toEqual([
-      ['+852800912345', 'ACTIVE', '999', 'Hong Kong', { numberType: '800', delaconOrderId: '53' }],
-      ['+85239123456', 'ACTIVE', '999', 'Hong Kong', { numberType: '800', delaconOrderId: '53' }],
+    // The kind is Hong Kong's numbering plan's: 800 is free to the caller, 3 a fixed line.
+    expect(outcome.owned.map((n) => [n.e164, n.kind, n.status, n.serviceRef, n.region, n.details])).toEqual([
+      ['+852800912345', 'TOLL_FREE', 'ACTIVE', '999', 'Hong Kong', { numberType: '800', delaconOrderId: '53' }],
+      ['+85239123456', 'GEOGRAPHIC', 'ACTIVE', '999', 'Hong Kong', { numberType: '800', delaconOrderId: '53' }],
     ]);
   });
 
@@ -205,8 +216,9 @@ describe('Create Customer', () => {
 
   it('maps the Get Region Number Types sample', () => {
     expect(numberTypesOf(responses.numberTypes!.ok as never)).toEqual([
-      { key: '0120', description: '0120 Japan Toll Free Number' },
-      { key: '03', description: '03 Tokyo' },
+      // The answer's Region (a locale) stays with each type.
+      { key: '0120', description: '0120 Japan Toll Free Number', region: 'ja-jp' },
+      { key: '03', description: '03 Tokyo', region: 'ja-jp' },
     ]);
   });
 });

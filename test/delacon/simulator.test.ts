@@ -155,12 +155,12 @@ describe('calls from the simulator', () => {
     expect(receiver.received.map((r) => r.path)).toEqual(['/webhooks/delacon/calls?token=t', '/webhooks/delacon/calls?token=t']);
     const [begin, end] = receiver.received.map((r) => JSON.parse(r.body) as Record<string, string>);
     // A mobile caller: exchange, city and state are "valid for the landline calls" only.
-    expect(begin).toMatchObject({ PLA_Call_Id: call.providerCallId, PLA_Caller_Phone_Number: '+61412345678', PLA_Number_Dialed: '0280740001', PLA_CID: sim.seed.companyId, PLA_Exchange: '', PLA_City: '', PLA_State: '' });
+    expect(begin).toMatchObject({ PLA_Call_Id: call.providerCallId, PLA_Caller_Phone_Number: '+61412345678', PLA_Number_Dialed: '0280740001', PLA_CID: sim.company(sim.seed.companyId)!.serviceId, PLA_Exchange: '', PLA_City: '', PLA_State: '' });
     expect(Object.keys(begin!)).toEqual([...Object.keys(JSON.parse(fixture('call-start.json'))), 'PLA_ExtraTracking']);
     expect(begin!.PLA_CallStartTime).toMatch(/^\d{20}$/);
     expect(end).toEqual({
       PLA_Call_Id: call.providerCallId,
-      PLA_CID: sim.seed.companyId,
+      PLA_CID: sim.company(sim.seed.companyId)!.serviceId,
       PLA_Answering_Point: '0298765432',
       PLA_CallResult: 'Answered',
       PLA_Duration: '42s',
@@ -209,17 +209,6 @@ describe('calls from the simulator', () => {
     expect(begin).toMatchObject({ PLA_Number_Dialed: '0312340001', PLA_Exchange: '', PLA_Dealer_Name: 'Ginza Sushi' });
     expect(end).toMatchObject({ PLA_Answering_Point: '0312345678' });
   });
-
-  // TODO(issue 15 #1): the calls route reads PLA_Number_Dialed as Australian (`+61312340001`, a Melbourne number); remove `.fails` once it uses the region.
-  it.fails('[issue 15 #1] our route reads a Tokyo tracking number as Japanese', async () => {
-    await start();
-    const read = (body: string) => {
-      const push = callsRoute.read(webhookRequest(body));
-      return callPatch(push.phase, push.fields, push.raw);
-    };
-    const start_ = JSON.parse(fixture('call-start.json')) as Record<string, string>;
-    expect(read(JSON.stringify({ ...start_, PLA_Number_Dialed: '0312340001' })).to).toBe('+81312340001');
-  });
 });
 
 describe('inferred variants (README "Documented and inferred")', () => {
@@ -229,14 +218,20 @@ describe('inferred variants (README "Documented and inferred")', () => {
     sim = await startDelaconSimulator({ log, timeScale: 0.0005, webhookUrl: (event) => `${receiver.url}/webhooks/delacon/${event}?token=t` }, { variants });
   };
 
-  it('PLA_CID as a service id of its own, not the company id', async () => {
-    await restart({ serviceIds: 'own' });
+  it('PLA_CID as a service id of its own (the default), or as the company id', async () => {
+    await restart({});
     await sim.simulateIncomingCall({ to: sim.seed.numbers[0]!, from: '+61298760000', outcome: 'MISSED' });
     await sim.drain();
     const serviceId = sim.company(sim.seed.companyId)!.serviceId;
     expect(serviceId).toMatch(/^\d{7}$/);
     expect(serviceId).not.toBe(sim.seed.companyId);
     expect(receiver.received.map((r) => JSON.parse(r.body).PLA_CID)).toEqual([serviceId, serviceId]);
+    await sim.close();
+    await receiver.close();
+    await restart({ serviceIds: 'companyId' });
+    await sim.simulateIncomingCall({ to: sim.seed.numbers[0]!, from: '+61298760000', outcome: 'MISSED' });
+    await sim.drain();
+    expect(receiver.received.map((r) => JSON.parse(r.body).PLA_CID)).toEqual([sim.seed.companyId, sim.seed.companyId]);
   });
 
   it.each([

@@ -33,7 +33,7 @@ async function failure(p: Promise<unknown>): Promise<BusinessError | GatewayErro
 describe('ExotelClient against the simulator', () => {
   it('creates, reads, updates parties, reassigns the VN and deletes', async () => {
     const created = await client.create(body({ aparty_pins: [1234], preferences: { region: 'KA', type: 'landline' }, strictness: 'true', flow_id: '4521' }));
-    expect(created).toMatchObject({ state: 'active', greenvn: '+918040001001', aparty_pins: [1234], flow_id: '4521', usage: 'twoway' });
+    expect(created).toMatchObject({ state: 'active', green_vn: '+918040001001', aparty_pins: [1234], flow_id: '4521', usage: 'twoway' });
     const id = String(created.greenvn_id);
     expect(await client.get(id)).toEqual(created);
 
@@ -41,7 +41,7 @@ describe('ExotelClient against the simulator', () => {
     expect(parties).toMatchObject({ aparty_numbers: ['+919811000001'], bparty_numbers: ['+919876543211'], usage: 'oneway' });
 
     const moved = await client.updateVn(id, { preferences: { region: 'DL', number_type: 'mobile' } });
-    expect(moved).toMatchObject({ greenvn: '+919800000001', greenvn_id: id });
+    expect(moved).toMatchObject({ green_vn: '+919800000001', greenvn_id: id });
 
     expect(await client.delete(id)).toMatchObject({ state: 'vault', greenvn_id: id });
     expect(await client.get(id)).toMatchObject({ state: 'vault' });
@@ -148,6 +148,13 @@ describe('creation retries with the same connection id', () => {
     const { greenvn_id } = await client.create(body());
     t.sim.failNext({ method: 'PUT', delayMs: 400 });
     expect(await failure(impatient().updateVn(String(greenvn_id), {}))).toMatchObject({ code: ErrorCode.UPSTREAM_TIMEOUT });
+    expect(t.sim.requests.filter((r) => r.method === 'PUT')).toHaveLength(1);
+  });
+
+  it('an update of the parties is never repeated either: Exotel bills each one as a new allocation', async () => {
+    const { greenvn_id } = await client.create(body());
+    t.sim.failNext({ method: 'PUT', status: 503 });
+    expect(await failure(client.updateParties(String(greenvn_id), { bparty_numbers: ['+919876543219'] }))).toMatchObject({ code: ErrorCode.UPSTREAM_UNAVAILABLE });
     expect(t.sim.requests.filter((r) => r.method === 'PUT')).toHaveLength(1);
   });
 });

@@ -75,12 +75,19 @@ describe('allocate → call → update → reassign → deallocate', () => {
       status: 'ANSWERED',
       from: a,
       to: allocation.greenVN,
+      forwardedTo: b,
       answeredBy: b,
-      // dial_call_duration, "the second leg": 5 s of ringing before the 20 s talk (as in Exotel's samples, dial > on-call).
-      durationSeconds: 25,
+      // Talk time; dial_call_duration, "the second leg", is 5 s of ringing before it (as in Exotel's samples, dial > on-call).
+      durationSeconds: 20,
+      dialSeconds: 25,
+      direction: 'incoming',
+      platform: 'exotel',
       allocationRef: allocation.providerRef,
       allocation: { id: allocation.id, greenVN: allocation.greenVN },
     });
+    // The call ended with its second leg; Exotel reported it 5 s later (current_time).
+    expect(Date.parse(call.endedAt!) - Date.parse(call.startedAt!)).toBe(25_000);
+    expect(Date.parse(call.reportedAt!) - Date.parse(call.endedAt!)).toBe(5_000);
     expect((await read(allocation.id)).calls).toEqual([{ providerCallId: placed.providerCallId, status: 'ANSWERED', from: a, answeredBy: b }]);
 
     const newB = caller();
@@ -148,8 +155,9 @@ describe('PIN verification', () => {
     expect((await read(allocation.id)).aPartyNumbers).toEqual([...allocation.aPartyNumbers, stranger]);
 
     const wrong = caller();
-    await gw.request(SimulateIncomingCallDocument, { input: { from: wrong, to: allocation.greenVN!, pin: '1357' } });
-    expect((await events.next()).allocationEvents).toMatchObject({ kind: 'VERIFICATION_FAILED', allocationRef: allocation.providerRef, caller: wrong, pin: '1357' });
+    const { simulateIncomingCall: refused } = await gw.request(SimulateIncomingCallDocument, { input: { from: wrong, to: allocation.greenVN!, pin: '1357' } });
+    // The failed verification names the call it came from (call_sid).
+    expect((await events.next()).allocationEvents).toMatchObject({ kind: 'VERIFICATION_FAILED', allocationRef: allocation.providerRef, caller: wrong, pin: '1357', providerCallId: refused.providerCallId });
     expect(await calls.drain(200)).toEqual([]);
     events.stop();
     calls.stop();

@@ -40,9 +40,9 @@ describe('inventory and wire format', () => {
     expect(t.sim.owns('+919811000001')).toBe(false);
   });
 
-  it('answers success in the envelope with greenvn, and errors as a one-element array', async () => {
+  it('answers success in the envelope with green_vn (the page’s name), and errors as a one-element array', async () => {
     const res = await call('POST', '', allocation());
-    expect(res.body).toEqual({ success: true, status: 200, code: null, message: null, data: expect.objectContaining({ greenvn: expect.any(String), greenvn_id: expect.any(String), state: 'active' }) });
+    expect(res.body).toEqual({ success: true, status: 200, code: null, message: null, data: expect.objectContaining({ green_vn: expect.any(String), greenvn_id: expect.any(String), state: 'active' }) });
     await expectCode(call('GET', '/unknown'), 1, 404);
   });
 
@@ -107,14 +107,14 @@ describe('request rules and their codes', () => {
 
   it('strict preferences must all hold (else 4/452); loose ones get the best match', async () => {
     const strict = { strictness: 'true', preferences: { region: 'KA', type: 'mobile' } };
-    expect(await create(strict)).toMatchObject({ greenvn: '+919807000001' });
+    expect(await create(strict)).toMatchObject({ green_vn: '+919807000001' });
     await expectCode(call('POST', '', allocation(strict)), 4, 452);
     await expectCode(call('POST', '', allocation({ ...strict, strictness: true })), 4, 452);
     // Region or type: the KA landline and every other mobile meet one of the two; the pool order picks.
     const loose = await create({ strictness: false, preferences: { region: 'KA', type: 'mobile' } });
-    expect(DEFAULT_POOL.find((vn) => vn.e164 === loose.greenvn)).toSatisfy((vn: any) => vn.region === 'KA' || vn.type === 'mobile');
-    expect(await create({ preferences: { greenvn: '+914844000100' } })).toMatchObject({ greenvn: '+914844000100' });
-    expect(await create({ preferences: { pin_code: '400001', number_type: 'landline' }, strictness: 'true' })).toMatchObject({ greenvn: '+912240001001' });
+    expect(DEFAULT_POOL.find((vn) => vn.e164 === loose.green_vn)).toSatisfy((vn: any) => vn.region === 'KA' || vn.type === 'mobile');
+    expect(await create({ preferences: { greenvn: '+914844000100' } })).toMatchObject({ green_vn: '+914844000100' });
+    expect(await create({ preferences: { pin_code: '400001', number_type: 'landline' }, strictness: 'true' })).toMatchObject({ green_vn: '+912240001001' });
   });
 
   it('PIN codes map to their region, or the nearest one', () => {
@@ -144,11 +144,11 @@ describe('request rules and their codes', () => {
   it('update VN takes another free VN; an empty body takes any', async () => {
     const a = await create({ preferences: { greenvn: '+919800000001' } });
     const moved = (await call('PUT', `/${a.greenvn_id}/vn`, { strictness: 'false', preferences: { region: 'KA', number_type: 'landline' } })).body.data;
-    expect(moved).toMatchObject({ greenvn: '+918040001001', greenvn_id: a.greenvn_id, connection_id: a.connection_id });
+    expect(moved).toMatchObject({ green_vn: '+918040001001', greenvn_id: a.greenvn_id, connection_id: a.connection_id });
     const again = (await call('PUT', `/${a.greenvn_id}/vn`)).body.data;
-    expect(again.greenvn).not.toBe('+918040001001');
+    expect(again.green_vn).not.toBe('+918040001001');
     // The VN it left is free again.
-    expect(await create({ preferences: { greenvn: '+918040001001' }, strictness: 'true' })).toMatchObject({ greenvn: '+918040001001' });
+    expect(await create({ preferences: { greenvn: '+918040001001' }, strictness: 'true' })).toMatchObject({ green_vn: '+918040001001' });
   });
 
   it('[inferred] looks an allocation up by connection id; other filters are 2', async () => {
@@ -167,9 +167,11 @@ describe('deallocation policy', () => {
     const a = await create({ deallocation_policy: { duration: '600s' }, preferences: { greenvn: '+919801000001' } });
     await expect.poll(() => t.receiver.of('deallocations'), { timeout: 3000 }).toHaveLength(1);
     expect(t.receiver.hooks[0]!.token).toBe('test-token');
-    expect(t.receiver.of('deallocations')[0]).toEqual({ ...a, aparty_pins: [null], bparty_pins: [null], state: 'vault' });
+    // The deallocation callback names the VN `greenvn`, as the page's sample does.
+    const { green_vn: greenvn, ...rest } = a;
+    expect(t.receiver.of('deallocations')[0]).toEqual({ ...rest, greenvn, aparty_pins: [null], bparty_pins: [null], state: 'vault' });
     expect((await call('GET', `/${a.greenvn_id}`)).body.data.state).toBe('vault');
-    expect(await create({ preferences: { greenvn: '+919801000001' }, strictness: 'true' })).toMatchObject({ greenvn: '+919801000001' });
+    expect(await create({ preferences: { greenvn: '+919801000001' }, strictness: 'true' })).toMatchObject({ green_vn: '+919801000001' });
   });
 
   it('no callback when deleted through the API, nor after the simulator closed', async () => {
@@ -203,7 +205,7 @@ describe('incoming calls', () => {
 
   async function answeredCall(seconds: number) {
     const a = await create({ aparty_numbers: ['+919811000001'], bparty_numbers: ['+919876543210'] });
-    const placed = await t.sim.simulateIncomingCall({ to: a.greenvn, from: '+919811000001', outcome: 'ANSWERED', durationSeconds: seconds });
+    const placed = await t.sim.simulateIncomingCall({ to: a.green_vn, from: '+919811000001', outcome: 'ANSWERED', durationSeconds: seconds });
     await t.sim.drain();
     return { a, placed, event: t.receiver.of('calls')[0]!, patch: readAll('calls')[0]! };
   }
@@ -221,7 +223,7 @@ describe('incoming calls', () => {
       dial_call_duration: '50',
       connection_id: a.connection_id,
       dial_call_status: 'completed',
-      greenvn: a.greenvn,
+      greenvn: a.green_vn,
       recording_url: expect.stringMatching(/^https:\/\/.*\.mp3$/),
       on_call_duration: '45',
       greenvn_id: a.greenvn_id,
@@ -236,15 +238,28 @@ describe('incoming calls', () => {
     expect(Math.abs(ist(event.start_time) - started)).toBeLessThan(2000);
     expect(ist(event.current_time) - ist(event.start_time)).toBe(55_000);
 
-    expect(patch).toMatchObject({ providerCallId: placed.providerCallId, status: 'ANSWERED', to: a.greenvn, from: '+919811000001', answeredBy: '+919876543210', allocationRef: a.greenvn_id, durationSeconds: 50 });
+    expect(patch).toMatchObject({
+      providerCallId: placed.providerCallId,
+      status: 'ANSWERED',
+      to: a.green_vn,
+      from: '+919811000001',
+      forwardedTo: '+919876543210',
+      answeredBy: '+919876543210',
+      allocationRef: a.greenvn_id,
+      durationSeconds: 45,
+      dialSeconds: 50,
+      direction: 'incoming',
+      platform: 'exotel',
+      reportedAt: new Date(ist(event.current_time)).toISOString(),
+    });
     expect(Math.abs(Date.parse(patch.startedAt!) - started)).toBeLessThan(2000);
     expect(patch.recordingUrl).toBe(event.recording_url);
   });
 
-  // TODO(issue 15 #5): the calls route takes current_time for the end of the call; remove `.fails` once it is start + dial_call_duration.
-  it.fails('[issue 15 #5] our route ends the call at start + dial_call_duration, not at current_time', async () => {
+  it('[issue 15 #5] our route ends the call at start + dial_call_duration, not at current_time', async () => {
     const { patch } = await answeredCall(45);
     expect(Date.parse(patch.endedAt!) - Date.parse(patch.startedAt!)).toBe(50_000);
+    expect(Date.parse(patch.reportedAt!) - Date.parse(patch.endedAt!)).toBe(5_000);
   });
 
   it.each([
@@ -254,25 +269,26 @@ describe('incoming calls', () => {
     ['FAILED', 'incomplete', 'failed'],
   ] as const)('outcome %s is call_type %s / dial_call_status %s, no recording', async (outcome, callType, dialStatus) => {
     const a = await create();
-    await t.sim.simulateIncomingCall({ to: a.greenvn, from: '+919876543210', outcome });
+    await t.sim.simulateIncomingCall({ to: a.green_vn, from: '+919876543210', outcome });
     await t.sim.drain();
     expect(t.receiver.of('calls')[0]).toMatchObject({ call_type: callType, dial_call_status: dialStatus, recording_url: 'null', to: '+919811000001' });
-    expect(readAll('calls').map((p) => p.status)).toEqual([outcome]);
+    // Not answered: the other party was still called (forwardedTo), but answered nothing.
+    expect(readAll('calls').map((p) => [p.status, p.forwardedTo, p.answeredBy, p.durationSeconds])).toEqual([[outcome, '+919811000001', undefined, 0]]);
   });
 
   it('one-way: the b-party cannot get through', async () => {
     const a = await create({ usage: 'oneway' });
-    await t.sim.simulateIncomingCall({ to: a.greenvn, from: '+919876543210', outcome: 'ANSWERED' });
+    await t.sim.simulateIncomingCall({ to: a.green_vn, from: '+919876543210', outcome: 'ANSWERED' });
     await t.sim.drain();
     expect(t.receiver.of('calls')[0]).toMatchObject({ dial_call_status: 'failed', dial_call_duration: '0', on_call_duration: '0' });
   });
 
   it('an unregistered caller with a right pin: verification, joins the party, then the call', async () => {
     const a = await create({ bparty_pins: [4321] });
-    const placed = await t.sim.simulateIncomingCall({ to: a.greenvn, from: '+919811000007', outcome: 'ANSWERED', pin: '4321' });
+    const placed = await t.sim.simulateIncomingCall({ to: a.green_vn, from: '+919811000007', outcome: 'ANSWERED', pin: '4321' });
     await t.sim.drain();
     expect(t.receiver.hooks.map((h) => h.event)).toEqual(['verifications', 'calls']);
-    expect(t.receiver.of('verifications')[0]).toEqual({ connection_id: a.connection_id, greenvn: a.greenvn, greenvn_id: a.greenvn_id, caller: '+919811000007', pin: '4321' });
+    expect(t.receiver.of('verifications')[0]).toEqual({ connection_id: a.connection_id, greenvn: a.green_vn, greenvn_id: a.greenvn_id, caller: '+919811000007', pin: '4321' });
     expect(t.receiver.of('calls')[0]).toMatchObject({ call_sid: placed.providerCallId, from: '+919811000007', to: '+919811000001' });
     expect((await data(a.greenvn_id)).bparty_numbers).toEqual(['+919876543210', '+919811000007']);
     expect(readAll('verifications')).toEqual([expect.objectContaining({ kind: 'CALLER_VERIFIED', allocationRef: a.greenvn_id, caller: '+919811000007', pin: '4321' })]);
@@ -280,11 +296,11 @@ describe('incoming calls', () => {
 
   it('an unregistered caller with a wrong pin (or none): a failed verification only', async () => {
     const a = await create({ aparty_pins: [1111] });
-    const placed = await t.sim.simulateIncomingCall({ to: a.greenvn, from: '+919811000008', outcome: 'ANSWERED', pin: '2222' });
-    await t.sim.simulateIncomingCall({ to: a.greenvn, from: '+919811000009', outcome: 'ANSWERED' });
+    const placed = await t.sim.simulateIncomingCall({ to: a.green_vn, from: '+919811000008', outcome: 'ANSWERED', pin: '2222' });
+    await t.sim.simulateIncomingCall({ to: a.green_vn, from: '+919811000009', outcome: 'ANSWERED' });
     await t.sim.drain();
     expect(t.receiver.hooks.map((h) => h.event)).toEqual(['verifications', 'verifications']);
-    expect(t.receiver.of('verifications')[0]).toEqual({ call_sid: placed.providerCallId, greenvn: a.greenvn, start_time: expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/), caller: '+919811000008', pin: '2222' });
+    expect(t.receiver.of('verifications')[0]).toEqual({ call_sid: placed.providerCallId, greenvn: a.green_vn, start_time: expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/), caller: '+919811000008', pin: '2222' });
     expect(readAll('verifications').map((e) => [e.kind, e.caller])).toEqual([
       ['VERIFICATION_FAILED', '+919811000008'],
       ['VERIFICATION_FAILED', '+919811000009'],
@@ -305,11 +321,11 @@ describe('the vendor page’s own samples', () => {
       status: 200,
       code: null,
       message: null,
-      data: { connection_id: 'X1', aparty_numbers: ['+919176226528', '+911234567891'], bparty_numbers: ['+918136966620'], usage: 'twoway', state: 'active', greenvn: expect.any(String), greenvn_id: expect.any(String) },
+      data: { connection_id: 'X1', aparty_numbers: ['+919176226528', '+911234567891'], bparty_numbers: ['+918136966620'], usage: 'twoway', state: 'active', green_vn: expect.any(String), greenvn_id: expect.any(String) },
     });
     const moved = await call('PUT', `/${created.body.data.greenvn_id}/vn`, fixture('update-vn-request.json'));
     // Loose (strictness "false"): the sample's VN is not in the pool, so the one meeting region and type.
-    expect(moved.body.data).toMatchObject({ connection_id: 'X1', greenvn: '+918040001001', state: 'active' });
+    expect(moved.body.data).toMatchObject({ connection_id: 'X1', green_vn: '+918040001001', state: 'active' });
   });
 });
 
@@ -320,7 +336,7 @@ describe('inferred variants (README "Documented and inferred")', () => {
 
   async function callEvent() {
     const a = await create();
-    await t.sim.simulateIncomingCall({ to: a.greenvn, from: '+919811000001', outcome: 'ANSWERED', durationSeconds: 10 });
+    await t.sim.simulateIncomingCall({ to: a.green_vn, from: '+919811000001', outcome: 'ANSWERED', durationSeconds: 10 });
     await t.sim.drain();
     return t.receiver.of('calls').at(-1)!;
   }
@@ -342,13 +358,21 @@ describe('inferred variants (README "Documented and inferred")', () => {
     await t.restart({ variants: { durations: 'numbers', insights: true } });
     const event = await callEvent();
     expect(event).toMatchObject({ dial_call_duration: 15, on_call_duration: 10, insights: { DisconnectedBy: 'Caller', Status: 'completed', DetailedStatus: 'CALL_COMPLETED', RingingDuration: '5.00' } });
-    expect(readCall(event)).toMatchObject({ durationSeconds: 15, raw: { call: { insights: event.insights } } });
+    // Talk time is on_call_duration; the dial duration and the insights keep their own fields.
+    expect(readCall(event)).toMatchObject({
+      durationSeconds: 10,
+      dialSeconds: 15,
+      ringingSeconds: 5,
+      disconnectedBy: 'Caller',
+      detailedStatus: 'CALL_COMPLETED',
+      raw: { call: { insights: event.insights } },
+    });
   });
 
-  it.each(['green_vn', 'both'] as const)('the VN as %s: our client reads it', async (vnField) => {
+  it.each(['greenvn', 'both'] as const)('the VN as %s: our client reads it', async (vnField) => {
     await t.restart({ variants: { vnField } });
     const data = await create();
-    expect(Object.keys(data).filter((k) => /^green_?vn$/.test(k)).sort()).toEqual(vnField === 'both' ? ['green_vn', 'greenvn'] : ['green_vn']);
+    expect(Object.keys(data).filter((k) => /^green_?vn$/.test(k)).sort()).toEqual(vnField === 'both' ? ['green_vn', 'greenvn'] : ['greenvn']);
     const allocation = await port().allocate!({ connectionId: `variant-${++n}`, aPartyNumbers: ['+919811000001'], bPartyNumbers: ['+919876543210'], usage: 'TWO_WAY' });
     expect(allocation.greenVN).toMatch(/^\+91\d{10}$/);
   });
@@ -358,7 +382,7 @@ describe('inferred variants (README "Documented and inferred")', () => {
     await t.restart({ variants: { outcomes } });
     const a = await create();
     for (const outcome of ['MISSED', 'FAILED'] as const) {
-      await t.sim.simulateIncomingCall({ to: a.greenvn, from: '+919811000001', outcome });
+      await t.sim.simulateIncomingCall({ to: a.green_vn, from: '+919811000001', outcome });
       await t.sim.drain();
     }
     const events = t.receiver.of('calls');

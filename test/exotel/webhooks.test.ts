@@ -29,10 +29,19 @@ describe('Exotel webhook routes', () => {
       status: 'ANSWERED',
       from: undefined,
       to: undefined,
+      forwardedTo: undefined,
       answeredBy: undefined,
+      // current_time (19:17:44) is when the event was built: the call ended with its 32-s second leg.
       startedAt: '2021-01-19T13:47:03.000Z',
-      endedAt: '2021-01-19T13:47:44.000Z',
-      durationSeconds: 32,
+      endedAt: '2021-01-19T13:47:35.000Z',
+      reportedAt: '2021-01-19T13:47:44.000Z',
+      durationSeconds: 27,
+      dialSeconds: 32,
+      ringingSeconds: undefined,
+      direction: 'incoming',
+      platform: 'exotel',
+      disconnectedBy: undefined,
+      detailedStatus: undefined,
       recordingUrl: 'https://s3-ap-southeast-1.amazonaws.com/exotelrecordings/<your_sid>/CALL_SID.mp3',
       allocationRef: 'd12638b6-28b8-488d-8cf3-c60619ac2280',
       raw: { call: body },
@@ -42,14 +51,29 @@ describe('Exotel webhook routes', () => {
   it('call event with insights: zone-less times, "null" recording, numeric duration', () => {
     const body = fixture('call-event-insights.json');
     const patch = calls.read(post(body));
-    expect(patch).toMatchObject({ status: 'ANSWERED', startedAt: '2021-09-24T01:35:28.000Z', endedAt: '2021-09-24T01:35:44.000Z', durationSeconds: 11, recordingUrl: undefined });
+    expect(patch).toMatchObject({
+      status: 'ANSWERED',
+      startedAt: '2021-09-24T01:35:28.000Z',
+      endedAt: '2021-09-24T01:35:39.000Z',
+      reportedAt: '2021-09-24T01:35:44.000Z',
+      durationSeconds: 4,
+      dialSeconds: 11,
+      ringingSeconds: 4.58,
+      disconnectedBy: 'Caller',
+      detailedStatus: 'CALL_COMPLETED',
+      platform: 'monotel',
+      recordingUrl: undefined,
+    });
     expect(patch.raw.call.insights).toEqual(body.insights);
-    expect(calls.read(post({ ...body, dial_call_duration: undefined })).durationSeconds).toBe(4);
+    // Without the dial duration the end is not known (current_time is not it); talk time still is.
+    expect(calls.read(post({ ...body, dial_call_duration: undefined }))).toMatchObject({ endedAt: undefined, durationSeconds: 4 });
+    // A dial duration longer than the gap to current_time is capped there.
+    expect(calls.read(post({ ...body, dial_call_duration: '60' })).endedAt).toBe('2021-09-24T01:35:44.000Z');
   });
 
   it('call event: numbers, answering party and status', () => {
     const body = { ...fixture('call-event-insights.json'), greenvn: '+918040001001', from: '+919811000001', to: '+919876543210', dial_call_status: 'busy' };
-    expect(calls.read(post(body))).toMatchObject({ status: 'BUSY', to: '+918040001001', from: '+919811000001', answeredBy: undefined });
+    expect(calls.read(post(body))).toMatchObject({ status: 'BUSY', to: '+918040001001', from: '+919811000001', forwardedTo: '+919876543210', answeredBy: undefined });
     expect(calls.read(post({ ...body, dial_call_status: 'completed' }))).toMatchObject({ status: 'ANSWERED', answeredBy: '+919876543210' });
   });
 

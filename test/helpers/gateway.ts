@@ -21,6 +21,8 @@ export const BASE_ENV: Record<string, string> = {
   SWITCHBOARD_API_KEYS: `${RW_KEY}=read,write;${RO_KEY}=read`,
   WEBHOOK_TOKEN,
   LOG_LEVEL: 'silent',
+  // Reconciliation reads every provider's lists at start: tests that look at it run it themselves.
+  RECONCILIATION_INTERVAL_SECONDS: '0',
 };
 
 export interface GraphQLResponse<T> {

@@ -244,7 +244,7 @@ describe('AVANSER, several requests in one provision', () => {
   const requestsFor = async () => Object.values(await avanserApi('requests')).filter((r) => TOLL_FREE.includes(r.service_number)).length;
 
   it('the first answer lost, so the second request was never sent: the retry says so once nothing more can arrive', async () => {
-    const input = { provider: 'AVANSER', idempotencyKey: `k-${randomUUID()}`, avanser: { search: { type: 'NUMBER_TYPE', kind: 'TOLL_FREE' }, count: 2, name: 'hotline', serviceType: 'VOICEMAIL' } };
+    const input = { provider: 'AVANSER', idempotencyKey: `k-${randomUUID()}`, avanser: { search: { type: 'NUMBER_TYPE', kind: 'LOCAL_RATE' }, count: 2, name: 'hotline', serviceType: 'VOICEMAIL' } };
     proxies.AVANSER.add({ method: 'POST', path: /\/v1\/requests$/, fault: { kind: 'reset' }, times: 1 });
     expect(code(await gw.post(PROVISION, { input }))).toBe('OUTCOME_UNKNOWN');
     proxies.AVANSER.clear();

@@ -149,7 +149,8 @@ describe.each(ENGINES)('store on $name', (engine) => {
     it('merges services: given fields win, settings merge, numbers accumulate', async () => {
       const s = service({ name: 'Sales', numbers: ['+61290000001'], settings: { a: '1', b: '2' }, recording: true });
       await store.services.save(s);
-      const merged = await store.services.save({ ...s, name: undefined, numbers: ['+61290000002', '+61290000001'], settings: { b: '3', c: '4' }, recording: false });
+      const { service: merged, changed } = await store.services.save({ ...s, name: undefined, numbers: ['+61290000002', '+61290000001'], settings: { b: '3', c: '4' }, recording: false });
+      expect(changed).toBe(true);
       expect(merged.name).toBe('Sales');
       expect(merged.recording).toBe(false);
       expect(merged.settings).toEqual({ a: '1', b: '3', c: '4' });
@@ -157,6 +158,12 @@ describe.each(ENGINES)('store on $name', (engine) => {
       const [stored] = await store.services.byRefs([{ provider: s.provider, providerRef: s.providerRef }]);
       expect(stored).toEqual(merged);
       expect(await store.services.byRefs([{ provider: 'AVANSER', providerRef: s.providerRef }])).toEqual([]);
+      // Told again later, with nothing new: nothing changes, not even when it was last told.
+      expect(await store.services.save({ ...merged, updatedAt: new Date(Date.now() + 1000).toISOString() })).toEqual({ service: merged, changed: false });
+      // Gone at the provider, then listed again: news of a service means it exists.
+      const removed = await store.services.save({ ...merged, removedAt: new Date().toISOString() });
+      expect(removed.service.removedAt).toBeDefined();
+      expect((await store.services.save({ ...s, settings: {} })).service.removedAt).toBeUndefined();
     });
 
     it('keeps every number when the first saves of a service arrive together', async () => {
@@ -171,8 +178,11 @@ describe.each(ENGINES)('store on $name', (engine) => {
     it('reads numbers in one batch and merges their data on save', async () => {
       const a = `+6129${Date.now().toString().slice(-7)}`;
       const b = `+6138${Date.now().toString().slice(-7)}`;
-      await store.numbers.save([number(a, { region: 'NSW' }), number(b)]);
-      await store.numbers.save([number(a, { status: 'RESERVED' })]);
+      expect((await store.numbers.save([number(a, { region: 'NSW' }), number(b)])).map((c) => [c.number.e164, c.inserted])).toEqual([[a, true], [b, true]]);
+      // Only what changed comes back (what is worth publishing), merged with what was stored.
+      expect(await store.numbers.save([number(b)])).toEqual([]);
+      const changed = await store.numbers.save([number(a, { status: 'RESERVED' })]);
+      expect(changed).toEqual([{ number: expect.objectContaining({ e164: a, status: 'RESERVED', region: 'NSW' }), inserted: false }]);
       const before = db.queryCount;
       const found = await store.numbers.byE164([a, b, '+61000000000']);
       expect(db.queryCount - before).toBe(1);
@@ -370,6 +380,29 @@ describe.each(ENGINES)('store on $name', (engine) => {
       expect(await store.idempotencyKeys.begin('ops', other, 'provision', 'h1', 60_000)).toEqual({ state: 'new' });
     });
 
+    it('lets one holder at a time take a job; another takes it when the lease lapses; a run keeps its report', async () => {
+      const job = `job-${randomUUID()}`;
+      // Many instances at once (a pool of connections on PostgreSQL): one wins.
+      const taken = await Promise.all(Array.from({ length: 8 }, (_, i) => store.jobs.take(job, `holder-${i}`, 60)));
+      expect(taken.filter(Boolean)).toHaveLength(1);
+      const winner = `holder-${taken.indexOf(true)}`;
+      expect(await store.jobs.renew(job, winner, 60)).toBe(true);
+      expect(await store.jobs.renew(job, 'holder-x', 60)).toBe(false);
+      await store.jobs.release(job, winner, { found: 1 });
+      expect(await store.jobs.report(job)).toEqual({ found: 1 });
+      // Released, but it started just now: not due again within its interval; due without one.
+      expect(await store.jobs.take(job, 'holder-x', 60, 60)).toBe(false);
+      expect(await store.jobs.take(job, 'holder-x', 1)).toBe(true);
+      // holder-x dies holding it: refused until its lease lapses, then taken, and holder-x has lost it.
+      expect(await store.jobs.take(job, 'holder-y', 60)).toBe(false);
+      await new Promise((r) => setTimeout(r, 1_100));
+      expect(await store.jobs.take(job, 'holder-y', 60)).toBe(true);
+      expect(await store.jobs.renew(job, 'holder-x', 60)).toBe(false);
+      // A failed run leaves the last report.
+      await store.jobs.release(job, 'holder-y');
+      expect(await store.jobs.report(job)).toEqual({ found: 1 });
+    });
+
     it('pages newest first with afterSeq', async () => {
       const provider = 'VOIP_INNOVATIONS';
       const ids: string[] = [];
@@ -421,7 +454,7 @@ describe('PGlite data directory', () => {
     try {
       const store = new Store(again);
       expect((await store.orders.byIds([o.id]))[0]).toEqual(o);
-      expect((await store.calls.list({ provider: 'EXOTEL' }, { first: 10 })).items.map((i) => i.record.providerCallId)).toEqual(['persisted-call']);
+      expect((await store.calls.list({ provider: 'EXOTEL' }, { field: 'STARTED_AT', direction: 'DESC' }, { first: 10 })).items.map((i) => i.record.providerCallId)).toEqual(['persisted-call']);
       const versions = await again.query<{ n: number }>('SELECT count(*)::int AS n FROM schema_migrations');
       expect(versions[0]!.n).toBeGreaterThan(0);
     } finally {

@@ -53,7 +53,7 @@ describe('search and counts (getDIDs, getDIDCount)', () => {
   it('searches by state and rate center, only numbers in stock', async () => {
     const found = await port.searchNumbers({ state: 'ut', rateCenter: 'brigham cy' }, 50);
     expect(found.map((n) => n.e164)).toEqual(['+14352151002', '+14352151003', '+14352151004', '+14352151005', '+14352151006']);
-    expect(found[0]).toMatchObject({ kind: 'GEOGRAPHIC', status: 'AVAILABLE', region: 'UT', rateCenter: 'BRIGHAM CY', lata: '660', tier: '1', capabilities: ['VOICE', 'T38', 'CNAM', 'SMS'] });
+    expect(found[0]).toMatchObject({ kind: 'GEOGRAPHIC', status: 'AVAILABLE', region: 'UT', rateCenter: 'BRIGHAM CY', lata: '660', tier: '1', capabilities: ['VOICE', 'T38', 'OUTBOUND_CNAM', 'SMS'] });
     expect(await port.searchNumbers({ state: 'UT', rateCenter: 'BRIGHAM CY' }, 2)).toHaveLength(2);
   });
 
@@ -112,7 +112,9 @@ describe('owned numbers (auditDIDs, queryDID)', () => {
     expect(await port.getNumber('+14352151001')).toMatchObject({ status: 'ACTIVE', details: { endpointGroup: '8674' } });
     expect(await port.getNumber('+17182301003')).toMatchObject({ status: 'AVAILABLE', tier: undefined });
     expect(await port.getNumber('+14352159990')).toBeNull();
-    expect(await failure(port.getNumber('+12122041002'))).toMatchObject({ code: ErrorCode.NUMBER_NOT_AVAILABLE, field: ['e164'] });
+    // Another company's numbers "will return such information": the number, held elsewhere (102230 reserved, 102235 assigned).
+    expect(await port.getNumber('+12122041002')).toMatchObject({ e164: '+12122041002', status: 'UNAVAILABLE' });
+    expect(await port.getNumber('+12122041001')).toMatchObject({ e164: '+12122041001', status: 'UNAVAILABLE' });
     expect(await failure(port.getNumber('+442071838750'))).toMatchObject({ code: ErrorCode.INVALID_NUMBER, field: ['e164'] });
   });
 
@@ -143,7 +145,7 @@ describe('reserve -> assign -> config -> release', () => {
     expect((await port.reserveNumbers([e164]))[0]).toMatchObject({ ok: true, status: 'RESERVED', message: 'Number already reserved for you' });
 
     const provisioned = await port.provision({ provider: 'VOIP_INNOVATIONS', voipInnovations: { numbers: [e164], endpointGroup: 8674, cnam: true, refId: 'lobby & co' } });
-    expect(provisioned.numbers).toEqual([{ e164, ok: true, status: 'ACTIVE', reservedUntil: undefined, message: `Assigned to endpoint '8674' rewritten as '4352151002' Tier 1` }]);
+    expect(provisioned.numbers).toEqual([{ e164, ok: true, status: 'ACTIVE', reservedUntil: undefined, message: `Assigned to endpoint '8674' rewritten as '4352151002' Tier 1`, providerCode: '100', providerMessage: `Assigned to endpoint '8674' rewritten as '4352151002' Tier 1` }]);
     expect(provisioned.orders).toEqual([{ status: 'COMPLETED', numbers: [e164], serviceRef: e164, message: '1 of 1 numbers assigned to endpoint group 8674' }]);
     expect(provisioned.services).toMatchObject([{ providerRef: e164, numbers: [e164], destination: '8674', customId: 'lobby & co', settings: { cnam: 'true' } }]);
     expect(provisioned.owned).toMatchObject([{ e164, status: 'ACTIVE', details: { endpointGroup: '8674' } }]);
@@ -158,7 +160,7 @@ describe('reserve -> assign -> config -> release', () => {
     expect(cnamOff.parts[0]).toMatchObject({ fields: ['cnam', 'refId'], applied: true });
     expect(await port.getService(e164)).toMatchObject({ destination: '8675', customId: undefined, settings: { cnam: 'false' } });
 
-    expect(await port.releaseNumbers([e164])).toEqual([{ e164, ok: true, status: 'RELEASED', reservedUntil: undefined, message: 'Number currently available' }]);
+    expect(await port.releaseNumbers([e164])).toEqual([{ e164, ok: true, status: 'RELEASED', reservedUntil: undefined, message: 'Number currently available', providerCode: '106231', providerMessage: 'Number currently available' }]);
     expect(sim.owns(e164)).toBe(false);
     expect(await port.getNumber(e164)).toMatchObject({ status: 'AVAILABLE' });
   });
@@ -195,6 +197,9 @@ describe('multi-number outcomes', () => {
       ['+14356541001', false, ErrorCode.TIER_NOT_AVAILABLE],
       ['+14152001001', false, ErrorCode.PROVIDER_REJECTED],
     ]);
+    // Each number also carries VoIP Innovations' own code and words, verbatim.
+    expect(out.numbers[0]).toMatchObject({ providerCode: '100', providerMessage: expect.stringMatching(/^Assigned to endpoint '8674'/) });
+    expect(out.numbers[1]).toMatchObject({ providerCode: '103235' });
     expect(out.orders).toHaveLength(1);
     expect(out.orders[0]!.status).toBe('COMPLETED');
     expect(out.orders[0]!.numbers).toEqual(['+14352151003']);
@@ -213,6 +218,8 @@ describe('multi-number outcomes', () => {
   it('leaves numbers reserved when the endpoint group is not the account’s (948)', async () => {
     const out = await port.provision({ provider: 'VOIP_INNOVATIONS', voipInnovations: { numbers: ['+14355861001'], endpointGroup: 9999 } });
     expect(out.numbers[0]).toMatchObject({ ok: false, code: ErrorCode.ENDPOINT_GROUP_INVALID, status: 'RESERVED' });
+    // The refusal of the whole call, in VoIP Innovations' words.
+    expect(out.numbers[0]).toMatchObject({ providerCode: '948', providerMessage: 'You do not own the specified endpoint group' });
     expect(out.numbers[0]!.reservedUntil).toBeDefined();
     expect(out.orders[0]!.status).toBe('FAILED');
     expect(await port.getNumber('+14355861001')).toMatchObject({ status: 'RESERVED' });
@@ -270,7 +277,7 @@ describe('service updates (configDID)', () => {
     expect(reserved).toMatchObject({ code: ErrorCode.NUMBER_NOT_OWNED });
     expect(reserved.message).toContain('only reserved');
     expect(await failure(update('+14352159997'))).toMatchObject({ code: ErrorCode.NOT_FOUND });
-    expect(await failure(update('+12122041002'))).toMatchObject({ code: ErrorCode.NUMBER_NOT_AVAILABLE });
+    expect(await failure(update('+12122041002'))).toMatchObject({ code: ErrorCode.NUMBER_NOT_OWNED, message: expect.stringContaining('not assigned to this account') });
     expect(await failure(port.updateService({ provider: 'VOIP_INNOVATIONS', serviceRef: '+18012241001', voipInnovations: {} }))).toMatchObject({ code: ErrorCode.VALIDATION_FAILED });
   });
 
@@ -315,6 +322,12 @@ describe('porting (isPortable, getPortDetails)', () => {
       focAt: '2024-03-08T00:00:00.000Z',
       requestedFocAt: '2024-03-07T00:00:00.000Z',
       numbers: ['+13055550123', '+13055550124'],
+      salesRep: 'Dana Porter',
+      defaultEndpointGroup: 8675,
+      numberDetails: [
+        { e164: '+13055550123', tier: '1', rateCenter: 'MIAMI', state: 'FL', lata: '460', endpointGroup: 8675, cnamLookup: true, e911: true },
+        { e164: '+13055550124', tier: '2', rateCenter: 'MIAMI', state: 'FL', lata: '460', endpointGroup: 8675, cnamLookup: false, e911: false },
+      ],
     });
     expect(await port.portDetails(1)).toBeNull();
     expect(await failure(port.portDetails(0))).toMatchObject({ code: ErrorCode.VALIDATION_FAILED, field: ['portId'] });

@@ -77,7 +77,7 @@ describe('search and counts', () => {
       rateCenter: 'BRIGHAM CY',
       lata: '660',
       tier: '1',
-      capabilities: ['VOICE', 'T38', 'CNAM', 'SMS'],
+      capabilities: ['VOICE', 'T38', 'OUTBOUND_CNAM', 'SMS'],
       reservedUntil: null,
     });
     expect(page.pageInfo.hasNextPage).toBe(false);
@@ -94,7 +94,7 @@ describe('search and counts', () => {
   it('searches toll-free stock with state TF', async () => {
     const found = (await search({ state: 'TF' })).edges.map((e) => e.node);
     expect(found.map((n) => n.e164)).toEqual(['+18772001001', '+18772001002', '+18772001003', '+18882001001', '+18882001002']);
-    expect(found.every((n) => n.kind === 'TOLL_FREE' && n.region === null && n.capabilities.includes('CNAM'))).toBe(true);
+    expect(found.every((n) => n.kind === 'TOLL_FREE' && n.region === null && n.capabilities.includes('OUTBOUND_CNAM'))).toBe(true);
   });
 
   it('narrows by LATA, NPA and NXX, tier, and T.38 / CNAM / SMS', async () => {
@@ -190,6 +190,8 @@ describe('reserve -> provision -> configure -> release', () => {
     expect(service).toMatchObject({ providerRef: first, destination: '8675', customId: 'crm-7' });
     expect(details({ details: service!.settings })).toMatchObject({ cnam: 'true' });
     expect(await number('+14352159999')).toBeNull();
+    // A number another company holds is answered with its status, not an error.
+    expect(await number('+12122041002')).toMatchObject({ e164: '+12122041002', status: 'UNAVAILABLE' });
   });
 
   it('configures a DID (configDID): endpoint group, CNAM and reference id, keeping what is left out', async () => {
@@ -221,7 +223,7 @@ describe('reserve -> provision -> configure -> release', () => {
   it('releases a DID; releasing it again answers VoIP Innovations’ "currently available" as released', async () => {
     const out = await release([first]);
     expect(out.userErrors).toEqual([]);
-    expect(out.numbers).toEqual([{ e164: first, ok: true, code: null, status: 'RELEASED', message: 'Number currently available', reservedUntil: null }]);
+    expect(out.numbers).toEqual([{ e164: first, ok: true, code: null, status: 'RELEASED', message: 'Number currently available', reservedUntil: null, providerCode: '106231', providerMessage: 'Number currently available' }]);
     expect(sim.owns(first)).toBe(false);
     expect((await number(first))?.status).toBe('AVAILABLE');
     expect((await owned()).map((n) => n.e164)).not.toContain(first);
@@ -321,8 +323,22 @@ describe('porting', () => {
 
   it('reads a port order, and null for an unknown one', async () => {
     const pending = (await gw.request(VoipInnovationsPortDetailsDocument, { portId: 36623 })).portDetails;
-    expect(pending).toEqual({ portId: 36623, status: 'PENDING SIGNATURE', endUser: 'Rob Richey', billingNumber: '+13125550101', portingFrom: null, submittedAt: null, focAt: null, requestedFocAt: null, numbers: ['+13125550101'] });
-    expect((await gw.request(VoipInnovationsPortDetailsDocument, { portId: 36624 })).portDetails).toMatchObject({ status: 'FOC RECEIVED', focAt: '2024-03-08T00:00:00.000Z', numbers: ['+13055550123', '+13055550124'] });
+    expect(pending).toMatchObject({ portId: 36623, status: 'PENDING SIGNATURE', endUser: 'Rob Richey', billingNumber: '+13125550101', portingFrom: null, submittedAt: null, focAt: null, requestedFocAt: null, numbers: ['+13125550101'], salesRep: null });
+    // Tier 0 and empty rate center are what the port says: tier "0" is kept, empty text is none.
+    expect(pending!.numberDetails).toEqual([{ e164: '+13125550101', tier: '0', rateCenter: null, state: null, lata: null, endpointGroup: 8674, cnamLookup: false, e911: false }]);
+    expect((await gw.request(VoipInnovationsPortDetailsDocument, { portId: 36624 })).portDetails).toMatchObject({
+      status: 'FOC RECEIVED',
+      focAt: '2024-03-08T00:00:00.000Z',
+      numbers: ['+13055550123', '+13055550124'],
+      salesRep: 'Dana Porter',
+      defaultEndpointGroup: 8675,
+    });
+    // Each number's own facts reach the client (the adapter test reads every field).
+    const details = (await gw.request(VoipInnovationsPortDetailsDocument, { portId: 36624 })).portDetails!.numberDetails;
+    expect(details.map((d) => [d.e164, d.tier, d.rateCenter, d.e911])).toEqual([
+      ['+13055550123', '1', 'MIAMI', true],
+      ['+13055550124', '2', 'MIAMI', false],
+    ]);
     expect((await gw.request(VoipInnovationsPortDetailsDocument, { portId: 99 })).portDetails).toBeNull();
   });
 });

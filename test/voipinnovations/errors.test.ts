@@ -4,7 +4,7 @@ import { STATUS_CODES, codeFailure, errorFromResponse, statusRow } from '../../s
 import type { UpstreamResponse } from '../../src/datasources/upstream.js';
 import { BusinessError, ErrorCode, GatewayError } from '../../src/errors.js';
 
-type Expected = ErrorCode | 'ok' | 'empty' | ['ok', 'RESERVED' | 'ACTIVE' | 'RELEASED'];
+type Expected = ErrorCode | 'ok' | 'empty' | ['ok', 'RESERVED' | 'ACTIVE' | 'RELEASED' | 'UNAVAILABLE'];
 const E = ErrorCode;
 
 const EXPECTED: Record<string, Expected> = {
@@ -17,8 +17,9 @@ const EXPECTED: Record<string, Expected> = {
   '948': E.ENDPOINT_GROUP_INVALID,
   '302490': E.VALIDATION_FAILED,
   '101200': 'empty',
-  '102230': E.NUMBER_NOT_AVAILABLE,
-  '102235': E.NUMBER_NOT_AVAILABLE,
+  // queryDID answers another company's number with its information: not an error.
+  '102230': ['ok', 'UNAVAILABLE'],
+  '102235': ['ok', 'UNAVAILABLE'],
   '102420': 'empty',
   '103220': ['ok', 'RESERVED'],
   '103221': E.PROVIDER_REJECTED,

@@ -88,7 +88,8 @@ describe('response envelopes', () => {
       status: 'ACTIVE',
       tier: '1',
       serviceRef: '+14353198001',
-      capabilities: ['VOICE', 'T38', 'CNAM'],
+      // An owned DID's cnam is the inbound caller-name lookup.
+      capabilities: ['VOICE', 'T38', 'CNAM_LOOKUP'],
       details: { endpointGroup: '13550', network: 'Onvoy' },
     });
     expect(didToService(res.DIDs[0]!, '2024-01-01T00:00:00.000Z')).toMatchObject({ providerRef: '+14353198001', destination: '13550', settings: { cnam: 'true', t38: 'true', tier: '1' } });
@@ -134,7 +135,8 @@ describe('response envelopes', () => {
     expect(res.DIDLocators.map(locatorToNumber)).toEqual([
       {
         provider: 'VOIP_INNOVATIONS', e164: '+14352151234', kind: 'GEOGRAPHIC', status: 'AVAILABLE', region: 'UT',
-        capabilities: ['VOICE', 'T38', 'CNAM'], rateCenter: 'BRIGHAM CY', lata: '660', tier: '1',
+        // A locator's outboundCNAM: the number can send a caller name.
+        capabilities: ['VOICE', 'T38', 'OUTBOUND_CNAM'], rateCenter: 'BRIGHAM CY', lata: '660', tier: '1',
       },
       {
         provider: 'VOIP_INNOVATIONS', e164: '+18772001234', kind: 'TOLL_FREE', status: 'AVAILABLE', region: undefined,
@@ -174,6 +176,10 @@ describe('response envelopes', () => {
       focAt: undefined,
       requestedFocAt: '2024-03-07T00:00:00.000Z',
       numbers: ['+13125550101'],
+      // An empty salesRep is none; tier "0" is the port's own value, kept.
+      salesRep: undefined,
+      defaultEndpointGroup: 8674,
+      numberDetails: [{ e164: '+13125550101', tier: '0', rateCenter: 'CHICAGO', state: 'IL', lata: '358', endpointGroup: 8674, cnamLookup: true, e911: true }],
     });
   });
 

@@ -4,10 +4,12 @@
  * before any upstream call, with the field that is wrong.
  */
 import type { PhoneNumberRecord, ServiceRecord } from '../../domain/model.js';
+import { numberStatusOf } from '../../domain/orders.js';
 import { partsOf } from '../../domain/phone.js';
 import { BusinessError, ErrorCode, GatewayError } from '../../errors.js';
 import type {
   Attempt,
+  Inventory,
   NumberSearchFilter,
   OrderDraft,
   ProviderDeps,
@@ -116,9 +118,11 @@ function acknowledged(outcome: ProvisionOutcome, spec: RequestSpec, body: Avanse
   // A `number` search takes the closest match when that very number is not in stock.
   if (spec.number && e164 !== spec.number) order.message = `AVANSER assigned ${e164}, its closest match to ${spec.number}`;
   const now = new Date().toISOString();
-  outcome.numbers.push({ e164, ok: true, status: 'ACTIVE', message: order.message });
-  outcome.services.push(serviceRecord(e164, { ...body, status: 'pending' }, now));
-  outcome.owned.push({ provider: 'AVANSER', e164, kind: spec.kind, status: 'ACTIVE', capabilities: ['VOICE'], serviceRef: e164, details: { requestId: ack.request_id } });
+  // The number is AVANSER's to activate: it is ours once the request completes.
+  const status = numberStatusOf(order.status);
+  outcome.numbers.push({ e164, ok: true, status, message: order.message });
+  outcome.services.push(serviceRecord(e164, { ...body, status: order.status === 'COMPLETED' ? 'active' : 'pending' }, now));
+  outcome.owned.push({ provider: 'AVANSER', e164, kind: spec.kind, status: status ?? 'PENDING', capabilities: ['VOICE'], serviceRef: e164, details: { requestId: ack.request_id } });
 }
 
 /** The first of `specs` failed (`why`) or was never done: one FAILED order, the rest not sent. */
@@ -261,6 +265,20 @@ export class AvanserAdapter implements ProviderAdapter {
       const e164 = tryFromAvanser(s.service_number);
       return e164 ? [serviceRecord(e164, s, now)] : [];
     });
+  }
+
+  /** `GET /v1/services` [C]: each service is one number of the account, pending until AVANSER has activated it. */
+  async inventory(): Promise<Inventory> {
+    const services = await this.listServices();
+    const numbers = services.map((s): PhoneNumberRecord => ({
+      provider: 'AVANSER',
+      e164: s.providerRef,
+      // The service's `status` words are inferred (`pending` while a request activates it).
+      status: s.settings.status?.toLowerCase() === 'pending' ? 'PENDING' : 'ACTIVE',
+      capabilities: ['VOICE'],
+      serviceRef: s.providerRef,
+    }));
+    return { numbers, services };
   }
 
   async getService(serviceRef: string): Promise<ServiceRecord | null> {

@@ -54,7 +54,10 @@ export class AvanserNotificationsInput {
 
 @InputType({ description: 'AVANSER: one service request per number, by specific numbers or by a search repeated `count` times.' })
 export class AvanserProvisionInput {
-  @Field(() => String, { nullable: true, defaultValue: 'AU' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'ISO 3166 alpha-2 country of the stock searched. Default: each listed number’s own country; for a search, AU.',
+  })
   country?: string;
 
   @Field(() => [E164Scalar], { nullable: true, description: atMost('AvanserProvisionInput.numbers', 100) })

@@ -39,15 +39,18 @@ export function tryFromAvanser(value: string | undefined): E164 | undefined {
 
 export const toAvanserNumber = digitsOf;
 
-const KIND_OF_CLASS: Record<AvanserNumberClass, NumberKind> = { GEO: 'GEOGRAPHIC', TOLLFREE: 'TOLL_FREE', FREECALL: 'FREECALL', MOBILE: 'MOBILE' };
+/**
+ * "Number Classes": TOLLFREE numbers "provide the same rate for the calling party independent
+ * from the area" (13/1300: local rate), FREECALL numbers are "free of charge … for the calling
+ * party" (1800: toll-free as everywhere else).
+ */
+const KIND_OF_CLASS: Record<AvanserNumberClass, NumberKind> = { GEO: 'GEOGRAPHIC', TOLLFREE: 'LOCAL_RATE', FREECALL: 'TOLL_FREE', MOBILE: 'MOBILE' };
 
 function isNumberClass(value: string): value is AvanserNumberClass {
   return value in KIND_OF_CLASS;
 }
 
-/** AVANSER has no LANDLINE class: its GEO numbers are the landlines. */
 export function classOfKind(kind: NumberKind): AvanserNumberClass {
-  if (kind === 'LANDLINE') return 'GEO';
   return (Object.keys(KIND_OF_CLASS) as AvanserNumberClass[]).find((c) => KIND_OF_CLASS[c] === kind)!;
 }
 
@@ -237,21 +240,31 @@ export function callEventPatch(q: Record<string, string>, providerCallId: string
   const status = callStatusOf(q.callstatus, q.callcode) ?? 'FAILED';
   const to = tryFromAvanser(q.bnum);
   const duration = /^\d+$/.test(q.duration ?? '') ? Number(q.duration) : undefined;
+  const startedAt = isoTime(q.tzdate);
+  const target = tryFromAvanser(q.target);
   return {
     provider: 'AVANSER',
     providerCallId,
     status,
     from: tryFromAvanser(q.ani),
     to,
-    // `target` is where the service sends calls; it answered only when the call was answered.
-    answeredBy: status === 'ANSWERED' ? tryFromAvanser(q.target) : undefined,
+    // `target` is where the service sends calls, on every report; it answered only when the call was answered.
+    forwardedTo: target,
+    forwardedToName: q.targetname || undefined,
+    answeredBy: status === 'ANSWERED' ? target : undefined,
     answeredByName: status === 'ANSWERED' ? q.targetname || undefined : undefined,
-    startedAt: isoTime(q.tzdate),
+    startedAt,
+    // AVANSER reports no end: the start plus the duration.
+    endedAt: startedAt && duration !== undefined ? new Date(Date.parse(startedAt) + duration * 1000).toISOString() : undefined,
     durationSeconds: duration,
     voicemailLeft: status === 'VOICEMAIL' || undefined,
     callerLocation: q.clocation || q.cstate || q.ccountry ? compact({ description: q.clocation || undefined, state: q.cstate || undefined, country: q.ccountry || undefined }) : undefined,
     serviceRef: to,
     serviceName: q.adname || undefined,
+    customId: q.custom_id || undefined,
+    customGroup: q.custom_group || undefined,
+    switchCallId: q.uniqueid || undefined,
+    providerAccount: q.clientid || undefined,
     raw: { report: { ...q } },
   };
 }

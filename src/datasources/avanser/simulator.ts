@@ -155,7 +155,7 @@ function entry(digits: string, numberClass: NumberClass, pool: StockEntry['pool'
   return { digits, national, country: country ?? 'AU', numberClass, pool, ...place };
 }
 
-/** Private Sydney landlines, public landlines elsewhere, strict-private mobiles, public 13/1300, private and public 1800. */
+/** Private Sydney landlines, public landlines elsewhere, strict-private mobiles, public 13/1300, private and public 1800, a London landline. */
 function seedStock(): StockEntry[] {
   return [
     entry('61280740801', 'GEO', 'private', PLACES.sydney),
@@ -175,6 +175,8 @@ function seedStock(): StockEntry[] {
     entry('611300654321', 'TOLLFREE', 'public', { region: 'Australia: 1300' }),
     entry('611800123456', 'FREECALL', 'private', { region: 'Australia: 1800' }),
     entry('611800654321', 'FREECALL', 'public', { region: 'Australia: 1800' }),
+    // Stock is searched by `country`: one number outside Australia.
+    entry('442079460100', 'GEO', 'public', { region: 'United Kingdom: London' }),
   ];
 }
 
@@ -320,6 +322,14 @@ export class AvanserSimulator extends LoopbackSimulator<AvanserConfig> {
   /** Send the confirmations kept back so far (a late callback). */
   async releaseHeldCallbacks(): Promise<void> {
     await Promise.all(this.held.splice(0).map((cb) => this.sender.deliver(cb)));
+  }
+
+  /**
+   * A service decommissioned outside the Telco API (AVANSER support or its portal: the API's
+   * own decommission call is not documented): gone from the service list, its number back in stock.
+   */
+  removeService(e164: E164): void {
+    if (!this.services.delete(digitsOf(e164))) throw new Error(`${e164} is not an AVANSER service number`);
   }
 
   /** The account's stock mode for one country and number class (PUBLIC: no private stock). */

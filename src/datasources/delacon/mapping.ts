@@ -4,7 +4,7 @@
  */
 import type { CountryCode } from 'libphonenumber-js/max';
 import type { CallEventPatch, CallStatus, Conversion, E164, IsoDateTime, NumberTypeRecord, PhoneNumberRecord, ServiceRecord } from '../../domain/model.js';
-import { partsOf, tryE164 } from '../../domain/phone.js';
+import { kindOfNumber, partsOf, tryE164 } from '../../domain/phone.js';
 import type { ProvisionOutcome } from '../provider.js';
 import type { DelaconCallTracking, DelaconFeature, DelaconProvisionInput, DelaconRegion, DelaconServiceUpdateInput, DelaconTransferType } from './inputs.js';
 import type { NumberTypesReply, ProvisionReply } from './wire.js';
@@ -120,6 +120,8 @@ export function provisionOutcome(input: DelaconProvisionInput, reply: ProvisionR
   const owned: PhoneNumberRecord[] = numbers.map((e164) => ({
     provider: 'DELACON',
     e164,
+    // Delacon's number types are its own keys (`1300`, `0120`): the kind is the country's numbering plan's.
+    kind: kindOfNumber(e164),
     status: 'ACTIVE',
     region: REGIONS[region].name,
     capabilities: ['VOICE'],
@@ -135,10 +137,14 @@ export function provisionOutcome(input: DelaconProvisionInput, reply: ProvisionR
  * new numbers are known: the gateway merges them into the company it holds.
  */
 function companyRecord(cid: string, input: DelaconProvisionInput, numbers: E164[], at: IsoDateTime): ServiceRecord {
-  if (input.companyId) return { provider: 'DELACON', providerRef: cid, numbers, settings: {}, updatedAt: at };
+  // The region, stored with the company, is the country its call pushes' national numbers are read in.
+  const region = input.region ?? (input.companyId ? undefined : DEFAULT_REGION);
+  const place = region && { region, country: REGIONS[region].country };
+  if (input.companyId) return { provider: 'DELACON', providerRef: cid, numbers, settings: {}, updatedAt: at, ...place };
   return {
     provider: 'DELACON',
     providerRef: cid,
+    ...place,
     name: input.businessName,
     numbers,
     destination: input.terminationNumber,
@@ -156,7 +162,8 @@ function companyRecord(cid: string, input: DelaconProvisionInput, numbers: E164[
 }
 
 export function numberTypesOf(reply: NumberTypesReply): NumberTypeRecord[] {
-  return reply.NumberTypes.map((t) => ({ key: String(t.key), description: String(t.desc ?? t.key) }));
+  const region = typeof reply.Region === 'string' && reply.Region.trim() ? reply.Region.trim() : undefined;
+  return reply.NumberTypes.map((t) => ({ key: String(t.key), description: String(t.desc ?? t.key), region }));
 }
 
 // ---- Update Customer ----
@@ -288,21 +295,47 @@ export function streamUrl(recording: string): string {
   return `${recording}${recording.includes('?') ? '&' : '?'}mode=direct`;
 }
 
+/** What the gateway knows around a push: Delacon names numbers nationally and the call's two halves come apart. */
+export interface CallContext {
+  /** The country the push's national numbers are read in (the company's region). */
+  country: CountryCode;
+  /** The stored company the call belongs to, when one matches. */
+  serviceRef?: string;
+  /** The call as stored from its other push, when that came first. */
+  earlier?: Pick<CallEventPatch, 'startedAt' | 'durationSeconds'>;
+}
+
+/** Delacon reports no end: the start plus the duration. */
+function endOf(startedAt: IsoDateTime | undefined, seconds: number | undefined): IsoDateTime | undefined {
+  return startedAt && seconds !== undefined ? new Date(Date.parse(startedAt) + seconds * 1000).toISOString() : undefined;
+}
+
+/** The country of a stored number (E.164), for reading the other numbers of its call. */
+export function countryOf(e164: E164 | undefined): CountryCode | undefined {
+  return e164 ? (partsOf(e164).country as CountryCode | undefined) : undefined;
+}
+
 /**
  * One push as a patch of the call. `fields` are the trimmed string values; `raw` is the
  * payload as received (unknown `PLA_*` fields included).
  */
-export function callPatch(phase: CallPhase, fields: Record<string, string>, raw: Record<string, unknown>): CallEventPatch {
+export function callPatch(phase: CallPhase, fields: Record<string, string>, raw: Record<string, unknown>, context: CallContext): CallEventPatch {
   const f = (name: string): string | undefined => fields[name] || undefined;
-  const common = { provider: 'DELACON' as const, providerCallId: fields.PLA_Call_Id!, serviceRef: f('PLA_CID'), raw: { [phase]: raw } };
+  const { country, earlier } = context;
+  // PLA_CID is "the Delacon Service ID": kept as such; serviceRef only when a stored company matches.
+  const common = { provider: 'DELACON' as const, providerCallId: fields.PLA_Call_Id!, providerServiceId: f('PLA_CID'), serviceRef: context.serviceRef, raw: { [phase]: raw } };
   if (phase === 'start') {
+    const startedAt = startTime(f('PLA_CallStartTime'));
     return defined({
       ...common,
       status: 'RINGING' as const,
-      from: tryE164(f('PLA_Caller_Phone_Number'), 'AU'),
-      to: tryE164(f('PLA_Number_Dialed'), 'AU'),
-      startedAt: startTime(f('PLA_CallStartTime')),
+      from: tryE164(f('PLA_Caller_Phone_Number'), country),
+      to: tryE164(f('PLA_Number_Dialed'), country),
+      startedAt,
+      endedAt: endOf(startedAt, earlier?.durationSeconds),
       serviceName: f('PLA_Dealer_Name'),
+      serviceCategory: f('PLA_Dealer_Category'),
+      websiteNumber: tryE164(f('PLA_Dealer_ID'), country),
       callerLocation: defined({ exchange: f('PLA_Exchange'), city: f('PLA_City'), state: f('PLA_State') }),
       attribution: defined({
         searchEngine: f('PLA_Search_Engine_Used'),
@@ -320,7 +353,7 @@ export function callPatch(phase: CallPhase, fields: Record<string, string>, raw:
   const seconds = durationSeconds(f('PLA_Duration'));
   const voicemailLeft = yes(f('PLA_VoicemailLeft'));
   const answeringPoint = f('PLA_Answering_Point');
-  const answeredBy = tryE164(answeringPoint, 'AU');
+  const answeredBy = tryE164(answeringPoint, country);
   const recording = f('PLA_RecordingFile');
   return defined({
     ...common,
@@ -329,6 +362,7 @@ export function callPatch(phase: CallPhase, fields: Record<string, string>, raw:
     // An answering point that is not a number (a name, or a short internal extension) is shown as it came.
     answeredByName: answeredBy ? undefined : answeringPoint,
     durationSeconds: seconds,
+    endedAt: endOf(earlier?.startedAt, seconds),
     voicemailLeft,
     surveyOutcome: f('PLA_SurveyOutcome'),
     saleAmount: f('PLA_SurveySaleAmount'),

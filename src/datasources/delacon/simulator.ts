@@ -55,8 +55,8 @@ export interface SimCompany {
 /** Where the README marks a fact inferred, either variant. */
 export interface DelaconVariants {
   /**
-   * `PLA_CID`, "the Delacon Service ID": the company id Create Customer answered as `CID`
-   * (what the gateway assumes), or a service id of its own.
+   * `PLA_CID`, "the Delacon Service ID": a service id of its own (the default: the page does
+   * not say it is the company id), or the company id Create Customer answered as `CID`.
    */
   serviceIds: 'companyId' | 'own';
   /**
@@ -195,7 +195,7 @@ export class DelaconSimulator extends LoopbackSimulator<DelaconConfig> {
 
   constructor(deps: SimulatorDeps, options: { variants?: Partial<DelaconVariants> } = {}) {
     super(deps);
-    this.variants = { serviceIds: 'companyId', orderResult: 'numbersInMessage', callEndJson: 'valid', ...options.variants };
+    this.variants = { serviceIds: 'own', orderResult: 'numbersInMessage', callEndJson: 'valid', ...options.variants };
     // One Sydney plumber with two tracking numbers and every billing feature.
     const all: Billing[] = ['CallRecording', 'CallFeedbackSurvey', 'IVR'];
     const { company, numbers } = this.take({

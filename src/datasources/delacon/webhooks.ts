@@ -2,9 +2,11 @@
  * Delacon's two pushes: Live Call Data Push (call start and call end on one route) and the
  * Post Provisioning Response that settles orders Delacon answered WAIT.
  */
+import type { CountryCode } from 'libphonenumber-js/max';
 import type { CallEventRecord, OrderRecord } from '../../domain/model.js';
-import { cappedId, WebhookPayloadError, type WebhookRequest, type WebhookResult, type WebhookRoute } from '../../webhooks/route.js';
-import { callPatch, callPhase, type CallPhase } from './mapping.js';
+import { tryE164 } from '../../domain/phone.js';
+import { cappedId, WebhookPayloadError, type WebhookEffects, type WebhookRequest, type WebhookResult, type WebhookRoute } from '../../webhooks/route.js';
+import { callPatch, callPhase, countryOf, REGIONS, type CallContext, type CallPhase } from './mapping.js';
 
 export interface CallPush {
   phase: CallPhase;
@@ -75,6 +77,31 @@ function pick(body: Record<string, unknown>, name: string): string | undefined {
   return typeof value === 'string' || typeof value === 'number' ? String(value).trim() : undefined;
 }
 
+/** Delacon is an Australian company: a push the gateway can place nowhere is read as Australian. */
+const FALLBACK_COUNTRY: CountryCode = 'AU';
+const COUNTRIES = [...new Set(Object.values(REGIONS).map((r) => r.country))];
+
+/**
+ * Where a push belongs, by whichever record matches: PLA_CID as the id of a stored company
+ * (whether the Delacon Service ID is the company id is not documented), else the tracking
+ * number dialled as a stored Delacon number of any region, else the call's other push.
+ */
+async function contextOf(push: CallPush, effects: WebhookEffects): Promise<CallContext> {
+  const { PLA_CID: cid, PLA_Number_Dialed: dialled } = push.fields;
+  const [company, earlier] = await Promise.all([cid ? effects.findService('DELACON', cid) : null, effects.findCall('DELACON', push.callId)]);
+  let country = (company?.country as CountryCode | undefined) ?? countryOf(earlier?.to);
+  let serviceRef = company?.providerRef;
+  if (!serviceRef && dialled) {
+    const candidates = [...new Set(COUNTRIES.map((c) => tryE164(dialled, c)).filter((e): e is string => e !== undefined))];
+    const number = (await effects.findNumbers(candidates)).find((n) => n.provider === 'DELACON');
+    if (number) {
+      serviceRef = number.serviceRef;
+      country = countryOf(number.e164) ?? country;
+    }
+  }
+  return { country: country ?? FALLBACK_COUNTRY, serviceRef, earlier: earlier ?? undefined };
+}
+
 /** Live Call Data Push (`calls`: start and end) and the Post Provisioning Response (`orders`). */
 export function webhookRoutes(): WebhookRoute<any, any>[] {
   const calls: WebhookRoute<CallPush, CallEventRecord> = {
@@ -92,7 +119,7 @@ export function webhookRoutes(): WebhookRoute<any, any>[] {
       return { phase, callId, fields, raw };
     },
     eventKey: (push) => `${push.callId}:${push.phase}`,
-    apply: (push, effects) => effects.recordCall(callPatch(push.phase, push.fields, push.raw)),
+    apply: async (push, effects) => effects.recordCall(callPatch(push.phase, push.fields, push.raw, await contextOf(push, effects))),
     reply(result: WebhookResult<CallPush, CallEventRecord>) {
       if (result.ok) return { status: 200, body: { PLA_Call_Id: result.payload.callId, success: 'true', error: '' } };
       // Echo the call id whenever it could be read, even on a 503 (Delacon's receivers key on it).

@@ -64,9 +64,9 @@ export class ExotelClient extends Upstream<UpstreamRequest, Envelope> {
     );
   }
 
-  /** Sets the parties outright, so repeating it is harmless. */
+  /** A PUT, but never repeated: Exotel bills each update of the parties as a new allocation. */
   updateParties(greenvnId: string, body: UpdatePartiesBody): Promise<GreenVnData> {
-    return this.fetch({ operation: 'updateParties', method: 'PUT', path: `/${encodeURIComponent(greenvnId)}/call-party`, json: body }, ALLOCATION);
+    return this.fetch({ operation: 'updateParties', method: 'PUT', path: `/${encodeURIComponent(greenvnId)}/call-party`, json: body, idempotent: false }, ALLOCATION);
   }
 
   /** Each call takes another VN from the pool (and is billed), so it is never repeated. */

@@ -172,15 +172,40 @@ export function callStatus(callType: unknown, dialCallStatus: unknown): CallStat
   return CALL_STATUS[dial] ?? CALL_STATUS[type] ?? 'MISSED';
 }
 
-function seconds(value: unknown): number | undefined {
+/** A non-negative number Exotel wrote as a string or a number (`"32"`, `4`, `"4.58"`). */
+function amount(value: unknown): number | undefined {
   const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
-  return Number.isFinite(n) && n >= 0 ? Math.round(n) : undefined;
+  return Number.isFinite(n) && n >= 0 ? n : undefined;
+}
+
+function seconds(value: unknown): number | undefined {
+  const n = amount(value);
+  return n === undefined ? undefined : Math.round(n);
+}
+
+function words(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+/**
+ * Exotel reports no end: `current_time` is when it built the event. The forwarded leg
+ * (`dial_call_duration`) is the last part of the call, so the call ends with it [I]; never
+ * after the event was built.
+ */
+function endOf(startedAt: IsoDateTime | undefined, dialSeconds: number | undefined, reportedAt: IsoDateTime | undefined): IsoDateTime | undefined {
+  if (!startedAt || dialSeconds === undefined) return undefined;
+  const end = Date.parse(startedAt) + dialSeconds * 1000;
+  return new Date(reportedAt ? Math.min(end, Date.parse(reportedAt)) : end).toISOString();
 }
 
 /** A call event (with or without `insights`) as what it tells about the call. */
 export function toCallPatch(p: Record<string, unknown>, timezone: string): CallEventPatch {
   const status = callStatus(p.call_type, p.dial_call_status);
   const recording = typeof p.recording_url === 'string' && p.recording_url !== 'null' && p.recording_url.trim() !== '' ? p.recording_url : undefined;
+  const insights = isObject(p.insights) ? p.insights : {};
+  const startedAt = exotelTime(p.start_time, timezone);
+  const reportedAt = exotelTime(p.current_time, timezone);
+  const dialSeconds = seconds(p.dial_call_duration);
   return {
     provider: 'EXOTEL',
     providerCallId: String(p.call_sid),
@@ -188,10 +213,19 @@ export function toCallPatch(p: Record<string, unknown>, timezone: string): CallE
     from: e164Of(p.from),
     to: e164Of(p.greenvn),
     // `to` is the party the VN dialled out to; it only answered the call if the call was answered.
+    forwardedTo: e164Of(p.to),
     answeredBy: status === 'ANSWERED' ? e164Of(p.to) : undefined,
-    startedAt: exotelTime(p.start_time, timezone),
-    endedAt: exotelTime(p.current_time, timezone),
-    durationSeconds: seconds(p.dial_call_duration) ?? seconds(p.on_call_duration),
+    startedAt,
+    endedAt: endOf(startedAt, dialSeconds, reportedAt),
+    reportedAt,
+    // Talk time is `on_call_duration` (in both samples, not in the field table); the dial duration includes the ringing.
+    durationSeconds: seconds(p.on_call_duration),
+    dialSeconds,
+    ringingSeconds: amount(insights.RingingDuration),
+    direction: words(p.direction),
+    platform: words(p.source),
+    disconnectedBy: words(insights.DisconnectedBy),
+    detailedStatus: words(insights.DetailedStatus),
     recordingUrl: recording,
     allocationRef: p.greenvn_id === undefined || p.greenvn_id === null ? undefined : String(p.greenvn_id),
     raw: { call: p },

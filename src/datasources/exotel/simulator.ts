@@ -55,7 +55,7 @@ export interface ExotelVariants {
   timestamps: 'plain' | 'iso' | 'bogusOffset';
   /** Durations in the call event as strings (`"32"`, first sample) or numbers (`4`, as `on_call_duration` in the second). */
   durations: 'strings' | 'numbers';
-  /** The allocated VN in answers: `greenvn` (Exotel's own code), `green_vn` (the page's field table) or both. */
+  /** The allocated VN in answers: `green_vn` (the page's field table and samples: the default), `greenvn` (Exotel's own code) or both. */
   vnField: 'greenvn' | 'green_vn' | 'both';
   /** Errors wrapped in a one-element array (the API page) or bare (the docs site). */
   errorsInArray: boolean;
@@ -266,7 +266,7 @@ export class ExotelSimulator extends LoopbackSimulator<ExotelConfig> {
     super(deps);
     this.pool = options.pool ?? DEFAULT_POOL;
     this.flows = new Set(options.flows ?? ['4521', '4522']);
-    this.variants = { timestamps: 'plain', durations: 'strings', vnField: 'greenvn', errorsInArray: true, insights: false, outcomes: { ...OUTCOMES }, ...options.variants };
+    this.variants = { timestamps: 'plain', durations: 'strings', vnField: 'green_vn', errorsInArray: true, insights: false, outcomes: { ...OUTCOMES }, ...options.variants };
   }
 
   get live(): ExotelConfig {

@@ -116,7 +116,18 @@ export function webhookRoutes({ timezone }: Pick<ExotelSettings, 'timezone'>): W
         // The failure names no allocation: the active one holding the GreenVN is it.
         const allocation = p.greenVN ? await effects.findAllocation('EXOTEL', { greenVN: p.greenVN }) : null;
         if (!allocation) return null;
-        return effects.allocationEvent({ id, provider: 'EXOTEL', kind: p.kind, allocationRef: allocation.providerRef, greenVN: p.greenVN, caller: p.caller, pin: p.pin, at: p.at, raw: p.raw });
+        return effects.allocationEvent({
+          id,
+          provider: 'EXOTEL',
+          kind: p.kind,
+          allocationRef: allocation.providerRef,
+          greenVN: p.greenVN,
+          caller: p.caller,
+          pin: p.pin,
+          providerCallId: p.callSid,
+          at: p.at,
+          raw: p.raw,
+        });
       }
       const stored = await effects.findAllocation('EXOTEL', { providerRef: p.allocationRef, connectionId: p.connectionId });
       if (!stored) return null;

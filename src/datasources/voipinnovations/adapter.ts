@@ -6,6 +6,7 @@ import type { E164, NumberOutcome, PortabilityRecord, ServiceRecord } from '../.
 import { BusinessError, ErrorCode } from '../../errors.js';
 import type {
   Attempt,
+  Inventory,
   NumberCountGrouping,
   NumberSearchFilter,
   ProviderAdapter,
@@ -105,9 +106,15 @@ export class VoipInnovationsAdapter implements ProviderAdapter {
   }
 
   async ownedNumbers() {
+    return (await this.inventory()).numbers;
+  }
+
+  /** auditDIDs: "all DIDs that the client currently owns", each a number and its configuration (a service). */
+  async inventory(): Promise<Inventory> {
     const res = await this.client.auditDIDs();
     requireSuccess(res);
-    return res.DIDs.map((did) => didToNumber(did, 'ACTIVE')).filter(defined);
+    const now = new Date().toISOString();
+    return { numbers: res.DIDs.map((did) => didToNumber(did, 'ACTIVE')).filter(defined), services: res.DIDs.map((did) => didToService(did, now)).filter(defined) };
   }
 
   async getNumber(e164: E164) {
@@ -167,7 +174,7 @@ export class VoipInnovationsAdapter implements ProviderAdapter {
       // A top-level refusal (948: not our endpoint group) leaves each number reserved.
       const refusal = codeFailure(assigned.responseCode, { topLevel: true });
       const results = refusal
-        ? held.map((o) => ({ e164: o.e164, ok: false, code: refusal.code, message: refusal.message }))
+        ? held.map((o) => ({ e164: o.e164, ok: false, code: refusal.code, message: refusal.message, providerCode: assigned.responseCode, providerMessage: assigned.responseMessage || undefined }))
         : outcomesOf(held.map((o) => o.e164), assigned.DIDs, 'ACTIVE', new Date());
       for (const result of results) {
         const i = outcomes.findIndex((o) => o.e164 === result.e164);
@@ -243,13 +250,10 @@ export class VoipInnovationsAdapter implements ProviderAdapter {
   }
 
   async listServices(): Promise<ServiceRecord[]> {
-    const res = await this.client.auditDIDs();
-    requireSuccess(res);
-    const now = new Date().toISOString();
-    return res.DIDs.map((did) => didToService(did, now)).filter(defined);
+    return (await this.inventory()).services;
   }
 
-  /** queryDID: the DID row, null for "no records", BusinessError when another company holds it. */
+  /** queryDID: the DID row (another company's too: status UNAVAILABLE), null for "no records". */
   private async query(e164: E164, field: string[]): Promise<DID | null> {
     const res = await this.client.queryDID(tnOf(e164, field));
     requireSuccess(res);

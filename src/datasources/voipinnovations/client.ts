@@ -137,7 +137,10 @@ const DID_RESPONSE: Shape = {
   DIDCounts: [leaves('didCount', 'rateCenter', 'state', 'tier', 'lataId')],
 };
 const PORT_RESPONSE: Shape = {
-  PortDetails: optional({ ...leaves('id', 'status', 'endUser', 'billingTN', 'portingFrom', 'submittedDate', 'focDate', 'requestedFocDate'), dids: [leaves('tn')] }),
+  PortDetails: optional({
+    ...leaves('id', 'status', 'endUser', 'billingTN', 'portingFrom', 'salesRep', 'submittedDate', 'focDate', 'requestedFocDate', 'defaultEndpointGroup'),
+    dids: [leaves('tn', 'tier', 'rateCenter', 'state', 'lata', 'endpointGroup', 'cnam', 'e911')],
+  }),
 };
 
 /** One SOAP call: the operation and its parameters after `login` and `secret`. */

@@ -34,8 +34,9 @@ export const STATUS_CODES: Readonly<Record<string, StatusRow>> = {
   // auditDIDs
   '101200': { meaning: 'No records found', empty: true },
   // queryDID
-  '102230': { meaning: 'Number is reserved for another company', code: ErrorCode.NUMBER_NOT_AVAILABLE },
-  '102235': { meaning: 'Number is assigned to another company', code: ErrorCode.NUMBER_NOT_AVAILABLE },
+  // queryDID of another company's number "will return such information": the number, held elsewhere.
+  '102230': { meaning: 'Number is reserved for another company', status: 'UNAVAILABLE' },
+  '102235': { meaning: 'Number is assigned to another company', status: 'UNAVAILABLE' },
   '102420': { meaning: 'No records found', empty: true },
   // reserveDID
   '103220': { meaning: 'Number is already reserved for you', status: 'RESERVED' },

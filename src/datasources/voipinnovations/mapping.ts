@@ -11,13 +11,14 @@ import type {
   NumberStatus,
   PhoneNumberRecord,
   PortDetailsRecord,
+  PortNumberRecord,
   ServiceRecord,
 } from '../../domain/model.js';
 import { tryE164 } from '../../domain/phone.js';
 import { ErrorCode } from '../../errors.js';
 import { refuse } from '../validate.js';
 import type { NumberCountGrouping, NumberSearchFilter, OrderDraft } from '../provider.js';
-import type { DID, DIDCount, DIDLocator, OrderBy, PortDetail, SearchCriteria } from './wire.js';
+import type { DID, DIDCount, DIDLocator, OrderBy, PortDetail, PortDID, SearchCriteria } from './wire.js';
 import { statusRow } from './errors.js';
 
 const PROVIDER = 'VOIP_INNOVATIONS';
@@ -50,10 +51,15 @@ export function dateOf(v: string | undefined): IsoDateTime | undefined {
   return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
 }
 
-function capabilities(f: { t38?: string; cnam?: string; sms?: string }): NumberCapability[] {
+/**
+ * `cnam` names two things: a DIDLocator's `outboundCNAM` (the number can send a caller name)
+ * and an owned DID's `cnam` (the inbound caller-name lookup is on). Each has its own capability.
+ */
+function capabilities(f: { t38?: string; sms?: string }, cnam: { outbound?: string; lookup?: string }): NumberCapability[] {
   const caps: NumberCapability[] = ['VOICE'];
   if (flag(f.t38)) caps.push('T38');
-  if (flag(f.cnam)) caps.push('CNAM');
+  if (flag(cnam.outbound)) caps.push('OUTBOUND_CNAM');
+  if (flag(cnam.lookup)) caps.push('CNAM_LOOKUP');
   if (flag(f.sms)) caps.push('SMS');
   return caps;
 }
@@ -78,13 +84,13 @@ export function endpointGroupOf(did: DID): number | undefined {
   return named ? Number(named[1]) : undefined;
 }
 
-const AVAILABILITY: Record<string, NumberStatus> = { assigned: 'ACTIVE', reserved: 'RESERVED', available: 'AVAILABLE' };
+const AVAILABILITY: Record<string, NumberStatus> = { assigned: 'ACTIVE', reserved: 'RESERVED', available: 'AVAILABLE', unavailable: 'UNAVAILABLE' };
 
-/** A DID from auditDIDs/queryDID; `fallback` is its status when `availability` is blank. */
+/** A DID from auditDIDs/queryDID; `fallback` is its status when neither `availability` nor the status code says. */
 export function didToNumber(did: DID, fallback: NumberStatus = 'ACTIVE'): PhoneNumberRecord | undefined {
   const e164 = e164Of(did.tn);
   if (!e164 || isDummy(did)) return undefined;
-  const status = AVAILABILITY[(did.availability ?? '').toLowerCase()] ?? fallback;
+  const status = AVAILABILITY[(did.availability ?? '').toLowerCase()] ?? statusRow(did.statusCode ?? '').status ?? fallback;
   const group = endpointGroupOf(did);
   return {
     provider: PROVIDER,
@@ -92,7 +98,7 @@ export function didToNumber(did: DID, fallback: NumberStatus = 'ACTIVE'): PhoneN
     kind: kindOf(did.state, did.tn!),
     status,
     region: did.state && did.state !== 'TF' ? did.state : undefined,
-    capabilities: capabilities(did),
+    capabilities: capabilities(did, { lookup: did.cnam }),
     rateCenter: present(did.rateCenter),
     tier: present(did.tier),
     reservedUntil: status === 'RESERVED' ? dateOf(did.expireDate) : undefined,
@@ -117,7 +123,7 @@ export function locatorToNumber(loc: DIDLocator): PhoneNumberRecord | undefined 
     kind: kindOf(loc.state, loc.tn!),
     status: 'AVAILABLE',
     region: loc.state && loc.state !== 'TF' ? loc.state : undefined,
-    capabilities: capabilities({ t38: loc.t38, cnam: loc.outboundCNAM, sms: loc.sms }),
+    capabilities: capabilities(loc, { outbound: loc.outboundCNAM }),
     rateCenter: present(loc.rateCenter),
     lata: present(loc.lataId),
     tier: present(loc.tier),
@@ -244,10 +250,11 @@ export function criteriaOf(filter: NumberSearchFilter): SearchCriteria {
 export function outcomeOf(e164: E164, did: DID | undefined, success: NumberStatus, now: Date): NumberOutcome {
   if (!did) return { e164, ok: false, code: ErrorCode.PROVIDER_REJECTED, message: 'VoIP Innovations gave no answer for this number' };
   const row = statusRow(did.statusCode ?? '');
-  if (row.code) return { e164, ok: false, code: row.code, message: row.meaning };
+  const provider = { providerCode: did.statusCode || undefined, providerMessage: did.status || undefined };
+  if (row.code) return { e164, ok: false, code: row.code, message: row.meaning, ...provider };
   const status = row.status ?? success;
   const reservedUntil = status === 'RESERVED' ? new Date(now.getTime() + RESERVATION_MS).toISOString() : undefined;
-  return { e164, ok: true, status, reservedUntil, message: did.status || row.meaning };
+  return { e164, ok: true, status, reservedUntil, message: did.status || row.meaning, ...provider };
 }
 
 /** The DID rows of a multi-number answer, matched to the request by TN (one DID per DIDParam, in order). */
@@ -275,6 +282,7 @@ export function provisionOrder(outcomes: NumberOutcome[], endpointGroup: number)
 export function portDetailsOf(pd: PortDetail | undefined): PortDetailsRecord | null {
   const portId = Number(pd?.id);
   if (!pd || !Number.isInteger(portId) || portId <= 0) return null;
+  const numberDetails = pd.dids.map(portNumber).filter((n): n is PortNumberRecord => n !== undefined);
   return {
     portId,
     status: pd.status ?? '',
@@ -284,6 +292,30 @@ export function portDetailsOf(pd: PortDetail | undefined): PortDetailsRecord | n
     submittedAt: dateOf(pd.submittedDate),
     focAt: dateOf(pd.focDate),
     requestedFocAt: dateOf(pd.requestedFocDate),
-    numbers: pd.dids.map((d) => e164Of(d.tn)).filter((e): e is E164 => e !== undefined),
+    numbers: numberDetails.map((d) => d.e164),
+    salesRep: pd.salesRep?.trim() || undefined,
+    defaultEndpointGroup: group(pd.defaultEndpointGroup),
+    numberDetails,
+  };
+}
+
+/** A positive endpoint group id; 0, nil or anything else is none. */
+function group(v: string | undefined): number | undefined {
+  const id = Number(v);
+  return v && Number.isInteger(id) && id > 0 ? id : undefined;
+}
+
+function portNumber(d: PortDID): PortNumberRecord | undefined {
+  const e164 = e164Of(d.tn);
+  if (!e164) return undefined;
+  return {
+    e164,
+    tier: present(d.tier),
+    rateCenter: d.rateCenter || undefined,
+    state: d.state || undefined,
+    lata: d.lata || undefined,
+    endpointGroup: group(d.endpointGroup),
+    cnamLookup: d.cnam === undefined || d.cnam === '' ? undefined : flag(d.cnam),
+    e911: d.e911 === undefined || d.e911 === '' ? undefined : flag(d.e911),
   };
 }

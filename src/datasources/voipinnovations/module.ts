@@ -36,4 +36,5 @@ export const voipInnovationsModule = {
   webhooks: webhookRoutes,
   startSimulator: startVoipInnovationsSimulator,
   inputs: { block: 'voipInnovations', provision: VoipInnovationsProvisionInput, serviceUpdate: VoipInnovationsServiceUpdateInput },
+  stockCountries: ['US'],
 } satisfies ProviderModule<VoipInnovationsConfig>;

@@ -83,7 +83,9 @@ interface SimPort {
   submittedDate?: string;
   focDate?: string;
   requestedFocDate?: string;
-  dids: string[];
+  salesRep?: string;
+  /** The WSDL's PortDID facts per number (tier, rate center, state, LATA, CNAM and E911 asked for). */
+  dids: { tn: string; tier: string; rateCenter: string; state: string; lata: string; cnam: boolean; e911: boolean }[];
   endpointGroup: number;
 }
 
@@ -149,11 +151,18 @@ function seedInventory(): Map<string, SimDID> {
 }
 
 const PORTS: SimPort[] = [
-  { id: 36623, status: 'PENDING SIGNATURE', endUser: 'Rob  Richey', billingTN: '3125550101', portingFrom: '', dids: ['3125550101'], endpointGroup: 8674 },
+  {
+    id: 36623, status: 'PENDING SIGNATURE', endUser: 'Rob  Richey', billingTN: '3125550101', portingFrom: '', endpointGroup: 8674,
+    dids: [{ tn: '3125550101', tier: '0', rateCenter: '', state: '', lata: '', cnam: false, e911: false }],
+  },
   {
     id: 36624, status: 'FOC RECEIVED', endUser: 'Acme Dental', billingTN: '3055550123', portingFrom: 'AT&T',
     submittedDate: '2024-03-01T14:05:00', focDate: '2024-03-08T00:00:00', requestedFocDate: '2024-03-07T00:00:00',
-    dids: ['3055550123', '3055550124'], endpointGroup: 8675,
+    salesRep: 'Dana Porter', endpointGroup: 8675,
+    dids: [
+      { tn: '3055550123', tier: '1', rateCenter: 'MIAMI', state: 'FL', lata: '460', cnam: true, e911: true },
+      { tn: '3055550124', tier: '2', rateCenter: 'MIAMI', state: 'FL', lata: '460', cnam: false, e911: false },
+    ],
   },
 ];
 
@@ -260,10 +269,10 @@ function didResponse(responseCode: string, responseMessage: string, rows: { DIDs
 function portResponse(responseCode: string, responseMessage: string, port: SimPort | undefined, portable: boolean): XmlObject {
   const details: XmlObject = port
     ? {
-        id: String(port.id), status: port.status, endUser: port.endUser, billingTN: port.billingTN, portingFrom: port.portingFrom, salesRep: '',
+        id: String(port.id), status: port.status, endUser: port.endUser, billingTN: port.billingTN, portingFrom: port.portingFrom, salesRep: port.salesRep ?? '',
         submittedDate: nil(port.submittedDate), focDate: nil(port.focDate), requestedFocDate: nil(port.requestedFocDate),
-        dids: list('PortDID', port.dids.map((tn) => ({
-          tn, tier: '0', rateCenter: '', state: '', lata: '', endpointGroup: String(port.endpointGroup), cnam: 'true', e911: 'false',
+        dids: list('PortDID', port.dids.map((d) => ({
+          tn: d.tn, tier: d.tier, rateCenter: d.rateCenter, state: d.state, lata: d.lata, endpointGroup: String(port.endpointGroup), cnam: String(d.cnam), e911: String(d.e911),
         }))),
         defaultEndpointGroup: String(port.endpointGroup),
       }

@@ -67,6 +67,8 @@ export interface PortDID {
   state?: Leaf;
   lata?: Leaf;
   endpointGroup?: Leaf;
+  cnam?: Leaf;
+  e911?: Leaf;
 }
 export interface PortDetail {
   id?: Leaf;
@@ -74,6 +76,7 @@ export interface PortDetail {
   endUser?: Leaf;
   billingTN?: Leaf;
   portingFrom?: Leaf;
+  salesRep?: Leaf;
   submittedDate?: Leaf;
   focDate?: Leaf;
   requestedFocDate?: Leaf;

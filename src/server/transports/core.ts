@@ -11,12 +11,12 @@
  * Apollo plugins run on none of these, so every rule of the HTTP path is applied here.
  */
 import { createHash } from 'node:crypto';
-import { execute, GraphQLError, parse, specifiedRules, validate, type DocumentNode, type ExecutionArgs, type ExecutionResult, type FormattedExecutionResult, type GraphQLFormattedError, type GraphQLSchema, type OperationTypeNode } from 'graphql';
+import { execute, getVariableValues, GraphQLError, parse, specifiedRules, validate, type DocumentNode, type ExecutionArgs, type ExecutionResult, type FormattedExecutionResult, type GraphQLFormattedError, type GraphQLSchema, type OperationTypeNode } from 'graphql';
 import type { Logger } from 'pino';
 import { createContext, type Principal } from '../../context.js';
 import { ErrorCode } from '../../errors.js';
 import type { Gateway } from '../../gateway/gateway.js';
-import { assertScope, operationOf, type ApiKeys } from '../auth.js';
+import { authorize, operationOf, type ApiKeys } from '../auth.js';
 import { errorFormatter } from '../errors.js';
 import { checkOperation, parseOptions, validationRules } from '../limits.js';
 import { keyBucket, rateLimitedError, type RateLimiter } from '../rate-limit.js';
@@ -174,11 +174,15 @@ export function createTransportCore({ schema, gateway, keys, limiter, log, keepA
       if (isRefusal(resolved)) return resolved;
       const { document, operationName, variables } = resolved;
       try {
-        assertScope(principal, resolved.operation);
-        checkOperation(schema, document, operationOf(document, operationName)!, variables);
+        const operation = operationOf(document, operationName)!;
+        authorize(principal, schema, document, operation);
+        checkOperation(schema, document, operation, variables);
       } catch (err) {
         return refusal(statusOf(err as GraphQLError), err as GraphQLError);
       }
+      // Variables that do not fit their types are the client's error, as on the HTTP path (not INTERNAL).
+      const coerced = getVariableValues(schema, operationOf(document, operationName)!.variableDefinitions ?? [], variables ?? {}, { maxErrors: 1 });
+      if (coerced.errors) return refusal(400, new GraphQLError(coerced.errors[0]!.message, { extensions: { code: ErrorCode.BAD_USER_INPUT } }));
       const args: ExecutionArgs = {
         schema,
         document,

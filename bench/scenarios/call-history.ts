@@ -1,0 +1,169 @@
+/**
+ * 7. Call history and statistics on 100,000 stored calls across the four providers, seeded
+ * straight into the store the gateway then opens (a PGlite directory; PostgreSQL when
+ * DATABASE_URL is set, whose call tables are emptied first). Figures: p50 of callStats by day
+ * over 90 days (grouped by provider, Sydney time) and of callEvents over one week, each
+ * against a `{ __typename }` round trip; and the CPU per ingested webhook with 100 live-stats
+ * subscribers (ten argument sets of ten) against none.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+import type { CallEventPatch, CallStatus, ProviderName } from '../../src/domain/model.js';
+import { openDb } from '../../src/store/db.js';
+import { migrate } from '../../src/store/migrations.js';
+import { Store } from '../../src/store/store.js';
+import { API_KEY, EXOTEL_CALLS_PATH, exotelCall, graphqlRequest, round, send, startGateway, storeEngines, summarise, type Options, type Row } from '../lib.js';
+
+const CALLS = 100_000;
+const DAY = 86_400_000;
+const PROVIDERS: ProviderName[] = ['DELACON', 'AVANSER', 'EXOTEL', 'VOIP_INNOVATIONS'];
+const STATUSES: CallStatus[] = ['ANSWERED', 'ANSWERED', 'ANSWERED', 'MISSED', 'BUSY', 'VOICEMAIL', 'FAILED'];
+const SOURCES = ['google', 'bing', 'facebook', 'newsletter'];
+
+/** Calls spread over the last 100 days; a pseudo-random but repeatable mix. */
+function seededCall(i: number, now: number): CallEventPatch {
+  const r = (k: number) => ((i * 2654435761 + k * 40503) >>> 0) % 1_000_003;
+  const provider = PROVIDERS[i % 4]!;
+  return {
+    provider,
+    providerCallId: `seed-${i}`,
+    raw: {},
+    status: STATUSES[r(1) % STATUSES.length],
+    from: `+6141${String(r(2) % 20_000).padStart(7, '0')}`,
+    to: `+6128074${String(r(3) % 200).padStart(4, '0')}`,
+    serviceRef: `svc-${r(4) % 50}`,
+    startedAt: new Date(now - (r(5) / 1_000_003) * 100 * DAY).toISOString(),
+    durationSeconds: r(6) % 600,
+    attribution: provider === 'DELACON' ? { landingPage: `https://example.com/p${r(7) % 20}?utm_source=${SOURCES[r(8) % 4]}&utm_campaign=c${r(9) % 8}`, keywords: `kw${r(10) % 30}` } : undefined,
+  };
+}
+
+async function seed(env: Record<string, string>, now: number): Promise<number> {
+  const db = await openDb(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL, dataDir: 'memory' } : { dataDir: env.DATA_DIR! });
+  const t0 = performance.now();
+  try {
+    await migrate(db);
+    if (env.DATABASE_URL) await db.exec('TRUNCATE call_callers, call_facets, call_events');
+    const store = new Store(db);
+    // Concurrent merges share statements (the store's batching): a hundred calls each.
+    for (let i = 0; i < CALLS; i += 2_000) await Promise.all(Array.from({ length: Math.min(2_000, CALLS - i) }, (_, k) => store.calls.merge(seededCall(i + k, now))));
+  } finally {
+    await db.close();
+  }
+  return performance.now() - t0;
+}
+
+async function p50(base: string, body: string, runs: number): Promise<number> {
+  const request = { method: 'POST' as const, path: '/graphql', headers: { 'content-type': 'application/json', authorization: `Bearer ${API_KEY}` }, body };
+  const times: number[] = [];
+  for (let i = 0; i < runs + 2; i++) {
+    const t0 = performance.now();
+    const res = await send(base, request);
+    if (res.status !== 200 || res.body.includes('"errors"')) throw new Error(`query failed: ${res.status} ${res.body.slice(0, 300)}`);
+    if (i >= 2) times.push(performance.now() - t0); // two warm-up runs
+  }
+  return summarise(times).p50;
+}
+
+const LIVE = `subscription BenchStats($filter: CallEventFilter, $groupBy: [CallStatsDimension!]!, $interval: CallStatsInterval, $timeZone: String!) {
+  callStatsUpdated(filter: $filter, groupBy: $groupBy, interval: $interval, timeZone: $timeZone) { keys { provider status number } bucketStart totalCalls answeredCalls } }`;
+
+/** Ten dashboards' arguments (the Exotel webhooks below start on 1 May 2024). */
+const ARGUMENT_SETS = [['PROVIDER'], ['STATUS'], ['NUMBER'], ['PROVIDER', 'STATUS'], []].flatMap((groupBy) => [
+  { groupBy, timeZone: 'UTC' },
+  { groupBy, interval: 'DAY', timeZone: 'Asia/Kolkata', filter: { startedAfter: '2024-04-01T00:00:00Z' } },
+]);
+
+/** Gateway CPU per webhook over `count` webhooks posted at `rate`/s, each a new call. */
+async function cpuPerWebhook(gateway: Awaited<ReturnType<typeof startGateway>>, prefix: string, rate: number, count: number): Promise<number> {
+  const cpu0 = gateway.cpuMs();
+  const start = performance.now();
+  const pending: Array<Promise<unknown>> = [];
+  for (let i = 0; i < count; i++) {
+    const wait = start + (i * 1000) / rate - performance.now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    pending.push(send(gateway.url, { method: 'POST', path: EXOTEL_CALLS_PATH, headers: { 'content-type': 'application/json' }, body: exotelCall(`${prefix}-${i}`) }));
+  }
+  await Promise.all(pending);
+  await new Promise((r) => setTimeout(r, 500)); // the last coalesced computations
+  return (gateway.cpuMs() - cpu0) / count;
+}
+
+async function liveOverhead(gateway: Awaited<ReturnType<typeof startGateway>>, opts: Options): Promise<{ bare: number; live: number; received: number }> {
+  const rate = 100;
+  const count = rate * opts.seconds;
+  const bare = await cpuPerWebhook(gateway, `bare-${Date.now()}`, rate, count);
+  const wsUrl = `${gateway.url.replace(/^http/, 'ws')}/graphql`;
+  const clients: Client[] = [];
+  let received = 0;
+  try {
+    await Promise.all(
+      Array.from({ length: 100 }, (_, i) => {
+        const client = createClient({ url: wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${API_KEY}` }, lazy: false, retryAttempts: 0 });
+        clients.push(client);
+        client.subscribe({ query: LIVE, variables: ARGUMENT_SETS[i % ARGUMENT_SETS.length] }, { next: () => void received++, error: () => undefined, complete: () => undefined });
+        return new Promise<void>((resolve) => client.on('connected', () => resolve()));
+      }),
+    );
+    await new Promise((r) => setTimeout(r, 500));
+    const live = await cpuPerWebhook(gateway, `live-${Date.now()}`, rate, count);
+    if (received === 0) throw new Error('no live statistics reached the subscribers');
+    return { bare, live, received };
+  } finally {
+    await Promise.all(clients.map((c) => c.dispose()));
+  }
+}
+
+export async function callHistory(opts: Options): Promise<Row[]> {
+  const rows: Row[] = [];
+  const runs = opts.quick ? 10 : 40;
+  for (const { name: engine, env: engineEnv } of storeEngines()) {
+    const dir = engineEnv.DATABASE_URL ? undefined : await mkdtemp(path.join(os.tmpdir(), 'switchboard-bench-calls-'));
+    const env = dir ? { ...engineEnv, DATA_DIR: dir } : engineEnv;
+    const now = Date.now();
+    try {
+      const seedMs = await seed(env, now);
+      const gateway = await startGateway(opts, env);
+      try {
+        const baseline = await p50(gateway.url, graphqlRequest('{ __typename }').body!, runs);
+        const day = (d: number) => new Date(now - d * DAY).toISOString();
+        const stats = await p50(
+          gateway.url,
+          graphqlRequest('query($f: CallEventFilter!) { callStats(filter: $f, groupBy: [PROVIDER], interval: DAY, timeZone: "Australia/Sydney") { keys { provider } bucketStart totalCalls answeredCalls missedCalls answerRate averageDurationSeconds firstTimeCallers conversions } }', { f: { startedAfter: day(90), startedBefore: day(0) } }).body!,
+          runs,
+        );
+        const week = await p50(
+          gateway.url,
+          graphqlRequest('query($f: CallEventFilter!) { callEvents(filter: $f, first: 20) { edges { node { id provider status from to startedAt durationSeconds } } pageInfo { endCursor } } }', { f: { startedAfter: day(14), startedBefore: day(7) } }).body!,
+          runs,
+        );
+        const live = await liveOverhead(gateway, opts);
+        const base = { label: '{ __typename }', value: round(baseline, 2) };
+        const note = `${CALLS.toLocaleString('en')} calls seeded in ${round(seedMs / 1000, 1)} s; p50 of ${runs}`;
+        rows.push(
+          { scenario: '7 call history', figure: `callStats by day, 90 days, p50, ${engine}`, value: round(stats, 1), unit: 'ms', target: '≤ 100 ms', ok: stats <= 100, baseline: base, ratio: round(stats / baseline, 1), note: `${note}; 4 providers × 90 days` },
+          { scenario: '7 call history', figure: `callEvents one week, p50, ${engine}`, value: round(week, 1), unit: 'ms', target: '≤ 20 ms', ok: week <= 20, baseline: base, ratio: round(week / baseline, 1), note },
+          {
+            scenario: '7 call history',
+            figure: `live stats, 100 subscribers: CPU per webhook, ${engine}`,
+            value: round(live.live, 2),
+            unit: 'ms',
+            target: '≤ +10%',
+            ok: live.live <= live.bare * 1.1,
+            baseline: { label: 'no subscribers', value: round(live.bare, 2) },
+            ratio: round(live.live / live.bare, 2),
+            note: `100 webhooks/s; 10 argument sets of 10 subscribers; ${live.received} pushes received`,
+          },
+        );
+      } finally {
+        await gateway.stop();
+      }
+    } finally {
+      if (dir) await rm(dir, { recursive: true, force: true });
+    }
+  }
+  return rows;
+}

@@ -1,0 +1,145 @@
+/**
+ * Call statistics: what a row of `callStats` is, how its keys come from a call's facets, how
+ * many time buckets a series has, and the caps on a request.
+ */
+import type { CallFacets, CallFilter } from './calls.js';
+import type { CallStatus, IsoDateTime, ProviderName } from './model.js';
+
+export const CALL_STATS_DIMENSIONS = ['PROVIDER', 'NUMBER', 'SERVICE', 'STATUS', 'SOURCE', 'CAMPAIGN', 'KEYWORDS', 'LANDING_PAGE', 'ALLOCATION'] as const;
+export type CallStatsDimension = (typeof CALL_STATS_DIMENSIONS)[number];
+export const CALL_STATS_INTERVALS = ['HOUR', 'DAY', 'WEEK', 'MONTH'] as const;
+export type CallStatsInterval = (typeof CALL_STATS_INTERVALS)[number];
+
+export const STATS_LIMITS = { dimensions: 3, buckets: 10_000, rows: 50_000 } as const;
+
+export interface CallStatsQuery {
+  filter: CallFilter;
+  groupBy: CallStatsDimension[];
+  /** A time series: one row per bucket (and key), empty buckets included. */
+  interval?: CallStatsInterval;
+  /** IANA name; buckets start at local midnight (weeks on Monday) in it. */
+  timeZone: string;
+}
+
+/** A row's key: the value of each dimension grouped by (a service or allocation comes with its provider). */
+export interface CallStatsKeys {
+  provider?: ProviderName;
+  number?: string;
+  serviceRef?: string;
+  status?: CallStatus;
+  source?: string;
+  campaign?: string;
+  keywords?: string;
+  landingPage?: string;
+  allocationRef?: string;
+}
+
+export interface CallStatsRecord {
+  keys: CallStatsKeys;
+  bucketStart?: IsoDateTime;
+  totalCalls: number;
+  answeredCalls: number;
+  missedCalls: number;
+  /** Talk time of the answered calls. */
+  totalDurationSeconds: number;
+  firstTimeCallers: number;
+  conversions: number;
+}
+
+/** The key fields of each dimension. */
+const KEY_FIELDS: Record<CallStatsDimension, Array<keyof CallStatsKeys>> = {
+  PROVIDER: ['provider'],
+  NUMBER: ['number'],
+  SERVICE: ['provider', 'serviceRef'],
+  STATUS: ['status'],
+  SOURCE: ['source'],
+  CAMPAIGN: ['campaign'],
+  KEYWORDS: ['keywords'],
+  LANDING_PAGE: ['landingPage'],
+  ALLOCATION: ['provider', 'allocationRef'],
+};
+
+/** The facet each key field is. */
+export const KEY_FACET = {
+  provider: 'provider',
+  number: 'to',
+  serviceRef: 'serviceRef',
+  status: 'status',
+  source: 'source',
+  campaign: 'campaign',
+  keywords: 'keywords',
+  landingPage: 'landingPage',
+  allocationRef: 'allocationRef',
+} as const satisfies Record<keyof CallStatsKeys, keyof CallFacets>;
+
+/** The key fields a grouping fills, each once. */
+export function keyFields(groupBy: readonly CallStatsDimension[]): Array<keyof CallStatsKeys> {
+  return [...new Set(groupBy.flatMap((d) => KEY_FIELDS[d]))];
+}
+
+/** The key of the row a call with these facets counts in. */
+export function keysOf(c: CallFacets, groupBy: readonly CallStatsDimension[]): CallStatsKeys {
+  return Object.fromEntries(keyFields(groupBy).map((f) => [f, c[KEY_FACET[f]]])) as CallStatsKeys;
+}
+
+export function isTimeZone(name: string): boolean {
+  // IANA names only: PostgreSQL would also take abbreviations and POSIX specs ("UTC+5" is west).
+  if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(name) || name.length > 64) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Local calendar date and wall-clock time of an instant in a time zone. */
+function local(at: Date, timeZone: string): { y: number; m: number; d: number; minute: number; second: number } {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', minute: 'numeric', second: 'numeric' })
+      .formatToParts(at)
+      .map((p) => [p.type, Number(p.value)]),
+  );
+  return { y: parts.year!, m: parts.month!, d: parts.day!, minute: parts.minute!, second: parts.second! };
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * How many buckets a series over [from, to) has in the time zone: local calendar days, weeks
+ * (from Monday) and months; hours as they pass (a day with a DST change has 23 or 25).
+ */
+export function bucketCount(from: Date, to: Date, interval: CallStatsInterval, timeZone: string): number {
+  if (to <= from) return 0;
+  const last = new Date(to.getTime() - 1);
+  if (interval === 'HOUR') {
+    const start = local(from, timeZone);
+    const hourStart = from.getTime() - from.getUTCMilliseconds() - (start.minute * 60 + start.second) * 1000;
+    return Math.floor((last.getTime() - hourStart) / 3_600_000) + 1;
+  }
+  const [a, b] = [local(from, timeZone), local(last, timeZone)];
+  if (interval === 'MONTH') return (b.y - a.y) * 12 + (b.m - a.m) + 1;
+  const dayA = Date.UTC(a.y, a.m - 1, a.d) / DAY_MS;
+  const dayB = Date.UTC(b.y, b.m - 1, b.d) / DAY_MS;
+  if (interval === 'DAY') return dayB - dayA + 1;
+  // Day 0 (1970-01-01) was a Thursday: Monday-based weeks start 3 days earlier.
+  const week = (day: number) => Math.floor((day + 3) / 7);
+  return week(dayB) - week(dayA) + 1;
+}
+
+/** Why a statistics request cannot be run, naming its argument; undefined when it can. */
+export function statsProblem(q: CallStatsQuery, now: Date): { argument: string; message: string } | undefined {
+  if (q.groupBy.length > STATS_LIMITS.dimensions) return { argument: 'groupBy', message: `takes at most ${STATS_LIMITS.dimensions} dimensions (got ${q.groupBy.length})` };
+  const twice = q.groupBy.find((d, i) => q.groupBy.indexOf(d) !== i);
+  if (twice) return { argument: 'groupBy', message: `lists ${twice} twice` };
+  if (!isTimeZone(q.timeZone)) return { argument: 'timeZone', message: `"${q.timeZone.slice(0, 64)}" is not an IANA time zone name (e.g. "Australia/Sydney", "UTC")` };
+  if (!q.interval) return undefined;
+  if (!q.filter.startedAfter) return { argument: 'filter.startedAfter', message: 'is required with interval: a time series needs its start' };
+  const from = new Date(q.filter.startedAfter);
+  const to = q.filter.startedBefore ? new Date(q.filter.startedBefore) : now;
+  const count = bucketCount(from, to, q.interval, q.timeZone);
+  if (count > STATS_LIMITS.buckets) {
+    return { argument: 'interval', message: `${q.interval} from ${from.toISOString()} to ${to.toISOString()} makes ${count} buckets; at most ${STATS_LIMITS.buckets}` };
+  }
+  return undefined;
+}

@@ -1,0 +1,151 @@
+/**
+ * Call statistics in SQL over `call_facets` (the same statements on PGlite and PostgreSQL):
+ * rows per key and time bucket, and the rows of given keys and instants (what a change touched).
+ */
+import { keyFields, STATS_LIMITS, type CallStatsInterval, type CallStatsKeys, type CallStatsQuery, type CallStatsRecord } from '../domain/call-stats.js';
+import { UNANSWERED } from '../domain/calls.js';
+import type { IsoDateTime } from '../domain/model.js';
+import { facetsWhere } from './calls.js';
+import type { Queryable } from './db.js';
+
+const KEY_COLUMNS: Record<keyof CallStatsKeys, string> = {
+  provider: 'provider',
+  number: 'to_number',
+  serviceRef: 'service_ref',
+  status: 'status',
+  source: 'source',
+  campaign: 'campaign',
+  keywords: 'keywords',
+  landingPage: 'landing_page',
+  allocationRef: 'allocation_ref',
+};
+
+/** The figures of the calls joined as `f` (their first-call marks as `k`). */
+const FIGURES = `
+  count(*)::int AS total_calls,
+  count(*) FILTER (WHERE f.status = 'ANSWERED')::int AS answered_calls,
+  count(*) FILTER (WHERE f.status = ANY('{${UNANSWERED.join(',')}}'::text[]))::int AS missed_calls,
+  coalesce(sum(f.duration_seconds) FILTER (WHERE f.status = 'ANSWERED'), 0)::bigint AS total_duration_seconds,
+  count(k.first_seq)::int AS first_time_callers,
+  count(*) FILTER (WHERE f.sale)::int AS conversions`;
+
+const FIRST_CALLS = 'LEFT JOIN call_callers k ON k.first_seq = f.seq';
+
+type Row = Record<string, unknown> & { bucket_start: Date | null; total_calls: number; answered_calls: number; missed_calls: number; total_duration_seconds: number | string; first_time_callers: number; conversions: number };
+
+function record(row: Row, fields: Array<keyof CallStatsKeys>): CallStatsRecord {
+  return {
+    keys: Object.fromEntries(fields.map((f) => [f, row[KEY_COLUMNS[f]] ?? undefined])) as CallStatsKeys,
+    bucketStart: row.bucket_start ? new Date(row.bucket_start).toISOString() : undefined,
+    totalCalls: row.total_calls,
+    answeredCalls: row.answered_calls,
+    missedCalls: row.missed_calls,
+    totalDurationSeconds: Number(row.total_duration_seconds),
+    firstTimeCallers: row.first_time_callers,
+    conversions: row.conversions,
+  };
+}
+
+const UNIT: Record<CallStatsInterval, string> = { HOUR: 'hour', DAY: 'day', WEEK: 'week', MONTH: 'month' };
+
+/**
+ * The instants every bucket of [$from, $to) starts at, in the time zone `$tz` (date_trunc's
+ * buckets: local midnight, Monday for weeks, the 1st for months). Candidates are instants that
+ * hit every bucket once truncated: each local day's noon for days, weeks and months (a local
+ * calendar, so DST days of 23 or 25 hours stay one bucket each); every quarter hour for hours
+ * (every zone's offset is a multiple of 15 minutes, so a repeated or skipped local hour is seen
+ * as it happens).
+ */
+function bucketStarts(interval: CallStatsInterval, from: string, to: string, tz: string): string {
+  const unit = `'${UNIT[interval]}'`;
+  const candidates =
+    interval === 'HOUR'
+      ? `SELECT g FROM generate_series(date_trunc('hour', ${from}), ${to}, interval '15 minutes') g`
+      : `SELECT (d + interval '12 hours') AT TIME ZONE ${tz} AS g
+         FROM generate_series((${from} AT TIME ZONE ${tz})::date::timestamp, (${to} AT TIME ZONE ${tz})::date::timestamp + interval '6 days', interval '${interval === 'DAY' ? '1 day' : '7 days'}') d`;
+  return `SELECT array_agg(b ORDER BY b) AS starts FROM (
+    SELECT DISTINCT date_trunc(${unit}, c.g, ${tz}) AS b FROM (${candidates}) c) x
+    WHERE b >= date_trunc(${unit}, ${from}, ${tz}) AND b < ${to}`;
+}
+
+/** Where the bucket starting at `lo` ends: the next local period's start, or an hour later. */
+function bucketEnd(interval: CallStatsInterval, lo: string, tz: string): string {
+  if (interval === 'HOUR') return `${lo} + interval '1 hour'`;
+  const next = `date_trunc('day', ${lo} AT TIME ZONE ${tz}) + interval '1 ${UNIT[interval]}' + interval '12 hours'`;
+  return `date_trunc('${UNIT[interval]}', (${next}) AT TIME ZONE ${tz}, ${tz})`;
+}
+
+export class CallStatsStore {
+  constructor(private readonly db: Queryable) {}
+
+  /**
+   * Every row of the query: one per key (and bucket); with an interval, each key seen in the
+   * range gets every bucket of [startedAfter, startedBefore ?? now), empty ones as zeros. At
+   * most STATS_LIMITS.rows + 1 rows (so a caller can tell there were more).
+   */
+  async rows(q: CallStatsQuery, now: Date): Promise<CallStatsRecord[]> {
+    const fields = keyFields(q.groupBy);
+    const columns = fields.map((f) => KEY_COLUMNS[f]);
+    // $1 is the time zone where buckets need it: a parameter the statement does not use is refused.
+    const args: unknown[] = q.interval ? [q.timeZone] : [];
+    const filter = q.interval ? { ...q.filter, startedBefore: q.filter.startedBefore ?? now.toISOString() } : q.filter;
+    const where = facetsWhere(filter, args);
+    const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const limit = STATS_LIMITS.rows + 1;
+    if (!q.interval) {
+      const keys = columns.map((c) => `f.${c}`).join(', ');
+      const rows = await this.db.query<Row>(
+        `SELECT ${keys ? `${keys}, ` : ''}NULL::timestamptz AS bucket_start, ${FIGURES}
+         FROM call_facets f ${FIRST_CALLS} ${whereSql} ${keys ? `GROUP BY ${keys} ORDER BY ${keys}` : ''} LIMIT ${limit}`,
+        args,
+      );
+      return rows.map((r) => record(r, fields));
+    }
+    const from = `$${args.push(filter.startedAfter)}::timestamptz`;
+    const to = `$${args.push(filter.startedBefore)}::timestamptz`;
+    const keyed = (alias: string) => columns.map((c) => `${alias}.${c}`);
+    const rows = await this.db.query<Row>(
+      `WITH buckets AS (${bucketStarts(q.interval, from, to, '$1')}),
+       figures AS (
+         SELECT ${[...keyed('f'), ''].join(', ')} width_bucket(f.started_at, (SELECT starts FROM buckets)) AS i, ${FIGURES}
+         FROM call_facets f ${FIRST_CALLS} ${whereSql} GROUP BY ${[...keyed('f'), 'i'].join(', ')}),
+       keys AS (SELECT DISTINCT ${columns.length ? keyed('figures').join(', ') : '1'} FROM ${columns.length ? 'figures' : '(SELECT 1) one'})
+       SELECT ${[...keyed('keys'), ''].join(', ')} b.start AS bucket_start,
+         coalesce(a.total_calls, 0) AS total_calls, coalesce(a.answered_calls, 0) AS answered_calls, coalesce(a.missed_calls, 0) AS missed_calls,
+         coalesce(a.total_duration_seconds, 0) AS total_duration_seconds, coalesce(a.first_time_callers, 0) AS first_time_callers, coalesce(a.conversions, 0) AS conversions
+       FROM keys CROSS JOIN unnest((SELECT starts FROM buckets)) WITH ORDINALITY AS b(start, i)
+       LEFT JOIN figures a ON a.i = b.i ${columns.map((c) => `AND a.${c} IS NOT DISTINCT FROM keys.${c}`).join(' ')}
+       ORDER BY ${[...keyed('keys'), 'b.i'].join(', ')} LIMIT ${limit}`,
+      args,
+    );
+    return rows.map((r) => record(r, fields));
+  }
+
+  /**
+   * The rows of these keys at these instants (each instant's bucket, or the whole filter
+   * without an interval): what a change of calls touched. One row per distinct target, zeros
+   * included (a row the change emptied).
+   */
+  async rowsAt(q: CallStatsQuery, targets: Array<{ keys: CallStatsKeys; at: IsoDateTime }>): Promise<CallStatsRecord[]> {
+    if (targets.length === 0) return [];
+    const fields = keyFields(q.groupBy);
+    const args: unknown[] = q.interval ? [q.timeZone] : [];
+    const lists = fields.map((f) => `$${args.push(targets.map((t) => t.keys[f] ?? null))}::text[]`);
+    const at = `$${args.push(targets.map((t) => t.at))}::timestamptz[]`;
+    const names = [...fields.map((f) => KEY_COLUMNS[f]), 'at'];
+    const lo = q.interval ? `date_trunc('${UNIT[q.interval]}', t.at, $1)` : 'NULL::timestamptz';
+    const where = [
+      ...fields.map((f) => `f.${KEY_COLUMNS[f]} IS NOT DISTINCT FROM t.${KEY_COLUMNS[f]}`),
+      ...(q.interval ? [`f.started_at >= t.bucket_start`, `f.started_at < ${bucketEnd(q.interval, 't.bucket_start', '$1')}`] : []),
+      ...facetsWhere(q.filter, args),
+    ];
+    const rows = await this.db.query<Row>(
+      `SELECT t.*, a.* FROM (
+         SELECT DISTINCT ${fields.map((f) => `t.${KEY_COLUMNS[f]}`).concat(`${lo} AS bucket_start`).join(', ')}
+         FROM unnest(${[...lists, at].join(', ')}) AS t(${names.join(', ')})) t
+       CROSS JOIN LATERAL (SELECT ${FIGURES} FROM call_facets f ${FIRST_CALLS} WHERE ${where.join(' AND ')}) a`,
+      args,
+    );
+    return rows.map((r) => record(r, fields));
+  }
+}

@@ -1,0 +1,79 @@
+/** Call statistics (`callStats`, `callStatsUpdated`): dimensions, intervals, and a row of figures. */
+import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { CALL_STATS_DIMENSIONS, CALL_STATS_INTERVALS, STATS_LIMITS, type CallStatsRecord } from '../domain/call-stats.js';
+import type { CallStatus as Status, ProviderName } from '../domain/model.js';
+import { CallStatus, literals, Provider } from './enums.js';
+import { DateTimeScalar } from './scalars.js';
+
+export const CallStatsDimension = literals(...CALL_STATS_DIMENSIONS);
+export const CallStatsInterval = literals(...CALL_STATS_INTERVALS);
+
+registerEnumType(CallStatsDimension, {
+  name: 'CallStatsDimension',
+  description: `What statistics rows are grouped by (at most ${STATS_LIMITS.dimensions} at once). SERVICE and ALLOCATION come with their provider.`,
+  valuesConfig: {
+    NUMBER: { description: 'The number dialled.' },
+    SOURCE: { description: 'Where the caller came from: the landing page’s utm_source, else the search engine, else the referrer’s host (Delacon).' },
+    CAMPAIGN: { description: 'The landing page’s utm_campaign, else the kind of visit: paid, organic, direct … (Delacon).' },
+    KEYWORDS: { description: 'The search keywords (Delacon).' },
+    LANDING_PAGE: { description: 'The landing page without its query or fragment (Delacon).' },
+  },
+});
+registerEnumType(CallStatsInterval, {
+  name: 'CallStatsInterval',
+  description: 'A time series’ buckets, in the request’s time zone: hours, local days (from midnight), weeks (from Monday) or months (from the 1st).',
+});
+
+@ObjectType({ description: 'The key of a statistics row: the value of each dimension grouped by; null is “none” (e.g. a call without a campaign).' })
+export class CallStatsKeys {
+  @Field(() => Provider, { nullable: true }) provider?: ProviderName;
+  @Field(() => String, { nullable: true, description: 'NUMBER: the number dialled (E.164).' }) number?: string;
+  @Field(() => String, { nullable: true, description: 'SERVICE: the provider’s key of the service.' }) serviceRef?: string;
+  @Field(() => CallStatus, { nullable: true }) status?: Status;
+  @Field(() => String, { nullable: true }) source?: string;
+  @Field(() => String, { nullable: true }) campaign?: string;
+  @Field(() => String, { nullable: true }) keywords?: string;
+  @Field(() => String, { nullable: true }) landingPage?: string;
+  @Field(() => String, { nullable: true, description: 'ALLOCATION: Exotel greenvn_id.' }) allocationRef?: string;
+}
+
+@ObjectType({ description: 'Figures of the calls of one key (and one time bucket, in a series).' })
+export class CallStatsRow {
+  @Field(() => CallStatsKeys)
+  keys!: CallStatsKeys;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Where the bucket starts (with an interval).' })
+  bucketStart?: string;
+
+  @Field(() => Int)
+  totalCalls!: number;
+
+  @Field(() => Int, { description: 'Calls ANSWERED.' })
+  answeredCalls!: number;
+
+  @Field(() => Int, { description: 'Calls that ended unanswered: MISSED, BUSY, VOICEMAIL, FAILED (a RINGING call is neither).' })
+  missedCalls!: number;
+
+  @Field(() => Float, { nullable: true, description: 'answeredCalls / totalCalls; null without calls.' })
+  answerRate?: number | null;
+
+  @Field(() => Int, { description: 'Talk time of the answered calls.' })
+  totalDurationSeconds!: number;
+
+  @Field(() => Float, { nullable: true, description: 'totalDurationSeconds / answeredCalls; null without answered calls.' })
+  averageDurationSeconds?: number | null;
+
+  @Field(() => Int, { description: 'Calls that are their caller’s first in the store (by start).' })
+  firstTimeCallers!: number;
+
+  @Field(() => Int, { description: 'Calls whose Delacon caller survey recorded a sale (outcome “Sale”, or a sale amount).' })
+  conversions!: number;
+}
+
+export function presentStats(r: CallStatsRecord): CallStatsRow {
+  return {
+    ...r,
+    answerRate: r.totalCalls ? r.answeredCalls / r.totalCalls : null,
+    averageDurationSeconds: r.answeredCalls ? r.totalDurationSeconds / r.answeredCalls : null,
+  };
+}

@@ -1,0 +1,225 @@
+/**
+ * Call history and statistics on the store: keyset pages that hold while calls arrive, and
+ * callStats' SQL against a plain in-memory count of the same calls (fast-check), time zones
+ * and DST included.
+ */
+import fc from 'fast-check';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { keysOf, type CallStatsDimension, type CallStatsInterval, type CallStatsRecord } from '../../src/domain/call-stats.js';
+import { callFacets, type CallFilter } from '../../src/domain/calls.js';
+import type { CallEventPatch, CallEventRecord, CallStatus, ProviderName } from '../../src/domain/model.js';
+import { openDb, type Db } from '../../src/store/db.js';
+import type { CallOrder } from '../../src/store/calls.js';
+import { migrate } from '../../src/store/migrations.js';
+import { Store } from '../../src/store/store.js';
+
+let db: Db;
+let store: Store;
+let n = 0;
+
+beforeAll(async () => {
+  db = await openDb({ dataDir: 'memory' });
+  await migrate(db);
+  store = new Store(db);
+});
+afterAll(() => db?.close());
+
+const clear = () => db.exec('DELETE FROM call_callers; DELETE FROM call_facets; DELETE FROM call_events');
+
+const PROVIDERS: ProviderName[] = ['DELACON', 'AVANSER', 'EXOTEL', 'VOIP_INNOVATIONS'];
+const STATUSES: CallStatus[] = ['RINGING', 'ANSWERED', 'MISSED', 'BUSY', 'VOICEMAIL', 'FAILED'];
+
+describe('callEvents pages', () => {
+  beforeEach(clear);
+
+  async function call(startedAt: number, durationSeconds: number) {
+    await store.calls.merge({ provider: 'DELACON', providerCallId: `c${n++}`, raw: {}, status: 'ANSWERED', startedAt: new Date(startedAt).toISOString(), durationSeconds });
+  }
+
+  // Starts and durations repeat on purpose: the seq tiebreaker must place equal keys.
+  const arrivals = fc.array(fc.record({ minute: fc.integer({ min: 0, max: 20 }), duration: fc.integer({ min: 0, max: 5 }) }), { minLength: 1, maxLength: 6 });
+
+  it.each<CallOrder>([
+    { field: 'STARTED_AT', direction: 'DESC' },
+    { field: 'STARTED_AT', direction: 'ASC' },
+    { field: 'DURATION', direction: 'DESC' },
+    { field: 'DURATION', direction: 'ASC' },
+  ])('hold their place while calls arrive between pages ($field $direction): every call stored before once, in order, none twice', async (order) => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(arrivals, { minLength: 1, maxLength: 4 }), arrivals, async (between, initial) => {
+        await clear();
+        const base = Date.parse('2026-01-01T00:00:00Z');
+        for (const c of initial) await call(base + c.minute * 60_000, c.duration);
+        const before = (await db.query<{ id: string }>('SELECT id::text FROM call_events')).map((r) => r.id);
+        const seen: Array<{ id: string; key: number; seq: number }> = [];
+        let req: { first: number; afterSeq?: number; afterKey?: number } = { first: 2 };
+        for (let i = 0; ; i++) {
+          const page = await store.calls.list({}, order, req);
+          seen.push(...page.items.map((x) => ({ id: x.record.id, key: x.key!, seq: x.seq })));
+          if (!page.hasNextPage) break;
+          for (const c of between[i] ?? []) await call(base + c.minute * 60_000, c.duration);
+          const last = page.items.at(-1)!;
+          req = { first: 2, afterSeq: last.seq, afterKey: last.key };
+        }
+        const ids = seen.map((s) => s.id);
+        expect(new Set(ids).size).toBe(ids.length);
+        for (const id of before) expect(ids).toContain(id);
+        const sign = order.direction === 'ASC' ? 1 : -1;
+        for (let i = 1; i < seen.length; i++) {
+          const [a, b] = [seen[i - 1]!, seen[i]!];
+          expect(Math.sign(b.key - a.key || b.seq - a.seq)).toBe(sign);
+        }
+      }),
+      { numRuns: 15 },
+    );
+  });
+});
+
+// --- callStats against a plain count -------------------------------------------------------
+
+const ZONES = ['UTC', 'Australia/Sydney', 'America/New_York', 'Asia/Kolkata'];
+// Sydney's DST ends on 6 April 2025, New York's starts on 9 March 2025.
+const WINDOW = { from: Date.parse('2025-03-01T00:00:00Z'), days: 45 };
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+const format = (timeZone: string) =>
+  formats.get(timeZone) ??
+  formats.set(timeZone, new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', weekday: 'short' })).get(timeZone)!;
+
+function localParts(at: number, timeZone: string) {
+  const p = Object.fromEntries(
+    format(timeZone)
+      .formatToParts(new Date(at))
+      .map((x) => [x.type, x.value]),
+  );
+  return p as Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second' | 'weekday', string>;
+}
+
+/** The bucket an instant falls in, by the local calendar and clock: what the SQL must agree with. */
+function bucketLabel(at: number, interval: CallStatsInterval, timeZone: string): string {
+  const p = localParts(at, timeZone);
+  if (interval === 'HOUR') return String(at - at % 1000 - (Number(p.minute) * 60 + Number(p.second)) * 1000);
+  if (interval === 'MONTH') return `${p.year}-${p.month}`;
+  const day = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day));
+  if (interval === 'DAY') return new Date(day).toISOString().slice(0, 10);
+  const monday = day - ((new Date(day).getUTCDay() + 6) % 7) * 86_400_000;
+  return new Date(monday).toISOString().slice(0, 10);
+}
+
+const keyText = (keys: object) => JSON.stringify(Object.entries(keys).map(([k, v]) => [k, v ?? null]).sort());
+
+type Figures = Omit<CallStatsRecord, 'keys' | 'bucketStart'>;
+const zero = (): Figures => ({ totalCalls: 0, answeredCalls: 0, missedCalls: 0, totalDurationSeconds: 0, firstTimeCallers: 0, conversions: 0 });
+
+/** The rows callStats must give, counted one call at a time. */
+function expected(calls: CallEventRecord[], filter: CallFilter, groupBy: CallStatsDimension[], interval: CallStatsInterval | undefined, timeZone: string) {
+  const facets = calls.map(callFacets);
+  const first = new Map<string, number>();
+  facets.forEach((f, i) => {
+    if (!f.from) return;
+    const j = first.get(f.from);
+    if (j === undefined || Date.parse(f.startedAt) < Date.parse(facets[j]!.startedAt)) first.set(f.from, i);
+  });
+  const inRange = (f: (typeof facets)[number]) =>
+    (!filter.startedAfter || Date.parse(f.startedAt) >= Date.parse(filter.startedAfter)) && (!filter.startedBefore || Date.parse(f.startedAt) < Date.parse(filter.startedBefore));
+  const rows = new Map<string, Figures>();
+  // Without dimensions there is always the one row (or series) of totals.
+  const keys = new Set<string>(groupBy.length ? [] : [keyText({})]);
+  if (!interval && !groupBy.length) rows.set(`${keyText({})}|`, zero());
+  facets.forEach((f, i) => {
+    if (!inRange(f) || (filter.provider && f.provider !== filter.provider) || (filter.answered !== undefined && (f.status === 'ANSWERED') !== filter.answered) || (filter.answered === false && f.status === 'RINGING')) return;
+    const key = keyText(keysOf(f, groupBy));
+    keys.add(key);
+    const id = `${key}|${interval ? bucketLabel(Date.parse(f.startedAt), interval, timeZone) : ''}`;
+    const r = rows.get(id) ?? zero();
+    r.totalCalls++;
+    if (f.status === 'ANSWERED') {
+      r.answeredCalls++;
+      r.totalDurationSeconds += f.durationSeconds;
+    }
+    if (['MISSED', 'BUSY', 'VOICEMAIL', 'FAILED'].includes(f.status)) r.missedCalls++;
+    if (f.from && first.get(f.from) === i) r.firstTimeCallers++;
+    if (f.sale) r.conversions++;
+    rows.set(id, r);
+  });
+  if (!interval) return rows;
+
+  // Every bucket of the range, seen by walking it a quarter hour at a time.
+  const labels = new Set<string>();
+  for (let t = Date.parse(filter.startedAfter!); t < Date.parse(filter.startedBefore!); t += 15 * 60_000) labels.add(bucketLabel(t, interval, timeZone));
+  const all = new Map<string, Figures>();
+  for (const key of keys) for (const label of labels) all.set(`${key}|${label}`, rows.get(`${key}|${label}`) ?? zero());
+  return all;
+}
+
+const callArb = fc.record({
+  provider: fc.constantFrom(...PROVIDERS),
+  status: fc.constantFrom(...STATUSES),
+  from: fc.option(fc.constantFrom('+61400000001', '+61400000002', '+61400000003', '+12125550100'), { nil: undefined }),
+  to: fc.constantFrom('+61280740801', '+61280740802', '+12125550199'),
+  serviceRef: fc.option(fc.constantFrom('s1', 's2'), { nil: undefined }),
+  // Whole quarter hours, so that starts repeat and fall on bucket edges.
+  quarter: fc.integer({ min: 0, max: WINDOW.days * 96 }),
+  durationSeconds: fc.integer({ min: 0, max: 900 }),
+  landingPage: fc.option(fc.constantFrom('https://ex.com/a?utm_source=google&utm_campaign=spring', 'https://ex.com/b?gclid=1', 'not a url'), { nil: undefined }),
+  keywords: fc.option(fc.constantFrom('plumber', 'electrician'), { nil: undefined }),
+  surveyOutcome: fc.option(fc.constantFrom('Sale', 'enquiry'), { nil: undefined }),
+  later: fc.option(fc.record({ status: fc.constantFrom(...STATUSES), durationSeconds: fc.integer({ min: 0, max: 900 }) }), { nil: undefined }),
+});
+
+const dimensionsArb = fc.uniqueArray(fc.constantFrom<CallStatsDimension>('PROVIDER', 'NUMBER', 'SERVICE', 'STATUS', 'SOURCE', 'CAMPAIGN', 'KEYWORDS', 'LANDING_PAGE', 'ALLOCATION'), { maxLength: 3 });
+
+describe('callStats', () => {
+  it('agrees with a plain count of the same calls: every key, bucket and figure, empty buckets included, in any time zone', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(callArb, { maxLength: 30 }),
+        dimensionsArb,
+        fc.option(fc.constantFrom<CallStatsInterval>('HOUR', 'DAY', 'WEEK', 'MONTH'), { nil: undefined }),
+        fc.constantFrom(...ZONES),
+        fc.record({ provider: fc.option(fc.constantFrom(...PROVIDERS), { nil: undefined }), answered: fc.option(fc.boolean(), { nil: undefined }) }),
+        fc.integer({ min: 0, max: WINDOW.days * 96 }),
+        fc.integer({ min: 1, max: 40 * 96 }),
+        async (specs, groupBy, interval, timeZone, picked, startQuarter, lengthQuarters) => {
+          await clear();
+          for (const s of specs) {
+            const patch: CallEventPatch = {
+              provider: s.provider,
+              providerCallId: `c${n++}`,
+              raw: {},
+              status: s.status,
+              from: s.from,
+              to: s.to,
+              serviceRef: s.serviceRef,
+              startedAt: new Date(WINDOW.from + s.quarter * 900_000).toISOString(),
+              durationSeconds: s.durationSeconds,
+              attribution: s.landingPage || s.keywords ? { landingPage: s.landingPage, keywords: s.keywords } : undefined,
+              surveyOutcome: s.surveyOutcome,
+            };
+            await store.calls.merge(patch);
+            if (s.later) await store.calls.merge({ provider: s.provider, providerCallId: patch.providerCallId, raw: {}, ...s.later });
+          }
+          const calls = (await db.query<{ data: CallEventRecord }>('SELECT data FROM call_events ORDER BY seq')).map((r) => r.data);
+          // Hours over at most four days, to keep a run's rows few.
+          const quarters = interval === 'HOUR' ? Math.min(lengthQuarters, 4 * 96) : lengthQuarters;
+          const range = interval || startQuarter % 2 ? { startedAfter: new Date(WINDOW.from + startQuarter * 900_000).toISOString(), startedBefore: new Date(WINDOW.from + (startQuarter + quarters) * 900_000).toISOString() } : {};
+          const filter: CallFilter = { ...picked, ...range };
+          const rows = await store.callStats.rows({ filter, groupBy, interval, timeZone }, new Date());
+          const got = new Map<string, Figures>();
+          for (const { keys, bucketStart, ...figures } of rows) {
+            if (interval && interval !== 'HOUR') {
+              // A bucket starts at local midnight; a week on Monday, a month on the 1st.
+              const p = localParts(Date.parse(bucketStart!), timeZone);
+              expect([p.hour, p.minute, interval === 'WEEK' ? p.weekday : 'Mon', interval === 'MONTH' ? p.day : '01'].join(' ')).toBe('00 00 Mon 01');
+            }
+            const id = `${keyText(keys)}|${interval ? bucketLabel(Date.parse(bucketStart!), interval, timeZone) : ''}`;
+            expect(got.has(id)).toBe(false);
+            got.set(id, figures);
+          }
+          expect(got).toEqual(expected(calls, filter, groupBy, interval, timeZone));
+        },
+      ),
+      { numRuns: 30 },
+    );
+  }, 240_000);
+});
