@@ -201,6 +201,12 @@ export interface ProviderModule<Live = any, Settings extends ProviderSettings<Li
   inputs: ProviderInputs;
   /** The countries (ISO 3166 alpha-2) whose stock it sells: searched when a stock search names no provider. */
   readonly stockCountries?: readonly string[];
+  /**
+   * Provisioning with `provider: AUTO` (a seller in the country only): the gateway picks the
+   * numbers from its stock and sets them as the block's `numbers`. These block fields choose
+   * numbers too, so a client's value there conflicts (`country` only when it differs).
+   */
+  readonly autoFields?: readonly string[];
 }
 
 export interface ProviderInputs {

@@ -74,6 +74,16 @@ export class Registry {
     return [...this.entries.values()];
   }
 
+  /** The providers whose stock in `country` can be searched (their module's `stockCountries`), in module order. */
+  sellers(country: string | undefined): ProviderEntry[] {
+    return this.all().filter((e) => e.adapter?.searchNumbers && e.module.stockCountries?.includes(country ?? ''));
+  }
+
+  /** The countries whose stock some provider can search, for messages: "AU, US". */
+  stockCountries(): string {
+    return [...new Set(this.all().flatMap((e) => (e.adapter?.searchNumbers ? (e.module.stockCountries ?? []) : [])))].sort().join(', ') || 'none';
+  }
+
   status(): ProviderStatus[] {
     const now = Date.now();
     return this.all().map((e) => ({

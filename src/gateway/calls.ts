@@ -18,8 +18,9 @@ export class Calls {
   list(filter: CallFilter | null, order: CallOrder, req: PageRequest): Promise<Page<CallEventRecord>> {
     if (filter) checkFilter(filter);
     // A sorted list's cursor carries the sort key: a bare seq comes from another list.
-    if (req.afterSeq !== undefined && req.afterKey === undefined) throw new GatewayError(ErrorCode.BAD_USER_INPUT, 'after: not a cursor from this list');
-    if (!filter) return Promise.resolve({ items: [], hasNextPage: false });
+    const [arg, seq, key] = req.backward ? ['before', req.beforeSeq, req.beforeKey] : ['after', req.afterSeq, req.afterKey];
+    if (seq !== undefined && key === undefined) throw new GatewayError(ErrorCode.BAD_USER_INPUT, `${arg}: not a cursor from this list`);
+    if (!filter) return Promise.resolve({ items: [], hasNextPage: false, hasPreviousPage: false });
     return this.store.calls.list(filter, order, req);
   }
 

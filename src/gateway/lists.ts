@@ -14,10 +14,15 @@ export function byKey<K, V>(keys: readonly K[], rows: V[], keyOfKey: (k: K) => s
 
 /** A page of a provider's list, where an item's place is its position; `fetch(limit)` gives the first `limit` items. */
 export async function listPage<T>(req: PageRequest, fetch: (limit: number) => Promise<T[]>): Promise<Page<T>> {
-  const start = (req.afterSeq ?? -1) + 1;
-  const items = await fetch(start + req.first + 1);
+  // Backward from the end of the list needs all of it; from `before`, what precedes it.
+  const end = req.backward ? (req.beforeSeq ?? Number.POSITIVE_INFINITY) : undefined;
+  const items = await fetch(end === undefined ? (req.afterSeq ?? -1) + 1 + req.first + 1 : end + 1);
+  const stop = Math.min(end ?? Number.POSITIVE_INFINITY, items.length);
+  const start = end === undefined ? (req.afterSeq ?? -1) + 1 : Math.max(0, stop - req.first);
+  const last = end === undefined ? Math.min(start + req.first, items.length) : stop;
   return {
-    items: items.slice(start, start + req.first).map((record, i) => ({ seq: start + i, record })),
-    hasNextPage: items.length > start + req.first,
+    items: items.slice(start, last).map((record, i) => ({ seq: start + i, record })),
+    hasNextPage: items.length > last,
+    hasPreviousPage: start > 0,
   };
 }

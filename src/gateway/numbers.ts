@@ -9,8 +9,12 @@ import { badUserInput, BusinessError, ErrorCode, GatewayError } from '../errors.
 import type { NumberFilter, NumberOrder } from '../store/numbers.js';
 import type { Store } from '../store/store.js';
 import type { Attempts, KeyRun } from './attempts.js';
+import { partsOf } from '../domain/phone.js';
 import type { Effects } from './effects.js';
 import { byKey, listPage, type Page, type PageRequest } from './lists.js';
+
+/** How many stock numbers a lookup by national digits reads (the number itself, and those that merely start with it). */
+const STOCK_LOOKUP = 100;
 
 /** How one provider answered a stock search: the others' answers stand whatever this one did. */
 export interface StockSource {
@@ -21,7 +25,7 @@ export interface StockSource {
 }
 
 /** A provider's refusal or failure as a source (our codes and messages are public); a fault of ours is thrown, to be logged and answered INTERNAL. */
-function failedSource(provider: ProviderName, err: unknown): StockSource {
+export function failedSource(provider: ProviderName, err: unknown): StockSource {
   if (err instanceof BusinessError) return { provider, ok: false, code: err.code, message: err.message };
   if (err instanceof GatewayError) return { provider, ok: false, code: err.extensions.code as ErrorCode, message: err.message };
   throw err;
@@ -46,10 +50,9 @@ export class Numbers {
    */
   async searchAll(filter: NumberSearchFilter, req: PageRequest): Promise<Page<PhoneNumberRecord> & { sources: StockSource[] }> {
     const country = filter.country?.trim().toUpperCase();
-    const sellers = this.registry.all().filter((e) => e.adapter?.searchNumbers && e.module.stockCountries?.includes(country ?? ''));
+    const sellers = this.registry.sellers(country);
     if (sellers.length === 0) {
-      const served = [...new Set(this.registry.all().flatMap((e) => (e.adapter?.searchNumbers ? (e.module.stockCountries ?? []) : [])))].sort().join(', ');
-      throw badUserInput('filter.country', `${country ? `no provider sells numbers in "${country}"` : 'name a country (or a provider)'}; searchable countries: ${served || 'none'}`);
+      throw badUserInput('filter.country', `${country ? `no provider sells numbers in "${country}"` : 'name a country (or a provider)'}; searchable countries: ${this.registry.stockCountries()}`);
     }
     const sources: StockSource[] = [];
     const page = await listPage(req, async (limit) => {
@@ -97,6 +100,18 @@ export class Numbers {
   async one(provider: ProviderName, e164: E164): Promise<PhoneNumberRecord | null> {
     if (this.registry.supports(provider, 'getNumber')) return this.registry.call(provider, 'getNumber', e164);
     return (await this.store.numbers.byE164([e164])).find((n) => n.provider === provider) ?? null;
+  }
+
+  /**
+   * A number the API has shown, by its provider and E.164 (a PhoneNumber id): as `one` finds it;
+   * else, where the provider cannot look numbers up, in its stock (searched by the national digits).
+   */
+  async find(provider: ProviderName, e164: E164): Promise<PhoneNumberRecord | null> {
+    const known = await this.one(provider, e164);
+    if (known || this.registry.supports(provider, 'getNumber') || !this.registry.supports(provider, 'searchNumbers')) return known;
+    const { national, country } = partsOf(e164);
+    const stock = await this.registry.call(provider, 'searchNumbers', { country, prefix: national }, STOCK_LOOKUP);
+    return stock.find((n) => n.e164 === e164) ?? null;
   }
 
   /** The gateway's records of these numbers, one per number asked for (a request's batch). */

@@ -1,10 +1,42 @@
 /** The providers themselves: which are live, sandboxed or off, healthy, and what each supports. */
-import type { ProviderStatus, Registry } from '../datasources/registry.js';
+import type { AdapterOperation } from '../datasources/provider.js';
+import type { ProviderStatus as RegistryStatus, Registry } from '../datasources/registry.js';
+
+/**
+ * The root fields of the API that reach each adapter operation: what a client reads in
+ * `providers { operations }`. Polling order status, recovering lost calls and listing what the
+ * account holds (reconciliation) are the gateway's own.
+ */
+const FIELDS: Record<AdapterOperation, string[]> = {
+  searchNumbers: ['availableNumbers'],
+  countNumbers: ['availableNumberCount'],
+  numberTypes: ['numberTypes'],
+  ownedNumbers: ['numbers'],
+  getNumber: ['number'],
+  reserveNumbers: ['reserveNumbers'],
+  releaseNumbers: ['releaseNumbers'],
+  checkPortability: ['portability'],
+  portDetails: ['portDetails'],
+  provision: ['provisionNumbers'],
+  orderStatus: [],
+  updateService: ['updateService'],
+  listServices: ['services'],
+  getService: ['service'],
+  allocate: ['allocateGreenVN'],
+  getAllocation: ['allocation'],
+  updateParties: ['updateAllocationParties'],
+  reassign: ['reassignGreenVN'],
+  deallocate: ['deallocateGreenVN'],
+  recover: [],
+  inventory: [],
+};
+
+export type ProviderStatus = Omit<RegistryStatus, 'operations'> & { operations: string[] };
 
 export class Providers {
   constructor(private readonly registry: Registry) {}
 
   status(): ProviderStatus[] {
-    return this.registry.status();
+    return this.registry.status().map((s) => ({ ...s, operations: [...new Set(s.operations.flatMap((op) => FIELDS[op]))] }));
   }
 }

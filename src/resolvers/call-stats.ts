@@ -30,7 +30,7 @@ async function* none(): AsyncGenerator<CallStatsRecord[]> {}
 export class CallStatsResolver {
   @Query(() => [CallStatsRow], { description: 'Call statistics over the callEvents filter, by dimension and (with an interval) time bucket; at most 50,000 rows.' })
   async callStats(
-    @Arg('filter', () => CallEventFilter, { defaultValue: {} }) filter: CallEventFilter,
+    @Arg('filter', () => CallEventFilter, { defaultValue: {}, description: 'Which calls are counted (as callEvents takes it); none: all.' }) filter: CallEventFilter,
     @Arg('groupBy', () => [CallStatsDimension], { defaultValue: [], description: dimensions('Query.callStats(groupBy:)') }) groupBy: Dimension[],
     @Arg('interval', () => CallStatsInterval, { nullable: true, description: INTERVAL }) interval: Interval | undefined,
     @Arg('timeZone', () => String, { defaultValue: 'UTC', description: TIME_ZONE }) timeZone: string,
@@ -50,7 +50,7 @@ export class CallStatsResolver {
   })
   callStatsUpdated(
     @Root() rows: CallStatsRecord[],
-    @Arg('filter', () => CallEventFilter, { nullable: true }) _filter?: CallEventFilter,
+    @Arg('filter', () => CallEventFilter, { nullable: true, description: 'Which calls are counted; none: all.' }) _filter?: CallEventFilter,
     @Arg('groupBy', () => [CallStatsDimension], { defaultValue: [], description: dimensions('Subscription.callStatsUpdated(groupBy:)') }) _groupBy?: Dimension[],
     @Arg('interval', () => CallStatsInterval, { nullable: true, description: INTERVAL }) _interval?: Interval,
     @Arg('timeZone', () => String, { defaultValue: 'UTC', description: TIME_ZONE }) _timeZone?: string,

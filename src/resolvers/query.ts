@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, Extensions, ID, Int, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context.js';
 import type { NumberCountGrouping as Grouping } from '../datasources/provider.js';
-import type { ProviderName } from '../domain/model.js';
+import { PROVIDERS, type ProviderName } from '../domain/model.js';
 import { badUserInput, BusinessError, GatewayError } from '../errors.js';
 import { Allocation, AllocationConnection } from '../types/allocation.js';
 import { CallEvent, CallEventConnection } from '../types/call-event.js';
@@ -19,6 +19,7 @@ import { Reconciliation, presentReconciliation } from '../types/reconciliation.j
 import { atMost } from '../types/lists.js';
 import { E164Scalar } from '../types/scalars.js';
 import { Service, ServiceConnection } from '../types/service.js';
+import { tryE164 } from '../domain/phone.js';
 import { WebhookReceiptConnection } from '../types/webhook-receipt.js';
 import { callFilter } from './filters.js';
 import { connection, pageRequest } from './support.js';
@@ -44,11 +45,13 @@ function serviceOf(id: string): { provider: ProviderName; ref: string } {
 @Resolver()
 export class QueryResolver {
   @Query(() => Node, { nullable: true, description: 'Any object by its global id.' })
-  async node(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Node | null> {
+  async node(@Arg('id', () => ID, { description: 'A global id from any answer of this API.' }) id: string, @Ctx() ctx: Context): Promise<Node | null> {
     const decoded = fromGlobalId(id);
     if (!decoded) return null;
     const { provider, ref } = splitProviderKey(decoded.key);
     const p = provider as ProviderName;
+    // Keyed by provider: anything else cannot name one of ours.
+    if (decoded.type !== 'Order' && decoded.type !== 'CallEvent' && !PROVIDERS.includes(p)) return null;
     switch (decoded.type) {
       case 'Order':
         return this.order(id, ctx);
@@ -63,7 +66,8 @@ export class QueryResolver {
         return a ? presentAllocation(a) : null;
       }
       case 'PhoneNumber': {
-        const n = await ctx.loaders.number.load(ref);
+        if (tryE164(ref) !== ref) return null;
+        const n = await query(() => ctx.gateway.numbers.find(p, ref));
         return n ? presentNumber(n) : null;
       }
     }
@@ -86,7 +90,7 @@ export class QueryResolver {
   })
   availableNumbers(
     @Arg('provider', () => Provider, { nullable: true, description: 'One provider; none: every provider selling in filter.country.' }) provider: ProviderName | undefined,
-    @Arg('filter', () => NumberSearchInput, { defaultValue: {} }) filter: NumberSearchInput,
+    @Arg('filter', () => NumberSearchInput, { defaultValue: {}, description: 'Search criteria; each provider takes some of them (others answer UNSUPPORTED_FILTER).' }) filter: NumberSearchInput,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ) {
@@ -101,9 +105,9 @@ export class QueryResolver {
 
   @Query(() => NumberCountResult, { description: 'How many numbers are available, grouped (VoIP Innovations getDIDCount).' })
   async availableNumberCount(
-    @Arg('provider', () => Provider) provider: ProviderName,
-    @Arg('filter', () => NumberSearchInput, { defaultValue: {} }) filter: NumberSearchInput,
-    @Arg('groupBy', () => NumberCountGrouping, { defaultValue: 'STATE' }) groupBy: Grouping,
+    @Arg('provider', () => Provider, { description: 'The provider to count at.' }) provider: ProviderName,
+    @Arg('filter', () => NumberSearchInput, { defaultValue: {}, description: 'Search criteria, as for availableNumbers.' }) filter: NumberSearchInput,
+    @Arg('groupBy', () => NumberCountGrouping, { defaultValue: 'STATE', description: 'How to group the counts.' }) groupBy: Grouping,
     @Ctx() ctx: Context,
   ): Promise<NumberCountResult> {
     return query(() => ctx.gateway.numbers.count(provider, filter, groupBy));
@@ -111,8 +115,8 @@ export class QueryResolver {
 
   @Query(() => [NumberType], { description: 'The number types a Delacon region offers (cached: they rarely change).' })
   numberTypes(
-    @Arg('region', () => DelaconRegion) region: string,
-    @Arg('provider', () => Provider, { defaultValue: 'DELACON' }) provider: ProviderName,
+    @Arg('region', () => DelaconRegion, { description: 'The Delacon region.' }) region: string,
+    @Arg('provider', () => Provider, { defaultValue: 'DELACON', description: 'The provider (only Delacon has number types).' }) provider: ProviderName,
     @Ctx() ctx: Context,
   ) {
     return query(() => ctx.gateway.numbers.types(provider, region));
@@ -140,28 +144,28 @@ export class QueryResolver {
   }
 
   @Query(() => PhoneNumber, { nullable: true, description: 'One number at a provider (VoIP Innovations queryDID; else the gateway’s records).' })
-  async number(@Arg('provider', () => Provider) provider: ProviderName, @Arg('e164', () => E164Scalar) e164: string, @Ctx() ctx: Context) {
+  async number(@Arg('provider', () => Provider, { description: 'The provider.' }) provider: ProviderName, @Arg('e164', () => E164Scalar, { description: 'The number.' }) e164: string, @Ctx() ctx: Context) {
     const n = await query(() => ctx.gateway.numbers.one(provider, e164));
     return n ? presentNumber(n) : null;
   }
 
   @Query(() => [Portability], { description: 'Can these numbers be ported in? Several numbers are checked in one batch.' })
-  portability(@Arg('provider', () => Provider) provider: ProviderName, @Arg('numbers', () => [E164Scalar], { description: atMost('Query.portability(numbers:)', 100) }) numbers: string[], @Ctx() ctx: Context) {
+  portability(@Arg('provider', () => Provider, { description: 'The provider to port to.' }) provider: ProviderName, @Arg('numbers', () => [E164Scalar], { description: atMost('Query.portability(numbers:)', 100) }) numbers: string[], @Ctx() ctx: Context) {
     return query(() => ctx.gateway.numbers.portability(provider, numbers, ctx.loaders.portability(provider)));
   }
 
   @Query(() => PortDetails, { nullable: true, description: 'A port-in request (VoIP Innovations getPortDetails).' })
-  portDetails(@Arg('provider', () => Provider) provider: ProviderName, @Arg('portId', () => Int) portId: number, @Ctx() ctx: Context) {
+  portDetails(@Arg('provider', () => Provider, { description: 'The provider.' }) provider: ProviderName, @Arg('portId', () => Int, { description: 'The port request’s id at the provider.' }) portId: number, @Ctx() ctx: Context) {
     return query(() => ctx.gateway.numbers.portDetails(provider, portId));
   }
 
   @Query(() => OrderConnection, { description: 'Orders placed through the gateway, newest first.' })
-  async orders(@Arg('filter', () => OrderFilter, { defaultValue: {} }) filter: OrderFilter, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
+  async orders(@Arg('filter', () => OrderFilter, { defaultValue: {}, description: 'Which orders; none: all.' }) filter: OrderFilter, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
     return connection(await ctx.gateway.orders.list(filter, pageRequest(page)), presentOrder);
   }
 
   @Query(() => Order, { nullable: true, description: 'One order by id (null when unknown).' })
-  async order(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Order | null> {
+  async order(@Arg('id', () => ID, { description: 'The order’s global id.' }) id: string, @Ctx() ctx: Context): Promise<Order | null> {
     const decoded = fromGlobalId(id);
     if (decoded?.type !== 'Order') return null;
     const o = await ctx.loaders.order.load(decoded.key);
@@ -169,23 +173,23 @@ export class QueryResolver {
   }
 
   @Query(() => ServiceConnection, { description: 'Services at a provider: listed by the provider where it can (AVANSER, VoIP Innovations), else those the gateway knows.' })
-  async services(@Arg('provider', () => Provider, { nullable: true }) provider: ProviderName | undefined, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
+  async services(@Arg('provider', () => Provider, { nullable: true, description: 'The provider; none: every service the gateway knows.' }) provider: ProviderName | undefined, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
     return query(async () => connection(await ctx.gateway.services.list(provider, pageRequest(page)), presentService));
   }
 
   @Query(() => Service, { nullable: true, description: 'A service by provider and its key (Delacon company id, AVANSER service number, VoIP Innovations DID).' })
-  async service(@Arg('provider', () => Provider) provider: ProviderName, @Arg('serviceRef', () => String) serviceRef: string, @Ctx() ctx: Context) {
+  async service(@Arg('provider', () => Provider, { description: 'The provider.' }) provider: ProviderName, @Arg('serviceRef', () => String, { description: 'The provider’s key of the service.' }) serviceRef: string, @Ctx() ctx: Context) {
     const s = await query(() => ctx.gateway.services.one(provider, serviceRef));
     return s ? presentService(s) : null;
   }
 
   @Query(() => AllocationConnection, { description: 'GreenVN allocations made through the gateway, newest first; active ones are refreshed from Exotel when stale.' })
-  async allocations(@Arg('filter', () => AllocationFilter, { defaultValue: {} }) filter: AllocationFilter, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
+  async allocations(@Arg('filter', () => AllocationFilter, { defaultValue: {}, description: 'Which allocations; none: all.' }) filter: AllocationFilter, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
     return connection(await ctx.gateway.allocations.list(filter, pageRequest(page)), presentAllocation);
   }
 
   @Query(() => Allocation, { nullable: true, description: 'One allocation by id, refreshed from Exotel when stale (null when unknown).' })
-  async allocation(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+  async allocation(@Arg('id', () => ID, { description: 'The allocation’s global id.' }) id: string, @Ctx() ctx: Context) {
     const decoded = fromGlobalId(id);
     if (decoded?.type !== 'Allocation') return null;
     const { provider, ref } = splitProviderKey(decoded.key);
@@ -195,8 +199,8 @@ export class QueryResolver {
 
   @Query(() => CallEventConnection, { description: 'Calls received through provider webhooks, newest start first unless orderBy says otherwise.' })
   async callEvents(
-    @Arg('filter', () => CallEventFilter, { defaultValue: {} }) filter: CallEventFilter,
-    @Arg('orderBy', () => CallEventOrder, { defaultValue: { field: 'STARTED_AT', direction: 'DESC' } }) orderBy: CallEventOrder,
+    @Arg('filter', () => CallEventFilter, { defaultValue: {}, description: 'Which calls; none: all.' }) filter: CallEventFilter,
+    @Arg('orderBy', () => CallEventOrder, { defaultValue: { field: 'STARTED_AT', direction: 'DESC' }, description: 'Newest start first unless told.' }) orderBy: CallEventOrder,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ) {
@@ -212,7 +216,7 @@ export class QueryResolver {
   }
 
   @Query(() => CallEvent, { nullable: true, description: 'One call by id (null when unknown).' })
-  async callEvent(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<CallEvent | null> {
+  async callEvent(@Arg('id', () => ID, { description: 'The call’s global id.' }) id: string, @Ctx() ctx: Context): Promise<CallEvent | null> {
     const decoded = fromGlobalId(id);
     if (decoded?.type !== 'CallEvent') return null;
     const [c] = await ctx.gateway.calls.byIds([decoded.key]);

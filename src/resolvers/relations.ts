@@ -54,7 +54,7 @@ export class OrderRelations {
 
 @Resolver(() => PhoneNumber)
 export class PhoneNumberRelations {
-  @FieldResolver(() => Service, { nullable: true })
+  @FieldResolver(() => Service, { nullable: true, description: 'The service the number belongs to, when the gateway knows it.' })
   service(@Root() n: PhoneNumberRecord, @Ctx() ctx: Context) {
     return serviceOf(ctx, n.provider, n.serviceRef);
   }

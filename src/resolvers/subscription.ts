@@ -18,7 +18,7 @@ export class SubscriptionResolver {
     filter: ({ payload, args }: { payload: CallEventRecord; args: { filter?: CallEventFilter } }) => callMatches(payload, callFilter(args.filter ?? {})),
     description: 'Calls as they happen, from every provider’s webhooks: each update of a call (start, end) arrives as the merged CallEvent.',
   })
-  callEvents(@Root() call: CallEventRecord, @Arg('filter', () => CallEventFilter, { nullable: true }) _filter?: CallEventFilter): CallEvent {
+  callEvents(@Root() call: CallEventRecord, @Arg('filter', () => CallEventFilter, { nullable: true, description: 'Which calls; none: all.' }) _filter?: CallEventFilter): CallEvent {
     return presentCall(call);
   }
 
@@ -31,7 +31,7 @@ export class SubscriptionResolver {
     },
     description: 'Orders as they are placed and settled (e.g. a Delacon WAIT order completed by its Post Provisioning Response).',
   })
-  orderUpdated(@Root() order: OrderRecord, @Arg('filter', () => OrderFilter, { nullable: true }) _filter?: OrderFilter): Order {
+  orderUpdated(@Root() order: OrderRecord, @Arg('filter', () => OrderFilter, { nullable: true, description: 'Which orders; none: all.' }) _filter?: OrderFilter): Order {
     return presentOrder(order);
   }
 
@@ -49,7 +49,7 @@ export class SubscriptionResolver {
     },
     description: 'Things that happen to allocations: deallocated (by policy or by you), callers verified by PIN, failed verifications.',
   })
-  allocationEvents(@Root() event: AllocationEventRecord, @Arg('filter', () => AllocationEventFilter, { nullable: true }) _filter?: AllocationEventFilter): AllocationEvent {
+  allocationEvents(@Root() event: AllocationEventRecord, @Arg('filter', () => AllocationEventFilter, { nullable: true, description: 'Which events; none: all.' }) _filter?: AllocationEventFilter): AllocationEvent {
     return event;
   }
 
@@ -62,7 +62,7 @@ export class SubscriptionResolver {
     description:
       'Numbers whose stored state changed: ordered (PENDING), settled with their order (ACTIVE or RELEASED), reserved, released, or found changed at the provider by reconciliation.',
   })
-  numberUpdated(@Root() number: PhoneNumberRecord, @Arg('filter', () => NumberUpdateFilter, { nullable: true }) _filter?: NumberUpdateFilter): PhoneNumber {
+  numberUpdated(@Root() number: PhoneNumberRecord, @Arg('filter', () => NumberUpdateFilter, { nullable: true, description: 'Which numbers; none: all.' }) _filter?: NumberUpdateFilter): PhoneNumber {
     return presentNumber(number);
   }
 }

@@ -3,28 +3,40 @@ import { GraphQLError } from 'graphql';
 import type { Context } from '../context.js';
 import type { KeyRun } from '../gateway/attempts.js';
 import { InvalidPhoneNumber } from '../domain/phone.js';
-import { BusinessError, ErrorCode } from '../errors.js';
+import { BusinessError, ErrorCode, Refusals } from '../errors.js';
 import type { Page, PageRequest } from '../gateway/lists.js';
 import type { UserError } from '../types/common.js';
-import type { ConnectionShape } from '../types/connection.js';
+import { DEFAULT_PAGE, type ConnectionShape, type PageArgs } from '../types/connection.js';
 import { fromGlobalId, splitProviderKey, type NodeType } from '../types/node.js';
 import type { ProviderName } from '../domain/model.js';
 
 /** An item's place: its seq and, in a list sorted on a key, that key (`c<seq>` or `c<seq>:<key>`). */
 const encodeCursor = (seq: number, key?: number) => Buffer.from(key === undefined ? `c${seq}` : `c${seq}:${key}`).toString('base64url');
 
-/** What a connection's arguments ask the gateway for; no cursor (absent or null, as clients send it) means the first page. */
-export function pageRequest(args: { first: number; after?: string | null }): PageRequest {
-  if (args.after === undefined || args.after === null) return { first: args.first };
-  const m = /^c(\d+)(?::(-?\d+))?$/.exec(Buffer.from(args.after, 'base64url').toString('utf8'));
-  if (!m) throw new GraphQLError(`"${args.after}" is not a cursor from this list`, { extensions: { code: ErrorCode.BAD_USER_INPUT } });
-  return { first: args.first, afterSeq: Number(m[1]), afterKey: m[2] === undefined ? undefined : Number(m[2]) };
+/** No cursor (absent or null, as clients send it) means the first page. */
+function decodeCursor(cursor: string | null | undefined): { seq: number; key?: number } | undefined {
+  if (cursor === undefined || cursor === null) return undefined;
+  const m = /^c(\d+)(?::(-?\d+))?$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!m) throw new GraphQLError(`"${cursor}" is not a cursor from this list`, { extensions: { code: ErrorCode.BAD_USER_INPUT } });
+  return { seq: Number(m[1]), key: m[2] === undefined ? undefined : Number(m[2]) };
 }
+
+/** What a connection's arguments (checked by PageArgs) ask the gateway for. */
+export function pageRequest(args: PageArgs): PageRequest {
+  if (isGiven(args.last) || isGiven(args.before)) {
+    const before = decodeCursor(args.before);
+    return { first: args.last ?? DEFAULT_PAGE, backward: true, beforeSeq: before?.seq, beforeKey: before?.key };
+  }
+  const after = decodeCursor(args.after);
+  return { first: args.first ?? DEFAULT_PAGE, afterSeq: after?.seq, afterKey: after?.key };
+}
+
+const isGiven = (v: unknown) => v !== undefined && v !== null;
 
 /** A page from the gateway as a connection: each cursor names its item's place. */
 export function connection<R, N>(page: Page<R>, present: (r: R) => N): ConnectionShape<N> {
   const edges = page.items.map((i) => ({ cursor: encodeCursor(i.seq, i.key), node: present(i.record) }));
-  return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor } };
+  return { edges, pageInfo: { hasNextPage: page.hasNextPage, hasPreviousPage: page.hasPreviousPage, startCursor: edges[0]?.cursor, endCursor: edges.at(-1)?.cursor } };
 }
 
 /** The provider and reference inside a global id of the expected type, or a BAD_USER_INPUT error. */
@@ -41,7 +53,7 @@ function inInput(field: string[] | undefined): string[] | undefined {
 }
 
 export function toUserErrors(err: unknown): UserError[] | null {
-  if (err instanceof BusinessError) return [{ code: err.code, message: err.message, field: inInput(err.field) }];
+  if (err instanceof BusinessError) return (err instanceof Refusals ? err.all : [err]).map((e) => ({ code: e.code, message: e.message, field: inInput(e.field) }));
   if (err instanceof InvalidPhoneNumber) return [{ code: ErrorCode.INVALID_NUMBER, message: err.message }];
   return null;
 }

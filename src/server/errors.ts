@@ -22,6 +22,12 @@ function withoutSuggestions(message: string): string {
   return message.replace(/\s*Did you mean [^?]*\?/g, '');
 }
 
+/** Apollo's own refusals of a request that carry no code (they would read INTERNAL), known by their words. */
+const APOLLO_UNCODED: Record<string, ErrorCode> = {
+  'provided sha does not match query': ErrorCode.PERSISTED_QUERY_HASH_MISMATCH,
+  'Unsupported persisted query version': ErrorCode.BAD_REQUEST,
+};
+
 /** An upstream body can be megabytes (an HTML error page): the log keeps its start. */
 function clipped(detail: unknown): unknown {
   const text = typeof detail === 'string' ? detail : JSON.stringify(detail) ?? '';
@@ -34,6 +40,9 @@ export function errorFormatter(log: Logger) {
     if (original instanceof GatewayError && original.detail !== undefined) {
       log.warn({ code: original.code, provider: original.extensions.provider, detail: clipped(original.detail) }, 'upstream failure');
     }
+    // Only a refusal before execution (no path) is Apollo's.
+    const apollos = formatted.path === undefined ? APOLLO_UNCODED[formatted.message] : undefined;
+    if (apollos) return { message: formatted.message, extensions: { code: apollos } };
     const code = formatted.extensions?.code;
     if (original instanceof GatewayError || (typeof code === 'string' && PUBLIC_CODES.has(code))) {
       const { http: _http, stacktrace: _s, ...extensions } = formatted.extensions ?? {};

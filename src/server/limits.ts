@@ -30,6 +30,7 @@ import {
 } from 'graphql';
 import { ErrorCode } from '../errors.js';
 import { MAX_ITEMS } from '../types/lists.js';
+import { DEFAULT_PAGE } from '../types/connection.js';
 
 export const LIMITS = {
   depth: 10,
@@ -100,14 +101,14 @@ function fieldCost(w: Walk, parent: GraphQLNamedType, node: FieldNode): number {
   if (node.name.value.startsWith('__')) return 0; // introspection and __typename
   const def = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[node.name.value] : undefined;
   if (!def) return 0;
-  // A page (`first`) or list arguments run the field's selection once per item.
+  // A page (`first` or `last`; a connection's default without either) or list arguments run the field's selection once per item.
   let items = 0;
-  let page = 1;
+  let page = def.args.some((a) => a.name === 'first') ? DEFAULT_PAGE : 1;
   for (const argDef of def.args) {
     const arg = node.arguments?.find((a) => a.name.value === argDef.name);
     const value = arg ? valueFromASTUntyped(arg.value, w.variables) : argDef.defaultValue;
     items += listItems(argDef.type, value, `${parent.name}.${def.name}(${argDef.name}:)`, `${def.name}(${argDef.name})`);
-    if (argDef.name === 'first' && typeof value === 'number') page = value;
+    if ((argDef.name === 'first' || argDef.name === 'last') && typeof value === 'number') page = value;
   }
   const multiplier = Math.max(1, page, items);
   let type = def.type;

@@ -2,7 +2,7 @@
 import type { E164, NumberKind, NumberStatus, PhoneNumberRecord, ProviderName } from '../domain/model.js';
 import { partsOf } from '../domain/phone.js';
 import type { Db, Queryable } from './db.js';
-import { page, type Page, type PageRequest } from './queries.js';
+import { page, sortedPage, type Page, type PageRequest, type Sort } from './queries.js';
 
 /** Which numbers of the inventory; every criterion given must hold. */
 export interface NumberFilter {
@@ -81,7 +81,7 @@ export class NumberStore {
    * order: by E164 the page continues after that row's (e164, seq), so rows added meanwhile
    * never shift a page already begun.
    */
-  async inventory(filter: NumberFilter, order: NumberOrder, req: PageRequest): Promise<Page<PhoneNumberRecord>> {
+  inventory(filter: NumberFilter, order: NumberOrder, req: PageRequest): Promise<Page<PhoneNumberRecord>> {
     const args: unknown[] = [];
     const clauses: string[] = [];
     const arg = (v: unknown) => (args.push(v), `$${args.length}`);
@@ -99,18 +99,11 @@ export class NumberStore {
       const inNumber = digits ? ` OR e164 LIKE ${arg(`%${digits}%`)}` : '';
       clauses.push(`(data->>'region' ILIKE ${words} OR data->>'serviceRef' ILIKE ${words}${inNumber})`);
     }
-    const cmp = order.direction === 'ASC' ? '>' : '<';
-    const dir = order.direction;
-    if (req.afterSeq !== undefined) {
-      const after = arg(req.afterSeq);
-      clauses.push(order.field === 'E164' ? `(e164, seq) ${cmp} (SELECT e164, seq FROM numbers WHERE seq = ${after})` : `seq ${cmp} ${after}`);
-    }
-    const orderBy = order.field === 'E164' ? `e164 ${dir}, seq ${dir}` : `seq ${dir}`;
-    const limit = arg(req.first + 1);
-    const rows = await this.db.query<{ seq: number; data: PhoneNumberRecord }>(
-      `SELECT seq, data FROM numbers ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''} ORDER BY ${orderBy} LIMIT ${limit}`,
-      args,
-    );
-    return { items: rows.slice(0, req.first).map((r) => ({ seq: Number(r.seq), record: r.data })), hasNextPage: rows.length > req.first };
+    // By number: the cursor carries the seq as its key too, and the row's e164 is looked up from it.
+    const sort: Sort =
+      order.field === 'E164'
+        ? { column: 'e164', key: 'seq', fromKey: (p) => `(SELECT e164 FROM numbers WHERE seq = ${p}::bigint)`, descending: order.direction === 'DESC' }
+        : { column: 'seq', key: 'seq', fromKey: (p) => p, descending: order.direction === 'DESC' };
+    return sortedPage<PhoneNumberRecord>(this.db, { from: 'numbers', record: 'data', seq: 'seq' }, clauses, args, sort, req);
   }
 }

@@ -4,7 +4,7 @@
  */
 import { batched } from './batching.js';
 import type { Db } from './db.js';
-import type { Page, PageRequest } from './queries.js';
+import { sortedPage, type Page, type PageRequest, type Sort, type Source } from './queries.js';
 
 export interface WebhookReceipt {
   provider: string;
@@ -50,6 +50,9 @@ const abandonedClaim = (lease: string) => `webhook_events.claimed_at < now() - m
   AND EXISTS (SELECT 1 FROM webhook_receipts r WHERE r.id = webhook_events.receipt_id AND r.status = 'received')`;
 
 const ROW = `id, provider, event, method, query, content_type, body, body_encoding, status, reason, event_key, received_at`;
+
+/** Where pages read receipts: each row as one record of the ROW columns. */
+const RECEIPTS: Source = { from: 'webhook_receipts', seq: 'id', record: `jsonb_build_object(${ROW.split(', ').map((c) => `'${c}', ${c}`).join(', ')})` };
 
 const row = (r: ReceiptRow): ReceiptRow => ({ ...r, id: Number(r.id), received_at: new Date(r.received_at).toISOString() });
 
@@ -187,15 +190,14 @@ export class ReceiptStore {
 
   /** Receipts newest first, a page at a time (the cursor is the receipt's id). */
   async page(f: ReceiptFilter, req: PageRequest): Promise<Page<ReceiptRow>> {
-    const rows = await this.db.query<ReceiptRow>(
-      `SELECT ${ROW} FROM webhook_receipts
-       WHERE ($1::text IS NULL OR provider = $1) AND ($2::text IS NULL OR status = $2)
-         AND ($3::timestamptz IS NULL OR received_at > $3) AND ($4::timestamptz IS NULL OR received_at < $4)
-         AND ($5::bigint IS NULL OR id < $5)
-       ORDER BY id DESC LIMIT $6`,
-      [f.provider ?? null, f.status ?? null, f.receivedAfter ?? null, f.receivedBefore ?? null, req.afterSeq ?? null, req.first + 1],
-    );
-    return { items: rows.slice(0, req.first).map((r) => ({ seq: Number(r.id), record: row(r) })), hasNextPage: rows.length > req.first };
+    const args = [f.provider ?? null, f.status ?? null, f.receivedAfter ?? null, f.receivedBefore ?? null];
+    const where = [
+      '($1::text IS NULL OR provider = $1) AND ($2::text IS NULL OR status = $2)',
+      '($3::timestamptz IS NULL OR received_at > $3) AND ($4::timestamptz IS NULL OR received_at < $4)',
+    ];
+    const newest: Sort = { column: 'id', key: 'id', fromKey: (p) => p, descending: true };
+    const { items, ...more } = await sortedPage<ReceiptRow>(this.db, RECEIPTS, where, args, newest, req);
+    return { items: items.map(({ seq, record }) => ({ seq, record: row(record) })), ...more };
   }
 
   /** A provider's receipts (of one event), oldest first: for inspection. */

@@ -6,13 +6,13 @@ import { DateTimeScalar, E164Scalar, JSONObjectScalar } from './scalars.js';
 
 @ObjectType({ description: 'Where the caller is, as the provider reports it.' })
 export class CallerLocation {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'City or town.' })
   city?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'State or province.' })
   state?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Country, as the provider writes it.' })
   country?: string;
 
   @Field(() => String, { nullable: true, description: 'Telephone exchange (Delacon, landlines).' })
@@ -24,22 +24,22 @@ export class CallerLocation {
 
 @ObjectType({ description: 'What brought the caller (Delacon call tracking).' })
 export class MarketingAttribution {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The search engine the caller came from.' })
   searchEngine?: string;
 
   @Field(() => String, { nullable: true, description: 'paid, organic, direct …' })
   searchType?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The search words.' })
   keywords?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The page that linked to the website.' })
   referrer?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The first page of the visit.' })
   landingPage?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The page the caller saw the number on.' })
   pageCalledFrom?: string;
 
   @Field(() => String, { nullable: true, description: 'Delacon session id, or the gclid.' })
@@ -48,7 +48,7 @@ export class MarketingAttribution {
   @Field(() => String, { nullable: true, description: 'Google Analytics client id.' })
   gaClientId?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Further tracking values, as Delacon sends them.' })
   extraTracking?: string;
 }
 
@@ -57,13 +57,13 @@ export class MarketingAttribution {
   description: 'One call through any provider, updated over its life: RINGING, then how it ended. Start and end reports of the same call merge into one.',
 })
 export class CallEvent extends Node {
-  @Field(() => Provider)
+  @Field(() => Provider, { description: 'The provider the call came through.' })
   provider!: string;
 
   @Field(() => String, { description: 'The provider’s call id (PLA_Call_Id, callid, call_sid).' })
   providerCallId!: string;
 
-  @Field(() => CallStatus)
+  @Field(() => CallStatus, { description: 'RINGING while the call is under way, then how it ended.' })
   status!: string;
 
   @Field(() => E164Scalar, { nullable: true, description: 'The caller.' })
@@ -137,25 +137,25 @@ export class CallEvent extends Node {
   @Field(() => String, { nullable: true, description: 'Raw audio stream for an HTML5 audio element (Delacon &mode=direct).' })
   recordingStreamUrl?: string;
 
-  @Field(() => CallerLocation, { nullable: true })
+  @Field(() => CallerLocation, { nullable: true, description: 'Where the caller is, when the provider says.' })
   callerLocation?: CallerLocation;
 
-  @Field(() => MarketingAttribution, { nullable: true })
+  @Field(() => MarketingAttribution, { nullable: true, description: 'What brought the caller (Delacon call tracking).' })
   attribution?: MarketingAttribution;
 
   @Field(() => String, { nullable: true, description: 'Survey outcome: sale, enquiry, complaint …' })
   surveyOutcome?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Sale value reported with the call (Delacon), as the provider wrote it.' })
   saleAmount?: string;
 
-  @Field(() => Conversion, { nullable: true })
+  @Field(() => Conversion, { nullable: true, description: 'Delacon’s conversion flag.' })
   conversion?: string;
 
   @Field(() => String, { nullable: true, description: 'The IVR option the caller chose.' })
   ivrChoice?: string;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: 'The caller left a voicemail.' })
   voicemailLeft?: boolean;
 
   @Field(() => String, {
@@ -198,10 +198,10 @@ export class CallEvent extends Node {
   @Field(() => JSONObjectScalar, { description: 'Provider payloads that made this call, by phase (start, end, report, call).' })
   raw!: Record<string, unknown>;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When the gateway first heard of the call.' })
   createdAt!: string;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When a report last changed it.' })
   updatedAt!: string;
 }
 

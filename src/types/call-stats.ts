@@ -2,7 +2,7 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { CALL_STATS_DIMENSIONS, CALL_STATS_INTERVALS, STATS_LIMITS, type CallStatsRecord } from '../domain/call-stats.js';
 import type { CallStatus as Status, ProviderName } from '../domain/model.js';
-import { CallStatus, literals, Provider } from './enums.js';
+import { CallStatus, literals, Provider, valuesConfig } from './enums.js';
 import { DateTimeScalar } from './scalars.js';
 
 export const CallStatsDimension = literals(...CALL_STATS_DIMENSIONS);
@@ -12,6 +12,10 @@ registerEnumType(CallStatsDimension, {
   name: 'CallStatsDimension',
   description: `What statistics rows are grouped by (at most ${STATS_LIMITS.dimensions} at once). SERVICE and ALLOCATION come with their provider.`,
   valuesConfig: {
+    PROVIDER: { description: 'The provider.' },
+    SERVICE: { description: 'The service the call came through.' },
+    STATUS: { description: 'The call’s status.' },
+    ALLOCATION: { description: 'The Exotel allocation the call came through.' },
     NUMBER: { description: 'The number dialled.' },
     SOURCE: { description: 'Where the caller came from: the landing page’s utm_source, else the search engine, else the referrer’s host (Delacon).' },
     CAMPAIGN: { description: 'The landing page’s utm_campaign, else the kind of visit: paid, organic, direct … (Delacon).' },
@@ -21,31 +25,32 @@ registerEnumType(CallStatsDimension, {
 });
 registerEnumType(CallStatsInterval, {
   name: 'CallStatsInterval',
-  description: 'A time series’ buckets, in the request’s time zone: hours, local days (from midnight), weeks (from Monday) or months (from the 1st).',
+  description: 'A time series’ buckets, in the request’s time zone.',
+  valuesConfig: valuesConfig(CallStatsInterval, { HOUR: 'Hours.', DAY: 'Local days, from midnight.', WEEK: 'Weeks, from Monday.', MONTH: 'Months, from the 1st.' }),
 });
 
 @ObjectType({ description: 'The key of a statistics row: the value of each dimension grouped by; null is “none” (e.g. a call without a campaign).' })
 export class CallStatsKeys {
-  @Field(() => Provider, { nullable: true }) provider?: ProviderName;
+  @Field(() => Provider, { nullable: true, description: 'PROVIDER: the provider (also given with SERVICE and ALLOCATION).' }) provider?: ProviderName;
   @Field(() => String, { nullable: true, description: 'NUMBER: the number dialled (E.164).' }) number?: string;
   @Field(() => String, { nullable: true, description: 'SERVICE: the provider’s key of the service.' }) serviceRef?: string;
-  @Field(() => CallStatus, { nullable: true }) status?: Status;
-  @Field(() => String, { nullable: true }) source?: string;
-  @Field(() => String, { nullable: true }) campaign?: string;
-  @Field(() => String, { nullable: true }) keywords?: string;
-  @Field(() => String, { nullable: true }) landingPage?: string;
+  @Field(() => CallStatus, { nullable: true, description: 'STATUS: the call status.' }) status?: Status;
+  @Field(() => String, { nullable: true, description: 'SOURCE: where the caller came from (Delacon).' }) source?: string;
+  @Field(() => String, { nullable: true, description: 'CAMPAIGN: the campaign or kind of visit (Delacon).' }) campaign?: string;
+  @Field(() => String, { nullable: true, description: 'KEYWORDS: the search keywords (Delacon).' }) keywords?: string;
+  @Field(() => String, { nullable: true, description: 'LANDING_PAGE: the landing page, without query or fragment (Delacon).' }) landingPage?: string;
   @Field(() => String, { nullable: true, description: 'ALLOCATION: Exotel greenvn_id.' }) allocationRef?: string;
 }
 
 @ObjectType({ description: 'Figures of the calls of one key (and one time bucket, in a series).' })
 export class CallStatsRow {
-  @Field(() => CallStatsKeys)
+  @Field(() => CallStatsKeys, { description: 'The value of each dimension grouped by.' })
   keys!: CallStatsKeys;
 
   @Field(() => DateTimeScalar, { nullable: true, description: 'Where the bucket starts (with an interval).' })
   bucketStart?: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Calls of this key (and bucket).' })
   totalCalls!: number;
 
   @Field(() => Int, { description: 'Calls ANSWERED.' })

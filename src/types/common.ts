@@ -10,13 +10,13 @@ export const IDEMPOTENCY_KEY =
 
 @ObjectType({ description: 'A business outcome the caller can act on (no stock, invalid number, duplicate connection id …).' })
 export class UserError {
-  @Field(() => ErrorCode)
+  @Field(() => ErrorCode, { description: 'What went wrong, for programs.' })
   code!: ErrorCode;
 
   @Field(() => [String], { nullable: true, description: 'Path to the input field at fault, e.g. ["input", "delacon", "count"].' })
   field?: string[];
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What went wrong, for people.' })
   message!: string;
 }
 
@@ -25,10 +25,10 @@ export class NumberResult {
   @Field(() => E164Scalar, { description: 'The number, in E.164.' })
   e164!: string;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'The operation succeeded for this number.' })
   ok!: boolean;
 
-  @Field(() => NumberStatus, { nullable: true })
+  @Field(() => NumberStatus, { nullable: true, description: 'Where the number stands now, when known.' })
   status?: string;
 
   @Field(() => DateTimeScalar, { nullable: true, description: 'When a reservation lapses.' })
@@ -49,10 +49,10 @@ export class NumberResult {
 
 @ObjectType({ description: 'A named setting, as the provider holds it, in readable form.' })
 export class KeyValue {
-  @Field(() => String)
+  @Field(() => String, { description: 'The setting’s name.' })
   key!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Its value, as text.' })
   value!: string;
 }
 

@@ -5,13 +5,13 @@
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { PROVIDER_MODULES } from '../datasources/providers.js';
 import { IDEMPOTENCY_KEY } from './common.js';
-import { AllocationEventKind, AllocationState, CallOutcome, CallStatus, NumberKind, NumberOrderField, NumberStatus, OrderStatus, Provider, SortDirection, WebhookReceiptStatus } from './enums.js';
+import { AllocationEventKind, AllocationState, CallOutcome, CallStatus, NumberKind, NumberOrderField, NumberStatus, OrderStatus, Provider, ProvisionProvider, SortDirection, WebhookReceiptStatus } from './enums.js';
 import { atMost } from './lists.js';
 import { DateTimeScalar, E164Scalar } from './scalars.js';
 import { FILTER_LIMITS } from '../domain/calls.js';
 import type { AllocationState as AllocationStateName, CallStatus as Status, NumberKind as Kind, NumberStatus as NumberStatusName, ProviderName } from '../domain/model.js';
 import type { NumberOrder as NumberOrderShape } from '../store/numbers.js';
-import type { WebhookReceiptStatus as ReceiptStatus } from './enums.js';
+import type { ProvisionProvider as ProvisionProviderName, WebhookReceiptStatus as ReceiptStatus } from './enums.js';
 
 @InputType({ description: 'Criteria for searching available numbers; each provider uses the ones it knows (see the README).' })
 export class NumberSearchInput {
@@ -27,22 +27,22 @@ export class NumberSearchInput {
   @Field(() => String, { nullable: true, description: 'Location words (AVANSER).' })
   location?: string;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'With longitude: numbers near this point (AVANSER).' })
   latitude?: number;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'With latitude: numbers near this point (AVANSER).' })
   longitude?: number;
 
   @Field(() => String, { nullable: true, description: 'Leading digits of the national number (AVANSER).' })
   prefix?: string;
 
-  @Field(() => NumberKind, { nullable: true })
+  @Field(() => NumberKind, { nullable: true, description: 'Only numbers of this kind.' })
   kind?: Kind;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Local access and transport area (VoIP Innovations).' })
   lata?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Rate center, e.g. BRIGHAM CY (VoIP Innovations).' })
   rateCenter?: string;
 
   @Field(() => String, { nullable: true, description: 'Area code (NANP).' })
@@ -51,23 +51,35 @@ export class NumberSearchInput {
   @Field(() => String, { nullable: true, description: 'Exchange (NANP).' })
   nxx?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Pricing tier (VoIP Innovations).' })
   tier?: string;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: 'Only numbers with T.38 fax (VoIP Innovations).' })
   t38?: boolean;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: 'Only numbers with CNAM (VoIP Innovations).' })
   cnam?: boolean;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: 'Only numbers with SMS (VoIP Innovations).' })
   sms?: boolean;
 }
 
-@InputType({ description: 'Provision numbers at a provider: give the block of that provider.' })
+@InputType({ description: 'Provision numbers at a provider: give the block of that provider. With provider AUTO: country, kind and count, and the block of each provider you accept (the gateway picks the numbers).' })
 export class ProvisionNumbersInput {
-  @Field(() => Provider)
-  provider!: ProviderName;
+  @Field(() => ProvisionProvider, { description: 'The provider to provision at, its block (delacon, avanser, voipInnovations) required; or AUTO (country required).' })
+  provider!: ProvisionProviderName;
+
+  @Field(() => String, { nullable: true, description: 'AUTO only (and required there): ISO 3166 alpha-2 country the numbers are in, e.g. AU.' })
+  country?: string;
+
+  @Field(() => NumberKind, { nullable: true, description: 'AUTO only: what sort of number (any when left out).' })
+  kind?: Kind;
+
+  @Field(() => Int, { nullable: true, description: 'AUTO only: how many numbers, 1 to 20 (default 1).' })
+  count?: number;
+
+  @Field(() => NumberSearchInput, { nullable: true, description: 'AUTO only: more stock criteria for each seller’s stock search (state, npa, szu …; country and kind are the fields above). A seller that cannot search by them is skipped.' })
+  stock?: NumberSearchInput;
 
   /** Each provider's block, added below. */
   [block: string]: unknown;
@@ -78,7 +90,7 @@ export class ProvisionNumbersInput {
 
 @InputType({ description: 'Numbers at one provider (reserve, release).' })
 export class NumbersInput {
-  @Field(() => Provider)
+  @Field(() => Provider, { description: 'The provider holding the numbers.' })
   provider!: ProviderName;
 
   @Field(() => [E164Scalar], { description: atMost('NumbersInput.numbers', 100) })
@@ -90,7 +102,7 @@ export class NumbersInput {
 
 @InputType({ description: 'Change a service: give the block of its provider.' })
 export class UpdateServiceInput {
-  @Field(() => Provider)
+  @Field(() => Provider, { description: 'The provider holding the service; its block is required.' })
   provider!: ProviderName;
 
   @Field(() => String, { description: 'Delacon company id, AVANSER service number (E.164) or VoIP Innovations DID (E.164).' })
@@ -108,13 +120,13 @@ export class SimulateIncomingCallInput {
   @Field(() => E164Scalar, { description: 'A tracking number, service number or green VN in the sandbox.' })
   to!: string;
 
-  @Field(() => E164Scalar)
+  @Field(() => E164Scalar, { description: 'The caller.' })
   from!: string;
 
-  @Field(() => CallOutcome, { defaultValue: 'ANSWERED' })
+  @Field(() => CallOutcome, { defaultValue: 'ANSWERED', description: 'How the call ends.' })
   outcome!: Exclude<Status, 'RINGING'>;
 
-  @Field(() => Int, { nullable: true, defaultValue: 42 })
+  @Field(() => Int, { nullable: true, defaultValue: 42, description: 'How long it lasts, in seconds.' })
   durationSeconds?: number;
 
   @Field(() => String, { nullable: true, description: 'Exotel: the PIN an unregistered caller enters.' })
@@ -123,11 +135,11 @@ export class SimulateIncomingCallInput {
 
 @InputType({ description: 'Which calls.' })
 export class CallEventFilter {
-  @Field(() => Provider, { nullable: true }) provider?: ProviderName;
+  @Field(() => Provider, { nullable: true, description: 'Only calls through this provider.' }) provider?: ProviderName;
   @Field(() => E164Scalar, { nullable: true, description: 'The number dialled.' }) number?: string;
-  @Field(() => ID, { nullable: true }) serviceId?: string;
-  @Field(() => ID, { nullable: true }) allocationId?: string;
-  @Field(() => CallStatus, { nullable: true }) status?: Status;
+  @Field(() => ID, { nullable: true, description: 'Only calls through this service (its global id).' }) serviceId?: string;
+  @Field(() => ID, { nullable: true, description: 'Only calls through this allocation (its global id).' }) allocationId?: string;
+  @Field(() => CallStatus, { nullable: true, description: 'Only calls with this status.' }) status?: Status;
   @Field(() => DateTimeScalar, { nullable: true, description: 'Started at or after.' }) startedAfter?: Date;
   @Field(() => DateTimeScalar, { nullable: true, description: 'Started before; not before startedAfter.' }) startedBefore?: Date;
   @Field(() => E164Scalar, { nullable: true, description: 'The caller.' }) from?: string;
@@ -142,8 +154,8 @@ export class CallEventFilter {
 
 @InputType({ description: 'Which orders.' })
 export class OrderFilter {
-  @Field(() => Provider, { nullable: true }) provider?: ProviderName;
-  @Field(() => OrderStatus, { nullable: true }) status?: string;
+  @Field(() => Provider, { nullable: true, description: 'Only orders at this provider.' }) provider?: ProviderName;
+  @Field(() => OrderStatus, { nullable: true, description: 'Only orders with this status.' }) status?: string;
   @Field(() => ID, { nullable: true, description: 'Subscriptions: just this order.' }) orderId?: string;
 }
 
@@ -156,14 +168,14 @@ export class NumberUpdateFilter {
 
 @InputType({ description: 'Which allocations.' })
 export class AllocationFilter {
-  @Field(() => Provider, { nullable: true }) provider?: ProviderName;
-  @Field(() => AllocationState, { nullable: true }) state?: AllocationStateName;
+  @Field(() => Provider, { nullable: true, description: 'Only allocations at this provider.' }) provider?: ProviderName;
+  @Field(() => AllocationState, { nullable: true, description: 'Only allocations in this state.' }) state?: AllocationStateName;
 }
 
 @InputType({ description: 'Which allocation events.' })
 export class AllocationEventFilter {
-  @Field(() => Provider, { nullable: true }) provider?: ProviderName;
-  @Field(() => ID, { nullable: true }) allocationId?: string;
+  @Field(() => Provider, { nullable: true, description: 'Only events at this provider.' }) provider?: ProviderName;
+  @Field(() => ID, { nullable: true, description: 'Only events of this allocation (its global id).' }) allocationId?: string;
   @Field(() => [AllocationEventKind], { nullable: true, description: atMost('AllocationEventFilter.kinds', 10) }) kinds?: string[];
 }
 
@@ -175,10 +187,10 @@ export class NumberFilter {
   @Field(() => String, { nullable: true, description: 'Only numbers of this country (ISO 3166 alpha-2, e.g. AU, US, IN).' })
   country?: string;
 
-  @Field(() => NumberKind, { nullable: true })
+  @Field(() => NumberKind, { nullable: true, description: 'Only numbers of this kind.' })
   kind?: Kind;
 
-  @Field(() => NumberStatus, { nullable: true })
+  @Field(() => NumberStatus, { nullable: true, description: 'Only numbers with this status.' })
   status?: NumberStatusName;
 
   @Field(() => ID, { nullable: true, description: 'Only the numbers of this service (a Service id).' })
@@ -190,10 +202,10 @@ export class NumberFilter {
 
 @InputType({ description: 'How the inventory is ordered; ties keep the order the gateway kept the numbers in.' })
 export class NumberOrder {
-  @Field(() => NumberOrderField, { defaultValue: 'ADDED' })
+  @Field(() => NumberOrderField, { defaultValue: 'ADDED', description: 'What to order by.' })
   field!: NumberOrderShape['field'];
 
-  @Field(() => SortDirection, { defaultValue: 'DESC' })
+  @Field(() => SortDirection, { defaultValue: 'DESC', description: 'Which way.' })
   direction!: NumberOrderShape['direction'];
 }
 
@@ -222,7 +234,8 @@ export class ReplayWebhookReceiptInput {
 }
 
 // Each provider's own blocks, under its module's name: the decorators above, applied by hand.
-for (const { block, provision, serviceUpdate } of PROVIDER_MODULES.map((m) => m.inputs)) {
-  if (provision) Field(() => provision, { nullable: true })(ProvisionNumbersInput.prototype, block);
-  if (serviceUpdate) Field(() => serviceUpdate, { nullable: true })(UpdateServiceInput.prototype, block);
+for (const { name, inputs: { block, provision, serviceUpdate } } of PROVIDER_MODULES) {
+  const description = `For ${name}: required when provider is ${name}.`;
+  if (provision) Field(() => provision, { nullable: true, description })(ProvisionNumbersInput.prototype, block);
+  if (serviceUpdate) Field(() => serviceUpdate, { nullable: true, description })(UpdateServiceInput.prototype, block);
 }

@@ -6,13 +6,13 @@ import { DateTimeScalar, E164Scalar } from './scalars.js';
 
 @ObjectType({ description: 'One step in an order’s life.' })
 export class OrderHistoryEntry {
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When the order took this status.' })
   at!: string;
 
-  @Field(() => OrderStatus)
+  @Field(() => OrderStatus, { description: 'The status taken.' })
   status!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The provider’s words, when it gave any.' })
   message?: string;
 }
 
@@ -22,13 +22,13 @@ export class OrderHistoryEntry {
     'A provisioning transaction: PENDING until the provider confirms, then COMPLETED or FAILED. Delacon Create Customer (OK/WAIT/FAIL + Post Provisioning Response), an AVANSER request (+ confirmation callback), VoIP Innovations reserve + assign.',
 })
 export class Order extends Node {
-  @Field(() => Provider)
+  @Field(() => Provider, { description: 'The provider the order was placed with.' })
   provider!: string;
 
-  @Field(() => OrderKind)
+  @Field(() => OrderKind, { description: 'What the order does.' })
   kind!: string;
 
-  @Field(() => OrderStatus)
+  @Field(() => OrderStatus, { description: 'Where the order stands: PENDING until the provider confirms it.' })
   status!: string;
 
   @Field(() => String, { nullable: true, description: 'The provider’s reference: Delacon OrderId, AVANSER request_id.' })
@@ -43,13 +43,13 @@ export class Order extends Node {
   @Field(() => String, { nullable: true, description: 'The provider’s latest message about the order.' })
   message?: string;
 
-  @Field(() => [OrderHistoryEntry])
+  @Field(() => [OrderHistoryEntry], { description: 'Every status the order has had, oldest first.' })
   history!: OrderHistoryEntry[];
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When the order was placed.' })
   createdAt!: string;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When its status last changed.' })
   updatedAt!: string;
 }
 

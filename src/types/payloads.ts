@@ -3,7 +3,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { ErrorCode } from '../errors.js';
 import { Allocation } from './allocation.js';
 import { NumberResult, UserError } from './common.js';
-import { Provider } from './enums.js';
+import { Provider, RoutingOutcome } from './enums.js';
 import { Order } from './order.js';
 import { Service } from './service.js';
 import { WebhookReceipt } from './webhook-receipt.js';
@@ -15,8 +15,29 @@ abstract class Payload {
   userErrors!: UserError[];
 }
 
+@ObjectType({ description: 'One provider considered by provisionNumbers, in the order tried.' })
+export class RoutingStep {
+  @Field(() => Provider, { description: 'The provider this step is about.' })
+  provider!: string;
+
+  @Field(() => RoutingOutcome, { description: 'What became of it.' })
+  outcome!: string;
+
+  @Field(() => ErrorCode, { nullable: true, description: 'Why it was skipped or refused, where an error code says it (NO_NUMBER_AVAILABLE, a failed stock search).' })
+  code?: ErrorCode;
+
+  @Field(() => String, { description: 'Why, in words (the stock found, the refusal, what was missing).' })
+  reason!: string;
+}
+
 @ObjectType({ description: 'Result of provisionNumbers.' })
 export class ProvisionNumbersPayload extends Payload {
+  @Field(() => Provider, { nullable: true, description: 'The provider the request went to (null when none did).' })
+  provider?: string;
+
+  @Field(() => [RoutingStep], { description: 'How the provider was chosen: with AUTO every seller in the country, in order; else the one named.' })
+  routing!: RoutingStep[];
+
   @Field(() => [Order], { description: 'One per provider transaction (AVANSER: one per number).' })
   orders!: Order[];
 
@@ -26,7 +47,7 @@ export class ProvisionNumbersPayload extends Payload {
 
 @ObjectType({ description: 'Per-number results of reserveNumbers / releaseNumbers.' })
 export class NumbersPayload extends Payload {
-  @Field(() => [NumberResult])
+  @Field(() => [NumberResult], { description: 'One result per number asked for.' })
   numbers!: NumberResult[];
 }
 
@@ -35,40 +56,40 @@ export class UpdatePart {
   @Field(() => [String], { description: 'The input fields this part carried.' })
   fields!: string[];
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'The provider accepted this part.' })
   applied!: boolean;
 
   @Field(() => Boolean, { description: 'Acknowledged, awaiting the provider’s confirmation.' })
   pending!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The provider’s words, when it gave any.' })
   message?: string;
 
-  @Field(() => ErrorCode, { nullable: true })
+  @Field(() => ErrorCode, { nullable: true, description: 'Why the part failed, when it did.' })
   code?: ErrorCode;
 }
 
 @ObjectType({ description: 'Result of updateService: what was applied, part by part.' })
 export class UpdateServicePayload extends Payload {
-  @Field(() => Service, { nullable: true })
+  @Field(() => Service, { nullable: true, description: 'The service as it stands after the update, when it could be read.' })
   service?: Service;
 
   @Field(() => Order, { nullable: true, description: 'Set when the provider confirms later (AVANSER); follow it on orderUpdated.' })
   order?: Order;
 
-  @Field(() => [UpdatePart])
+  @Field(() => [UpdatePart], { description: 'Each upstream call the update needed and what became of it.' })
   parts!: UpdatePart[];
 }
 
 @ObjectType({ description: 'Result of an allocation mutation.' })
 export class AllocationPayload extends Payload {
-  @Field(() => Allocation, { nullable: true })
+  @Field(() => Allocation, { nullable: true, description: 'The allocation as it stands, when the call succeeded.' })
   allocation?: Allocation;
 }
 
 @ObjectType({ description: 'Result of simulateIncomingCall.' })
 export class SimulateIncomingCallPayload extends Payload {
-  @Field(() => Provider, { nullable: true })
+  @Field(() => Provider, { nullable: true, description: 'The provider whose simulator placed the call.' })
   provider?: string;
 
   @Field(() => String, { nullable: true, description: 'The call id the webhooks carry; the CallEvent arrives on callEvents.' })

@@ -3,10 +3,10 @@ import { Provider, ProviderMode } from './enums.js';
 
 @ObjectType({ description: 'A provider behind the gateway and how it is set up.' })
 export class ProviderStatus {
-  @Field(() => Provider)
+  @Field(() => Provider, { description: 'The provider.' })
   provider!: string;
 
-  @Field(() => ProviderMode)
+  @Field(() => ProviderMode, { description: 'How the gateway reaches it.' })
   mode!: string;
 
   @Field(() => Boolean, { description: 'Real credentials are configured.' })
@@ -18,7 +18,10 @@ export class ProviderStatus {
   @Field(() => Boolean, { description: 'No infrastructure failure talking to it in the last 30 seconds (or it recovered since).' })
   healthy!: boolean;
 
-  @Field(() => [String], { description: 'Gateway operations this provider supports.' })
+  @Field(() => [String], {
+    description:
+      'The root fields (queries and mutations) this provider answers from its own API, e.g. availableNumbers, provisionNumbers; any other field taking this provider answers UNSUPPORTED_BY_PROVIDER, except numbers, number, services and service, which then answer from the gateway’s records.',
+  })
   operations!: string[];
 
   @Field(() => [String], { description: 'Webhook events it sends, each at /webhooks/<provider>/<event>.' })

@@ -11,13 +11,13 @@ import { DateTimeScalar, E164Scalar } from './scalars.js';
     'What a number does when called: destination, recording, notifications, features. A Delacon company (CID), an AVANSER service, a VoIP Innovations DID configuration.',
 })
 export class Service extends Node {
-  @Field(() => Provider)
+  @Field(() => Provider, { description: 'The provider holding the service.' })
   provider!: string;
 
   @Field(() => String, { description: 'The provider’s key: Delacon company id, AVANSER service number, VoIP Innovations DID.' })
   providerRef!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The service’s name (AVANSER service name, Delacon business name).' })
   name?: string;
 
   @Field(() => [E164Scalar], { description: 'Numbers that belong to the service, as far as the gateway knows.' })
@@ -26,7 +26,7 @@ export class Service extends Node {
   @Field(() => String, { nullable: true, description: 'Where calls go: answer point, termination number or endpoint group.' })
   destination?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'A name for the destination, e.g. AVANSER’s answer point name.' })
   destinationName?: string;
 
   @Field(() => Boolean, { nullable: true, description: 'Are calls recorded?' })
@@ -41,7 +41,7 @@ export class Service extends Node {
   @Field(() => String, { nullable: true, description: 'AVANSER custom group.' })
   customGroup?: string;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When the gateway last read or changed it.' })
   updatedAt!: string;
 
   @Field(() => DateTimeScalar, { nullable: true, description: 'When reconciliation found the provider no longer lists it; null while it does.' })

@@ -231,7 +231,7 @@ describe('a number follows its order', () => {
     });
     expect(seen).toEqual(['PENDING', 'RELEASED']);
     expect(await numberAt('+611300123456')).toMatchObject({ status: 'RELEASED' });
-    expect((await stock({ kind: 'TOLL_FREE' })).map((n) => n.e164)).toContain('+611300123456');
+    expect((await stock({ kind: 'LOCAL_RATE' })).map((n) => n.e164)).toContain('+611300123456');
   });
 });
 

@@ -124,7 +124,7 @@ export const OPERATIONS = {
   numberTypes: 'query($provider: Provider!) { numberTypes(provider: $provider, region: AUSTRALIA) { key } }',
   portability: 'query($provider: Provider!) { portability(provider: $provider, numbers: ["+61280740802"]) { portable } }',
   portDetails: 'query($provider: Provider!) { portDetails(provider: $provider, portId: 1) { status } }',
-  provisionNumbers: 'mutation($provider: Provider!) { provisionNumbers(input: { provider: $provider }) { userErrors { code } } }',
+  provisionNumbers: 'mutation($provider: ProvisionProvider!) { provisionNumbers(input: { provider: $provider }) { userErrors { code } } }',
   reserveNumbers: 'mutation($provider: Provider!) { reserveNumbers(input: { provider: $provider, numbers: ["+61280740802"] }) { userErrors { code } } }',
   releaseNumbers: 'mutation($provider: Provider!) { releaseNumbers(input: { provider: $provider, numbers: ["+61280740802"] }) { userErrors { code } } }',
   updateService: 'mutation($provider: Provider!) { updateService(input: { provider: $provider, serviceRef: "1" }) { userErrors { code } } }',

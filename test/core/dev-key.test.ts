@@ -126,7 +126,7 @@ describe('dev key configuration', () => {
     expect(error({ SWITCHBOARD_DEV_KEY: 'short' })).toMatch(/^SWITCHBOARD_DEV_KEY: must be at least 16 URL-safe characters/);
     expect(error({ SWITCHBOARD_DEV_KEY: 'sixteen chars with spaces' })).toMatch(/^SWITCHBOARD_DEV_KEY: must be/);
     expect(error({ SWITCHBOARD_DEV_KEY: 'my-team-dev-key-0001', SWITCHBOARD_API_KEYS: 'rw-key-123456=read' })).toMatch(/^SWITCHBOARD_DEV_KEY: is set but so is SWITCHBOARD_API_KEYS/);
-    expect(loadConfig(env({ SWITCHBOARD_DEV_KEY: 'my-team-dev-key-0001' })).apiKeys.get('my-team-dev-key-0001')).toEqual(new Set(['read', 'write']));
+    expect(loadConfig(env({ SWITCHBOARD_DEV_KEY: 'my-team-dev-key-0001' })).apiKeys.get('my-team-dev-key-0001')).toEqual(new Set(['read', 'write', 'admin']));
   });
 
   it('refuses a DATA_DIR whose key file holds no key, or where none can be written; configured keys touch nothing', () => {

@@ -21,41 +21,55 @@ export type AllocateGreenVnInput = {
   flowId?: string | null | undefined;
   /** Any unique string (≤ 200 chars). Sending the same key again replays the first result and changes nothing; the same key with a different input is refused. When a provider's answer was lost (OUTCOME_UNKNOWN), the same key returns what was done once the gateway has found out, and never does it twice. Kept for 48 hours. */
   idempotencyKey?: string | null | undefined;
+  /** Which GreenVN to take. */
   preferences?: GreenVnPreferencesInput | null | undefined;
   /** Allocate only if every preference is met. */
   strict?: boolean | null | undefined;
+  /** Who may call whom. */
   usage?: AllocationUsage;
 };
 
 /** Which allocation events. */
 export type AllocationEventFilter = {
+  /** Only events of this allocation (its global id). */
   allocationId?: string | number | null | undefined;
   /** At most 10 items. */
   kinds?: Array<AllocationEventKind> | null | undefined;
+  /** Only events at this provider. */
   provider?: Provider | null | undefined;
 };
 
 /** Things that happen to an allocation after it was made. */
 export type AllocationEventKind =
+  /** A caller entered the right PIN. */
   | 'CALLER_VERIFIED'
+  /** The allocation ended (its deallocation policy, or a deallocation). */
   | 'DEALLOCATED'
+  /** Its parties or settings changed. */
   | 'UPDATED'
+  /** A caller failed PIN verification. */
   | 'VERIFICATION_FAILED';
 
 /** Which allocations. */
 export type AllocationFilter = {
+  /** Only allocations at this provider. */
   provider?: Provider | null | undefined;
+  /** Only allocations in this state. */
   state?: AllocationState | null | undefined;
 };
 
 /** An allocation is ACTIVE until deallocated (Exotel "vault"). */
 export type AllocationState =
+  /** Calls to the GreenVN go through. */
   | 'ACTIVE'
+  /** Ended, by you or by the deallocation policy. */
   | 'DEALLOCATED';
 
 /** ONE_WAY: only a-party may call b-party; TWO_WAY: both ways. */
 export type AllocationUsage =
+  /** Only a-party numbers may call, and reach b-party. */
   | 'ONE_WAY'
+  /** Either party may call the other. */
   | 'TWO_WAY';
 
 /** AVANSER missed-call notifications. */
@@ -68,14 +82,21 @@ export type AvanserNotificationsInput = {
 
 /** AVANSER: how to pick a number for a new service. */
 export type AvanserNumberSearchInput = {
+  /** With NUMBER_TYPE: the kind of number. */
   kind?: NumberKind | null | undefined;
+  /** With COORDINATES: latitude. */
   latitude?: number | null | undefined;
+  /** With LOCATION: location words. */
   location?: string | null | undefined;
+  /** With COORDINATES: longitude. */
   longitude?: number | null | undefined;
   /** NUMBER: this number, or the closest match (pass the answer point to get a local number). */
   number?: string | null | undefined;
+  /** With PREFIX: leading digits of the national number. */
   prefix?: string | null | undefined;
+  /** With SZU: the Standard Zone Unit, e.g. sydney. */
   szu?: string | null | undefined;
+  /** How AVANSER picks the number. */
   type: AvanserSearchType;
 };
 
@@ -83,50 +104,75 @@ export type AvanserNumberSearchInput = {
 export type AvanserProvisionInput = {
   /** Where calls are put through. */
   answerPoint?: string | null | undefined;
+  /** A name for the answer point. */
   answerPointName?: string | null | undefined;
   /** With `search`: how many services (default 1). */
   count?: number | null | undefined;
   /** ISO 3166 alpha-2 country of the stock searched. Default: each listed number’s own country; for a search, AU. */
   country?: string | null | undefined;
+  /** Your group for the service, kept by AVANSER. */
   customGroup?: string | null | undefined;
+  /** Your id for the service, kept by AVANSER. */
   customId?: string | null | undefined;
+  /** Who hears of missed calls. */
   missedCallNotifications?: AvanserNotificationsInput | null | undefined;
+  /** The new service’s name. */
   name: string;
   /** At most 100 items. */
   numbers?: Array<string> | null | undefined;
+  /** Record calls. */
   recordCalls?: boolean | null | undefined;
+  /** Or let AVANSER pick numbers matching this. */
   search?: AvanserNumberSearchInput | null | undefined;
+  /** What the service does with a call. */
   serviceType?: AvanserServiceType;
 };
 
 /** How AVANSER picks a number for a new service. */
 export type AvanserSearchType =
+  /** A number near a point (latitude, longitude). */
   | 'COORDINATES'
+  /** A number for a place named in words (location). */
   | 'LOCATION'
+  /** That number if in stock, else the closest one in the same area. */
   | 'NUMBER'
+  /** A number of a kind (kind). */
   | 'NUMBER_TYPE'
+  /** A number starting with these digits (prefix). */
   | 'PREFIX'
+  /** A number in a Standard Zone Unit (szu). */
   | 'SZU';
 
 /** What an AVANSER service does with a call. */
 export type AvanserServiceType =
+  /** Plays a prompt. */
   | 'PROMPT'
+  /** Puts the call through to the answer point. */
   | 'TRANSFER'
+  /** Takes a voicemail. */
   | 'VOICEMAIL';
 
 /** AVANSER service update (asynchronous: confirmed by callback). */
 export type AvanserServiceUpdateInput = {
+  /** Where calls are put through. */
   answerPoint?: string | null | undefined;
+  /** A name for the answer point. */
   answerPointName?: string | null | undefined;
+  /** Your group for the service. */
   customGroup?: string | null | undefined;
+  /** Your id for the service. */
   customId?: string | null | undefined;
+  /** Who hears of missed calls. */
   missedCallNotifications?: AvanserNotificationsInput | null | undefined;
+  /** The service’s name. */
   name?: string | null | undefined;
+  /** Record calls. */
   recordCalls?: boolean | null | undefined;
 };
 
 /** Which calls. */
 export type CallEventFilter = {
+  /** Only calls through this allocation (its global id). */
   allocationId?: string | number | null | undefined;
   /** true: ANSWERED; false: ended unanswered (MISSED, BUSY, VOICEMAIL, FAILED). A RINGING call is neither. */
   answered?: boolean | null | undefined;
@@ -142,9 +188,11 @@ export type CallEventFilter = {
   keywords?: string | null | undefined;
   /** The number dialled. */
   number?: string | null | undefined;
+  /** Only calls through this provider. */
   provider?: Provider | null | undefined;
   /** Text in the service name (any case); a phone number's digits (spaces, + - . ( ) allowed, a leading 0 left out) in the caller's or the dialled number. At most 100 characters. */
   search?: string | null | undefined;
+  /** Only calls through this service (its global id). */
   serviceId?: string | number | null | undefined;
   /** Where the caller came from (see CallStatsDimension.SOURCE; Delacon). */
   source?: string | null | undefined;
@@ -152,30 +200,41 @@ export type CallEventFilter = {
   startedAfter?: string | null | undefined;
   /** Started before; not before startedAfter. */
   startedBefore?: string | null | undefined;
+  /** Only calls with this status. */
   status?: CallStatus | null | undefined;
 };
 
 /** How calls are ordered; ties keep the order the gateway stored them in, so a cursor’s place never moves while calls arrive. */
 export type CallEventOrder = {
+  /** Which way. */
   direction?: SortDirection;
+  /** What to order by. */
   field?: CallEventOrderField;
 };
 
-/** STARTED_AT: when the call started (when the gateway first heard of it, while its provider has not said); DURATION: talk time (0 while not known). */
+/** What the call history is ordered by. */
 export type CallEventOrderField =
+  /** Talk time (0 while not known). */
   | 'DURATION'
+  /** When the call started (when the gateway first heard of it, while its provider has not said). */
   | 'STARTED_AT';
 
 /** How a simulated call ends. */
 export type CallOutcome =
+  /** Answered. */
   | 'ANSWERED'
+  /** Busy. */
   | 'BUSY'
+  /** Does not connect (not every provider reports this: Delacon refuses it). */
   | 'FAILED'
+  /** Not answered. */
   | 'MISSED'
+  /** Not answered; a voicemail is left. */
   | 'VOICEMAIL';
 
 /** What statistics rows are grouped by (at most 3 at once). SERVICE and ALLOCATION come with their provider. */
 export type CallStatsDimension =
+  /** The Exotel allocation the call came through. */
   | 'ALLOCATION'
   /** The landing page’s utm_campaign, else the kind of visit: paid, organic, direct … (Delacon). */
   | 'CAMPAIGN'
@@ -185,42 +244,62 @@ export type CallStatsDimension =
   | 'LANDING_PAGE'
   /** The number dialled. */
   | 'NUMBER'
+  /** The provider. */
   | 'PROVIDER'
+  /** The service the call came through. */
   | 'SERVICE'
   /** Where the caller came from: the landing page’s utm_source, else the search engine, else the referrer’s host (Delacon). */
   | 'SOURCE'
+  /** The call’s status. */
   | 'STATUS';
 
-/** A time series’ buckets, in the request’s time zone: hours, local days (from midnight), weeks (from Monday) or months (from the 1st). */
+/** A time series’ buckets, in the request’s time zone. */
 export type CallStatsInterval =
+  /** Local days, from midnight. */
   | 'DAY'
+  /** Hours. */
   | 'HOUR'
+  /** Months, from the 1st. */
   | 'MONTH'
+  /** Weeks, from Monday. */
   | 'WEEK';
 
 /** A call’s state: RINGING at start, then how it ended. */
 export type CallStatus =
+  /** Answered. */
   | 'ANSWERED'
+  /** The answer point was busy. */
   | 'BUSY'
+  /** Did not connect (a network or provider failure). */
   | 'FAILED'
+  /** Not answered. */
   | 'MISSED'
+  /** Under way: the start was reported, the end not yet. */
   | 'RINGING'
+  /** Not answered; the caller left a voicemail. */
   | 'VOICEMAIL';
 
 /** Delacon conversion: online (Y), repeat call (R) or offline (blank). */
 export type Conversion =
+  /** Blank: not converted online. */
   | 'OFFLINE'
+  /** Y: converted online. */
   | 'ONLINE'
+  /** R: a repeat caller. */
   | 'REPEAT';
 
-/** How reconciliation sees a kind of record at a provider: LISTED (the provider lists them all), READ_EACH (each stored one read again), NONE (the provider offers neither). */
+/** How reconciliation sees a kind of record at a provider. */
 export type Coverage =
+  /** The provider lists them all. */
   | 'LISTED'
+  /** The provider offers neither. */
   | 'NONE'
+  /** Each stored one is read again. */
   | 'READ_EACH';
 
 /** End an allocation now. */
 export type DeallocateGreenVnInput = {
+  /** The allocation’s global id. */
   allocationId: string | number;
   /** Any unique string (≤ 200 chars). Sending the same key again replays the first result and changes nothing; the same key with a different input is refused. When a provider's answer was lost (OUTCOME_UNKNOWN), the same key returns what was done once the gateway has found out, and never does it twice. Kept for 48 hours. */
   idempotencyKey?: string | null | undefined;
@@ -228,35 +307,47 @@ export type DeallocateGreenVnInput = {
 
 /** Delacon CallTrack: Google paid only; Google/Yahoo/Bing paid; all references; Google/Yahoo/Bing and all organic; CPC campaign medium. */
 export type DelaconCallTracking =
+  /** All: every visitor, whatever the reference. */
   | 'ALL'
+  /** AllPaidOnly: visitors from Google, Yahoo or Bing paid search. */
   | 'ALL_PAID_ONLY'
+  /** AllUtmMediumCpc: visitors whose campaign medium is CPC. */
   | 'ALL_UTM_MEDIUM_CPC'
+  /** GooglePaid: visitors from Google paid search only. */
   | 'GOOGLE_PAID'
+  /** Selected: Google, Yahoo and Bing, paid and organic. */
   | 'SELECTED';
 
 /** Delacon billable features ordered with a new customer. */
 export type DelaconFeature =
+  /** A survey after the call (CallEvent.surveyOutcome). */
   | 'CALL_FEEDBACK_SURVEY'
+  /** Calls are recorded (CallEvent.recordingUrl). */
   | 'CALL_RECORDING';
 
 /** Delacon: a new customer with numbers, or more numbers for an existing company. */
 export type DelaconProvisionInput = {
   /** Accept Delacon’s terms (required for a new customer). */
   acceptTerms?: boolean | null | undefined;
+  /** New customer: the business category. */
   businessCategory?: string | null | undefined;
   /** The number tracking numbers replace on the website. */
   businessId?: string | null | undefined;
+  /** New customer: the business name. */
   businessName?: string | null | undefined;
   /** Order for this existing company; the new-customer fields are then ignored. */
   companyId?: string | null | undefined;
   /** How many numbers, 1 to 10. */
   count: number;
+  /** New customer: the contact e-mail address. */
   email?: string | null | undefined;
   /** At most 10 items. */
   features?: Array<DelaconFeature> | null | undefined;
   /** A key from numberTypes(region). */
   numberType?: string | null | undefined;
+  /** Where Delacon sends the order summary. */
   orderSummaryEmail?: string | null | undefined;
+  /** New customer: the region the numbers are in. */
   region?: DelaconRegion | null | undefined;
   /** Where calls are delivered. */
   terminationNumber?: string | null | undefined;
@@ -264,38 +355,56 @@ export type DelaconProvisionInput = {
 
 /** Delacon provisioning regions. */
 export type DelaconRegion =
+  /** Australia. */
   | 'AUSTRALIA'
+  /** China. */
   | 'CHINA'
+  /** Hong Kong. */
   | 'HONG_KONG'
+  /** Japan. */
   | 'JAPAN'
+  /** New Zealand. */
   | 'NEW_ZEALAND'
+  /** Singapore. */
   | 'SINGAPORE'
+  /** The United Kingdom. */
   | 'UNITED_KINGDOM'
+  /** The United States. */
   | 'UNITED_STATES';
 
 /** Delacon Update Customer, in readable names. Billing flags (callRecording, callFeedbackSurvey, ivr) are sent alone, one per upstream call. */
 export type DelaconServiceUpdateInput = {
+  /** The business category. */
   businessCategory?: string | null | undefined;
+  /** The number tracking numbers replace on the website. */
   businessId?: string | null | undefined;
+  /** The business name. */
   businessName?: string | null | undefined;
   /** Billing flag: travels alone. */
   callFeedbackSurvey?: boolean | null | undefined;
   /** Billing flag: travels alone. */
   callRecording?: boolean | null | undefined;
+  /** Which website visitors see tracking numbers. */
   callTracking?: DelaconCallTracking | null | undefined;
+  /** Delacon’s DNIS setting (Y/N). */
   dnis?: boolean | null | undefined;
+  /** The contact e-mail address. */
   email?: string | null | undefined;
   /** Billing flag: travels alone. */
   ivr?: boolean | null | undefined;
+  /** Delacon’s moh setting (Y/N): music on hold. */
   musicOnHold?: boolean | null | undefined;
   /** 13/1300 number. */
   oneThreeHundredNumber?: string | null | undefined;
   /** At most 160 characters. */
   smsMessage?: string | null | undefined;
+  /** Where calls are put through. */
   terminationNumber?: string | null | undefined;
   /** Seconds before giving up the transfer, at most 999. */
   transferTimeSeconds?: number | null | undefined;
+  /** Transfer the call, e-mail about it, or both. */
   transferType?: DelaconTransferType | null | undefined;
+  /** Delacon’s voicemail setting (Y/N): voicemail for calls not answered. */
   voicemail?: boolean | null | undefined;
   /** Whisper before connecting. */
   whisper?: boolean | null | undefined;
@@ -303,65 +412,119 @@ export type DelaconServiceUpdateInput = {
 
 /** Delacon xfertype: 1 e-mail only, 2 transfer only, 3 transfer and e-mail. */
 export type DelaconTransferType =
+  /** 1: e-mail about the call only. */
   | 'EMAIL_ONLY'
+  /** 3: put it through and e-mail about it. */
   | 'TRANSFER_AND_EMAIL'
+  /** 2: put the call through only. */
   | 'TRANSFER_ONLY';
 
-/** ADDED: at the provider, not in the store; CHANGED: in both, differing; GONE: stored, no longer at the provider; STALE: an order left PENDING past its window. */
+/** How a record differed between the store and its provider. */
 export type Drift =
+  /** At the provider, not in the store: now stored. */
   | 'ADDED'
+  /** In both, differing: the store now says what the provider says. */
   | 'CHANGED'
+  /** Stored, no longer at the provider: released, removed or deallocated. */
   | 'GONE'
+  /** An order left PENDING past its provider’s window. */
   | 'STALE';
 
-/** The public error vocabulary. Business outcomes arrive as userErrors in mutation payloads; infrastructure failures (UNAUTHENTICATED, FORBIDDEN, RATE_LIMITED, UPSTREAM_*, PROVIDER_NOT_CONFIGURED, OUTCOME_UNKNOWN, INTERNAL) and requests refused before they run (GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED, BAD_USER_INPUT, BAD_REQUEST, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, METHOD_NOT_ALLOWED, TOO_MANY_SUBSCRIPTIONS, …) as GraphQL errors with extensions.code. */
+/** The public error vocabulary: every code a client can see. Business outcomes arrive as userErrors in mutation payloads; infrastructure failures (UNAUTHENTICATED, FORBIDDEN, RATE_LIMITED, UPSTREAM_*, PROVIDER_NOT_CONFIGURED, OUTCOME_UNKNOWN, INTERNAL) and requests refused before they run (GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED, BAD_USER_INPUT, BAD_REQUEST, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, METHOD_NOT_ALLOWED, TOO_MANY_SUBSCRIPTIONS, …) as GraphQL errors with extensions.code. */
 export type ErrorCode =
+  /** The account is not enabled for this product at the provider (e.g. toll-free origination). */
   | 'ACCOUNT_NOT_ENABLED'
+  /** The allocation was already deallocated. */
   | 'ALREADY_DEALLOCATED'
+  /** The number was already released. */
   | 'ALREADY_RELEASED'
+  /** The HTTP request is not a GraphQL request: a body that is not JSON, an empty body or query, a subscription over plain HTTP, Apollo’s CSRF check, a persisted-query version other than 1, or an Accept no answer fits (HTTP 400 or 406). */
   | 'BAD_REQUEST'
+  /** An argument or variable the operation cannot take: a value that does not fit its type, a list over its cap, page arguments out of range or mixed, a cursor the list never gave. */
   | 'BAD_USER_INPUT'
+  /** Exotel already holds an allocation with this connection id. */
   | 'DUPLICATE_CONNECTION_ID'
+  /** A number appears more than once in one list. */
   | 'DUPLICATE_NUMBERS'
+  /** The VoIP Innovations endpoint group is not the account’s, or cannot serve this number. */
   | 'ENDPOINT_GROUP_INVALID'
+  /** The feature is not provisioned on the Delacon account. */
   | 'FEATURE_NOT_PROVISIONED'
+  /** The API key lacks the scope the operation needs: read for queries and subscriptions, write for mutations (HTTP 403). */
   | 'FORBIDDEN'
+  /** The document is not GraphQL: a syntax error, more than 2,000 tokens, an invalid character (HTTP 400). */
   | 'GRAPHQL_PARSE_FAILED'
+  /** The document does not fit the schema or the limits: an unknown field or argument, depth, aliases, directives or cost over the limit (HTTP 400). */
   | 'GRAPHQL_VALIDATION_FAILED'
+  /** The idempotencyKey was used with another input, or its first request is still running. */
   | 'IDEMPOTENCY_KEY_REUSED'
+  /** A failure inside the gateway; the detail is in its log. Report it. */
   | 'INTERNAL'
+  /** The Exotel call flow (flowId) is not valid for the account. */
   | 'INVALID_CALL_FLOW'
+  /** Not a valid phone number (or not one for that country); UserError.field names it. */
   | 'INVALID_NUMBER'
+  /** A method other than GET and POST on /graphql (HTTP 405). */
   | 'METHOD_NOT_ALLOWED'
+  /** No such object at the provider or in the gateway (a service, an allocation, a number). Also the code of a route that does not exist. */
   | 'NOT_FOUND'
+  /** The provider does not permit this on the account, or not now (e.g. a number still reserved). */
   | 'NOT_PERMITTED'
+  /** The provider has no number in stock matching the request. */
   | 'NO_NUMBER_AVAILABLE'
+  /** That number is no longer in stock (taken or reserved by someone else). */
   | 'NUMBER_NOT_AVAILABLE'
+  /** The number is not ours at the provider (not assigned to the account, or reserved for another). */
   | 'NUMBER_NOT_OWNED'
+  /** Apollo’s code: the document has several operations and operationName names none of them, or is missing (HTTP 400). */
   | 'OPERATION_RESOLUTION_FAILURE'
   /** A provider call that changes something lost its answer, so it may have been carried out. The gateway is finding out from the provider: retry with the same idempotencyKey for the result (never with a new key meanwhile). */
   | 'OUTCOME_UNKNOWN'
+  /** A body over 100 kB, or a URL and headers over 16 KB (HTTP 413 or 431). */
   | 'PAYLOAD_TOO_LARGE'
+  /** Apollo’s code (as the Apollo Router names it): the sha256Hash sent is not the hash of the query sent with it (HTTP 400). */
+  | 'PERSISTED_QUERY_HASH_MISMATCH'
+  /** Apollo’s code (automatic persisted queries): the hash is not known yet; send it again with the query text. */
   | 'PERSISTED_QUERY_NOT_FOUND'
+  /** Apollo’s code: persisted queries are not served on this path. */
   | 'PERSISTED_QUERY_NOT_SUPPORTED'
+  /** A number or PIN is already registered with another PIN (Exotel). */
   | 'PIN_CONFLICT'
+  /** The provider has neither credentials nor a sandbox (its mode is OFF). */
   | 'PROVIDER_NOT_CONFIGURED'
+  /** The provider refused the request for a reason of its own; the message gives its words. */
   | 'PROVIDER_REJECTED'
+  /** Over RATE_LIMIT_PER_MINUTE operations for this key (HTTP 429); extensions.retryAfterSeconds says when to try again. Also a provider refusing for its own rate limit. */
   | 'RATE_LIMITED'
+  /** The provider does not serve that region or country. */
   | 'REGION_NOT_SUPPORTED'
+  /** A number appears in both the a-party and the b-party. */
   | 'SAME_NUMBER_BOTH_PARTIES'
+  /** Only a sandboxed provider can do this (simulateIncomingCall). */
   | 'SANDBOX_ONLY'
+  /** The VoIP Innovations pricing tier is not available to the account. */
   | 'TIER_NOT_AVAILABLE'
+  /** More numbers in one request than the provider takes. */
   | 'TOO_MANY_NUMBERS'
+  /** Over 100 operations at once on one WebSocket; the socket stays open. */
   | 'TOO_MANY_SUBSCRIPTIONS'
+  /** No API key, or one the gateway does not know (HTTP 401; a WebSocket closes with 4403). */
   | 'UNAUTHENTICATED'
+  /** The provider cannot do this (see providers { operations }). */
   | 'UNSUPPORTED_BY_PROVIDER'
+  /** The provider cannot search by that filter field; UserError.field (or the message) names it. */
   | 'UNSUPPORTED_FILTER'
+  /** A content-type other than JSON (HTTP 415). */
   | 'UNSUPPORTED_MEDIA_TYPE'
+  /** The provider refused the gateway’s credentials: an operator must fix the configuration. */
   | 'UPSTREAM_AUTH_FAILED'
+  /** The provider answered something the gateway cannot read or did not expect; the detail is in the gateway’s log. */
   | 'UPSTREAM_ERROR'
+  /** The provider did not answer in time. For a call that changes something, see OUTCOME_UNKNOWN. */
   | 'UPSTREAM_TIMEOUT'
+  /** The provider could not be reached, answered 5xx, or its circuit is open after repeated failures. Safe to retry later. */
   | 'UPSTREAM_UNAVAILABLE'
+  /** An input field the provider cannot take (missing, malformed, out of range); UserError.field names it. Every bad field of an input is reported at once. */
   | 'VALIDATION_FAILED';
 
 /** Which GreenVN to prefer. */
@@ -372,12 +535,15 @@ export type GreenVnPreferencesInput = {
   pinCode?: string | null | undefined;
   /** Exotel region: DL MU MH WB AP TN GJ KA KL RJ MP. */
   region?: string | null | undefined;
+  /** A mobile or a landline GreenVN. */
   type?: GreenVnType | null | undefined;
 };
 
 /** Exotel GreenVN number type preference. */
 export type GreenVnType =
+  /** A landline GreenVN. */
   | 'LANDLINE'
+  /** A mobile GreenVN. */
   | 'MOBILE';
 
 /** What a number can do beyond voice. */
@@ -397,15 +563,20 @@ export type NumberCapability =
 
 /** How available-number counts are grouped. */
 export type NumberCountGrouping =
+  /** By LATA. */
   | 'LATA'
+  /** By rate center. */
   | 'RATE_CENTER'
+  /** By US state. */
   | 'STATE'
+  /** By pricing tier. */
   | 'TIER';
 
 /** Which numbers of the inventory (every criterion given must hold). */
 export type NumberFilter = {
   /** Only numbers of this country (ISO 3166 alpha-2, e.g. AU, US, IN). */
   country?: string | null | undefined;
+  /** Only numbers of this kind. */
   kind?: NumberKind | null | undefined;
   /** Only this provider’s. */
   provider?: Provider | null | undefined;
@@ -413,6 +584,7 @@ export type NumberFilter = {
   search?: string | null | undefined;
   /** Only the numbers of this service (a Service id). */
   serviceId?: string | number | null | undefined;
+  /** Only numbers with this status. */
   status?: NumberStatus | null | undefined;
 };
 
@@ -433,25 +605,34 @@ export type NumberKind =
 
 /** How the inventory is ordered; ties keep the order the gateway kept the numbers in. */
 export type NumberOrder = {
+  /** Which way. */
   direction?: SortDirection;
+  /** What to order by. */
   field?: NumberOrderField;
 };
 
-/** ADDED: when the gateway first kept the number; E164: the number itself. */
+/** How the inventory is ordered. */
 export type NumberOrderField =
+  /** When the gateway first kept the number. */
   | 'ADDED'
+  /** The number itself. */
   | 'E164';
 
 /** Criteria for searching available numbers; each provider uses the ones it knows (see the README). */
 export type NumberSearchInput = {
+  /** Only numbers with CNAM (VoIP Innovations). */
   cnam?: boolean | null | undefined;
   /** ISO country, e.g. AU (AVANSER). */
   country?: string | null | undefined;
+  /** Only numbers of this kind. */
   kind?: NumberKind | null | undefined;
+  /** Local access and transport area (VoIP Innovations). */
   lata?: string | null | undefined;
+  /** With longitude: numbers near this point (AVANSER). */
   latitude?: number | null | undefined;
   /** Location words (AVANSER). */
   location?: string | null | undefined;
+  /** With latitude: numbers near this point (AVANSER). */
   longitude?: number | null | undefined;
   /** Area code (NANP). */
   npa?: string | null | undefined;
@@ -459,24 +640,31 @@ export type NumberSearchInput = {
   nxx?: string | null | undefined;
   /** Leading digits of the national number (AVANSER). */
   prefix?: string | null | undefined;
+  /** Rate center, e.g. BRIGHAM CY (VoIP Innovations). */
   rateCenter?: string | null | undefined;
+  /** Only numbers with SMS (VoIP Innovations). */
   sms?: boolean | null | undefined;
   /** US state, TF for toll-free (VoIP Innovations). */
   state?: string | null | undefined;
   /** Standard Zone Unit, e.g. sydney (AVANSER). */
   szu?: string | null | undefined;
+  /** Only numbers with T.38 fax (VoIP Innovations). */
   t38?: boolean | null | undefined;
+  /** Pricing tier (VoIP Innovations). */
   tier?: string | null | undefined;
 };
 
 /** Where a number stands: in stock, held for us, ordered, in service, given back, or held by someone else. */
 export type NumberStatus =
+  /** Ours and in service. */
   | 'ACTIVE'
+  /** In stock at the provider. */
   | 'AVAILABLE'
   /** Ordered, and the provider has not confirmed the order yet (an AVANSER service being activated): it becomes ACTIVE when its order COMPLETED, RELEASED when it FAILED. */
   | 'PENDING'
   /** No longer ours: released, its order failed, or its provider no longer lists it (found by reconciliation). */
   | 'RELEASED'
+  /** Held for us for a while (reservedUntil), not yet in service. */
   | 'RESERVED'
   /** Held by another account of the provider: neither yours nor for sale (VoIP Innovations queryDID: reserved or assigned to another company). */
   | 'UNAVAILABLE';
@@ -497,6 +685,7 @@ export type NumbersInput = {
   idempotencyKey?: string | null | undefined;
   /** At most 100 items. */
   numbers: Array<string>;
+  /** The provider holding the numbers. */
   provider: Provider;
 };
 
@@ -504,60 +693,106 @@ export type NumbersInput = {
 export type OrderFilter = {
   /** Subscriptions: just this order. */
   orderId?: string | number | null | undefined;
+  /** Only orders at this provider. */
   provider?: Provider | null | undefined;
+  /** Only orders with this status. */
   status?: OrderStatus | null | undefined;
 };
 
 /** What an order does: provision numbers or change a service. */
 export type OrderKind =
+  /** Provision numbers (provisionNumbers). */
   | 'PROVISION'
+  /** Change a service (updateService). */
   | 'SERVICE_UPDATE';
 
 /** PENDING until the provider confirms; then COMPLETED or FAILED. */
 export type OrderStatus =
+  /** Done. */
   | 'COMPLETED'
+  /** The provider did not carry it out; the history’s last message says why. */
   | 'FAILED'
+  /** Accepted by the provider, not yet confirmed (orderUpdated tells when it is). */
   | 'PENDING'
   /** Left PENDING past its provider’s window (see the README): the gateway stopped waiting; a confirmation that comes later still settles it. */
   | 'STALE';
 
 /** The telephony providers behind the gateway. */
 export type Provider =
+  /** AVANSER (Australia): number stock, services, call reports. */
   | 'AVANSER'
+  /** Delacon (Australia and other regions): call tracking numbers, provisioning, live call data. */
   | 'DELACON'
+  /** Exotel Lead Assist (India): GreenVN number masking. */
   | 'EXOTEL'
+  /** VoIP Innovations (US): DIDs over its SOAP API. */
   | 'VOIP_INNOVATIONS';
 
 /** LIVE: real credentials; SANDBOX: an in-process simulator speaking the provider wire format; OFF: neither. */
 export type ProviderMode =
+  /** Real credentials: calls reach the provider. */
   | 'LIVE'
+  /** Neither: its operations answer PROVIDER_NOT_CONFIGURED. */
   | 'OFF'
+  /** An in-process simulator speaking the provider’s wire format. */
   | 'SANDBOX';
 
-/** Provision numbers at a provider: give the block of that provider. */
+/** Provision numbers at a provider: give the block of that provider. With provider AUTO: country, kind and count, and the block of each provider you accept (the gateway picks the numbers). */
 export type ProvisionNumbersInput = {
+  /** For AVANSER: required when provider is AVANSER. */
   avanser?: AvanserProvisionInput | null | undefined;
+  /** AUTO only: how many numbers, 1 to 20 (default 1). */
+  count?: number | null | undefined;
+  /** AUTO only (and required there): ISO 3166 alpha-2 country the numbers are in, e.g. AU. */
+  country?: string | null | undefined;
+  /** For DELACON: required when provider is DELACON. */
   delacon?: DelaconProvisionInput | null | undefined;
   /** Any unique string (≤ 200 chars). Sending the same key again replays the first result and changes nothing; the same key with a different input is refused. When a provider's answer was lost (OUTCOME_UNKNOWN), the same key returns what was done once the gateway has found out, and never does it twice. Kept for 48 hours. */
   idempotencyKey?: string | null | undefined;
-  provider: Provider;
+  /** AUTO only: what sort of number (any when left out). */
+  kind?: NumberKind | null | undefined;
+  /** The provider to provision at, its block (delacon, avanser, voipInnovations) required; or AUTO (country required). */
+  provider: ProvisionProvider;
+  /** AUTO only: more stock criteria for each seller’s stock search (state, npa, szu …; country and kind are the fields above). A seller that cannot search by them is skipped. */
+  stock?: NumberSearchInput | null | undefined;
+  /** For VOIP_INNOVATIONS: required when provider is VOIP_INNOVATIONS. */
   voipInnovations?: VoipInnovationsProvisionInput | null | undefined;
 };
 
+/** A provider, or AUTO: the gateway picks one that sells in `country` and has the stock (see the README, "Provisioning by country"). */
+export type ProvisionProvider =
+  /** The gateway picks a provider selling in `country` with the stock, falling back on NO_NUMBER_AVAILABLE. */
+  | 'AUTO'
+  /** AVANSER. */
+  | 'AVANSER'
+  /** Delacon. */
+  | 'DELACON'
+  /** Exotel (does not provision numbers: answers UNSUPPORTED_BY_PROVIDER). */
+  | 'EXOTEL'
+  /** VoIP Innovations. */
+  | 'VOIP_INNOVATIONS';
+
 /** Give an active allocation a different GreenVN. */
 export type ReassignGreenVnInput = {
+  /** The allocation’s global id. */
   allocationId: string | number;
   /** Any unique string (≤ 200 chars). Sending the same key again replays the first result and changes nothing; the same key with a different input is refused. When a provider's answer was lost (OUTCOME_UNKNOWN), the same key returns what was done once the gateway has found out, and never does it twice. Kept for 48 hours. */
   idempotencyKey?: string | null | undefined;
+  /** Which GreenVN to take. */
   preferences?: GreenVnPreferencesInput | null | undefined;
+  /** Exotel strictness: fail rather than take a GreenVN that does not meet the preferences. */
   strict?: boolean | null | undefined;
 };
 
 /** A kind of record reconciliation compares with its provider. */
 export type ReconciledRecord =
+  /** An Exotel GreenVN allocation. */
   | 'ALLOCATION'
+  /** A phone number. */
   | 'NUMBER'
+  /** An order. */
   | 'ORDER'
+  /** A service (what a number is set up to do). */
   | 'SERVICE';
 
 /** Apply a webhook receipt again. */
@@ -570,8 +805,11 @@ export type ReplayWebhookReceiptInput = {
 
 /** Sandbox only: place a call to a number a simulator owns; the simulator emits the provider’s real webhooks. */
 export type SimulateIncomingCallInput = {
+  /** How long it lasts, in seconds. */
   durationSeconds?: number | null | undefined;
+  /** The caller. */
   from: string;
+  /** How the call ends. */
   outcome?: CallOutcome;
   /** Exotel: the PIN an unregistered caller enters. */
   pin?: string | null | undefined;
@@ -579,14 +817,18 @@ export type SimulateIncomingCallInput = {
   to: string;
 };
 
-/** ASC: smallest or oldest first; DESC: largest or newest first. */
+/** Which way a list runs. */
 export type SortDirection =
+  /** Smallest or oldest first. */
   | 'ASC'
+  /** Largest or newest first. */
   | 'DESC';
 
 /** AVANSER stock: the account’s private pool or public stock. */
 export type StockPool =
+  /** The account’s own pool. */
   | 'PRIVATE'
+  /** AVANSER’s public stock. */
   | 'PUBLIC';
 
 /** New parties for an active allocation (billed by Exotel as a new allocation). */
@@ -595,6 +837,7 @@ export type UpdateAllocationPartiesInput = {
   aPartyNumbers?: Array<string> | null | undefined;
   /** At most 100 items. */
   aPartyPins?: Array<number> | null | undefined;
+  /** The allocation’s global id. */
   allocationId: string | number;
   /** At most 100 items. */
   bPartyNumbers?: Array<string> | null | undefined;
@@ -602,18 +845,23 @@ export type UpdateAllocationPartiesInput = {
   bPartyPins?: Array<number> | null | undefined;
   /** Any unique string (≤ 200 chars). Sending the same key again replays the first result and changes nothing; the same key with a different input is refused. When a provider's answer was lost (OUTCOME_UNKNOWN), the same key returns what was done once the gateway has found out, and never does it twice. Kept for 48 hours. */
   idempotencyKey?: string | null | undefined;
+  /** Who may call whom, from now on. */
   usage?: AllocationUsage | null | undefined;
 };
 
 /** Change a service: give the block of its provider. */
 export type UpdateServiceInput = {
+  /** For AVANSER: required when provider is AVANSER. */
   avanser?: AvanserServiceUpdateInput | null | undefined;
+  /** For DELACON: required when provider is DELACON. */
   delacon?: DelaconServiceUpdateInput | null | undefined;
   /** Any unique string (≤ 200 chars). Sending the same key again replays the first result and changes nothing; the same key with a different input is refused. When a provider's answer was lost (OUTCOME_UNKNOWN), the same key returns what was done once the gateway has found out, and never does it twice. Kept for 48 hours. */
   idempotencyKey?: string | null | undefined;
+  /** The provider holding the service; its block is required. */
   provider: Provider;
   /** Delacon company id, AVANSER service number (E.164) or VoIP Innovations DID (E.164). */
   serviceRef: string;
+  /** For VOIP_INNOVATIONS: required when provider is VOIP_INNOVATIONS. */
   voipInnovations?: VoipInnovationsServiceUpdateInput | null | undefined;
 };
 
@@ -623,16 +871,19 @@ export type VoipInnovationsProvisionInput = {
   cnam?: boolean | null | undefined;
   /** Endpoint group the numbers route to. */
   endpointGroup: number;
-  /** At most 100 items. */
-  numbers: Array<string>;
+  /** Required, except with provider AUTO (which picks them). At most 100 items. */
+  numbers?: Array<string> | null | undefined;
   /** Your reference. */
   refId?: string | null | undefined;
 };
 
 /** VoIP Innovations DID configuration (configDID). */
 export type VoipInnovationsServiceUpdateInput = {
+  /** Inbound CNAM lookup. */
   cnam?: boolean | null | undefined;
+  /** The endpoint group the number routes to. */
   endpointGroup?: number | null | undefined;
+  /** Your reference. */
   refId?: string | null | undefined;
 };
 

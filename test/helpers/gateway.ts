@@ -223,3 +223,37 @@ export function wsResult(client: Client, query: string, variables: Record<string
     );
   });
 }
+
+/** A raw socket on the legacy subprotocol: every message it gets, and how it closes. */
+export function legacySocket(wsUrl: string) {
+  const socket = new WebSocket(wsUrl, 'graphql-ws');
+  const messages: Array<{ type: string; id?: string; payload?: unknown }> = [];
+  const waiters: Array<() => void> = [];
+  socket.on('message', (data) => {
+    messages.push(JSON.parse(String(data)));
+    for (const w of waiters.splice(0)) w();
+  });
+  const closed = new Promise<{ code: number; reason: string }>((resolve) => socket.on('close', (code, reason) => resolve({ code, reason: String(reason) })));
+  const opened = new Promise((resolve) => socket.once('open', resolve));
+  return {
+    socket,
+    messages,
+    closed,
+    async send(message: unknown) {
+      await opened;
+      socket.send(typeof message === 'string' ? message : JSON.stringify(message));
+    },
+    /** Resolves once a message matches. */
+    async until(match: (m: { type: string; id?: string }) => boolean, timeoutMs = 5_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (!messages.some(match)) {
+        if (Date.now() > deadline) throw new Error(`no such message; got ${JSON.stringify(messages)}`);
+        await new Promise<void>((resolve) => {
+          waiters.push(resolve);
+          setTimeout(resolve, 50);
+        });
+      }
+      return messages.find(match)!;
+    },
+  };
+}

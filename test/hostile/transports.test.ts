@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { CODES, INTERNALS } from '../helpers/answers.js';
-import { RW_KEY, startTestGateway, type TestGateway } from '../helpers/gateway.js';
+import { legacySocket, RW_KEY, startTestGateway, type TestGateway } from '../helpers/gateway.js';
 
 let gw: TestGateway;
 beforeAll(async () => {
@@ -16,43 +16,9 @@ beforeAll(async () => {
 });
 afterAll(() => gw?.close());
 
-/** A raw socket on the legacy subprotocol: every message it gets, and how it closes. */
-function legacySocket() {
-  const socket = new WebSocket(gw.wsUrl, 'graphql-ws');
-  const messages: Array<{ type: string; id?: string; payload?: unknown }> = [];
-  const waiters: Array<() => void> = [];
-  socket.on('message', (data) => {
-    messages.push(JSON.parse(String(data)));
-    for (const w of waiters.splice(0)) w();
-  });
-  const closed = new Promise<{ code: number; reason: string }>((resolve) => socket.on('close', (code, reason) => resolve({ code, reason: String(reason) })));
-  const opened = new Promise((resolve) => socket.once('open', resolve));
-  return {
-    socket,
-    messages,
-    closed,
-    async send(message: unknown) {
-      await opened;
-      socket.send(typeof message === 'string' ? message : JSON.stringify(message));
-    },
-    /** Resolves once a message matches. */
-    async until(match: (m: { type: string; id?: string }) => boolean, timeoutMs = 5_000) {
-      const deadline = Date.now() + timeoutMs;
-      while (!messages.some(match)) {
-        if (Date.now() > deadline) throw new Error(`no such message; got ${JSON.stringify(messages)}`);
-        await new Promise<void>((resolve) => {
-          waiters.push(resolve);
-          setTimeout(resolve, 50);
-        });
-      }
-      return messages.find(match)!;
-    },
-  };
-}
-
 describe('the legacy graphql-ws subprotocol', () => {
   it('is chosen when it is the only one offered; graphql-transport-ws wins when both are', async () => {
-    const legacy = legacySocket();
+    const legacy = legacySocket(gw.wsUrl);
     await legacy.send({ type: 'connection_init', payload: { Authorization: `Bearer ${RW_KEY}` } });
     await legacy.until((m) => m.type === 'connection_ack');
     expect(legacy.socket.protocol).toBe('graphql-ws');
@@ -71,27 +37,27 @@ describe('the legacy graphql-ws subprotocol', () => {
     ['a second connection_init', [{ type: 'connection_init', payload: { authorization: `Bearer ${RW_KEY}` } }, { type: 'connection_init', payload: {} }], 4429],
     ['a start without an id', [{ type: 'connection_init', payload: { authorization: `Bearer ${RW_KEY}` } }, { type: 'start', payload: { query: '{ providers { provider } }' } }], 4400],
   ])('%s closes the socket with its code', async (_name, frames, code) => {
-    const s = legacySocket();
+    const s = legacySocket(gw.wsUrl);
     for (const frame of frames) await s.send(frame);
     expect((await s.closed).code).toBe(code);
   });
 
   it('closes a socket that sends no connection_init within 3 s (4408)', async () => {
-    const s = legacySocket();
+    const s = legacySocket(gw.wsUrl);
     const started = Date.now();
     expect((await s.closed).code).toBe(4408);
     expect(Date.now() - started).toBeGreaterThanOrEqual(2_900);
   });
 
   it('refuses an unknown key with connection_error UNAUTHENTICATED, then closes 4403', async () => {
-    const s = legacySocket();
+    const s = legacySocket(gw.wsUrl);
     await s.send({ type: 'connection_init', payload: { authorization: 'Bearer not-a-key-000000' } });
     expect(await s.closed).toEqual({ code: 4403, reason: 'Forbidden' });
     expect(s.messages).toEqual([{ type: 'connection_error', payload: { message: 'Unknown API key', extensions: { code: 'UNAUTHENTICATED' } } }]);
   });
 
   it('answers fuzzed operations with data or known codes, each then complete; the socket stays open', async () => {
-    const s = legacySocket();
+    const s = legacySocket(gw.wsUrl);
     await s.send({ type: 'connection_init', payload: { authorization: `Bearer ${RW_KEY}` } });
     await s.until((m) => m.type === 'connection_ack');
     const tokens = ['{', '}', '(', ')', ':', '$', '@', '...', '!', '"', 'query', 'mutation', 'fragment', 'on', 'providers', 'provider', 'id', 'first', 'null', '\u0000', '\ud800', '__typename'];

@@ -20,7 +20,7 @@ import type {
   ServiceUpdateOutcome,
   ServiceUpdateRequest,
 } from '../provider.js';
-import { checkEmail, phoneNumber, refuse } from '../validate.js';
+import { checkEmail, everyRefusal, phoneNumber, refuse } from '../validate.js';
 import { AvanserClient } from './client.js';
 import type { AvanserNumberSearchInput, AvanserProvisionInput, AvanserServiceUpdateInput } from './inputs.js';
 import {
@@ -50,26 +50,29 @@ function nonBlank(value: string | undefined, field: string[], what: string): voi
 /** Country (default AU) and the stock criteria AVANSER can search by. Returns the country. */
 function checkCriteria(c: Omit<AvanserNumberSearchInput, 'type'> & { country?: string }, at: string[]): string {
   const country = (c.country ?? 'AU').toUpperCase();
-  if (!/^[A-Z]{2}$/.test(country)) refuse([...at, 'country'], 'country must be an ISO 3166 alpha-2 code such as AU');
-  nonBlank(c.szu, [...at, 'szu'], 'szu');
-  if (c.szu !== undefined && country !== 'AU') refuse([...at, 'szu'], 'SZU searches exist for Australia only');
-  nonBlank(c.location, [...at, 'location'], 'location');
-  if ((c.latitude === undefined) !== (c.longitude === undefined)) {
-    refuse([...at, c.latitude === undefined ? 'latitude' : 'longitude'], 'latitude and longitude go together');
-  }
-  if (c.latitude !== undefined && !(Math.abs(c.latitude) <= 90)) refuse([...at, 'latitude'], 'latitude must be within -90..90');
-  if (c.longitude !== undefined && !(Math.abs(c.longitude) <= 180)) refuse([...at, 'longitude'], 'longitude must be within -180..180');
-  if (c.prefix !== undefined && !/^\d{1,15}$/.test(c.prefix)) refuse([...at, 'prefix'], 'prefix must be digits');
-  if (c.number !== undefined) phoneNumber(c.number, [...at, 'number']);
+  everyRefusal([
+    () => !/^[A-Z]{2}$/.test(country) && refuse([...at, 'country'], 'country must be an ISO 3166 alpha-2 code such as AU'),
+    () => nonBlank(c.szu, [...at, 'szu'], 'szu'),
+    () => c.szu !== undefined && country !== 'AU' && refuse([...at, 'szu'], 'SZU searches exist for Australia only'),
+    () => nonBlank(c.location, [...at, 'location'], 'location'),
+    () => (c.latitude === undefined) !== (c.longitude === undefined) && refuse([...at, c.latitude === undefined ? 'latitude' : 'longitude'], 'latitude and longitude go together'),
+    () => c.latitude !== undefined && !(Math.abs(c.latitude) <= 90) && refuse([...at, 'latitude'], 'latitude must be within -90..90'),
+    () => c.longitude !== undefined && !(Math.abs(c.longitude) <= 180) && refuse([...at, 'longitude'], 'longitude must be within -180..180'),
+    () => c.prefix !== undefined && !/^\d{1,15}$/.test(c.prefix) && refuse([...at, 'prefix'], 'prefix must be digits'),
+    () => c.number !== undefined && phoneNumber(c.number, [...at, 'number']),
+  ]);
   return country;
 }
 
 /** The settings a new service and an update share. */
 function checkServiceInput(s: AvanserServiceUpdateInput, at: string[]): void {
-  nonBlank(s.name, [...at, 'name'], 'name');
-  if (s.answerPoint !== undefined) phoneNumber(s.answerPoint, [...at, 'answerPoint']);
-  s.missedCallNotifications?.emails?.forEach((email, i) => checkEmail(email, [...at, 'missedCallNotifications', 'emails', String(i)]));
-  s.missedCallNotifications?.smsNumbers?.forEach((n, i) => phoneNumber(n, [...at, 'missedCallNotifications', 'smsNumbers', String(i)]));
+  const notify = s.missedCallNotifications;
+  everyRefusal([
+    () => nonBlank(s.name, [...at, 'name'], 'name'),
+    () => s.answerPoint !== undefined && phoneNumber(s.answerPoint, [...at, 'answerPoint']),
+    ...(notify?.emails ?? []).map((email, i) => () => checkEmail(email, [...at, 'missedCallNotifications', 'emails', String(i)])),
+    ...(notify?.smsNumbers ?? []).map((n, i) => () => phoneNumber(n, [...at, 'missedCallNotifications', 'smsNumbers', String(i)])),
+  ]);
 }
 
 const SEARCH_FIELD = { NUMBER: 'number', SZU: 'szu', LOCATION: 'location', COORDINATES: 'latitude', PREFIX: 'prefix', NUMBER_TYPE: 'kind' } as const;
@@ -79,29 +82,46 @@ type RequestSpec = AvanserNumberSearchInput & { country: string };
 /** One search per service request, in order. */
 function requestSpecs(a: AvanserProvisionInput): RequestSpec[] {
   const at = ['avanser'];
-  if (!a.name?.trim()) refuse([...at, 'name'], 'a service needs a name');
-  checkServiceInput(a, at);
-  if (a.serviceType === 'TRANSFER' && !a.answerPoint) refuse([...at, 'answerPoint'], 'a transfer service needs an answer point');
-  if (!a.numbers === !a.search) refuse([...at, a.numbers ? 'search' : 'numbers'], 'give either numbers or a search');
-  if (a.numbers) {
-    if (a.count !== undefined) refuse([...at, 'count'], 'count goes with a search; with numbers each number is one request');
-    if (a.numbers.length === 0) refuse([...at, 'numbers'], 'give at least one number');
-    if (a.numbers.length > MAX_REQUESTS) refuse([...at, 'numbers'], `at most ${MAX_REQUESTS} numbers per call`, ErrorCode.TOO_MANY_NUMBERS);
-    const seen = new Set<string>();
-    return a.numbers.map((n, i) => {
+  let specs: RequestSpec[] = [];
+  everyRefusal([
+    () => !a.name?.trim() && refuse([...at, 'name'], 'a service needs a name'),
+    () => checkServiceInput(a, at),
+    () => a.serviceType === 'TRANSFER' && !a.answerPoint && refuse([...at, 'answerPoint'], 'a transfer service needs an answer point'),
+    () => !a.numbers === !a.search && refuse([...at, a.numbers ? 'search' : 'numbers'], 'give either numbers or a search'),
+    () => (specs = a.numbers ? numberSpecs(a, a.numbers, at) : a.search ? searchSpecs(a, a.search, at) : []),
+  ]);
+  return specs;
+}
+
+/** A request for each number, each checked. */
+function numberSpecs(a: AvanserProvisionInput, numbers: string[], at: string[]): RequestSpec[] {
+  const seen = new Set<string>();
+  const specs: RequestSpec[] = [];
+  everyRefusal([
+    () => a.count !== undefined && refuse([...at, 'count'], 'count goes with a search; with numbers each number is one request'),
+    () => numbers.length === 0 && refuse([...at, 'numbers'], 'give at least one number'),
+    () => numbers.length > MAX_REQUESTS && refuse([...at, 'numbers'], `at most ${MAX_REQUESTS} numbers per call`, ErrorCode.TOO_MANY_NUMBERS),
+    ...numbers.map((n, i) => () => {
       const e164 = phoneNumber(n, [...at, 'numbers', String(i)]);
       if (seen.has(e164)) refuse([...at, 'numbers', String(i)], `${e164} is listed twice`, ErrorCode.DUPLICATE_NUMBERS);
       seen.add(e164);
-      return { type: 'NUMBER', number: e164, country: checkCriteria({ country: a.country ?? partsOf(e164).country }, at) };
-    });
-  }
-  const search = a.search!;
+      specs.push({ type: 'NUMBER', number: e164, country: checkCriteria({ country: a.country ?? partsOf(e164).country }, at) });
+    }),
+  ]);
+  return specs;
+}
+
+/** `count` requests of one search. */
+function searchSpecs(a: AvanserProvisionInput, search: AvanserNumberSearchInput, at: string[]): RequestSpec[] {
   const count = a.count ?? 1;
-  if (!Number.isInteger(count) || count < 1) refuse([...at, 'count'], 'count must be at least 1');
-  if (count > MAX_REQUESTS) refuse([...at, 'count'], `at most ${MAX_REQUESTS} services per call`, ErrorCode.TOO_MANY_NUMBERS);
   const field = SEARCH_FIELD[search.type];
-  if (search[field] === undefined) refuse([...at, 'search', field], `a ${search.type} search needs ${field}`);
-  const country = checkCriteria({ ...search, country: a.country }, [...at, 'search']);
+  let country = '';
+  everyRefusal([
+    () => (!Number.isInteger(count) || count < 1) && refuse([...at, 'count'], 'count must be at least 1'),
+    () => count > MAX_REQUESTS && refuse([...at, 'count'], `at most ${MAX_REQUESTS} services per call`, ErrorCode.TOO_MANY_NUMBERS),
+    () => search[field] === undefined && refuse([...at, 'search', field], `a ${search.type} search needs ${field}`),
+    () => (country = checkCriteria({ ...search, country: a.country }, [...at, 'search'])),
+  ]);
   return Array.from({ length: count }, () => ({ ...search, country }));
 }
 

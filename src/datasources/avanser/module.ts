@@ -35,4 +35,5 @@ export const avanserModule = {
   startSimulator: startAvanserSimulator,
   inputs: { block: 'avanser', provision: AvanserProvisionInput, serviceUpdate: AvanserServiceUpdateInput },
   stockCountries: ['AU'],
+  autoFields: ['numbers', 'search', 'count', 'country'],
 } satisfies ProviderModule<AvanserConfig>;

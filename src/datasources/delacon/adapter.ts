@@ -14,7 +14,7 @@ import type {
   ServiceUpdateRequest,
   UpdatePart,
 } from '../provider.js';
-import { checkEmail, phoneNumber, refuse } from '../validate.js';
+import { checkEmail, everyRefusal, phoneNumber, refuse } from '../validate.js';
 import { DelaconClient } from './client.js';
 import type { DelaconProvisionInput, DelaconRegion, DelaconServiceUpdateInput } from './inputs.js';
 import {
@@ -41,45 +41,58 @@ function checkRegion(region: string | undefined, field: string[]): asserts regio
 function checkTermination(value: string | undefined, region: DelaconRegion | undefined): void {
   if (value === undefined) return;
   const e164 = phoneNumber(value, ['delacon', 'terminationNumber']);
-  if (region && partsOf(e164).country !== REGIONS[region].country) {
-    refuse(['delacon', 'terminationNumber'], `${value} is not a number in ${REGIONS[region].name} (Delacon takes it in national form)`, ErrorCode.INVALID_NUMBER);
+  // An unknown region is refused on its own field.
+  const place = region && Object.hasOwn(REGIONS, region) ? REGIONS[region] : undefined;
+  if (place && partsOf(e164).country !== place.country) {
+    refuse(['delacon', 'terminationNumber'], `${value} is not a number in ${place.name} (Delacon takes it in national form)`, ErrorCode.INVALID_NUMBER);
   }
 }
 
 function checkProvision(input: DelaconProvisionInput | undefined): DelaconProvisionInput {
   if (!input) return refuse(['delacon'], 'A Delacon order needs its delacon input');
   const field = (name: keyof DelaconProvisionInput): string[] => ['delacon', name];
-  if (!Number.isInteger(input.count) || input.count < 1 || input.count > 10) refuse(field('count'), 'Delacon orders take 1 to 10 numbers');
-  checkRegion(input.region, field('region'));
-  checkEmail(input.orderSummaryEmail, field('orderSummaryEmail'));
-  if (input.companyId !== undefined) {
-    if (!/^\d+$/.test(input.companyId)) refuse(field('companyId'), `"${input.companyId}" is not a Delacon company id`);
-    return input;
-  }
-  for (const name of ['businessName', 'businessCategory', 'email', 'terminationNumber', 'region', 'numberType'] as const) {
-    if (!input[name]?.trim()) refuse(field(name), `A new Delacon customer needs ${name}`);
-  }
-  checkEmail(input.email, field('email'));
-  checkTermination(input.terminationNumber, input.region);
-  if (input.acceptTerms !== true) refuse(field('acceptTerms'), "A new Delacon customer must accept Delacon's terms");
+  const { companyId } = input;
+  everyRefusal([
+    () => (!Number.isInteger(input.count) || input.count < 1 || input.count > 10) && refuse(field('count'), 'Delacon orders take 1 to 10 numbers'),
+    () => checkRegion(input.region, field('region')),
+    () => checkEmail(input.orderSummaryEmail, field('orderSummaryEmail')),
+    ...(companyId !== undefined
+      ? [() => !/^\d+$/.test(companyId) && refuse(field('companyId'), `"${companyId}" is not a Delacon company id`)]
+      : [
+          ...(['businessName', 'businessCategory', 'email', 'terminationNumber', 'region', 'numberType'] as const).map(
+            (name) => () => !input[name]?.trim() && refuse(field(name), `A new Delacon customer needs ${name}`),
+          ),
+          () => checkEmail(input.email, field('email')),
+          () => checkTermination(input.terminationNumber, input.region),
+          () => input.acceptTerms !== true && refuse(field('acceptTerms'), "A new Delacon customer must accept Delacon's terms"),
+        ]),
+  ]);
   return input;
 }
 
 function checkUpdate(request: Update): DelaconServiceUpdateInput {
-  if (!/^\d+$/.test(request.serviceRef)) refuse(['serviceRef'], `"${request.serviceRef}" is not a Delacon company id`);
   const update = request.delacon;
-  if (!update || updateFields(update).length === 0) return refuse(['delacon'], 'Nothing to update');
   const field = (name: keyof DelaconServiceUpdateInput): string[] => ['delacon', name];
-  if (update.businessName !== undefined && !update.businessName.trim()) refuse(field('businessName'), 'The business name cannot be empty');
-  checkEmail(update.email, field('email'));
-  checkTermination(update.terminationNumber, undefined);
-  if (update.oneThreeHundredNumber !== undefined && !/^1[38]00\d{6}$|^13\d{4}$/.test(update.oneThreeHundredNumber.replace(/\s+/g, ''))) {
-    refuse(field('oneThreeHundredNumber'), `${update.oneThreeHundredNumber} is not a 13, 1300 or 1800 number`, ErrorCode.INVALID_NUMBER);
-  }
-  const seconds = update.transferTimeSeconds;
-  if (seconds !== undefined && (!Number.isInteger(seconds) || seconds < 0 || seconds > 999)) refuse(field('transferTimeSeconds'), 'The transfer time is 0 to 999 seconds');
-  if (update.smsMessage !== undefined && update.smsMessage.length > 160) refuse(field('smsMessage'), 'The SMS message is at most 160 characters');
-  return update;
+  everyRefusal([
+    () => !/^\d+$/.test(request.serviceRef) && refuse(['serviceRef'], `"${request.serviceRef}" is not a Delacon company id`),
+    () => (!update || updateFields(update).length === 0) && refuse(['delacon'], 'Nothing to update'),
+  ]);
+  const u = update!;
+  everyRefusal([
+    () => u.businessName !== undefined && !u.businessName.trim() && refuse(field('businessName'), 'The business name cannot be empty'),
+    () => checkEmail(u.email, field('email')),
+    () => checkTermination(u.terminationNumber, undefined),
+    () =>
+      u.oneThreeHundredNumber !== undefined &&
+      !/^1[38]00\d{6}$|^13\d{4}$/.test(u.oneThreeHundredNumber.replace(/\s+/g, '')) &&
+      refuse(field('oneThreeHundredNumber'), `${u.oneThreeHundredNumber} is not a 13, 1300 or 1800 number`, ErrorCode.INVALID_NUMBER),
+    () => {
+      const seconds = u.transferTimeSeconds;
+      if (seconds !== undefined && (!Number.isInteger(seconds) || seconds < 0 || seconds > 999)) refuse(field('transferTimeSeconds'), 'The transfer time is 0 to 999 seconds');
+    },
+    () => u.smsMessage !== undefined && u.smsMessage.length > 160 && refuse(field('smsMessage'), 'The SMS message is at most 160 characters'),
+  ]);
+  return u;
 }
 
 export class DelaconAdapter implements ProviderAdapter {

@@ -6,7 +6,7 @@
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import type { AllocationUsage as Usage } from '../../domain/model.js';
 import { IDEMPOTENCY_KEY } from '../../types/common.js';
-import { AllocationUsage, literals } from '../../types/enums.js';
+import { AllocationUsage, literals, valuesConfig } from '../../types/enums.js';
 import { atMost } from '../../types/lists.js';
 import { E164Scalar } from '../../types/scalars.js';
 import { REGIONS } from './wire.js';
@@ -14,7 +14,11 @@ import { REGIONS } from './wire.js';
 export const GreenVNType = literals('MOBILE', 'LANDLINE');
 export type GreenVNType = keyof typeof GreenVNType;
 
-registerEnumType(GreenVNType, { name: 'GreenVNType', description: 'Exotel GreenVN number type preference.' });
+registerEnumType(GreenVNType, {
+  name: 'GreenVNType',
+  description: 'Exotel GreenVN number type preference.',
+  valuesConfig: valuesConfig(GreenVNType, { MOBILE: 'A mobile GreenVN.', LANDLINE: 'A landline GreenVN.' }),
+});
 
 @InputType({ description: 'Which GreenVN to prefer.' })
 export class GreenVNPreferencesInput {
@@ -27,7 +31,7 @@ export class GreenVNPreferencesInput {
   @Field(() => String, { nullable: true, description: 'Indian PIN code; the closest supported region is used.' })
   pinCode?: string;
 
-  @Field(() => GreenVNType, { nullable: true })
+  @Field(() => GreenVNType, { nullable: true, description: 'A mobile or a landline GreenVN.' })
   type?: GreenVNType;
 }
 
@@ -48,13 +52,13 @@ export class AllocateGreenVNInput {
   @Field(() => [Int], { nullable: true, description: atMost('AllocateGreenVNInput.bPartyPins', 100) })
   bPartyPins?: number[];
 
-  @Field(() => AllocationUsage, { defaultValue: 'TWO_WAY' })
+  @Field(() => AllocationUsage, { defaultValue: 'TWO_WAY', description: 'Who may call whom.' })
   usage!: Usage;
 
   @Field(() => Boolean, { nullable: true, description: 'Allocate only if every preference is met.' })
   strict?: boolean;
 
-  @Field(() => GreenVNPreferencesInput, { nullable: true })
+  @Field(() => GreenVNPreferencesInput, { nullable: true, description: 'Which GreenVN to take.' })
   preferences?: GreenVNPreferencesInput;
 
   @Field(() => Int, { nullable: true, description: 'Deallocate automatically after this many seconds (account default otherwise).' })
@@ -69,14 +73,14 @@ export class AllocateGreenVNInput {
 
 @InputType({ description: 'New parties for an active allocation (billed by Exotel as a new allocation).' })
 export class UpdateAllocationPartiesInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The allocation’s global id.' })
   allocationId!: string;
 
   @Field(() => [E164Scalar], { nullable: true, description: atMost('UpdateAllocationPartiesInput.aPartyNumbers', 100) }) aPartyNumbers?: string[];
   @Field(() => [E164Scalar], { nullable: true, description: atMost('UpdateAllocationPartiesInput.bPartyNumbers', 100) }) bPartyNumbers?: string[];
   @Field(() => [Int], { nullable: true, description: atMost('UpdateAllocationPartiesInput.aPartyPins', 100) }) aPartyPins?: number[];
   @Field(() => [Int], { nullable: true, description: atMost('UpdateAllocationPartiesInput.bPartyPins', 100) }) bPartyPins?: number[];
-  @Field(() => AllocationUsage, { nullable: true }) usage?: Usage;
+  @Field(() => AllocationUsage, { nullable: true, description: 'Who may call whom, from now on.' }) usage?: Usage;
 
   @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY })
   idempotencyKey?: string;
@@ -84,11 +88,11 @@ export class UpdateAllocationPartiesInput {
 
 @InputType({ description: 'Give an active allocation a different GreenVN.' })
 export class ReassignGreenVNInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The allocation’s global id.' })
   allocationId!: string;
 
-  @Field(() => Boolean, { nullable: true }) strict?: boolean;
-  @Field(() => GreenVNPreferencesInput, { nullable: true }) preferences?: GreenVNPreferencesInput;
+  @Field(() => Boolean, { nullable: true, description: 'Exotel strictness: fail rather than take a GreenVN that does not meet the preferences.' }) strict?: boolean;
+  @Field(() => GreenVNPreferencesInput, { nullable: true, description: 'Which GreenVN to take.' }) preferences?: GreenVNPreferencesInput;
 
   @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY })
   idempotencyKey?: string;
@@ -96,7 +100,7 @@ export class ReassignGreenVNInput {
 
 @InputType({ description: 'End an allocation now.' })
 export class DeallocateGreenVNInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The allocation’s global id.' })
   allocationId!: string;
 
   @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY })

@@ -166,7 +166,7 @@ export class VoipInnovationsAdapter implements ProviderAdapter {
     const config = { endpointGroup: group, cnam: input.cnam, refId: input.refId };
     const reserved = await this.client.reserveDID(this.tns(input.numbers, ['voipInnovations', 'numbers']).map((tn) => ({ tn, cnam: input.cnam, refId: input.refId })));
     requireSuccess(reserved);
-    const outcomes = outcomesOf(input.numbers, reserved.DIDs, 'RESERVED', new Date());
+    const outcomes = outcomesOf(input.numbers!, reserved.DIDs, 'RESERVED', new Date());
 
     const held = outcomes.filter((o) => o.ok);
     if (held.length > 0) {
@@ -201,7 +201,7 @@ export class VoipInnovationsAdapter implements ProviderAdapter {
     // The gateway recorded the request it sent this adapter.
     const input = attempt.operation === 'provision' ? (attempt.args[0] as Provision).voipInnovations : undefined;
     if (!input) return { state: 'unknown' };
-    const found = await this.lookUp(input.numbers);
+    const found = await this.lookUp(input.numbers ?? []);
     if (!found.every((n) => n?.status === 'ACTIVE' && n.details?.endpointGroup === String(input.endpointGroup))) return { state: 'resend' };
     return { state: 'done', result: provisioned(found.map((n) => ({ e164: n!.e164, ok: true, status: 'ACTIVE' })), input, now) };
   }
@@ -278,8 +278,8 @@ export class VoipInnovationsAdapter implements ProviderAdapter {
   }
 
   /** Validate a multi-number input: 1..MAX distinct NANP numbers, as TNs. */
-  private tns(e164s: E164[], field: string[]): string[] {
-    if (e164s.length === 0) refuse(field, 'Give at least one number');
+  private tns(e164s: E164[] | undefined, field: string[]): string[] {
+    if (!e164s?.length) refuse(field, 'Give at least one number');
     if (e164s.length > MAX_NUMBERS) refuse(field, `At most ${MAX_NUMBERS} numbers per request`, ErrorCode.TOO_MANY_NUMBERS);
     if (new Set(e164s).size !== e164s.length) refuse(field, 'A number appears more than once', ErrorCode.DUPLICATE_NUMBERS);
     return e164s.map((e164, i) => tnOf(e164, [...field, String(i)]));

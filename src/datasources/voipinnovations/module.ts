@@ -37,4 +37,5 @@ export const voipInnovationsModule = {
   startSimulator: startVoipInnovationsSimulator,
   inputs: { block: 'voipInnovations', provision: VoipInnovationsProvisionInput, serviceUpdate: VoipInnovationsServiceUpdateInput },
   stockCountries: ['US'],
+  autoFields: ['numbers'],
 } satisfies ProviderModule<VoipInnovationsConfig>;

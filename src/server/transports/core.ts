@@ -138,7 +138,7 @@ export function createTransportCore({ schema, gateway, keys, limiter, log, keepA
     }
     if (pq.version !== 1 || typeof pq.sha256Hash !== 'string') return badRequest('Unsupported persisted query version');
     if (typeof payload.query !== 'string') return persisted.get(pq.sha256Hash) ?? badRequest('PersistedQueryNotFound', ErrorCode.PERSISTED_QUERY_NOT_FOUND);
-    if (createHash('sha256').update(payload.query).digest('hex') !== pq.sha256Hash) return badRequest('provided sha does not match query');
+    if (createHash('sha256').update(payload.query).digest('hex') !== pq.sha256Hash) return badRequest('provided sha does not match query', ErrorCode.PERSISTED_QUERY_HASH_MISMATCH);
     persisted.remember(pq.sha256Hash, payload.query);
     return payload.query;
   }
@@ -158,7 +158,10 @@ export function createTransportCore({ schema, gateway, keys, limiter, log, keepA
 
   function formatResult(result: ExecutionResult): FormattedExecutionResult {
     if (!result.errors?.length) return result as FormattedExecutionResult;
-    return { ...result, errors: result.errors.map((e) => format(e.toJSON(), e)) };
+    // Without data, a request error (a variable that does not fit its type) comes uncoded; Apollo codes it on HTTP.
+    // An uncoded error from a subscribe resolver (a crash: not a GraphQLError) stays one.
+    const request = (e: GraphQLError) => result.data === undefined && !e.extensions.code && (!e.originalError || e.originalError instanceof GraphQLError);
+    return { ...result, errors: result.errors.map((e) => (request(e) ? coded(e, ErrorCode.BAD_USER_INPUT) : e)).map((e) => format(e.toJSON(), e)) };
   }
 
   return {
