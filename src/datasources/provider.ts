@@ -17,6 +17,7 @@ import type {
   PhoneNumberRecord,
   PortabilityRecord,
   PortDetailsRecord,
+  ProviderAccountRecord,
   ProviderName,
   ServiceRecord,
 } from '../domain/model.js';
@@ -161,6 +162,8 @@ export interface ProviderAdapter {
    * services (reconciliation compares the store with it). Absent when it can list neither.
    */
   inventory?(): Promise<Inventory>;
+  /** Account-wide features (VoIP Innovations' conference line); never a credential. */
+  account?(): Promise<ProviderAccountRecord>;
   getService?(serviceRef: string): Promise<ServiceRecord | null>;
 
   allocate?(request: AllocateRequest): Promise<AllocationRecord>;

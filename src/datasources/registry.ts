@@ -158,6 +158,7 @@ const OPERATION_NAMES: Record<AdapterOperation, string> = {
   listServices: 'listing services',
   getService: 'looking up a service',
   inventory: 'listing what the account holds',
+  account: 'account-wide features',
   allocate: 'GreenVN allocations',
   getAllocation: 'GreenVN allocations',
   updateParties: 'GreenVN allocations',

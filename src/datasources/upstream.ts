@@ -17,7 +17,7 @@ import CircuitBreaker from 'opossum';
 import type { Logger } from 'pino';
 import type { ProviderName } from '../domain/model.js';
 import { ErrorCode, GatewayError, type BusinessError } from '../errors.js';
-import { withoutToken } from '../observability/logger.js';
+import { withoutSecretValues } from '../observability/logger.js';
 import { upstreamDuration } from '../observability/metrics.js';
 import { shapeProblem, type Shape } from './shape.js';
 
@@ -301,7 +301,7 @@ export class Upstream<Call extends UpstreamRequest = UpstreamRequest, Body = unk
   /** UPSTREAM_ERROR for an answer the gateway cannot read; the body goes to the logs (cut short, tokens out), never to the client. */
   protected unreadable(res: UpstreamResponse, operation: string, problem: string): GatewayError {
     const { provider, log } = this.opts;
-    log.warn({ provider, operation, status: res.status, problem, body: withoutToken(res.body.slice(0, LOGGED_BODY_CHARS)) }, 'upstream answer unreadable');
+    log.warn({ provider, operation, status: res.status, problem, body: withoutSecretValues(res.body.slice(0, LOGGED_BODY_CHARS)) }, 'upstream answer unreadable');
     return new GatewayError(ErrorCode.UPSTREAM_ERROR, `${provider} answered something the gateway could not read`, { provider });
   }
 }

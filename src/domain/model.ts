@@ -63,6 +63,12 @@ export interface PortabilityRecord {
   message?: string;
 }
 
+/** What an account has beyond its numbers (VoIP Innovations: its conference line). */
+export interface ProviderAccountRecord {
+  /** null when the provider did not say. */
+  conferenceLine: { enabled: boolean } | null;
+}
+
 export interface PortDetailsRecord {
   portId: number;
   status: string;

@@ -1,5 +1,6 @@
 /** The providers themselves: which are live, sandboxed or off, healthy, and what each supports. */
 import type { AdapterOperation } from '../datasources/provider.js';
+import type { ProviderName } from '../domain/model.js';
 import type { ProviderStatus as RegistryStatus, Registry } from '../datasources/registry.js';
 
 /**
@@ -29,6 +30,7 @@ const FIELDS: Record<AdapterOperation, string[]> = {
   deallocate: ['deallocateGreenVN'],
   recover: [],
   inventory: [],
+  account: ['providerAccount'],
 };
 
 export type ProviderStatus = Omit<RegistryStatus, 'operations'> & { operations: string[] };
@@ -38,5 +40,9 @@ export class Providers {
 
   status(): ProviderStatus[] {
     return this.registry.status().map((s) => ({ ...s, operations: [...new Set(s.operations.flatMap((op) => FIELDS[op]))] }));
+  }
+
+  async account(provider: ProviderName) {
+    return { provider, ...(await this.registry.call(provider, 'account')) };
   }
 }

@@ -41,6 +41,18 @@ function isTokenParam(name: string): boolean {
   }
 }
 
+const SECRET_NAME = '(?:pin|password|secret|token|apitoken|authtoken)';
+const SECRET_ELEMENT = new RegExp(`<((?:\\w+:)?${SECRET_NAME})>[^<]*</\\1>`, 'gi');
+const SECRET_MEMBER = new RegExp(`("${SECRET_NAME}"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`, 'gi');
+
+/**
+ * An upstream body cut for a log line, without the values of XML elements or JSON members that
+ * name a secret (VoIP Innovations' `<PIN>` rides on every SOAP answer).
+ */
+export function withoutSecretValues(body: string): string {
+  return withoutToken(body).replace(SECRET_ELEMENT, '<$1>[redacted]</$1>').replace(SECRET_MEMBER, '$1"[redacted]"');
+}
+
 /** Remove the value of every `token` query parameter from a URL or path before it is logged. */
 export function withoutToken(url: string): string {
   const q = url.indexOf('?');

@@ -14,7 +14,7 @@ import { Node, fromGlobalId, splitProviderKey } from '../types/node.js';
 import { Order, OrderConnection } from '../types/order.js';
 import { AvailableNumberConnection, NumberCountResult, NumberType, PhoneNumber, PhoneNumberConnection, Portability, PortDetails } from '../types/phone-number.js';
 import { presentAllocation, presentCall, presentNumber, presentOrder, presentReceipt, presentService } from '../types/present.js';
-import { ProviderStatus } from '../types/provider.js';
+import { ProviderAccount, ProviderStatus } from '../types/provider.js';
 import { Reconciliation, presentReconciliation } from '../types/reconciliation.js';
 import { atMost } from '../types/lists.js';
 import { E164Scalar } from '../types/scalars.js';
@@ -76,6 +76,11 @@ export class QueryResolver {
   @Query(() => [ProviderStatus], { description: 'Every provider: configured, sandboxed or off; healthy; what it supports.' })
   providers(@Ctx() ctx: Context): ProviderStatus[] {
     return ctx.gateway.providers.status();
+  }
+
+  @Query(() => ProviderAccount, { description: 'Account-wide features at a provider, read from its API (VoIP Innovations: its conference line); UNSUPPORTED_BY_PROVIDER elsewhere.' })
+  providerAccount(@Arg('provider', () => Provider, { description: 'The provider.' }) provider: ProviderName, @Ctx() ctx: Context) {
+    return query(() => ctx.gateway.providers.account(provider));
   }
 
   @Query(() => Reconciliation, { nullable: true, description: 'The last completed reconciliation run (what it compared, found and changed); null before the first.' })

@@ -11,6 +11,7 @@ import type { ConnectionError, FastifyError, FastifyReply, FastifyRequest } from
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { ErrorCode, GatewayError } from '../errors.js';
+import { withoutSecretValues } from '../observability/logger.js';
 
 const PUBLIC_CODES: ReadonlySet<string> = new Set(Object.values(ErrorCode));
 
@@ -28,10 +29,10 @@ const APOLLO_UNCODED: Record<string, ErrorCode> = {
   'Unsupported persisted query version': ErrorCode.BAD_REQUEST,
 };
 
-/** An upstream body can be megabytes (an HTML error page): the log keeps its start. */
-function clipped(detail: unknown): unknown {
+/** An upstream body can be megabytes (an HTML error page): the log keeps its start, secrets out. */
+function clipped(detail: unknown): string {
   const text = typeof detail === 'string' ? detail : JSON.stringify(detail) ?? '';
-  return text.length > 2_000 ? `${text.slice(0, 2_000)}… (${text.length} chars)` : detail;
+  return withoutSecretValues(text.length > 2_000 ? `${text.slice(0, 2_000)}… (${text.length} chars)` : text);
 }
 
 export function errorFormatter(log: Logger) {

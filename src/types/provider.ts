@@ -27,3 +27,18 @@ export class ProviderStatus {
   @Field(() => [String], { description: 'Webhook events it sends, each at /webhooks/<provider>/<event>.' })
   webhookEvents!: string[];
 }
+
+@ObjectType({ description: 'A provider’s conference line: an account-wide conference bridge (VoIP Innovations). Its PIN is a credential and never leaves the gateway.' })
+export class ConferenceLine {
+  @Field(() => Boolean, { description: 'The conference line is switched on for the account.' })
+  enabled!: boolean;
+}
+
+@ObjectType({ description: 'Account-wide features of a provider account, as the provider reports them.' })
+export class ProviderAccount {
+  @Field(() => Provider, { description: 'The provider.' })
+  provider!: string;
+
+  @Field(() => ConferenceLine, { nullable: true, description: 'The account’s conference line; null when the provider did not say.' })
+  conferenceLine!: ConferenceLine | null;
+}

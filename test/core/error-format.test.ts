@@ -26,6 +26,15 @@ describe('errorFormatter', () => {
     const { lines, log } = capture();
     const error = new GatewayError(ErrorCode.UPSTREAM_ERROR, 'Exotel answered 500', { provider: 'EXOTEL', detail: { code: 'E1' } });
     errorFormatter(log)({ message: error.message, extensions: { code: error.code } }, error);
-    expect(JSON.parse(lines[0]!).detail).toEqual({ code: 'E1' });
+    expect(JSON.parse(JSON.parse(lines[0]!).detail)).toEqual({ code: 'E1' });
+  });
+
+  it('logs no secret an upstream body carries (a SOAP PIN, a JSON token)', () => {
+    const { lines, log } = capture();
+    const body = '<ConferenceLine><Enabled>true</Enabled><PIN>48213</PIN></ConferenceLine>{"Token": "tok-9a\\"b", "password":"pw-77"}';
+    const error = new GatewayError(ErrorCode.UPSTREAM_UNAVAILABLE, 'VoIP Innovations failed', { provider: 'VOIP_INNOVATIONS', detail: body });
+    errorFormatter(log)({ message: error.message, extensions: { code: error.code } }, error);
+    expect(lines[0]).toContain('<PIN>[redacted]</PIN>');
+    expect(lines[0]).not.toMatch(/48213|tok-9a|pw-77/);
   });
 });

@@ -101,6 +101,20 @@ describe('search and counts (getDIDs, getDIDCount)', () => {
   });
 });
 
+describe('the account (ConferenceLine on auditDIDs)', () => {
+  it('reads whether the conference line is on, and never its PIN', async () => {
+    const on = await port.account();
+    expect(on).toEqual({ conferenceLine: { enabled: true } });
+    sim.account.conferenceLine.enabled = false;
+    try {
+      expect(await port.account()).toEqual({ conferenceLine: { enabled: false } });
+    } finally {
+      sim.account.conferenceLine.enabled = true;
+    }
+    expect(JSON.stringify(on)).not.toContain(sim.account.conferenceLine.pin);
+  });
+});
+
 describe('owned numbers (auditDIDs, queryDID)', () => {
   it('lists the DIDs the account owns', async () => {
     const owned = await port.ownedNumbers();

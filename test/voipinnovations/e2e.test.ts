@@ -6,6 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VoipInnovationsSimulator } from '../../src/datasources/voipinnovations/simulator.js';
 import {
+  ProvidersDocument,
+  VoipInnovationsAccountDocument,
   VoipInnovationsCountDocument,
   VoipInnovationsNumberDocument,
   VoipInnovationsNumbersDocument,
@@ -294,6 +296,22 @@ describe('multi-number requests: each number’s result', () => {
     const foreign = await soapCalls(() => reserve(['+14352151004', '+61280740802']));
     expect(foreign.result.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_NUMBER', field: ['input', 'numbers', '1'] })]);
     expect([...duplicate.calls, ...foreign.calls]).toEqual([]);
+  });
+});
+
+describe('the account', () => {
+  it('says whether the conference line is on, and its PIN is not in the answer', async () => {
+    const r = await gw.post(VoipInnovationsAccountDocument, { provider: 'VOIP_INNOVATIONS' });
+    expect(r.body).toEqual({ data: { providerAccount: { provider: 'VOIP_INNOVATIONS', conferenceLine: { enabled: true } } } });
+    expect(JSON.stringify(r.body)).not.toContain(sim.account.conferenceLine.pin);
+    const providers = (await gw.request(ProvidersDocument)).providers;
+    expect(providers.find((p) => p.provider === 'VOIP_INNOVATIONS')!.operations).toContain('providerAccount');
+    expect(providers.find((p) => p.provider === 'AVANSER')!.operations).not.toContain('providerAccount');
+  });
+
+  it('answers UNSUPPORTED_BY_PROVIDER for a provider without account features', async () => {
+    const r = await gw.post(VoipInnovationsAccountDocument, { provider: 'AVANSER' });
+    expect(r.body.errors?.[0]?.extensions?.code).toBe('UNSUPPORTED_BY_PROVIDER');
   });
 });
 

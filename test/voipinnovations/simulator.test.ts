@@ -110,8 +110,20 @@ describe('the SOAP endpoint', () => {
       DIDLocators: '',
       DIDCounts: '',
       DIDGroups: '',
-      ConferenceLine: { Enabled: 'false' },
+      ConferenceLine: '',
     });
+  });
+
+  it('reports the account-wide conference line (Enabled, PIN) on every answer to the account', async () => {
+    const { pin } = sim.account.conferenceLine;
+    expect(pin).toMatch(/^\d{6}$/);
+    expect(result((await call('auditDIDs', '')).doc, 'auditDIDs').ConferenceLine).toEqual({ Enabled: 'true', PIN: pin });
+    sim.account.conferenceLine.enabled = false;
+    try {
+      expect(result((await call('getDIDs', '<state>WY</state>')).doc, 'getDIDs')).toMatchObject({ responseCode: '101', ConferenceLine: { Enabled: 'false', PIN: pin } });
+    } finally {
+      sim.account.conferenceLine.enabled = true;
+    }
   });
 });
 

@@ -23,6 +23,7 @@ import type { DID } from './wire.js';
 import { codeFailure, statusRow } from './errors.js';
 import {
   ORDER_BY,
+  accountOf,
   aggregateCounts,
   assignedNumber,
   configOf,
@@ -147,6 +148,13 @@ export class VoipInnovationsAdapter implements ProviderAdapter {
       const row = statusRow(res.responseCode, true);
       return row.code ? { e164, portable: false, message: row.meaning } : { e164, portable: res.IsPortable };
     });
+  }
+
+  /** auditDIDs is the account's own read; the conference line rides on it as on every answer. */
+  async account() {
+    const res = await this.client.auditDIDs();
+    requireSuccess(res);
+    return accountOf(res);
   }
 
   async portDetails(portId: number) {

@@ -115,6 +115,8 @@ export function toDIDResponse(result: Record<string, unknown>): DIDResponse {
     DIDs: list<DID>(result.DIDs, 'DID'),
     DIDLocators: list<DIDLocator>(result.DIDLocators, 'DIDLocator'),
     DIDCounts: list<DIDCount>(result.DIDCounts, 'DIDCount'),
+    // Only `Enabled` is copied: the PIN stays out of everything the gateway keeps or logs.
+    ConferenceLine: result.ConferenceLine === undefined ? undefined : { Enabled: text(record(result.ConferenceLine).Enabled) || undefined },
   };
 }
 

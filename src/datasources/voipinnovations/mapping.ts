@@ -12,13 +12,14 @@ import type {
   PhoneNumberRecord,
   PortDetailsRecord,
   PortNumberRecord,
+  ProviderAccountRecord,
   ServiceRecord,
 } from '../../domain/model.js';
 import { tryE164 } from '../../domain/phone.js';
 import { ErrorCode } from '../../errors.js';
 import { refuse } from '../validate.js';
 import type { NumberCountGrouping, NumberSearchFilter, OrderDraft } from '../provider.js';
-import type { DID, DIDCount, DIDLocator, OrderBy, PortDetail, PortDID, SearchCriteria } from './wire.js';
+import type { DID, DIDCount, DIDLocator, DIDResponse, OrderBy, PortDetail, PortDID, SearchCriteria } from './wire.js';
 import { statusRow } from './errors.js';
 
 const PROVIDER = 'VOIP_INNOVATIONS';
@@ -276,6 +277,12 @@ export function provisionOrder(outcomes: NumberOutcome[], endpointGroup: number)
     serviceRef: assigned.length === 1 ? assigned[0] : undefined,
     message: failed.length === 0 ? done : `${done}; not assigned: ${failed.map(describe).join('; ')}`,
   };
+}
+
+/** The account-wide conference line every DIDResponse carries: whether it is on, never its PIN. */
+export function accountOf(res: DIDResponse): ProviderAccountRecord {
+  const enabled = res.ConferenceLine?.Enabled;
+  return { conferenceLine: enabled === undefined ? null : { enabled: flag(enabled) } };
 }
 
 /** A port order; id 0 (isPortable's placeholder, or no record) means none. */

@@ -6,7 +6,7 @@
  * reservations on the sandbox clock, endpoint groups, port orders, and the documented
  * response types and status codes. No callbacks: VoIP Innovations sends none.
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import type http from 'node:http';
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { VoipInnovationsConfig } from './module.js';
@@ -49,6 +49,8 @@ export interface SimAccount {
   /** 800 origination (toll-free, 250) and standard origination (251). */
   tollFreeOrigination: boolean;
   standardOrigination: boolean;
+  /** The account-wide conference bridge every DIDResponse reports (`ConferenceLine{Enabled, PIN}`). */
+  conferenceLine: { enabled: boolean; pin: string };
 }
 
 interface SimDID {
@@ -262,7 +264,7 @@ function didResponse(responseCode: string, responseMessage: string, rows: { DIDs
     DIDLocators: list('DIDLocator', rows.DIDLocators ?? []),
     DIDCounts: list('DIDCount', rows.DIDCounts ?? []),
     DIDGroups: '',
-    ConferenceLine: { Enabled: 'false' },
+    ConferenceLine: '',
   };
 }
 
@@ -427,6 +429,7 @@ export class VoipInnovationsSimulator extends LoopbackSimulator<VoipInnovationsC
     tiers: new Set(['0', '1', '2', '4']),
     tollFreeOrigination: true,
     standardOrigination: true,
+    conferenceLine: { enabled: true, pin: String(randomInt(100_000, 1_000_000)) },
   };
 
   constructor(deps: SimulatorDeps, options: { variants?: Partial<VoipInnovationsVariants> } = {}) {
@@ -476,12 +479,19 @@ export class VoipInnovationsSimulator extends LoopbackSimulator<VoipInnovationsC
         ? this.refusal(operation, String(failure), failure === 900 ? 'An exception occurred' : 'Client IP not found')
         : str(args.login) !== this.account.login || str(args.secret) !== this.account.secret
           ? this.refusal(operation, '902', 'Username/Password/IP not found')
-          : this.handle(operation, args);
+          : this.answered(this.handle(operation, args));
       return [200, envelope({ [`${operation}Response`]: { '@_xmlns': TNS, [`${operation}Result`]: result } })];
     } catch (err) {
       if (!(err instanceof Fault)) throw err;
       return [500, envelope({ 'soap:Fault': { faultcode: err.code, faultstring: err.message, detail: '' } })];
     }
+  }
+
+  /** An answer to the account's own credentials carries its conference line (a refusal leaves it empty). */
+  private answered(result: XmlObject): XmlObject {
+    if (!('ConferenceLine' in result)) return result;
+    const { enabled, pin } = this.account.conferenceLine;
+    return { ...result, ConferenceLine: { Enabled: String(enabled), PIN: pin } };
   }
 
   /** A top-level refusal in the operation's response type. */

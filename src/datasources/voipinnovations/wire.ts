@@ -84,12 +84,17 @@ export interface PortDetail {
   defaultEndpointGroup?: Leaf;
 }
 
+/** Account-wide, on every DIDResponse. Its `PIN` is a credential: the client never reads it. */
+export interface ConferenceLine {
+  Enabled?: Leaf;
+}
 export interface DIDResponse {
   responseCode: string;
   responseMessage: string;
   DIDs: DID[];
   DIDLocators: DIDLocator[];
   DIDCounts: DIDCount[];
+  ConferenceLine?: ConferenceLine;
 }
 export interface PortResponse {
   responseCode: string;
