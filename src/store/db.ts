@@ -11,6 +11,7 @@ import { PGlite, type Transaction } from '@electric-sql/pglite';
 import type pg from 'pg';
 import { storeQueries } from '../observability/metrics.js';
 import { migrate, SCHEMA_FINGERPRINT } from './migrations.js';
+import { pgliteModules } from './pglite-wasm.js';
 
 export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
@@ -67,7 +68,7 @@ export async function ensurePgliteTemplate(): Promise<string> {
   const building = `${dir}.${process.pid}.tmp`;
   await rm(building, { recursive: true, force: true });
   await mkdir(SCRATCH, { recursive: true });
-  const fresh = await PGlite.create({ dataDir: building });
+  const fresh = await PGlite.create({ dataDir: building, ...(await pgliteModules()) });
   await migrate(wrapPglite(fresh));
   await fresh.close();
   // Build aside, then rename, so concurrent processes never open half a template; when
@@ -127,7 +128,7 @@ async function openPglite(dataDir: string): Promise<Db> {
   // PostgreSQL's 128 MB of shared buffers would all be resident in the WASM heap; an embedded
   // store's working set is far smaller (measured: 497 → 324 MB RSS with 3,000 receipts).
   const startParams = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
-  return wrapPglite(await PGlite.create({ dataDir: dir, startParams }), afterClose);
+  return wrapPglite(await PGlite.create({ dataDir: dir, startParams, ...(await pgliteModules()) }), afterClose);
 }
 
 function wrapPglite(lite: PGlite, afterClose?: () => Promise<void>): Db {
