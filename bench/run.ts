@@ -12,6 +12,7 @@ import { callHistory } from './scenarios/call-history.js';
 import { fanout } from './scenarios/fanout.js';
 import { gatewayAlone } from './scenarios/gateway-alone.js';
 import { ingest } from './scenarios/ingest.js';
+import { twoInstances } from './scenarios/two-instances.js';
 import { upstream } from './scenarios/upstream.js';
 
 const SCENARIOS: Array<[string, (o: Options) => Promise<Row[]>]> = [
@@ -22,6 +23,7 @@ const SCENARIOS: Array<[string, (o: Options) => Promise<Row[]>]> = [
   ['5 boot', boot],
   ['6 batching', batching],
   ['7 call history', callHistory],
+  ['8 two instances', twoInstances],
 ];
 
 const args = process.argv.slice(2);

@@ -15,14 +15,14 @@ const BATCH = 500;
 /** Call ids unique across runs, should the store be kept. */
 const RUN = Date.now().toString(36);
 
-interface Subscribers {
+export interface Subscribers {
   clients: Client[];
   /** call id → receipt times (performance.now()), one per subscriber that got it. */
   receipts: Map<string, number[]>;
 }
 
 /** Open `count` subscribers in batches; resolves when every one is connected and subscribed. */
-async function subscribe(wsUrl: string, count: number, into: Subscribers): Promise<void> {
+export async function subscribe(wsUrl: string, count: number, into: Subscribers): Promise<void> {
   for (let done = 0; done < count; done += BATCH) {
     const batch = Array.from({ length: Math.min(BATCH, count - done) }, () => {
       const client = createClient({ url: wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${API_KEY}` }, lazy: false, retryAttempts: 0 });
@@ -50,14 +50,14 @@ async function subscribe(wsUrl: string, count: number, into: Subscribers): Promi
 }
 
 /** One event every subscriber must get: proves every subscription is registered. */
-async function everyoneListening(base: string, subs: Subscribers, prefix: string): Promise<void> {
+export async function everyoneListening(base: string, subs: Subscribers, prefix: string): Promise<void> {
   const { sent } = await postSteadily(base, prefix, 1, 1, subs.receipts);
   const check = await measure(subs, sent, 60_000);
   if (check.lost > 0) throw new Error(`${check.lost} of ${subs.clients.length} subscribers never got the first event`);
 }
 
 /** Post `count` webhooks at `rate`/s; returns each call id's send time and the answer latencies. */
-async function postSteadily(base: string, prefix: string, rate: number, count: number, receipts: Map<string, number[]>) {
+export async function postSteadily(base: string, prefix: string, rate: number, count: number, receipts: Map<string, number[]>) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
   const sent = new Map<string, number>();
   const answers: number[] = [];
@@ -83,7 +83,7 @@ async function postSteadily(base: string, prefix: string, rate: number, count: n
 }
 
 /** Wait until every subscriber has every event or `graceMs` passes; latencies and losses. */
-async function measure(subs: Subscribers, sent: Map<string, number>, graceMs: number) {
+export async function measure(subs: Subscribers, sent: Map<string, number>, graceMs: number) {
   const expected = subs.clients.length * sent.size;
   const received = () => [...sent.keys()].reduce((n, id) => n + subs.receipts.get(id)!.length, 0);
   const until = performance.now() + graceMs;
