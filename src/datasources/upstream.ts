@@ -185,6 +185,8 @@ export class Upstream<Call extends UpstreamRequest = UpstreamRequest, Body = unk
       errorThresholdPercentage: 50,
       volumeThreshold: 10,
       resetTimeout: 10_000,
+      // Nothing reads its rolling snapshots: computing one each second per provider was wasted CPU.
+      enableSnapshots: false,
       // Only outages count against the provider's health (a truthy filter means "not a failure").
       errorFilter: (err: unknown) => !isOutage(err),
     });

@@ -87,14 +87,30 @@ export function assertScope(principal: Principal, operation: OperationDefinition
  */
 export function authorize(principal: Principal, schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): void {
   assertScope(principal, operation.operation);
+  for (const { scope, what } of scopedFields(schema, document, operation)) {
+    if (!principal.scopes.has(scope)) throw forbidden(scope, what);
+  }
+}
+
+type ScopedField = { scope: Scope; what: string };
+/** Per schema and operation node (the transports keep one document per query text). */
+const scopedByOperation = new WeakMap<GraphQLSchema, WeakMap<OperationDefinitionNode, ScopedField[]>>();
+
+/** Every field an operation selects that declares a scope, in the order a walk meets them: found once per operation. */
+function scopedFields(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): ScopedField[] {
+  let byOperation = scopedByOperation.get(schema);
+  if (!byOperation) scopedByOperation.set(schema, (byOperation = new WeakMap()));
+  const known = byOperation.get(operation);
+  if (known) return known;
+  const found: ScopedField[] = [];
   const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
   const typeInfo = new TypeInfo(schema);
   const spread: string[] = [];
   const visitor = visitWithTypeInfo(typeInfo, {
     Field() {
       const field = typeInfo.getFieldDef();
-      const needed = field?.extensions.scope as Scope | undefined;
-      if (field && needed && !principal.scopes.has(needed)) throw forbidden(needed, `${typeInfo.getParentType()?.name}.${field.name}`);
+      const scope = field?.extensions.scope as Scope | undefined;
+      if (field && scope) found.push({ scope, what: `${typeInfo.getParentType()?.name}.${field.name}` });
     },
     FragmentSpread(node) {
       spread.push(node.name.value);
@@ -108,4 +124,6 @@ export function authorize(principal: Principal, schema: GraphQLSchema, document:
     seen.add(name);
     visit(fragment, visitor);
   }
+  byOperation.set(operation, found);
+  return found;
 }
