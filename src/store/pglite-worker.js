@@ -4,7 +4,7 @@
  * stopped the gateway's JavaScript; here the two use both cores. Plain JavaScript, so the same
  * file runs under tsx, vitest and the bundle; it imports nothing of ours.
  *
- * Messages in: `{ id, op, … }`; out: `{ id, result }` or `{ id, error }`. `session` 0 is
+ * Messages in: arrays of `{ id, op, … }`; out: arrays of `{ id, result }` or `{ id, error }`. `session` 0 is
  * outside any transaction; `begin` opens one (PGlite holds every other statement until it
  * ends) and answers its session number, `end` commits or rolls it back.
  */
@@ -99,12 +99,24 @@ function plain(err) {
   return out;
 }
 
-parentPort.on('message', (m) => {
-  Promise.resolve()
-    .then(() => ops[m.op](m))
-    .then(
-      (result) => parentPort.postMessage({ id: m.id, result }),
-      (err) => parentPort.postMessage({ id: m.id, error: plain(err) }),
-    );
+// Answers ready in the same turn go back as one message (db.ts sends its statements so too).
+let answers = [];
+function answer(a) {
+  if (answers.push(a) > 1) return;
+  setImmediate(() => {
+    parentPort.postMessage(answers);
+    answers = [];
+  });
+}
+
+parentPort.on('message', (batch) => {
+  for (const m of batch) {
+    Promise.resolve()
+      .then(() => ops[m.op](m))
+      .then(
+        (result) => answer({ id: m.id, result }),
+        (err) => answer({ id: m.id, error: plain(err) }),
+      );
+  }
 });
-parentPort.postMessage({ ready: true });
+parentPort.postMessage('ready');
