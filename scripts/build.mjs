@@ -15,7 +15,7 @@ export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** What the build reads: sources (gateway, explorer, build scripts), compiler settings, dependency versions. */
 const INPUTS = ['src', 'scripts', 'tsconfig.json', 'package.json', 'package-lock.json'];
 /** What `npm start` needs of the build. */
-const OUTPUTS = ['dist/switchboard.mjs', 'dist/explorer/manifest.json'];
+const OUTPUTS = ['dist/switchboard.mjs', 'dist/pglite-worker.js', 'dist/explorer/manifest.json'];
 const STAMP = 'dist/.build-inputs';
 
 function files(root, entry) {

@@ -8,7 +8,7 @@
  * into dist/explorer: content-hashed files, each also gzip- and brotli-compressed, and a
  * manifest.json the server reads (src/server/explorer.ts).
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -33,6 +33,11 @@ await build({
   // Bundled CommonJS packages still call require() for Node's built-ins.
   banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
 });
+
+// The embedded store's thread (src/store/db.ts) is found next to the module that starts it:
+// the bundle, and tsc's output (which the bench imports). Plain JavaScript, copied as it is.
+const storeWorker = fileURLToPath(new URL('../../src/store/pglite-worker.js', import.meta.url));
+for (const dir of ['..', '../src/store']) copyFileSync(storeWorker, fileURLToPath(new URL(`${dir}/pglite-worker.js`, import.meta.url)));
 
 const explorerDir = fileURLToPath(new URL('../explorer/', import.meta.url));
 const resolve = (specifier: string) => fileURLToPath(import.meta.resolve(specifier));

@@ -7,7 +7,7 @@ import { constants, existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 import path from 'node:path';
-import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { Worker } from 'node:worker_threads';
 import type pg from 'pg';
 import { storeQueries } from '../observability/metrics.js';
 import { migrate, SCHEMA_FINGERPRINT } from './migrations.js';
@@ -43,6 +43,22 @@ export interface DbOptions {
   dataDir: string;
 }
 
+/**
+ * Statements are kept prepared by the engine (parsed and planned once, not at every run): the
+ * store's statements are few and fixed, but some texts are built from a filter's fields, so only
+ * the first `PREPARED_MAX` distinct texts get a name; any other runs as a one-off.
+ */
+const PREPARED_MAX = 200;
+
+function statementNames(): (sql: string) => string {
+  const names = new Map<string, string>();
+  return (sql) => {
+    let name = names.get(sql);
+    if (name === undefined && names.size < PREPARED_MAX) names.set(sql, (name = `s${names.size + 1}`));
+    return name ?? '';
+  };
+}
+
 export async function openDb(opts: DbOptions): Promise<Db> {
   const db = opts.databaseUrl ? await openPostgres(opts.databaseUrl) : await openPglite(opts.dataDir);
   await migrate(db);
@@ -68,8 +84,8 @@ export async function ensurePgliteTemplate(): Promise<string> {
   const building = `${dir}.${process.pid}.tmp`;
   await rm(building, { recursive: true, force: true });
   await mkdir(SCRATCH, { recursive: true });
-  const fresh = await PGlite.create({ dataDir: building, ...(await pgliteModules()) });
-  await migrate(wrapPglite(fresh));
+  const fresh = await startPglite({ dataDir: building });
+  await migrate(fresh);
   await fresh.close();
   // Build aside, then rename, so concurrent processes never open half a template; when
   // another process got there first, its template stands and ours goes.
@@ -127,29 +143,103 @@ async function openPglite(dataDir: string): Promise<Db> {
   if (!existsSync(path.join(dir, 'PG_VERSION'))) await cp(template, dir, { recursive: true, mode: constants.COPYFILE_FICLONE });
   // PostgreSQL's 128 MB of shared buffers would all be resident in the WASM heap; an embedded
   // store's working set is far smaller (measured: 497 → 324 MB RSS with 3,000 receipts).
-  const startParams = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
-  return wrapPglite(await PGlite.create({ dataDir: dir, startParams, ...(await pgliteModules()) }), afterClose);
+  return startPglite({ dataDir: dir, startParams: ['-c', 'shared_buffers=16MB'] }, afterClose);
 }
 
-function wrapPglite(lite: PGlite, afterClose?: () => Promise<void>): Db {
-  let count = 0;
-  const run = async <T>(q: PGlite | Transaction, sql: string, params?: unknown[]): Promise<T[]> => {
-    count++;
-    storeQueries.inc({ engine: 'pglite' });
-    return (await q.query<T>(sql, params)).rows;
+/** What went wrong in the store's thread, as an Error again (SQLSTATE `code` and the rest kept). */
+function storeError(e: { message: string }): Error {
+  return Object.assign(new Error(e.message), e);
+}
+
+/**
+ * PGlite on its own thread (src/store/pglite-worker.js says why). `startParams` are added to
+ * PGlite's defaults. The worker keeps the process alive only while a statement is pending, as
+ * an in-thread PGlite did.
+ */
+async function startPglite(opts: { dataDir: string; startParams?: string[] }, afterClose?: () => Promise<void>): Promise<Db> {
+  // The WebAssembly compiled once in this process (pglite-wasm.ts) goes to each store's thread.
+  const modules = await pgliteModules();
+  const worker = new Worker(new URL('./pglite-worker.js', import.meta.url), { workerData: { dataDir: opts.dataDir, extraStartParams: opts.startParams, ...modules } });
+  const pending = new Map<number, { resolve: (v: any) => void; reject: (err: unknown) => void }>();
+  let lastId = 0;
+  let stopped: Error | undefined;
+  const stop = (err: Error) => {
+    stopped ??= err;
+    for (const p of pending.values()) p.reject(stopped);
+    pending.clear();
   };
+  const ready = new Promise<void>((resolve, reject) => {
+    worker.on('message', (m: 'ready' | Array<{ id: number; result?: unknown; error?: { message: string } }>) => {
+      if (m === 'ready') return resolve();
+      for (const r of m) {
+        const p = pending.get(r.id);
+        pending.delete(r.id);
+        if (r.error) p?.reject(storeError(r.error));
+        else p?.resolve(r.result);
+      }
+      if (pending.size === 0) worker.unref();
+    });
+    worker.on('error', (err) => {
+      reject(err);
+      stop(new Error(`the embedded store stopped: ${err.message}`));
+    });
+    worker.on('exit', () => {
+      reject(new Error('the embedded store did not start'));
+      stop(new Error('the embedded store is closed'));
+    });
+  });
+  // The statements asked for in one turn of the event loop go as one message, in order: under
+  // load, waking the other thread once per statement cost more than many statements did.
+  let outbox: Array<Record<string, unknown>> = [];
+  const flush = () => {
+    worker.postMessage(outbox);
+    outbox = [];
+  };
+  const call = <T>(op: string, args: Record<string, unknown> = {}): Promise<T> => {
+    if (stopped) return Promise.reject(stopped);
+    const id = ++lastId;
+    if (pending.size === 0) worker.ref();
+    if (outbox.push({ id, op, ...args }) === 1) queueMicrotask(flush);
+    return new Promise<T>((resolve, reject) => pending.set(id, { resolve, reject }));
+  };
+  await ready;
+  worker.unref();
+  const name = statementNames();
+  let count = 0;
+  const session = (id: number): Queryable => ({
+    query: (sql, params) => {
+      count++;
+      storeQueries.inc({ engine: 'pglite' });
+      return call('query', { session: id, name: name(sql), sql, params });
+    },
+    exec: (sql) => call('exec', { session: id, sql }),
+  });
   return {
     engine: 'pglite',
-    query: (sql, params) => run(lite, sql, params),
-    exec: async (sql) => void (await lite.exec(sql)),
-    transaction: (fn) =>
-      lite.transaction((tx) => fn({ query: (sql, params) => run(tx, sql, params), exec: async (sql) => void (await tx.exec(sql)) })),
+    ...session(0),
+    async transaction(fn) {
+      const id = await call<number>('begin');
+      let result;
+      try {
+        result = await fn(session(id));
+      } catch (err) {
+        await call('end', { session: id, commit: false }).catch(() => undefined);
+        throw err;
+      }
+      await call('end', { session: id, commit: true });
+      return result;
+    },
     get queryCount() {
       return count;
     },
-    ping: async () => !lite.closed && (await lite.query('select 1')).rows.length === 1,
+    ping: async () => !stopped && (await call<boolean>('ping').catch(() => false)),
     close: async () => {
-      await lite.close().finally(afterClose);
+      try {
+        if (!stopped) await call('close');
+        await worker.terminate();
+      } finally {
+        await afterClose?.();
+      }
     },
   };
 }
@@ -165,10 +255,12 @@ async function openPostgres(url: string): Promise<Db> {
   // An idle client's error (server restart) must not crash the process.
   pool.on('error', () => undefined);
   let count = 0;
+  const name = statementNames();
   const run = async <T>(q: pg.Pool | pg.PoolClient, sql: string, params?: unknown[]): Promise<T[]> => {
     count++;
     storeQueries.inc({ engine: 'postgres' });
-    return (await q.query(sql, params)).rows as T[];
+    // node-postgres prepares a named statement on each connection the first time it runs there.
+    return (await q.query({ name: name(sql) || undefined, text: sql, values: params })).rows as T[];
   };
   return {
     engine: 'postgres',

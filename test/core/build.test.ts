@@ -27,6 +27,7 @@ beforeAll(() => {
     'package.json': '{"name":"x"}\n',
     'package-lock.json': '{"lockfileVersion":3}\n',
     'dist/switchboard.mjs': '// built\n',
+    'dist/pglite-worker.js': '// the store thread\n',
     'dist/explorer/manifest.json': '{}\n',
     'bench/run.ts': '// not an input of what npm start runs\n',
   })) write(file, content);
@@ -67,10 +68,12 @@ describe('the staleness check', () => {
 
   it('is stale without a stamp, or when an output is missing', () => {
     built();
-    rmSync(path.join(root, 'dist/explorer/manifest.json'));
-    expect(isStale(root)).toBe(true);
-    write('dist/explorer/manifest.json', '{}\n');
-    expect(isStale(root)).toBe(false);
+    for (const [output, content] of [['dist/explorer/manifest.json', '{}\n'], ['dist/pglite-worker.js', '// the store thread\n']] as const) {
+      rmSync(path.join(root, output));
+      expect(isStale(root), output).toBe(true);
+      write(output, content);
+      expect(isStale(root), output).toBe(false);
+    }
     rmSync(path.join(root, 'dist/.build-inputs'));
     expect(isStale(root)).toBe(true);
   });

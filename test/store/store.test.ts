@@ -11,7 +11,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AllocationRecord, CallEventPatch, OrderRecord, PhoneNumberRecord, ServiceRecord } from '../../src/domain/model.js';
-import { openDb, throwawayRoot, type Db } from '../../src/store/db.js';
+import { isDataError, openDb, throwawayRoot, type Db } from '../../src/store/db.js';
 import { migrate } from '../../src/store/migrations.js';
 import { Store } from '../../src/store/store.js';
 
@@ -115,6 +115,28 @@ describe.each(ENGINES)('store on $name', (engine) => {
           await Promise.all([a.close(), b.close()]);
         }
       }
+    });
+
+    it('runs statements prepared, beyond the prepared ones, in transactions all or nothing; errors keep their SQLSTATE', async () => {
+      // The same statement with other values, and more distinct statements than are kept prepared.
+      const sums = await Promise.all(Array.from({ length: 250 }, (_, k) => db.query<{ n: number }>(`SELECT $1::int + ${k % 210} AS n`, [k])));
+      expect(sums.map((r) => r[0]!.n)).toEqual(Array.from({ length: 250 }, (_, k) => k + (k % 210)));
+      const job = `probe-${randomUUID()}`;
+      const held = (name: string) => db.query('SELECT name FROM jobs WHERE name = $1', [name]);
+      await expect(
+        db.transaction(async (tx) => {
+          await tx.query('INSERT INTO jobs (name) VALUES ($1)', [job]);
+          expect(await tx.query('SELECT name FROM jobs WHERE name = $1', [job])).toHaveLength(1);
+          throw new Error('changed my mind');
+        }),
+      ).rejects.toThrow('changed my mind');
+      expect(await held(job)).toEqual([]);
+      const failed = await db.transaction((tx) => tx.query('SELECT 1 / $1::int', [0])).catch((err: unknown) => err);
+      expect(failed).toMatchObject({ code: '22012' });
+      expect(isDataError(failed)).toBe(true);
+      await db.transaction((tx) => tx.query('INSERT INTO jobs (name) VALUES ($1)', [job]));
+      expect(await held(job)).toEqual([{ name: job }]);
+      expect(await db.ping()).toBe(true);
     });
 
     it('saves orders, finds the one to settle (by reference, else oldest pending of the service) and settles it', async () => {

@@ -1,0 +1,122 @@
+/**
+ * The embedded store's engine on a thread of its own (src/store/db.ts `openPglite` starts it):
+ * PGlite runs PostgreSQL compiled to WASM synchronously, so on the main thread every statement
+ * stopped the gateway's JavaScript; here the two use both cores. Plain JavaScript, so the same
+ * file runs under tsx, vitest and the bundle; it imports nothing of ours.
+ *
+ * Messages in: arrays of `{ id, op, … }`; out: arrays of `{ id, result }` or `{ id, error }`. `session` 0 is
+ * outside any transaction; `begin` opens one (PGlite holds every other statement until it
+ * ends) and answers its session number, `end` commits or rolls it back.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { PGlite, parse, protocol } from '@electric-sql/pglite';
+
+const { serialize } = protocol;
+const { dataDir, extraStartParams, pgliteWasmModule, initdbWasmModule } = workerData;
+const lite = await PGlite.create({ dataDir, pgliteWasmModule, initdbWasmModule, ...(extraStartParams && { startParams: [...PGlite.defaultStartParams, ...extraStartParams] }) });
+
+/** Parameter types of each named statement prepared so far. */
+const prepared = new Map();
+
+function concat(parts) {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/**
+ * One statement. PGlite's own `query` parses and plans it every time, in six calls into the
+ * engine; a named statement is parsed and described once, then each run is one call
+ * (bind, execute, sync). `name` '' is a one-off (the unnamed statement).
+ */
+async function run(name, text, params) {
+  let types = prepared.get(name);
+  if (!types || !name) {
+    const { messages } = await lite.execProtocol(concat([serialize.parse({ name, text }), serialize.describe({ type: 'S', name }), serialize.sync()]), { syncToFs: false });
+    types = parse.parseDescribeStatementResults(messages);
+    if (name) prepared.set(name, types);
+  }
+  const values = params.map((p, i) => (p === null || p === undefined ? null : (lite.serializers[types[i]] ?? String)(p)));
+  const { messages } = await lite.execProtocol(concat([serialize.bind({ statement: name, values }), serialize.describe({ type: 'P' }), serialize.execute({}), serialize.sync()]));
+  return parse.parseResults(messages, lite.parsers)[0].rows;
+}
+
+/** Open transactions: session → its PGlite transaction and what ends it. */
+const sessions = new Map();
+let lastSession = 0;
+const ROLLBACK = Symbol('rollback');
+
+/** Opens a transaction; answers its session once PGlite's transaction lock is ours. */
+function begin() {
+  return new Promise((opened, failed) => {
+    const session = ++lastSession;
+    const s = {};
+    sessions.set(session, s);
+    s.finished = lite.transaction((tx) => {
+      s.tx = tx;
+      opened(session);
+      return new Promise((commit, rollback) => Object.assign(s, { commit, rollback }));
+    });
+    s.finished.catch((err) => {
+      sessions.delete(session);
+      failed(err);
+    });
+  });
+}
+
+/** Ends a session: resolves once PGlite committed (or rolled back); a failed commit rejects. */
+async function end(session, commit) {
+  const s = sessions.get(session);
+  sessions.delete(session);
+  if (commit) s.commit();
+  else s.rollback(ROLLBACK);
+  await s.finished.catch((err) => {
+    if (err !== ROLLBACK) throw err;
+  });
+}
+
+const ops = {
+  query: ({ session, name, sql, params }) => {
+    const q = () => run(name, sql, params ?? []);
+    // Inside a transaction PGlite's transaction lock is held already; outside, wait for it.
+    return session ? lite._runExclusiveQuery(q) : lite._runExclusiveTransaction(() => lite._runExclusiveQuery(q));
+  },
+  exec: async ({ session, sql }) => void (await (session ? sessions.get(session).tx : lite).exec(sql)),
+  begin,
+  end: ({ session, commit }) => end(session, commit),
+  ping: async () => !lite.closed && (await lite.query('select 1')).rows.length === 1,
+  close: () => lite.close(),
+};
+
+/** What a store error says, as plain data (SQLSTATE `code` included) for the main thread. */
+function plain(err) {
+  const out = { message: String(err?.message ?? err) };
+  for (const [k, v] of Object.entries(err ?? {})) if (typeof v === 'string' || typeof v === 'number') out[k] = v;
+  return out;
+}
+
+// Answers ready in the same turn go back as one message (db.ts sends its statements so too).
+let answers = [];
+function answer(a) {
+  if (answers.push(a) > 1) return;
+  setImmediate(() => {
+    parentPort.postMessage(answers);
+    answers = [];
+  });
+}
+
+parentPort.on('message', (batch) => {
+  for (const m of batch) {
+    Promise.resolve()
+      .then(() => ops[m.op](m))
+      .then(
+        (result) => answer({ id: m.id, result }),
+        (err) => answer({ id: m.id, error: plain(err) }),
+      );
+  }
+});
+parentPort.postMessage('ready');
