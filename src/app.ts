@@ -7,7 +7,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
-import Fastify from 'fastify';
+import Fastify, { type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { ConfigError, isLoopbackHost, type Config } from './config.js';
 import { createContext, type Context } from './context.js';
@@ -20,6 +20,7 @@ import { createSchema } from './schema.js';
 import { ApiKeys } from './server/auth.js';
 import { cors } from './server/cors.js';
 import { clientErrorHandler, errorFormatter, httpErrorHandlers } from './server/errors.js';
+import { httpFastPath } from './server/fast-path.js';
 import { explorerRoutes, loadExplorer, schemaRoute } from './server/explorer.js';
 import { httpOperationRules } from './server/http-rules.js';
 import { landingHtml, landingPage } from './server/landing.js';
@@ -155,10 +156,7 @@ export async function startApp(config: Config, log: Logger): Promise<Running> {
   });
   await apollo.start();
 
-  const context = async (req: { headers: Record<string, string | string[] | undefined> }) => {
-    const auth = req.headers.authorization;
-    return createContext(gateway, keys.authenticate(Array.isArray(auth) ? auth[0] : auth));
-  };
+  const context = async (req: FastifyRequest) => createContext(gateway, keys.ofRequest(req.raw));
   const graphqlCors = cors(config.corsOrigins);
   // Subscriptions over WebSocket, multipart and SSE: one core, one adapter per transport.
   const transports = createTransportCore({ schema, gateway, keys, limiter, log: log.child({ component: 'transports' }), keepAliveMs: config.keepAliveMs });
@@ -169,6 +167,8 @@ export async function startApp(config: Config, log: Logger): Promise<Running> {
     // Only GraphQL (and the SDL) is rate limited: webhooks never are (a provider's events must not be dropped).
     scope.addHook('onRequest', httpRateLimit(limiter, keys));
     scope.addHook('preHandler', streams.preHandler);
+    // Then JSON queries and mutations that pass every check, answered without Apollo's pipeline.
+    scope.addHook('preHandler', httpFastPath(transports, keys, schema));
     await scope.register(fastifyApollo(apollo), { path: '/graphql', context, method: ['GET', 'POST'] });
     await scope.register(schemaRoute({ schema, keys }));
     for (const path of ['/graphql', '/schema.graphql']) scope.options(path, graphqlCors.preflight);

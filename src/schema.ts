@@ -1,6 +1,6 @@
 /** The executable schema, built code-first from src/types and src/resolvers. */
 import 'reflect-metadata';
-import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { isInterfaceType, lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import type { PubSub } from '@graphql-yoga/subscription';
 import { MutationResolver } from './resolvers/mutation.js';
@@ -9,12 +9,13 @@ import { AllocationRelations, CallEventRelations, OrderRelations, PhoneNumberRel
 import { SubscriptionResolver } from './resolvers/subscription.js';
 import { CallStatsResolver } from './resolvers/call-stats.js';
 import { PageArgs } from './types/connection.js';
+import { fromGlobalId } from './types/node.js';
 import { DateTimeScalar } from './types/scalars.js';
 
 export const RESOLVERS = [QueryResolver, MutationResolver, SubscriptionResolver, CallStatsResolver, CallEventRelations, AllocationRelations, OrderRelations, PhoneNumberRelations] as const;
 
-export function createSchema(pubSub?: PubSub<any>): Promise<GraphQLSchema> {
-  return buildSchema({
+export async function createSchema(pubSub?: PubSub<any>): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers: [...RESOLVERS],
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     // Page bounds are the only argument rule the schema enforces; each adapter checks the rest.
@@ -26,6 +27,11 @@ export function createSchema(pubSub?: PubSub<any>): Promise<GraphQLSchema> {
     pubSub: pubSub ?? { publish: () => undefined, subscribe: () => (async function* () {})() },
     emitSchemaFile: false,
   });
+  // type-graphql wraps resolveType in an async function; graphql-jit (the HTTP fast path) takes
+  // its answer as it comes, so a Promise resolved no type. The same rule, synchronous.
+  const node = schema.getType('Node');
+  if (isInterfaceType(node)) node.resolveType = (value) => fromGlobalId((value as { id: string }).id)?.type;
+  return schema;
 }
 
 /** The SDL as schema.graphql holds it and `GET /schema.graphql` serves it: types sorted by name. */

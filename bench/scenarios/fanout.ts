@@ -105,7 +105,9 @@ async function idleMemory(opts: Options, count: number, env: Record<string, stri
     await subscribe(wsUrl, count, subs);
     await everyoneListening(gateway.url, subs, 'idle');
     const openSeconds = (performance.now() - t0) / 1000;
-    const sockets = Number((await send(gateway.url, { method: 'GET', path: '/metrics' })).body.match(/^switchboard_websocket_connections (\d+)/m)?.[1]);
+    // One series per subprotocol: their sum.
+    const metrics = (await send(gateway.url, { method: 'GET', path: '/metrics' })).body;
+    const sockets = [...metrics.matchAll(/^switchboard_websocket_connections(?:\{[^}]*\})? (\d+)$/gm)].reduce((n, m) => n + Number(m[1]), 0);
     await new Promise((r) => setTimeout(r, 1_000));
     const rss = gateway.rssMb();
     const heapKb = ((await metric(gateway.url, 'nodejs_heap_size_used_bytes')) - heapIdle) / 1024 / count;

@@ -2,13 +2,42 @@
  * 2. One upstream call: an AVANSER stock search through the gateway (AVANSER LIVE, pointed at
  * a simulator in its own process) vs the same HTTP request sent straight to the simulator.
  */
+import http from 'node:http';
+import { pino } from 'pino';
 import type { AvanserConfig } from '../../src/datasources/avanser/module.js';
 import { stockQuery } from '../../src/datasources/avanser/mapping.js';
+import { agents, preparedClients } from '../../src/datasources/upstream.js';
 import { cannon, fixedRate, graphqlRequest, round, send, startChild, startGateway, type Options, type Req, type Row } from '../lib.js';
 
 const FILTER = { country: 'AU', szu: 'sydney' };
 const QUERY = 'query BenchSearch($filter: NumberSearchInput!) { availableNumbers(provider: AVANSER, filter: $filter, first: 20) { edges { node { e164 national kind region } } } }';
 const RATE = 200;
+
+/**
+ * got's own cost: the client CPU (this process) per sequential call, got prepared as the
+ * gateway prepares it vs a bare node:http request on the same keep-alive agent.
+ */
+async function clientCost(base: string, live: AvanserConfig, direct: Req, calls: number): Promise<{ got: number; http: number }> {
+  const { retrying } = preparedClients({ provider: 'AVANSER', baseUrl: base, timeoutMs: 10_000, log: pino({ level: 'silent' }), username: live.username, password: live.password, headers: { accept: 'application/json' } });
+  const url = `${base}${direct.path}`;
+  const viaGot = () => retrying(url, { method: 'GET' }).then((r) => r.body);
+  const viaHttp = () =>
+    new Promise<string>((resolve, reject) => {
+      const req = http.request(url, { headers: direct.headers, agent: agents.http }, (res) => {
+        let body = '';
+        res.setEncoding('utf8').on('data', (c: string) => (body += c)).on('end', () => resolve(body));
+      });
+      req.on('error', reject).end();
+    });
+  const cpuPerCall = async (call: () => Promise<string>) => {
+    for (let i = 0; i < 100; i++) await call(); // warm-up
+    const t0 = process.cpuUsage();
+    for (let i = 0; i < calls; i++) await call();
+    const { user, system } = process.cpuUsage(t0);
+    return (user + system) / calls;
+  };
+  return { got: await cpuPerCall(viaGot), http: await cpuPerCall(viaHttp) };
+}
 
 export async function upstream(opts: Options): Promise<Row[]> {
   const sim = await startChild<{ url: string; live: AvanserConfig }>('avanser-simulator');
@@ -38,6 +67,8 @@ export async function upstream(opts: Options): Promise<Row[]> {
     const gwSat = await cannon({ url: `${gateway.url}/graphql`, method: 'POST', headers: viaGateway.headers, body: viaGateway.body, seconds: opts.seconds, server: gateway });
     const simSat = await cannon({ url: `${sim.url}${direct.path}`, method: 'GET', headers: direct.headers, seconds: opts.seconds, server: sim });
 
+    const client = await clientCost(sim.url, live, direct, opts.quick ? 300 : 2_000);
+
     const s = '2 one upstream call';
     const added50 = gwFixed.p50 - simFixed.p50;
     const added99 = gwFixed.p99 - simFixed.p99;
@@ -46,6 +77,7 @@ export async function upstream(opts: Options): Promise<Row[]> {
       { scenario: s, figure: `added p50 latency @${RATE}/s`, value: round(added50, 3), unit: 'ms', target: '≤ 1 ms', ok: added50 <= 1, baseline: { label: 'direct p50', value: round(simFixed.p50, 3) }, note: `gateway p50 ${round(gwFixed.p50, 3)} ms; ${note}` },
       { scenario: s, figure: `added p99 latency @${RATE}/s`, value: round(added99, 3), unit: 'ms', target: '≤ 5 ms', ok: added99 <= 5, baseline: { label: 'direct p99', value: round(simFixed.p99, 3) }, note: `gateway p99 ${round(gwFixed.p99, 3)} ms` },
       { scenario: s, figure: 'CPU per request', value: round(gwSat.cpuUsPerRequest, 0), unit: 'µs', target: '—', baseline: { label: 'simulator', value: round(simSat.cpuUsPerRequest, 0) }, note: 'gateway process only (the simulator also works for each gateway request)' },
+      { scenario: s, figure: "HTTP client CPU per call: got", value: round(client.got, 0), unit: 'µs', target: '—', baseline: { label: 'node:http, same agent', value: round(client.http, 0) }, ratio: round(client.got / client.http), note: `got's own cost ≈ ${round(client.got - client.http, 0)} µs per call; sequential calls, client process only` },
       { scenario: s, figure: 'throughput at saturation', value: round(gwSat.rps, 0), unit: 'req/s', target: '—', baseline: { label: 'direct', value: round(simSat.rps, 0) }, ratio: round(gwSat.rps / simSat.rps), note: `p50 ${gwSat.p50}/${simSat.p50} ms, p99 ${gwSat.p99}/${simSat.p99} ms (gateway/direct)` },
     ];
   } finally {

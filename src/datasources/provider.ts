@@ -67,6 +67,9 @@ export interface OrderDraft {
   serviceRef?: string;
   numbers: E164[];
   message?: string;
+  providerStatus?: string;
+  /** Where its numbers are, when they come later in national format (Delacon WAIT). */
+  country?: string;
 }
 
 export interface ProvisionOutcome {

@@ -93,7 +93,8 @@ const IDEMPOTENT: ReadonlySet<string> = new Set(['GET', 'HEAD', 'PUT', 'DELETE',
 const BACKOFF_BASE_MS = 100;
 const BACKOFF_CAP_MS = 2_000;
 
-const agents = {
+/** One keep-alive pool per protocol for every provider. */
+export const agents = {
   http: new http.Agent({ keepAlive: true, maxSockets: 64 }),
   https: new https.Agent({ keepAlive: true, maxSockets: 64 }),
 };
@@ -134,38 +135,47 @@ function isOutage(err: unknown): boolean {
   return err instanceof OutageAnswer || (err instanceof GatewayError && (err.code === ErrorCode.UPSTREAM_UNAVAILABLE || err.code === ErrorCode.UPSTREAM_TIMEOUT));
 }
 
+/**
+ * A provider's prepared got instances, options merged once here and not per call: one that
+ * retries (idempotent calls) and one that never does.
+ */
+export function preparedClients(opts: UpstreamOptions): { retrying: Got; once: Got } {
+  const retryStatuses = opts.retryStatuses ?? RETRY_STATUSES;
+  const retrying = got.extend({
+    agent: agents,
+    headers: { 'user-agent': 'switchboard/0.1', ...opts.headers },
+    username: opts.username,
+    password: opts.password,
+    timeout: { request: opts.timeoutMs },
+    throwHttpErrors: false,
+    followRedirect: false,
+    retry: {
+      limit: opts.retries ?? 2,
+      methods: ['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS', 'POST'],
+      statusCodes: [...retryStatuses],
+      maxRetryAfter: opts.timeoutMs / 1000,
+      calculateDelay: ({ attemptCount, retryOptions, error, retryAfter }) => {
+        if (attemptCount > retryOptions.limit) return 0;
+        const status = error.response?.statusCode;
+        const retriable = status === undefined ? RETRIABLE_ERRORS.has(error.code) : retryStatuses.includes(status);
+        if (!retriable) return 0;
+        // Honour the provider's own pacing; otherwise full jitter with a cap. No retry that
+        // could not finish before the call's deadline. got reads 0 as "do not retry".
+        const delay = retryAfter ?? Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attemptCount);
+        const left = (error.options.context.deadline as number) - Date.now();
+        return delay < left ? Math.max(1, delay) : 0;
+      },
+    },
+  });
+  return { retrying, once: retrying.extend({ retry: { limit: 0 } }) };
+}
+
 export class Upstream<Call extends UpstreamRequest = UpstreamRequest, Body = unknown> {
-  private readonly client: Got;
+  private readonly clients: { retrying: Got; once: Got };
   private readonly breaker: CircuitBreaker<[UpstreamRequest], UpstreamResponse>;
 
   constructor(protected readonly opts: UpstreamOptions) {
-    const retryStatuses = opts.retryStatuses ?? RETRY_STATUSES;
-    this.client = got.extend({
-      agent: agents,
-      headers: { 'user-agent': 'switchboard/0.1', ...opts.headers },
-      username: opts.username,
-      password: opts.password,
-      timeout: { request: opts.timeoutMs },
-      throwHttpErrors: false,
-      followRedirect: false,
-      retry: {
-        limit: opts.retries ?? 2,
-        methods: ['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS', 'POST'],
-        statusCodes: [...retryStatuses],
-        maxRetryAfter: opts.timeoutMs / 1000,
-        calculateDelay: ({ attemptCount, retryOptions, error, retryAfter }) => {
-          if (attemptCount > retryOptions.limit) return 0;
-          const status = error.response?.statusCode;
-          const retriable = status === undefined ? RETRIABLE_ERRORS.has(error.code) : retryStatuses.includes(status);
-          if (!retriable) return 0;
-          // Honour the provider's own pacing; otherwise full jitter with a cap. No retry that
-          // could not finish before the call's deadline. got reads 0 as "do not retry".
-          const delay = retryAfter ?? Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attemptCount);
-          const left = (error.options.context.deadline as number) - Date.now();
-          return delay < left ? Math.max(1, delay) : 0;
-        },
-      },
-    });
+    this.clients = preparedClients(opts);
     this.breaker = new CircuitBreaker(async (req: UpstreamRequest) => {
       const res = await this.send(req);
       if (OUTAGE_STATUSES.has(res.status)) throw new OutageAnswer(res);
@@ -245,7 +255,7 @@ export class Upstream<Call extends UpstreamRequest = UpstreamRequest, Body = unk
     const started = performance.now();
     let outcome = 'error';
     try {
-      const res = await this.client(this.opts.baseUrl + (req.path ?? ''), {
+      const res = await (idempotent ? this.clients.retrying : this.clients.once)(this.opts.baseUrl + (req.path ?? ''), {
         method: req.method,
         searchParams: req.searchParams,
         json: req.json,
@@ -255,7 +265,6 @@ export class Upstream<Call extends UpstreamRequest = UpstreamRequest, Body = unk
         // One deadline for the call with all its retries and backoff.
         signal: AbortSignal.timeout(this.opts.timeoutMs),
         context: { deadline: Date.now() + this.opts.timeoutMs },
-        ...(idempotent ? {} : { retry: { limit: 0 } }),
       });
       outcome = String(res.statusCode);
       const response: UpstreamResponse = {

@@ -110,6 +110,12 @@ export interface OrderRecord {
   serviceRef?: string;
   numbers: E164[];
   message?: string;
+  /** The provider's own word for where the order stands, as last seen (AVANSER `status`, Delacon `RESULT`/`Result`). */
+  providerStatus?: string;
+  /** The provider account the order was placed on, when the provider says (AVANSER confirmation `account_id`). */
+  accountId?: string;
+  /** Where its numbers are (ISO country), when the provider writes them in national format later (Delacon WAIT). */
+  country?: string;
   /** What the order was for: PROVISION or SERVICE_UPDATE. */
   kind: 'PROVISION' | 'SERVICE_UPDATE';
   history: OrderHistoryEntry[];

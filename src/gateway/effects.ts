@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { Topic, type Bus } from '../pubsub/bus.js';
 import type { Store } from '../store/store.js';
-import type { WebhookEffects } from '../webhooks/route.js';
+import type { Settlement, WebhookEffects } from '../webhooks/route.js';
 import type { AllocationEventRecord, AllocationRecord, OrderRecord, OrderStatus, PhoneNumberRecord, ProviderName } from '../domain/model.js';
 import { numberStatusOf } from '../domain/orders.js';
 
@@ -33,7 +33,13 @@ export class Effects implements WebhookEffects {
    * numbers follow it (src/domain/orders.ts) in the same transaction, and are published before
    * it, so that an orderUpdated subscriber reads them settled.
    */
-  async settleOrder(provider: ProviderName, match: { id?: string; providerRef?: string; serviceRef?: string }, status: Exclude<OrderStatus, 'PENDING'>, message?: string): Promise<OrderRecord | null> {
+  async settleOrder(
+    provider: ProviderName,
+    match: { id?: string; providerRef?: string; serviceRef?: string },
+    status: Exclude<OrderStatus, 'PENDING'>,
+    message?: string,
+    settlement: Settlement = {},
+  ): Promise<OrderRecord | null> {
     const settled = await this.store.transaction(async (tx) => {
       const order = await this.store.orders.findForUpdate(tx, provider, match);
       if (!order) return null;
@@ -44,14 +50,28 @@ export class Effects implements WebhookEffects {
       const waiting = order.status === 'PENDING' || (order.status === 'STALE' && status !== 'STALE');
       if (!waiting) return { order, numbers: [], changed: false };
       const at = new Date().toISOString();
-      const next: OrderRecord = { ...order, status, message: message ?? order.message, updatedAt: at, history: [...order.history, { at, status, message }] };
+      const made = status === 'COMPLETED' ? settlement.provisioned?.(order) : undefined;
+      const next: OrderRecord = {
+        ...order,
+        status,
+        message: message ?? order.message,
+        providerStatus: settlement.providerStatus ?? order.providerStatus,
+        accountId: settlement.accountId ?? order.accountId,
+        serviceRef: order.serviceRef ?? made?.service?.providerRef,
+        numbers: made ? [...new Set([...order.numbers, ...made.numbers.map((n) => n.e164)])] : order.numbers,
+        updatedAt: at,
+        history: [...order.history, { at, status, message }],
+      };
       await this.store.orders.save(next, tx);
       const follows = numberStatusOf(status);
       const numbers = follows ? await this.store.numbers.followOrder(tx, provider, order.id, order.numbers, follows) : [];
-      return { order: next, numbers, changed: true };
+      // Numbers the provider named only now (a Delacon WAIT order), in the same transaction as the order.
+      const named = made ? await this.store.numbers.save(made.numbers.map((n) => ({ ...n, orderId: order.id })), tx) : [];
+      return { order: next, numbers: [...numbers, ...named.map((c) => c.number)], changed: true, service: made?.service };
     });
     if (!settled) return null;
     for (const n of settled.numbers) this.bus.publish(Topic.NUMBER_UPDATED, n);
+    if (settled.service) await this.store.services.save(settled.service);
     if (settled.changed) this.bus.publish(Topic.ORDER_UPDATED, settled.order);
     return settled.order;
   }

@@ -69,6 +69,8 @@ export function newOrder(provider: ProviderName, kind: OrderRecord['kind'], draf
     serviceRef: draft.serviceRef,
     numbers: draft.numbers,
     message: draft.message,
+    providerStatus: draft.providerStatus,
+    country: draft.country,
     history: [{ at, status: draft.status, message: draft.message }],
     createdAt: at,
     updatedAt: at,
@@ -230,7 +232,7 @@ export class Orders {
             if (draft.status === 'COMPLETED' && serviceRef) {
               await this.services.one(entry.name, serviceRef).catch((err: unknown) => this.log.warn({ err, provider: entry.name, serviceRef }, 'service read after poll failed'));
             }
-            await this.effects.settleOrder(entry.name, { providerRef: order.providerRef }, draft.status, draft.message);
+            await this.effects.settleOrder(entry.name, { providerRef: order.providerRef }, draft.status, draft.message, { providerStatus: draft.providerStatus });
           }
         } catch (err) {
           this.log.warn({ err, provider: entry.name, orderId: order.id }, 'order status poll failed');

@@ -5,6 +5,7 @@
  * digests; a principal carries the digest, never the key, so nothing downstream can log it.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import {
   GraphQLError,
   Kind,
@@ -27,6 +28,24 @@ export class ApiKeys {
 
   constructor(keys: Map<string, Set<Scope>>) {
     this.keys = [...keys].map(([key, scopes]) => ({ digest: digest(key), principal: { id: digest(key).toString('hex').slice(0, 16), scopes } }));
+  }
+
+  /** Each HTTP request's verdict: the rate limit, the fast path and Apollo's context each ask. */
+  private readonly requests = new WeakMap<IncomingMessage, Principal | GraphQLError>();
+
+  /** `authenticate` for an HTTP request's `Authorization` header, worked out once per request. */
+  ofRequest(req: IncomingMessage): Principal {
+    let verdict = this.requests.get(req);
+    if (!verdict) {
+      try {
+        verdict = this.authenticate(req.headers.authorization);
+      } catch (err) {
+        verdict = err as GraphQLError;
+      }
+      this.requests.set(req, verdict);
+    }
+    if (verdict instanceof GraphQLError) throw verdict;
+    return verdict;
   }
 
   /** The principal of an `Authorization: Bearer <key>` value; throws UNAUTHENTICATED (401). */

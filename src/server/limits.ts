@@ -140,12 +140,18 @@ function selectionCost(w: Walk, type: GraphQLNamedType, set: SelectionSetNode): 
   return cost;
 }
 
+/** Operations without variables found within the limits: their walk is not repeated. */
+const withinLimits = new WeakSet<OperationDefinitionNode>();
+
 /**
  * Refuses a validated operation whose lists exceed their caps (BAD_USER_INPUT) or whose cost,
  * counting page sizes and list lengths given as literals or variables, exceeds LIMITS.cost
  * (GRAPHQL_VALIDATION_FAILED). Runs before anything executes, on HTTP and WebSocket.
  */
 export function checkOperation(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, rawVariables: Record<string, unknown> | null | undefined): void {
+  // Without variables the verdict depends on the document alone (one node per text and schema).
+  const constant = !operation.variableDefinitions?.length;
+  if (constant && withinLimits.has(operation)) return;
   const variables: Record<string, unknown> = {};
   for (const def of operation.variableDefinitions ?? []) {
     const name = def.variable.name.value;
@@ -157,4 +163,5 @@ export function checkOperation(schema: GraphQLSchema, document: DocumentNode, op
   if (!root) return;
   const cost = selectionCost({ schema, fragments, variables, fragmentCosts: new Map() }, root, operation.selectionSet);
   if (cost > LIMITS.cost) throw refusal(ErrorCode.GRAPHQL_VALIDATION_FAILED, `Query cost limit of ${LIMITS.cost} exceeded (found ${Math.round(cost)}): ask for fewer items or fields`);
+  if (constant) withinLimits.add(operation);
 }

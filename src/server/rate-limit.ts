@@ -90,7 +90,7 @@ export function httpRateLimit(limiter: RateLimiter, keys: ApiKeys) {
     if (req.method === 'OPTIONS') return;
     let bucket: string;
     try {
-      bucket = keyBucket(keys.authenticate(req.headers.authorization));
+      bucket = keyBucket(keys.ofRequest(req.raw));
     } catch {
       bucket = `ip:${req.ip}`;
     }

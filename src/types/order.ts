@@ -43,6 +43,15 @@ export class Order extends Node {
   @Field(() => String, { nullable: true, description: 'The provider’s latest message about the order.' })
   message?: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'The provider’s own word for where the request stands, as last seen by the gateway (AVANSER `status` such as `pending`/`active`/`failed`; Delacon `RESULT`/`Result` such as `WAIT`/`OK`/`FAIL`).',
+  })
+  providerStatus?: string;
+
+  @Field(() => String, { nullable: true, description: 'The provider account the order was placed on, when the provider says (AVANSER confirmation `account_id`).' })
+  accountId?: string;
+
   @Field(() => [OrderHistoryEntry], { description: 'Every status the order has had, oldest first.' })
   history!: OrderHistoryEntry[];
 

@@ -62,6 +62,15 @@ export function cappedId(value: string, name: string, max: number): string {
   return value;
 }
 
+/** What a provider's word about an order carries besides its status. */
+export interface Settlement {
+  /** The provider's own status word. */
+  providerStatus?: string;
+  accountId?: string;
+  /** The numbers and service a completed order provisioned, read from the stored order (its country). */
+  provisioned?: (order: OrderRecord) => { numbers: PhoneNumberRecord[]; service?: ServiceRecord };
+}
+
 /** What applying a webhook may do (src/gateway/effects.ts): each stores, then publishes. */
 export interface WebhookEffects {
   log: Logger;
@@ -76,6 +85,7 @@ export interface WebhookEffects {
     match: { providerRef?: string; serviceRef?: string },
     status: Exclude<OrderStatus, 'PENDING'>,
     message?: string,
+    settlement?: Settlement,
   ): Promise<OrderRecord | null>;
   /** What the gateway holds, for pushes that name things only in the provider's words (Delacon national numbers). */
   findService(provider: ProviderName, providerRef: string): Promise<ServiceRecord | null>;

@@ -166,7 +166,7 @@ describe('confirmation by polling', () => {
     const ref = outcome.orders[0]!.providerRef!;
     expect(await h.port.orderStatus!(ref)).toMatchObject({ status: 'PENDING', providerRef: ref, serviceRef: '+61280740805' });
     await h.sim.drain();
-    expect(await h.port.orderStatus!(ref)).toEqual({ status: 'COMPLETED', providerRef: ref, serviceRef: '+61280740805', numbers: ['+61280740805'], message: 'Request completed successfully' });
+    expect(await h.port.orderStatus!(ref)).toEqual({ status: 'COMPLETED', providerRef: ref, serviceRef: '+61280740805', numbers: ['+61280740805'], message: 'Request completed successfully', providerStatus: 'completed' });
   });
 
   it('polling an unknown request finds nothing', async () => {

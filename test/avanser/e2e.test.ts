@@ -14,6 +14,7 @@ import {
   NumbersAtDocument,
   OnNumberUpdatedDocument,
   OnOrderUpdatedDocument,
+  OrderByIdDocument,
   SimulateIncomingCallDocument,
   UpdateServiceDocument,
   type AvanserProvisionInput,
@@ -147,6 +148,10 @@ describe('provisionNumbers', () => {
 
     expect(order).toMatchObject({ id: pending.id, status: 'COMPLETED', message: 'Request completed successfully' });
     expect(order.history.map((h) => h.status)).toEqual(['PENDING', 'COMPLETED']);
+    // AVANSER's own words: its acknowledgement carries no status word, the confirmation `completed` and the account.
+    expect(pending).toMatchObject({ providerStatus: null, accountId: null });
+    expect(order).toMatchObject({ providerStatus: 'completed', accountId: '7001' });
+    expect((await gw.request(OrderByIdDocument, { id: pending.id })).order).toMatchObject({ providerStatus: 'completed', accountId: '7001' });
     // The callback, not a poll, settled it: its receipt was applied.
     expect((await receiptsFor(pending.providerRef!)).map((r) => r.status)).toEqual(['applied']);
     expect((await gw.request(AvanserServiceDocument, { serviceRef: '+61280740802' })).service!.settings).toContainEqual({ key: 'status', value: 'active' });
@@ -179,7 +184,8 @@ describe('provisionNumbers', () => {
     await withHeldCallbacks(async () => {
       const { result, order, sub } = await settled(() => provision({ search: { type: 'LOCATION', location: 'Brisbane' } }), (p) => p.orders[0]!, 8_000);
       const ref = result.orders[0]!.providerRef!;
-      expect(order).toMatchObject({ status: 'COMPLETED', serviceRef: '+61738001234', message: 'Request completed successfully' });
+      // The poller's reading of AVANSER's status; the request list carries no account id.
+      expect(order).toMatchObject({ status: 'COMPLETED', serviceRef: '+61738001234', message: 'Request completed successfully', providerStatus: 'completed', accountId: null });
       expect(await receiptsFor(ref)).toEqual([]);
       // Read back before the order settled: the stored service is the active one, as a callback would have said.
       const [stored] = await gw.running.store.services.byRefs([{ provider: 'AVANSER', providerRef: '+61738001234' }]);

@@ -36,6 +36,7 @@ describe('requests route: reading the confirmation', () => {
       answerPoint: sample.answer_point,
       customId: sample.custom_id || undefined,
       customGroup: sample.custom_group || undefined,
+      accountId: sample.account_id,
     });
   });
 

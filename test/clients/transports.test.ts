@@ -8,7 +8,7 @@
  * their codes, one rate limit with HTTP, the shared source streams freed, keep-alives.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { RO_KEY, RW_KEY, startTestGateway, type TestGateway } from '../helpers/gateway.js';
 import { CLIENTS, type Connection, type Result, type Sub } from './fixtures.js';
 
@@ -154,6 +154,25 @@ for (const [i, client] of CLIENTS.entries()) {
       await listening(1);
       expect((await gw.webhook('exotel/calls', call(`transport-${i}-after-stop`))).status).toBe(200);
       expect(await second.feed.next()).toMatchObject({ data: { callEvents: { providerCallId: `transport-${i}-after-stop` } } });
+    });
+
+    it('serialises each event once for all the subscribers of its shared stream', async () => {
+      // Three connections, one document text and variables: one shared source stream.
+      const document = onCall();
+      const subs = [connect(), connect(), connect()].map((c) => c.subscribe(document, { filter: { provider: 'EXOTEL' } }));
+      await listening(1);
+      const sid = `transport-${i}-serialised`;
+      // The real JSON.stringify, counted: the calls whose value carries this event's data, at any depth a frame puts it.
+      const carries = (v: unknown, depth = 0): boolean =>
+        typeof v === 'object' && v !== null && depth < 4 && ((v as { callEvents?: { providerCallId?: unknown } }).callEvents?.providerCallId === sid || Object.values(v).some((x) => carries(x, depth + 1)));
+      const stringify = vi.spyOn(JSON, 'stringify');
+      try {
+        expect((await gw.webhook('exotel/calls', call(sid))).status).toBe(200);
+        for (const sub of subs) expect(await sub.feed.next()).toMatchObject({ data: { callEvents: { providerCallId: sid } } });
+        expect(stringify.mock.calls.filter(([v]) => carries(v))).toHaveLength(1);
+      } finally {
+        stringify.mockRestore();
+      }
     });
 
     it('sends keep-alives while nothing happens; the client reads events after them', async () => {

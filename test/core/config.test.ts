@@ -39,7 +39,7 @@ describe('configuration errors at boot', () => {
       for (let next = queue.shift(); next; next = queue.shift()) results.set(next[0], await runMain(next[1]));
     };
     await Promise.all([worker(), worker()]);
-  }, 90_000);
+  }, 240_000);
 
   for (const [variable, env] of CASES) {
     it(`${Object.entries(env).map(([k, v]) => `${k}=${v}`).join(' ')} → exit 2 naming ${variable}`, () => {
@@ -69,7 +69,7 @@ describe('boot failures that are the user\'s', () => {
       for (let next = queue.shift(); next; next = queue.shift()) results.set(next[0], await runMain(next[2]()));
     };
     await Promise.all([worker(), worker()]);
-  }, 90_000);
+  }, 240_000);
   afterAll(() => {
     taken?.close();
   });

@@ -64,7 +64,7 @@ describe('the dev key at start', () => {
     } finally {
       await second.kill('SIGTERM');
     }
-  }, 90_000);
+  }, 240_000);
 
   it('SWITCHBOARD_DEV_KEY is the key when given; with DATA_DIR=memory and none, each run has its own', async () => {
     const given = 'my-team-dev-key-0001';
@@ -78,7 +78,7 @@ describe('the dev key at start', () => {
     } finally {
       await Promise.all([fromEnv.kill('SIGTERM'), perRun.kill('SIGTERM')]);
     }
-  }, 90_000);
+  }, 240_000);
 
   it('prints only the explorer line when SWITCHBOARD_API_KEYS is set', async () => {
     const configured = await startChildGateway({ ...BASE, DATA_DIR: 'memory', SWITCHBOARD_API_KEYS: 'rw-key-123456=read,write' });
@@ -88,7 +88,7 @@ describe('the dev key at start', () => {
     } finally {
       await configured.kill('SIGTERM');
     }
-  }, 90_000);
+  }, 240_000);
 });
 
 describe('the generated webhook token', () => {
@@ -107,7 +107,7 @@ describe('the generated webhook token', () => {
     } finally {
       await gw.kill('SIGTERM');
     }
-  }, 90_000);
+  }, 240_000);
 });
 
 describe('dev key configuration', () => {

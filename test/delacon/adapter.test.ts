@@ -103,7 +103,7 @@ describe('provision', () => {
   it('FAIL: out of stock gives a failed order', async () => {
     sim.setStock('NEW_ZEALAND', '09', 0);
     const outcome = await port.provision!(customer({ region: 'NEW_ZEALAND', numberType: '09', terminationNumber: '+6493001234', count: 1 }));
-    expect(outcome.orders).toEqual([{ status: 'FAILED', providerRef: expect.any(String), numbers: [], message: expect.stringContaining('could not be processed') }]);
+    expect(outcome.orders).toEqual([{ status: 'FAILED', providerRef: expect.any(String), numbers: [], message: expect.stringContaining('could not be processed'), providerStatus: 'FAIL' }]);
   });
 
   it('INVALID: Delacon message as a user error on the field it names', async () => {

@@ -9,9 +9,11 @@ import {
   CallEventsDocument,
   DelaconNumberTypesDocument,
   DelaconOnCallEventDocument,
+  DelaconOnOrderUpdatedDocument,
   DelaconOrderDocument,
   DelaconProvisionDocument,
   DelaconUpdateServiceDocument,
+  OnNumberUpdatedDocument,
   OnOrderUpdatedDocument,
   SimulateIncomingCallDocument,
   type DelaconProvisionInput,
@@ -111,23 +113,78 @@ describe('provisionNumbers', () => {
     expect(sim.company(cid)!.numbers.map((n) => toE164(n, 'AU'))).toEqual(order!.numbers);
   });
 
-  it('WAIT: a PENDING order, completed by the Post Provisioning Response and pushed on orderUpdated', async () => {
-    const sub = subscribe(gw.ws(), OnOrderUpdatedDocument, { filter: { provider: 'DELACON', status: 'COMPLETED' } });
-    await sub.ready;
+  it('WAIT: a PENDING order, completed by the Post Provisioning Response with its numbers (E.164) and company, on orderUpdated, numberUpdated and order(id)', async () => {
+    const sub = subscribe(gw.ws(), DelaconOnOrderUpdatedDocument, { filter: { provider: 'DELACON', status: 'COMPLETED' } });
+    const numberSub = subscribe(gw.ws(), OnNumberUpdatedDocument, { filter: { provider: 'DELACON', status: 'ACTIVE' } });
+    await Promise.all([sub.ready, numberSub.ready]);
     const { orders, userErrors } = await provision(newCustomer({ businessName: 'Coogee Cafe', numberType: '02', count: 6 }));
     expect(userErrors).toEqual([]);
     const pending = orders[0]!;
-    expect(pending).toMatchObject({ status: 'PENDING', numbers: [], serviceRef: null, message: expect.stringContaining('is received') });
+    expect(pending).toMatchObject({ status: 'PENDING', numbers: [], serviceRef: null, providerStatus: 'WAIT', message: expect.stringContaining('is received') });
 
     const { orderUpdated: done } = await sub.next(10_000);
     sub.stop();
-    expect(done).toMatchObject({ id: pending.id, status: 'COMPLETED', providerRef: pending.providerRef });
+    expect(done).toMatchObject({ id: pending.id, status: 'COMPLETED', providerRef: pending.providerRef, providerStatus: 'OK' });
     expect(done.message).toMatch(new RegExp(`^Order ${pending.providerRef} is complete: company \\d+, numbers (028074\\d{4}(, )?){6}$`));
     expect(done.history.map((h) => h.status)).toEqual(['PENDING', 'COMPLETED']);
-    expect((await gw.request(DelaconOrderDocument, { id: pending.id })).order).toMatchObject({ status: 'COMPLETED', message: done.message });
+    // The numbers the message names, nationally, as E.164 of the order's country; the company as its Service.
+    const cid = done.serviceRef!;
+    expect(cid).toMatch(/^\d+$/);
+    expect(done.numbers).toEqual(sim.company(cid)!.numbers.map((n) => toE164(n, 'AU')));
+    expect(done.numbers).toHaveLength(6);
+    expect(done.numbers.every((n) => /^\+61280 ?74\d{4}$/.test(n))).toBe(true);
+    expect(done.service).toMatchObject({ provider: 'DELACON', providerRef: cid, numbers: done.numbers });
+    const read = (await gw.request(DelaconOrderDocument, { id: pending.id })).order;
+    expect(read).toMatchObject({ status: 'COMPLETED', message: done.message, numbers: done.numbers, serviceRef: cid, service: { providerRef: cid, numbers: done.numbers } });
+    // numberUpdated told of each of them before the order.
+    const published = new Set<string>();
+    while (published.size < 6) {
+      const { numberUpdated: n } = await numberSub.next(5_000);
+      if (done.numbers.includes(n.e164)) published.add(n.e164);
+    }
+    numberSub.stop();
 
     const receipts = await gw.running.store.receipts.list('DELACON', 'orders');
     expect(receipts.filter((r) => r.event_key === `${pending.providerRef}:OK`).map((r) => r.status)).toContain('applied');
+  });
+
+  it.each([
+    ['JAPAN', '03', '+81312345678', 'numbersInMessage'],
+    ['NEW_ZEALAND', '09', '+6493001234', 'fields'],
+    ['UNITED_KINGDOM', '020', '+442079460000', 'numbersInMessage'],
+  ] as const)('WAIT in %s: the numbers the response names are read in the region’s country (%s)', async (region, numberType, terminationNumber, orderResult) => {
+    sim.variants.orderResult = orderResult;
+    try {
+      const sub = subscribe(gw.ws(), DelaconOnOrderUpdatedDocument, { filter: { provider: 'DELACON', status: 'COMPLETED' } });
+      await sub.ready;
+      const { orders } = await provision(newCustomer({ region, numberType, terminationNumber, businessId: partsOf(terminationNumber).national, count: 6, features: [] }));
+      const pending = orders[0]!;
+      let done = (await sub.next(10_000)).orderUpdated;
+      while (done.id !== pending.id) done = (await sub.next(10_000)).orderUpdated;
+      sub.stop();
+      const country = partsOf(terminationNumber).country;
+      expect(done.numbers).toHaveLength(6);
+      expect(done.numbers.map((n) => partsOf(n).country)).toEqual(Array(6).fill(country));
+      expect(done.numbers).toEqual(sim.company(done.serviceRef!)!.numbers.map((n) => toE164(n, country as never)));
+      expect(done.service).toMatchObject({ providerRef: done.serviceRef, numbers: done.numbers });
+    } finally {
+      sim.variants.orderResult = 'numbersInMessage';
+    }
+  });
+
+  it('WAIT whose response names no numbers: COMPLETED with none, nothing guessed', async () => {
+    sim.variants.orderResult = 'messageOnly';
+    try {
+      const sub = subscribe(gw.ws(), DelaconOnOrderUpdatedDocument, { filter: { provider: 'DELACON', status: 'COMPLETED' } });
+      await sub.ready;
+      const pending = (await provision(newCustomer({ numberType: '02', count: 6 }))).orders[0]!;
+      let done = (await sub.next(10_000)).orderUpdated;
+      while (done.id !== pending.id) done = (await sub.next(10_000)).orderUpdated;
+      sub.stop();
+      expect(done).toMatchObject({ status: 'COMPLETED', numbers: [], serviceRef: null, service: null, message: expect.stringContaining('sent by e-mail') });
+    } finally {
+      sim.variants.orderResult = 'numbersInMessage';
+    }
   });
 
   it("FAIL: a FAILED order carrying Delacon's message", async () => {

@@ -11,6 +11,8 @@ import {
   startTime,
   updateSteps,
   updatedService,
+  provisionedBy,
+  waitOrderResult,
 } from '../../src/datasources/delacon/mapping.js';
 import { webhookRoutes } from '../../src/datasources/delacon/webhooks.js';
 import type { DelaconProvisionInput } from '../../src/datasources/delacon/inputs.js';
@@ -163,6 +165,7 @@ describe('Create Customer', () => {
         serviceRef: '999',
         numbers: ['+852800912345', '+85239123456'],
         message: 'Delacon provisioned 3 number(s) for company 999; not readable as Hong Kong numbers: 1234',
+        providerStatus: 'OK',
       },
     ]);
     expect(outcome.services).toEqual([
@@ -204,9 +207,9 @@ describe('Create Customer', () => {
 
   it('maps the WAIT and FAIL samples to pending and failed orders', () => {
     const wait = provisionOutcome(newCustomer, responses.provision!.wait as unknown as ProvisionReply, AT);
-    expect(wait).toEqual({ orders: [{ status: 'PENDING', providerRef: '53', numbers: [], message: responses.provision!.wait!.MESSAGE }], numbers: [], services: [], owned: [] });
+    expect(wait).toEqual({ orders: [{ status: 'PENDING', providerRef: '53', numbers: [], message: responses.provision!.wait!.MESSAGE, providerStatus: 'WAIT', country: 'HK' }], numbers: [], services: [], owned: [] });
     const fail = provisionOutcome({ companyId: '999', count: 1 }, responses.provision!.fail as unknown as ProvisionReply, AT);
-    expect(fail.orders).toEqual([{ status: 'FAILED', providerRef: '53', serviceRef: '999', numbers: [], message: responses.provision!.fail!.MESSAGE }]);
+    expect(fail.orders).toEqual([{ status: 'FAILED', providerRef: '53', serviceRef: '999', numbers: [], message: responses.provision!.fail!.MESSAGE, providerStatus: 'FAIL' }]);
   });
 
   it('splits and normalises Numbers', () => {
@@ -265,5 +268,23 @@ describe('Update Customer', () => {
       settings: { businessName: 'B', dnis: 'true', callRecording: 'false' },
       updatedAt: AT,
     });
+  });
+});
+
+describe('Post Provisioning Response: the company and numbers it names', () => {
+  it('reads CID and Numbers fields first, else the Message; names nothing when neither says', () => {
+    expect(provisionedBy({ CID: '999', Numbers: '0312345678, 0312345679', Message: 'Order 53 is complete: company 1, numbers 0299990000' })).toEqual({ cid: '999', list: '0312345678, 0312345679' });
+    expect(provisionedBy({ Message: 'Order 53 is complete: company 999, numbers 0312345678, 0312345679' })).toEqual({ cid: '999', list: '0312345678, 0312345679' });
+    expect(provisionedBy({ Message: 'Order 53 is complete. The order summary has been sent by e-mail.' })).toEqual({ cid: undefined, list: undefined });
+  });
+
+  it('reads national numbers in the given country, sets aside what it cannot read', () => {
+    const made = waitOrderResult('999', '0312345678, 0312345679, 12', 'JP', '53', AT);
+    expect(made.numbers.map((n) => [n.e164, n.region, n.serviceRef, n.details?.delaconOrderId])).toEqual([
+      ['+81312345678', 'Japan', '999', '53'],
+      ['+81312345679', 'Japan', '999', '53'],
+    ]);
+    expect(made.unreadable).toEqual(['12']);
+    expect(made.service).toEqual({ provider: 'DELACON', providerRef: '999', region: 'JAPAN', country: 'JP', numbers: ['+81312345678', '+81312345679'], settings: {}, updatedAt: AT });
   });
 });

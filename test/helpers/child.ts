@@ -27,8 +27,12 @@ export function childEnv(env: Record<string, string>): Record<string, string> {
   return { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env };
 }
 
-/** Run `src/main.ts` with `env` until it exits; resolves with its exit code and output. */
-export function runChild(env: Record<string, string>, timeoutMs = 30_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
+/**
+ * Run `src/main.ts` with `env` until it exits; resolves with its exit code and output. Each child
+ * compiles the whole import graph with tsx first (~3 s idle, 30 s+ on a loaded 2-core machine):
+ * the timeouts bound hangs, not speed.
+ */
+export function runChild(env: Record<string, string>, timeoutMs = 90_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
@@ -44,7 +48,7 @@ export function runChild(env: Record<string, string>, timeoutMs = 30_000): Promi
 }
 
 /** Start the gateway and wait for its "ready" log line. */
-export async function startChildGateway(env: Record<string, string>, timeoutMs = 30_000): Promise<ChildGateway> {
+export async function startChildGateway(env: Record<string, string>, timeoutMs = 90_000): Promise<ChildGateway> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env: childEnv({ LOG_LEVEL: 'info', ...env }), stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
   const logs: Array<Record<string, unknown>> = [];

@@ -120,3 +120,27 @@ describe('HTTP streams', () => {
     );
   });
 });
+
+describe('WebSocket keep-alive', () => {
+  let quick: TestGateway;
+  beforeAll(async () => {
+    quick = await startTestGateway({ KEEPALIVE_MS: '100' });
+  });
+  afterAll(() => quick?.close());
+
+  it('drops a socket that answers no ping; one that answers stays open', async () => {
+    const open = (autoPong: boolean) => {
+      const socket = new WebSocket(quick.wsUrl, 'graphql-transport-ws', { autoPong });
+      const closed = new Promise<number>((resolve) => socket.on('close', resolve));
+      socket.once('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${RW_KEY}` } })));
+      return { socket, closed };
+    };
+    const silent = open(false);
+    const answering = open(true);
+    // Two unanswered pings, then the next sweep drops it: 1006, no close frame.
+    expect(await silent.closed).toBe(1006);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(answering.socket.readyState).toBe(WebSocket.OPEN);
+    answering.socket.close();
+  });
+});

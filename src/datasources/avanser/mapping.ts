@@ -206,6 +206,7 @@ export function orderDraft(r: AvanserRequestEntry): OrderDraft {
     serviceRef: e164,
     numbers: e164 ? [e164] : [],
     message: r.message,
+    providerStatus: r.status,
   };
 }
 

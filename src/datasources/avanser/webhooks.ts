@@ -19,6 +19,8 @@ export interface AvanserConfirmation {
   answerPoint?: string;
   customId?: string;
   customGroup?: string;
+  /** `account_id`: the AVANSER account the request was made on. */
+  accountId?: string;
 }
 
 export interface AvanserCallReport {
@@ -60,6 +62,7 @@ export function webhookRoutes(): WebhookRoute<any, any>[] {
       const f = fieldsOf(req);
       if (!f.status) throw new WebhookPayloadError('status is missing');
       cappedId(f.status, 'status', MAX_ID_LENGTH);
+      if (f.account_id) cappedId(f.account_id, 'account_id', MAX_ID_LENGTH);
       if (f.request_id) cappedId(f.request_id, 'request_id', MAX_ID_LENGTH);
       const status = orderStatusOf(f.status);
       if (!status) throw new WebhookPayloadError('status is not one AVANSER is known to send');
@@ -75,6 +78,7 @@ export function webhookRoutes(): WebhookRoute<any, any>[] {
         answerPoint: f.answer_point || undefined,
         customId: f.custom_id || undefined,
         customGroup: f.custom_group || undefined,
+        accountId: f.account_id || undefined,
       };
     },
     eventKey: (p) => `request:${p.requestId ?? '-'}:${p.rawStatus}:${p.serviceNumber ?? '-'}`,
@@ -90,7 +94,7 @@ export function webhookRoutes(): WebhookRoute<any, any>[] {
       }
       // The vendor's own examples confirm with a request_id other than the acknowledged one: the
       // gateway then settles the pending order of the service number (and logs the mismatch).
-      const order = await effects.settleOrder('AVANSER', { providerRef: p.requestId, serviceRef: p.serviceNumber }, p.status, p.message);
+      const order = await effects.settleOrder('AVANSER', { providerRef: p.requestId, serviceRef: p.serviceNumber }, p.status, p.message, { providerStatus: p.rawStatus, accountId: p.accountId });
       // null: not matched (yet), so a redelivery is applied instead of taken for a duplicate.
       if (!order) effects.log.warn({ requestId: p.requestId, serviceNumber: p.serviceNumber }, 'AVANSER confirmation matches no order');
       return order;

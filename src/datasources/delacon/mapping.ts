@@ -106,10 +106,13 @@ export function provisionOutcome(input: DelaconProvisionInput, reply: ProvisionR
   const none: ProvisionOutcome = { orders: [], numbers: [], services: [], owned: [] };
   const providerRef = reply.OrderId;
   if (reply.RESULT === 'WAIT') {
-    return { ...none, orders: [{ status: 'PENDING', providerRef, serviceRef: input.companyId, numbers: [], message: reply.MESSAGE }] };
+    // The Post Provisioning Response writes the numbers nationally: the order keeps the country to read them in
+    // (unknown for an existing company ordered without a region: its stored company's is used then).
+    const country = input.region ? REGIONS[input.region].country : input.companyId ? undefined : REGIONS[DEFAULT_REGION].country;
+    return { ...none, orders: [{ status: 'PENDING', providerRef, serviceRef: input.companyId, numbers: [], message: reply.MESSAGE, providerStatus: 'WAIT', country }] };
   }
   if (reply.RESULT === 'FAIL') {
-    return { ...none, orders: [{ status: 'FAILED', providerRef, serviceRef: input.companyId, numbers: [], message: reply.MESSAGE }] };
+    return { ...none, orders: [{ status: 'FAILED', providerRef, serviceRef: input.companyId, numbers: [], message: reply.MESSAGE, providerStatus: 'FAIL' }] };
   }
   const region = input.region ?? DEFAULT_REGION;
   const cid = reply.CID ?? input.companyId;
@@ -117,7 +120,13 @@ export function provisionOutcome(input: DelaconProvisionInput, reply: ProvisionR
   const message =
     `Delacon provisioned ${numbers.length + unreadable.length} number(s)${cid ? ` for company ${cid}` : ''}` +
     (unreadable.length ? `; not readable as ${REGIONS[region].name} numbers: ${unreadable.join(', ')}` : '');
-  const owned: PhoneNumberRecord[] = numbers.map((e164) => ({
+  const owned = numbers.map((e164) => ownedNumber(e164, region, cid, providerRef, input.numberType));
+  const services: ServiceRecord[] = cid ? [companyRecord(cid, input, numbers, at)] : [];
+  return { orders: [{ status: 'COMPLETED', providerRef, serviceRef: cid, numbers, message, providerStatus: 'OK' }], numbers: [], services, owned };
+}
+
+function ownedNumber(e164: E164, region: DelaconRegion, cid: string | undefined, orderId: string | undefined, numberType?: string): PhoneNumberRecord {
+  return {
     provider: 'DELACON',
     e164,
     // Delacon's number types are its own keys (`1300`, `0120`): the kind is the country's numbering plan's.
@@ -126,10 +135,30 @@ export function provisionOutcome(input: DelaconProvisionInput, reply: ProvisionR
     region: REGIONS[region].name,
     capabilities: ['VOICE'],
     serviceRef: cid,
-    details: compact({ numberType: input.numberType, delaconOrderId: providerRef }),
-  }));
-  const services: ServiceRecord[] = cid ? [companyRecord(cid, input, numbers, at)] : [];
-  return { orders: [{ status: 'COMPLETED', providerRef, serviceRef: cid, numbers, message }], numbers: [], services, owned };
+    details: compact({ numberType, delaconOrderId: orderId }),
+  };
+}
+
+/**
+ * The company and numbers a Post Provisioning Response names (`CID` and `Numbers` fields as in
+ * Create Customer's answer, else written in `Message`: the page documents only `Message=<value>`).
+ */
+export function provisionedBy(fields: { CID?: string; Numbers?: string; Message?: string }): { cid?: string; list?: string } {
+  const message = fields.Message ?? '';
+  const cid = fields.CID || /\bcompany(?:\s+id)?\s*:?\s*(\d+)/i.exec(message)?.[1];
+  const list = fields.Numbers || /\bnumbers?\s*:?\s*(\+?\d[\d ,+()-]*\d)/i.exec(message)?.[1];
+  return { cid, list };
+}
+
+/** What a WAIT order turned out to provision, its national numbers read in `country`. */
+export function waitOrderResult(cid: string, list: string, country: CountryCode, orderId: string, at: IsoDateTime): { numbers: PhoneNumberRecord[]; service: ServiceRecord; unreadable: string[] } {
+  const region = (Object.keys(REGIONS) as DelaconRegion[]).find((r) => REGIONS[r].country === country) ?? DEFAULT_REGION;
+  const { numbers, unreadable } = parseNumbers(list, country);
+  return {
+    numbers: numbers.map((e164) => ownedNumber(e164, region, cid, orderId)),
+    service: { provider: 'DELACON', providerRef: cid, region, country, numbers, settings: {}, updatedAt: at },
+    unreadable,
+  };
 }
 
 /**

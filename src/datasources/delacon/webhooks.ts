@@ -6,7 +6,7 @@ import type { CountryCode } from 'libphonenumber-js/max';
 import type { CallEventRecord, OrderRecord } from '../../domain/model.js';
 import { tryE164 } from '../../domain/phone.js';
 import { cappedId, WebhookPayloadError, type WebhookEffects, type WebhookRequest, type WebhookResult, type WebhookRoute } from '../../webhooks/route.js';
-import { callPatch, callPhase, countryOf, REGIONS, type CallContext, type CallPhase } from './mapping.js';
+import { callPatch, callPhase, countryOf, provisionedBy, REGIONS, waitOrderResult, type CallContext, type CallPhase } from './mapping.js';
 
 export interface CallPush {
   phase: CallPhase;
@@ -21,6 +21,9 @@ export interface ProvisioningResponse {
   orderId: string;
   result: 'OK' | 'FAIL';
   message?: string;
+  /** The company and the national numbers the response names (fields or `Message`), when it names them. */
+  cid?: string;
+  numbers?: string;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -145,11 +148,30 @@ export function webhookRoutes(): WebhookRoute<any, any>[] {
       cappedId(orderId, 'OrderID', MAX_ID_LENGTH);
       const result = pick(body, 'Result')?.toUpperCase();
       if (result !== 'OK' && result !== 'FAIL') throw new WebhookPayloadError('Result must be OK or FAIL');
-      return { orderId, result, message: pick(body, 'Message') || undefined };
+      const message = pick(body, 'Message') || undefined;
+      const { cid, list } = provisionedBy({ CID: pick(body, 'CID'), Numbers: pick(body, 'Numbers'), Message: message });
+      if (cid) cappedId(cid, 'CID', MAX_ID_LENGTH);
+      return { orderId, result, message, cid, numbers: list };
     },
     eventKey: (response) => `${response.orderId}:${response.result}`,
-    apply: (response, effects) =>
-      effects.settleOrder('DELACON', { providerRef: response.orderId }, response.result === 'OK' ? 'COMPLETED' : 'FAILED', response.message),
+    async apply(response, effects) {
+      const { cid, numbers: list } = response;
+      // An order for an existing company may not know its region: the stored company does.
+      const company = cid ? await effects.findService('DELACON', cid) : null;
+      const provisioned =
+        cid && list
+          ? (order: OrderRecord) => {
+              const country = (order.country ?? company?.country ?? FALLBACK_COUNTRY) as CountryCode;
+              const made = waitOrderResult(cid, list, country, response.orderId, new Date().toISOString());
+              if (made.unreadable.length) effects.log.warn({ orderId: order.id, unreadable: made.unreadable, country }, 'Delacon numbers not readable in the order country');
+              return made;
+            }
+          : undefined;
+      return effects.settleOrder('DELACON', { providerRef: response.orderId }, response.result === 'OK' ? 'COMPLETED' : 'FAILED', response.message, {
+        providerStatus: response.result,
+        provisioned,
+      });
+    },
     reply(result) {
       if (!result.ok) return { status: result.status, body: { RESULT: 'FAIL', MESSAGE: result.reason } };
       // Not ACCEPTED, so Delacon tries again: the order may not be stored yet when its WAIT answer is still on its way.

@@ -62,7 +62,11 @@ export interface TransportCore {
   subscribe(args: ExecutionArgs): Promise<ExecutionResult | AsyncIterableIterator<ExecutionResult>>;
   /** What a client may see of errors: the HTTP path's formatter. */
   formatErrors(errors: readonly GraphQLError[]): GraphQLFormattedError[];
-  formatResult(result: ExecutionResult): FormattedExecutionResult;
+  /**
+   * The result as JSON, its errors formatted, once per result object: a shared stream delivers the same
+   * object to every subscriber, so 1,000 subscribers cost one JSON.stringify, not 1,000.
+   */
+  serialise(result: ExecutionResult): string;
 }
 
 export interface CoreDeps {
@@ -105,6 +109,7 @@ export function createTransportCore({ schema, gateway, keys, limiter, log, keepA
   const format = errorFormatter(log);
   const rules = [...specifiedRules, ...validationRules];
   const subscribe = sharedSubscriptions();
+  const serialised = new WeakMap<ExecutionResult, string>();
   // Parsing and validating the same subscription for each of thousands of clients was most of
   // a connection's cost; the result depends only on the text (schema and rules are fixed).
   // One DocumentNode per text also lets the shared streams group subscribers across transports.
@@ -149,6 +154,14 @@ export function createTransportCore({ schema, gateway, keys, limiter, log, keepA
     const operation = operationOf(checked.document, operationName);
     if (!operation) return badRequest('Name the operation to run (operationName)', ErrorCode.OPERATION_RESOLUTION_FAILURE);
     return { document: checked.document, operation: operation.operation, operationName: operationName ?? undefined, variables: (variables ?? undefined) as Record<string, unknown> | undefined };
+  }
+
+  function formatResult(result: ExecutionResult): FormattedExecutionResult {
+    if (!result.errors?.length) return result as FormattedExecutionResult;
+    // Without data, a request error (a variable that does not fit its type) comes uncoded; Apollo codes it on HTTP.
+    // An uncoded error from a subscribe resolver (a crash: not a GraphQLError) stays one.
+    const request = (e: GraphQLError) => result.data === undefined && !e.extensions.code && (!e.originalError || e.originalError instanceof GraphQLError);
+    return { ...result, errors: result.errors.map((e) => (request(e) ? coded(e, ErrorCode.BAD_USER_INPUT) : e)).map((e) => format(e.toJSON(), e)) };
   }
 
   return {
@@ -204,12 +217,10 @@ export function createTransportCore({ schema, gateway, keys, limiter, log, keepA
       return errors.map((e) => format(e.toJSON(), e));
     },
 
-    formatResult(result) {
-      if (!result.errors?.length) return result as FormattedExecutionResult;
-      // Without data, a request error (a variable that does not fit its type) comes uncoded; Apollo codes it on HTTP.
-      // An uncoded error from a subscribe resolver (a crash: not a GraphQLError) stays one.
-      const request = (e: GraphQLError) => result.data === undefined && !e.extensions.code && (!e.originalError || e.originalError instanceof GraphQLError);
-      return { ...result, errors: result.errors.map((e) => (request(e) ? coded(e, ErrorCode.BAD_USER_INPUT) : e)).map((e) => format(e.toJSON(), e)) };
+    serialise(result) {
+      let json = serialised.get(result);
+      if (json === undefined) serialised.set(result, (json = JSON.stringify(formatResult(result))));
+      return json;
     },
   };
 }

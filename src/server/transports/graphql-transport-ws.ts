@@ -4,13 +4,35 @@
  * its hooks wired to the core. The key comes in `connection_init`; a failed authentication
  * closes the socket with 4403 Forbidden.
  */
-import { makeServer } from 'graphql-ws';
+import type { ExecutionResult } from 'graphql';
+import { makeServer, MessageType } from 'graphql-ws';
 import type { Principal } from '../../context.js';
 import { LIMITS } from '../limits.js';
 import { isRefusal, type TransportCore } from './core.js';
 import { authorizationOf, tooManyOperations, type ProtocolServer, type WebSocketExtra } from './websocket.js';
 
 type Extra = WebSocketExtra & { principal?: Principal };
+
+/** A `next` payload already serialised by the core, once for every subscriber of its stream. */
+class Serialised {
+  constructor(readonly json: string) {}
+}
+
+/**
+ * graphql-ws JSON.stringifies each `next` message itself, per subscriber. Its replacer sees the
+ * message first, and the library hands the string to our `socket.send` in the same synchronous
+ * step; so the replacer leaves the frame, concatenated around the shared JSON, in this slot and
+ * the send takes it instead of the library's string.
+ */
+let frame: string | undefined;
+
+function replacer(this: unknown, key: string, value: unknown): unknown {
+  if (key !== '' || typeof value !== 'object' || value === null) return value;
+  const message = value as { id?: string; type?: string; payload?: unknown };
+  if (message.type !== MessageType.Next || !(message.payload instanceof Serialised)) return value;
+  frame = `{"id":${JSON.stringify(message.id)},"type":"next","payload":${message.payload.json}}`;
+  return 0;
+}
 
 export function graphqlTransportWs(core: TransportCore): ProtocolServer {
   const server = makeServer<Record<string, unknown>, Extra>({
@@ -37,8 +59,22 @@ export function graphqlTransportWs(core: TransportCore): ProtocolServer {
       return core.formatErrors(errors);
     },
     onNext(_ctx, _id, _payload, _args, result) {
-      return core.formatResult(result) as typeof result;
+      return new Serialised(core.serialise(result)) as ExecutionResult;
     },
+    jsonMessageReplacer: replacer,
   });
-  return { opened: (socket, extra) => server.opened(socket, extra) };
+  return {
+    opened: (socket, extra) =>
+      server.opened(
+        {
+          ...socket,
+          send(data) {
+            const next = frame;
+            frame = undefined;
+            return socket.send(next ?? data);
+          },
+        },
+        extra,
+      ),
+  };
 }

@@ -30,26 +30,27 @@ interface Framing {
   contentType: string;
   /** Written first: flushes the headers through proxies and browsers. */
   open: string;
-  next(result: unknown): string;
+  /** A result already serialised (once for every subscriber of its shared stream). */
+  next(json: string): string;
   heartbeat: string;
   complete: string;
 }
 
-const MULTIPART_PART = (body: unknown) => `\r\ncontent-type: application/json; charset=utf-8\r\n\r\n${JSON.stringify(body)}\r\n--graphql`;
+const MULTIPART_PART = (json: string) => `\r\ncontent-type: application/json; charset=utf-8\r\n\r\n${json}\r\n--graphql`;
 
 const FRAMING: Record<Transport, Framing> = {
   // Each part is closed by the next delimiter at once, so a client reads it without waiting.
   multipart: {
     contentType: 'multipart/mixed;boundary="graphql";subscriptionSpec="1.0"',
     open: '\r\n--graphql',
-    next: (result) => MULTIPART_PART({ payload: result }),
-    heartbeat: MULTIPART_PART({}),
+    next: (json) => MULTIPART_PART(`{"payload":${json}}`),
+    heartbeat: MULTIPART_PART('{}'),
     complete: '--\r\n',
   },
   sse: {
     contentType: 'text/event-stream; charset=utf-8',
     open: ':\n\n',
-    next: (result) => `event: next\ndata: ${JSON.stringify(result)}\n\n`,
+    next: (json) => `event: next\ndata: ${json}\n\n`,
     heartbeat: ':\n\n',
     complete: 'event: complete\ndata:\n\n',
   },
@@ -120,7 +121,7 @@ export function httpStreams(core: TransportCore) {
     const heartbeat = setInterval(() => void write(framing.heartbeat), core.keepAliveMs);
     try {
       await write(framing.open);
-      for await (const event of events ?? [result as ExecutionResult]) await write(framing.next(core.formatResult(event)));
+      for await (const event of events ?? [result as ExecutionResult]) await write(framing.next(core.serialise(event)));
       // Not when the gateway closes: an SSE client that saw no `complete` connects again.
       if (!closing) await write(framing.complete);
     } finally {

@@ -40,7 +40,8 @@ export function subscriptionsTransportWs(core: TransportCore): ProtocolServer {
       async function deliver(id: string, op: object, results: AsyncIterable<ExecutionResult> | ExecutionResult[]) {
         for await (const result of results) {
           if (operations.get(id) !== op) return;
-          await send({ id, type: 'data', payload: core.formatResult(result) });
+          // Built around the result serialised once for its whole shared stream.
+          await socket.send(`{"id":${JSON.stringify(id)},"type":"data","payload":${core.serialise(result)}}`);
         }
         if (operations.get(id) !== op) return;
         operations.delete(id);

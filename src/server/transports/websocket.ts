@@ -10,7 +10,7 @@ import type http from 'node:http';
 import { DEPRECATED_GRAPHQL_WS_PROTOCOL, GRAPHQL_TRANSPORT_WS_PROTOCOL, type WebSocket as ProtocolSocket } from 'graphql-ws';
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import { ErrorCode } from '../../errors.js';
 import { webSocketConnections } from '../../observability/metrics.js';
 import { LIMITS } from '../limits.js';
@@ -20,9 +20,11 @@ import { subscriptionsTransportWs } from './subscriptions-transport-ws.js';
 
 export const WS_MAX_MESSAGE_BYTES = 64 * 1024;
 
-/** What each protocol adapter gets besides the socket. */
+/**
+ * What each protocol adapter gets besides the socket. Not the upgrade request: kept for the
+ * socket's life, it was a tenth of an idle subscriber's memory and no adapter reads it.
+ */
 export interface WebSocketExtra {
-  readonly request: http.IncomingMessage;
   /** The connection is initialised (authenticated): counted as open until it closes. */
   connected(): void;
 }
@@ -53,25 +55,33 @@ export function attachWebSockets(server: http.Server, core: TransportCore, log: 
   const legacy = subscriptionsTransportWs(core);
   const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: WS_MAX_MESSAGE_BYTES, handleProtocols: chooseProtocol });
 
-  wss.on('connection', (socket, request) => {
+  /** Pings unanswered per socket; one sweep for all sockets, not a timer each (memory per idle subscriber). */
+  const unanswered = new WeakMap<WebSocket, number>();
+  const pinger = setInterval(() => {
+    for (const socket of wss.clients) {
+      const missed = unanswered.get(socket) ?? 0;
+      if (missed >= 2) {
+        socket.terminate();
+        continue;
+      }
+      unanswered.set(socket, missed + 1);
+      socket.ping();
+    }
+  }, core.keepAliveMs);
+  pinger.unref();
+
+  wss.on('connection', (socket) => {
     // No subprotocol: graphql-ws's server closes it with 4406, naming the problem.
     const protocol = socket.protocol === DEPRECATED_GRAPHQL_WS_PROTOCOL ? legacy : current;
     let counted = false;
     const extra: WebSocketExtra = {
-      request,
       connected() {
         counted = true;
         webSocketConnections.inc({ protocol: socket.protocol });
       },
     };
 
-    let unanswered = 0;
-    socket.on('pong', () => (unanswered = 0));
-    const pinger = setInterval(() => {
-      if (unanswered >= 2) return socket.terminate();
-      unanswered++;
-      socket.ping();
-    }, core.keepAliveMs);
+    socket.on('pong', () => unanswered.delete(socket));
 
     socket.once('error', (err) => {
       log.warn({ err }, 'WebSocket error');
@@ -99,7 +109,6 @@ export function attachWebSockets(server: http.Server, core: TransportCore, log: 
       extra,
     );
     socket.once('close', (code, reason) => {
-      clearInterval(pinger);
       if (counted) webSocketConnections.dec({ protocol: socket.protocol });
       void closed(code, String(reason));
     });
@@ -109,6 +118,7 @@ export function attachWebSockets(server: http.Server, core: TransportCore, log: 
     wss,
     /** Close every socket (1001 Going away) and stop accepting. */
     async close() {
+      clearInterval(pinger);
       for (const socket of wss.clients) socket.close(1001, 'Going away');
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
