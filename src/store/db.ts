@@ -40,10 +40,12 @@ export interface DbOptions {
   databaseUrl?: string;
   /** Embedded data directory, or `memory` for a throwaway store. */
   dataDir: string;
+  /** Embedded store: how often tables that grew are analysed (ANALYZE_EVERY_MS by default). */
+  analyzeEveryMs?: number;
 }
 
 export async function openDb(opts: DbOptions): Promise<Db> {
-  const db = opts.databaseUrl ? await openPostgres(opts.databaseUrl) : await openPglite(opts.dataDir);
+  const db = opts.databaseUrl ? await openPostgres(opts.databaseUrl) : await openPglite(opts.dataDir, opts.analyzeEveryMs ?? ANALYZE_EVERY_MS);
   await migrate(db);
   return db;
 }
@@ -113,7 +115,7 @@ function isAlive(pid: number): boolean {
  * in-memory file system was measured against it: it keeps the 40 MB cluster inside the
  * process and opened in ~1.0 s against ~0.55 s (RSS ~350 MB against ~180 MB).
  */
-async function openPglite(dataDir: string): Promise<Db> {
+async function openPglite(dataDir: string, analyzeEveryMs: number): Promise<Db> {
   const template = await ensurePgliteTemplate();
   let dir = path.resolve(dataDir);
   let afterClose: (() => Promise<void>) | undefined;
@@ -127,7 +129,31 @@ async function openPglite(dataDir: string): Promise<Db> {
   // PostgreSQL's 128 MB of shared buffers would all be resident in the WASM heap; an embedded
   // store's working set is far smaller (measured: 497 → 324 MB RSS with 3,000 receipts).
   const startParams = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
-  return wrapPglite(await PGlite.create({ dataDir: dir, startParams }), afterClose);
+  const lite = await PGlite.create({ dataDir: dir, startParams });
+  await analyzeGrown(lite);
+  const timer = setInterval(() => void analyzeGrown(lite).catch(() => undefined), analyzeEveryMs).unref();
+  return wrapPglite(lite, async () => {
+    clearInterval(timer);
+    await afterClose?.();
+  });
+}
+
+export const ANALYZE_EVERY_MS = 60_000;
+
+/**
+ * PGlite runs no autovacuum, so nothing gathers the planner's statistics: without them it took
+ * a 90-day range of 90,000 calls for ~100 rows and sorted them on disk (callStats by day: ~1.2 s
+ * cold, ~300 ms warm, against ~100 ms analysed). The embedded store analyses each table that
+ * grew by a fifth (and 8 pages) since its last analysis: on open and every ANALYZE_EVERY_MS.
+ * Sizes, not activity counters: PGlite loses those on close.
+ */
+async function analyzeGrown(lite: PGlite): Promise<void> {
+  const { rows } = await lite.query<{ name: string }>(
+    `SELECT format('%I', relname) AS name FROM pg_class
+     WHERE relnamespace = 'public'::regnamespace AND relkind = 'r'
+       AND pg_relation_size(oid) / current_setting('block_size')::int > relpages * 1.2 + 8`,
+  );
+  if (rows.length) await lite.exec(`ANALYZE ${rows.map((r) => r.name).join(', ')}`);
 }
 
 function wrapPglite(lite: PGlite, afterClose?: () => Promise<void>): Db {
