@@ -20,6 +20,7 @@ export const COALESCE_MS = 100;
 type Target = { keys: CallStatsKeys; at: string };
 
 interface Group {
+  key: string;
   query: CallStatsQuery;
   members: Set<(rows: CallStatsRecord[]) => void>;
   /** The rows known in memory, by rowId; none until the first query has answered. */
@@ -48,6 +49,8 @@ export class CallStats {
   /** Each caller's first call (firstTimeCallers), while there are groups; loaded once, then kept by the changes. */
   private callers?: Map<string, { id: string; startedAt: number }>;
   private callersLoaded?: Promise<void>;
+  /** Groups are seeded one after another (see seed). */
+  private seeds: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly store: Store,
@@ -74,9 +77,10 @@ export class CallStats {
     const key = groupKey(q);
     let group = this.groups.get(key);
     if (!group) {
-      this.groups.set(key, (group = { query: q, members: new Set(), pending: new Map() }));
+      const fresh: Group = { key, query: q, members: new Set(), pending: new Map() };
+      this.groups.set(key, (group = fresh));
       this.listen();
-      void this.seed(group);
+      this.seeds = this.seeds.then(() => this.seed(fresh));
     }
     const queue: CallStatsRecord[][] = [];
     let wake: ((r: IteratorResult<CallStatsRecord[]>) => void) | undefined;
@@ -127,12 +131,22 @@ export class CallStats {
     await changes?.return?.();
   }
 
-  /** The group's rows from one query, once the callers are known (its later changes count firstTimeCallers from them). */
+  /**
+   * The group's rows from one query (a series' empty buckets left out: a row not seeded is
+   * counted in SQL when first touched), once the callers are known (its later changes count
+   * firstTimeCallers from them). One group at a time, each after a turn of the event loop: the
+   * embedded store's queries run on this thread and back to back they never yield to it, so a
+   * hundred subscribers seeding ten groups together held it for seconds, and sockets opened
+   * meanwhile were closed uninitialised (4408).
+   */
   private async seed(group: Group): Promise<void> {
+    await new Promise((resolve) => setImmediate(resolve));
+    if (this.groups.get(group.key) !== group) return;
     group.seeding = new Set();
     try {
       await (this.callersLoaded ??= this.loadCallers());
-      const rows = new Map((await this.store.callStats.rows(group.query, new Date())).map((r) => [rowId(group.query, r.keys, r.bucketStart), r]));
+      await new Promise((resolve) => setImmediate(resolve));
+      const rows = new Map((await this.store.callStats.rows(group.query, new Date(), { emptyBuckets: false })).map((r) => [rowId(group.query, r.keys, r.bucketStart), r]));
       for (const id of group.seeding) rows.delete(id);
       group.rows = rows;
     } catch {
@@ -231,7 +245,7 @@ export class CallStats {
       // The store is unreachable: the next change sends its rows afresh.
     } finally {
       group.timer = undefined;
-      if (group.pending.size && this.groups.has(groupKey(group.query))) group.timer = setTimeout(() => void this.compute(group), COALESCE_MS);
+      if (group.pending.size && this.groups.get(group.key) === group) group.timer = setTimeout(() => void this.compute(group), COALESCE_MS);
     }
   }
 }
