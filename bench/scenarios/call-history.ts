@@ -95,6 +95,8 @@ async function cpuPerWebhook(gateway: Awaited<ReturnType<typeof startGateway>>, 
 async function liveOverhead(gateway: Awaited<ReturnType<typeof startGateway>>, opts: Options): Promise<{ bare: number; live: number; received: number }> {
   const rate = 100;
   const count = rate * opts.seconds;
+  // The first webhooks after boot cost several times more (compiling, caches): not a baseline.
+  await cpuPerWebhook(gateway, `warm-${Date.now()}`, rate, count);
   const bare = await cpuPerWebhook(gateway, `bare-${Date.now()}`, rate, count);
   const wsUrl = `${gateway.url.replace(/^http/, 'ws')}/graphql`;
   const clients: Client[] = [];
@@ -105,7 +107,11 @@ async function liveOverhead(gateway: Awaited<ReturnType<typeof startGateway>>, o
         const client = createClient({ url: wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${API_KEY}` }, lazy: false, retryAttempts: 0 });
         clients.push(client);
         client.subscribe({ query: LIVE, variables: ARGUMENT_SETS[i % ARGUMENT_SETS.length] }, { next: () => void received++, error: () => undefined, complete: () => undefined });
-        return new Promise<void>((resolve) => client.on('connected', () => resolve()));
+        // A socket closed before it connected fails the figure (it used to wait forever).
+        return new Promise<void>((resolve, reject) => {
+          client.on('connected', () => resolve());
+          client.on('closed', (e) => reject(new Error(`subscriber ${i} closed before it connected: ${(e as { code?: number }).code} ${(e as { reason?: string }).reason}`)));
+        });
       }),
     );
     await new Promise((r) => setTimeout(r, 500));

@@ -2,7 +2,7 @@
  * Call statistics: what a row of `callStats` is, how its keys come from a call's facets, how
  * many time buckets a series has, and the caps on a request.
  */
-import type { CallFacets, CallFilter } from './calls.js';
+import { UNANSWERED, type CallFacets, type CallFilter } from './calls.js';
 import type { CallStatus, IsoDateTime, ProviderName } from './model.js';
 
 export const CALL_STATS_DIMENSIONS = ['PROVIDER', 'NUMBER', 'SERVICE', 'STATUS', 'SOURCE', 'CAMPAIGN', 'KEYWORDS', 'LANDING_PAGE', 'ALLOCATION'] as const;
@@ -93,17 +93,50 @@ export function isTimeZone(name: string): boolean {
   }
 }
 
+const formats = new Map<string, Intl.DateTimeFormat>();
+
 /** Local calendar date and wall-clock time of an instant in a time zone. */
 function local(at: Date, timeZone: string): { y: number; m: number; d: number; minute: number; second: number } {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', minute: 'numeric', second: 'numeric' })
-      .formatToParts(at)
-      .map((p) => [p.type, Number(p.value)]),
-  );
+  // Building a format costs far more than using one: live statistics ask for every change.
+  let format = formats.get(timeZone);
+  if (!format) formats.set(timeZone, (format = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', minute: 'numeric', second: 'numeric' })));
+  const parts = Object.fromEntries(format.formatToParts(at).map((p) => [p.type, Number(p.value)]));
   return { y: parts.year!, m: parts.month!, d: parts.day!, minute: parts.minute!, second: parts.second! };
 }
 
 const DAY_MS = 86_400_000;
+
+/** The instant the local hour of `at` started (every zone's offset is a multiple of 15 minutes). */
+function hourStart(at: Date, timeZone: string): number {
+  const l = local(at, timeZone);
+  return at.getTime() - at.getUTCMilliseconds() - (l.minute * 60 + l.second) * 1000;
+}
+
+/** Local day number (days since 1970-01-01 on the local calendar). */
+const dayNumber = (l: { y: number; m: number; d: number }) => Date.UTC(l.y, l.m - 1, l.d) / DAY_MS;
+
+// Day 0 (1970-01-01) was a Thursday: Monday-based weeks start 3 days earlier.
+const week = (day: number) => Math.floor((day + 3) / 7);
+
+/** Which bucket an instant falls in, as a label equal for every instant of that bucket (SQL's date_trunc in the zone). */
+export function bucketLabel(at: Date, interval: CallStatsInterval, timeZone: string): string {
+  if (interval === 'HOUR') return String(hourStart(at, timeZone));
+  const l = local(at, timeZone);
+  if (interval === 'MONTH') return `${l.y}-${l.m}`;
+  return String(interval === 'DAY' ? dayNumber(l) : week(dayNumber(l)));
+}
+
+/** Counts a call's facets into a row (`sign` -1 takes them out); `first`: it is its caller's first call. */
+export function countCall(row: CallStatsRecord, c: CallFacets, sign: 1 | -1, first: boolean): void {
+  row.totalCalls += sign;
+  if (c.status === 'ANSWERED') {
+    row.answeredCalls += sign;
+    row.totalDurationSeconds += sign * c.durationSeconds;
+  }
+  if (UNANSWERED.includes(c.status)) row.missedCalls += sign;
+  if (first) row.firstTimeCallers += sign;
+  if (c.sale) row.conversions += sign;
+}
 
 /**
  * How many buckets a series over [from, to) has in the time zone: local calendar days, weeks
@@ -112,18 +145,11 @@ const DAY_MS = 86_400_000;
 export function bucketCount(from: Date, to: Date, interval: CallStatsInterval, timeZone: string): number {
   if (to <= from) return 0;
   const last = new Date(to.getTime() - 1);
-  if (interval === 'HOUR') {
-    const start = local(from, timeZone);
-    const hourStart = from.getTime() - from.getUTCMilliseconds() - (start.minute * 60 + start.second) * 1000;
-    return Math.floor((last.getTime() - hourStart) / 3_600_000) + 1;
-  }
+  if (interval === 'HOUR') return Math.floor((last.getTime() - hourStart(from, timeZone)) / 3_600_000) + 1;
   const [a, b] = [local(from, timeZone), local(last, timeZone)];
   if (interval === 'MONTH') return (b.y - a.y) * 12 + (b.m - a.m) + 1;
-  const dayA = Date.UTC(a.y, a.m - 1, a.d) / DAY_MS;
-  const dayB = Date.UTC(b.y, b.m - 1, b.d) / DAY_MS;
+  const [dayA, dayB] = [dayNumber(a), dayNumber(b)];
   if (interval === 'DAY') return dayB - dayA + 1;
-  // Day 0 (1970-01-01) was a Thursday: Monday-based weeks start 3 days earlier.
-  const week = (day: number) => Math.floor((day + 3) / 7);
   return week(dayB) - week(dayA) + 1;
 }
 

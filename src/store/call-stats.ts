@@ -78,12 +78,21 @@ function bucketEnd(interval: CallStatsInterval, lo: string, tz: string): string 
 export class CallStatsStore {
   constructor(private readonly db: Queryable) {}
 
+  /** Each caller's first call in the store (by start, then seq): its id and start (ms). */
+  async firstCalls(): Promise<Map<string, { id: string; startedAt: number }>> {
+    const rows = await this.db.query<{ from_number: string; id: string; first_started_at: Date }>(
+      'SELECT k.from_number, e.id, k.first_started_at FROM call_callers k JOIN call_events e ON e.seq = k.first_seq',
+    );
+    return new Map(rows.map((r) => [r.from_number, { id: r.id, startedAt: new Date(r.first_started_at).getTime() }]));
+  }
+
   /**
    * Every row of the query: one per key (and bucket); with an interval, each key seen in the
-   * range gets every bucket of [startedAfter, startedBefore ?? now), empty ones as zeros. At
-   * most STATS_LIMITS.rows + 1 rows (so a caller can tell there were more).
+   * range gets every bucket of [startedAfter, startedBefore ?? now), empty ones as zeros (unless
+   * `emptyBuckets` is false). At most STATS_LIMITS.rows + 1 rows (so a caller can tell there
+   * were more).
    */
-  async rows(q: CallStatsQuery, now: Date): Promise<CallStatsRecord[]> {
+  async rows(q: CallStatsQuery, now: Date, { emptyBuckets = true } = {}): Promise<CallStatsRecord[]> {
     const fields = keyFields(q.groupBy);
     const columns = fields.map((f) => KEY_COLUMNS[f]);
     // $1 is the time zone where buckets need it: a parameter the statement does not use is refused.
@@ -92,11 +101,12 @@ export class CallStatsStore {
     const where = facetsWhere(filter, args);
     const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const limit = STATS_LIMITS.rows + 1;
-    if (!q.interval) {
-      const keys = columns.map((c) => `f.${c}`).join(', ');
+    if (!q.interval || !emptyBuckets) {
+      const keys = columns.map((c) => `f.${c}`);
+      const grouped = [...keys, ...(q.interval ? ['bucket_start'] : [])].join(', ');
       const rows = await this.db.query<Row>(
-        `SELECT ${keys ? `${keys}, ` : ''}NULL::timestamptz AS bucket_start, ${FIGURES}
-         FROM call_facets f ${FIRST_CALLS} ${whereSql} ${keys ? `GROUP BY ${keys} ORDER BY ${keys}` : ''} LIMIT ${limit}`,
+        `SELECT ${[...keys, ''].join(', ')}${q.interval ? `date_trunc('${UNIT[q.interval]}', f.started_at, $1)` : 'NULL::timestamptz'} AS bucket_start, ${FIGURES}
+         FROM call_facets f ${FIRST_CALLS} ${whereSql} ${grouped ? `GROUP BY ${grouped} ORDER BY ${grouped}` : ''} LIMIT ${limit}`,
         args,
       );
       return rows.map((r) => record(r, fields));

@@ -5,13 +5,15 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { keysOf, type CallStatsDimension, type CallStatsInterval, type CallStatsRecord } from '../../src/domain/call-stats.js';
-import { callFacets, type CallFilter } from '../../src/domain/calls.js';
+import { keysOf, type CallStatsDimension, type CallStatsKeys, type CallStatsInterval, type CallStatsRecord } from '../../src/domain/call-stats.js';
+import { callFacets, facetsMatch, type CallFilter } from '../../src/domain/calls.js';
 import type { CallEventPatch, CallEventRecord, CallStatus, ProviderName } from '../../src/domain/model.js';
 import { openDb, type Db } from '../../src/store/db.js';
 import type { CallOrder } from '../../src/store/calls.js';
 import { migrate } from '../../src/store/migrations.js';
 import { Store } from '../../src/store/store.js';
+import { CallStats, COALESCE_MS } from '../../src/gateway/call-stats.js';
+import { createBus, Topic, type CallChange } from '../../src/pubsub/bus.js';
 
 let db: Db;
 let store: Store;
@@ -152,6 +154,29 @@ function expected(calls: CallEventRecord[], filter: CallFilter, groupBy: CallSta
   return all;
 }
 
+/** Stores the calls (and their later changes), telling `changed` of each change as the gateway publishes it. */
+async function record(specs: Array<typeof callArb extends fc.Arbitrary<infer T> ? T : never>, changed: (c: CallChange) => void = () => undefined): Promise<void> {
+  for (const s of specs) {
+    const patch: CallEventPatch = {
+      provider: s.provider,
+      providerCallId: `c${n++}`,
+      raw: {},
+      status: s.status,
+      from: s.from,
+      to: s.to,
+      serviceRef: s.serviceRef,
+      startedAt: new Date(WINDOW.from + s.quarter * 900_000).toISOString(),
+      durationSeconds: s.durationSeconds,
+      attribution: s.landingPage || s.keywords ? { landingPage: s.landingPage, keywords: s.keywords } : undefined,
+      surveyOutcome: s.surveyOutcome,
+    };
+    for (const p of [patch, ...(s.later ? [{ provider: s.provider, providerCallId: patch.providerCallId, raw: {}, ...s.later }] : [])]) {
+      const { call, previous, changed: did } = await store.calls.merge(p);
+      if (did) changed({ call, previous });
+    }
+  }
+}
+
 const callArb = fc.record({
   provider: fc.constantFrom(...PROVIDERS),
   status: fc.constantFrom(...STATUSES),
@@ -182,23 +207,7 @@ describe('callStats', () => {
         fc.integer({ min: 1, max: 40 * 96 }),
         async (specs, groupBy, interval, timeZone, picked, startQuarter, lengthQuarters) => {
           await clear();
-          for (const s of specs) {
-            const patch: CallEventPatch = {
-              provider: s.provider,
-              providerCallId: `c${n++}`,
-              raw: {},
-              status: s.status,
-              from: s.from,
-              to: s.to,
-              serviceRef: s.serviceRef,
-              startedAt: new Date(WINDOW.from + s.quarter * 900_000).toISOString(),
-              durationSeconds: s.durationSeconds,
-              attribution: s.landingPage || s.keywords ? { landingPage: s.landingPage, keywords: s.keywords } : undefined,
-              surveyOutcome: s.surveyOutcome,
-            };
-            await store.calls.merge(patch);
-            if (s.later) await store.calls.merge({ provider: s.provider, providerCallId: patch.providerCallId, raw: {}, ...s.later });
-          }
+          await record(specs);
           const calls = (await db.query<{ data: CallEventRecord }>('SELECT data FROM call_events ORDER BY seq')).map((r) => r.data);
           // Hours over at most four days, to keep a run's rows few.
           const quarters = interval === 'HOUR' ? Math.min(lengthQuarters, 4 * 96) : lengthQuarters;
@@ -217,9 +226,69 @@ describe('callStats', () => {
             got.set(id, figures);
           }
           expect(got).toEqual(expected(calls, filter, groupBy, interval, timeZone));
+          // Without empty buckets (what live statistics start from): the same rows, less the empty ones.
+          const filled = await store.callStats.rows({ filter, groupBy, interval, timeZone }, new Date(), { emptyBuckets: false });
+          expect(filled).toEqual(rows.filter((r) => r.totalCalls > 0 || !interval));
         },
       ),
       { numRuns: 30 },
     );
+  }, 240_000);
+});
+
+describe('callStatsUpdated', () => {
+  it('keeps its rows in memory equal to a fresh callStats query, whatever calls arrive or change, and in whatever order', async () => {
+    const bus = await createBus();
+    const stats = new CallStats(store, bus);
+    try {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(callArb, { maxLength: 15 }),
+          fc.array(callArb, { minLength: 1, maxLength: 25 }),
+          dimensionsArb,
+          fc.option(fc.constantFrom<CallStatsInterval>('HOUR', 'DAY', 'WEEK', 'MONTH'), { nil: undefined }),
+          fc.constantFrom(...ZONES),
+          fc.option(fc.constantFrom(...PROVIDERS), { nil: undefined }),
+          fc.nat(20),
+          async (stored, arriving, groupBy, interval, timeZone, provider, waitMs) => {
+            await clear();
+            await record(stored);
+            // Hour buckets over a week at most, to keep a series' rows few.
+            const days = interval === 'HOUR' ? 7 : WINDOW.days;
+            const range = interval ? { startedAfter: new Date(WINDOW.from).toISOString(), startedBefore: new Date(WINDOW.from + days * 86_400_000).toISOString() } : {};
+            const q = { filter: { provider, ...range }, groupBy, interval, timeZone };
+            const live = stats.live(q);
+            const pushed = new Map<string, CallStatsRecord>();
+            const id = (keys: CallStatsKeys, at: string | undefined) => JSON.stringify([keyText(keys), interval ? bucketLabel(Date.parse(at!), interval, timeZone) : '']);
+            const touched = new Set<string>();
+            const reading = (async () => {
+              for await (const rows of live) for (const r of rows) pushed.set(id(r.keys, r.bucketStart), r);
+            })();
+            // Changes arrive while the first query runs, or after it.
+            await new Promise((r) => setTimeout(r, waitMs));
+            await record(arriving, (change) => {
+              const f = callFacets(change.call);
+              if (facetsMatch(f, q.filter)) touched.add(id(keysOf(f, groupBy), f.startedAt));
+              bus.publish(Topic.CALL_CHANGED, change);
+            });
+            // Until every touched row has been sent (each window is COALESCE_MS).
+            let size = -1;
+            while (size !== pushed.size) {
+              size = pushed.size;
+              await new Promise((r) => setTimeout(r, COALESCE_MS * 4));
+            }
+            await live.return!();
+            await reading;
+            const fresh = new Map((await store.callStats.rows(q, new Date())).map((r) => [id(r.keys, r.bucketStart), r]));
+            // Every row a change touched was sent, and the last sent of each is what a query now counts.
+            expect([...touched].filter((key) => !pushed.has(key))).toEqual([]);
+            for (const [key, row] of pushed) expect(row, key).toEqual(fresh.get(key) ?? { ...row, ...zero() });
+          },
+        ),
+        { numRuns: 25 },
+      );
+    } finally {
+      await bus.close();
+    }
   }, 240_000);
 });

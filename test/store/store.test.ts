@@ -483,6 +483,33 @@ describe('PGlite data directory', () => {
       await again.close();
     }
   });
+
+  // PGlite runs no autovacuum: without this the planner has no statistics at all (reltuples -1).
+  it('keeps planner statistics: a table that grew is analysed every analyzeEveryMs and on open', async () => {
+    const dataDir = path.join(dir, 'analysed');
+    const calls = (db: Db, from: number) => Promise.all(Array.from({ length: 2_500 }, (_, i) => new Store(db).calls.merge(callEnd(`grown-${from + i}`))));
+    const facetRows = async (db: Db) => (await db.query<{ n: number }>(`SELECT reltuples::int AS n FROM pg_class WHERE relname = 'call_facets'`))[0]!.n;
+    const often = await openDb({ dataDir, analyzeEveryMs: 100 });
+    try {
+      await calls(often, 0);
+      await expect.poll(() => facetRows(often), { timeout: 10_000 }).toBe(2_500);
+    } finally {
+      await often.close();
+    }
+    const never = await openDb({ dataDir, analyzeEveryMs: 3_600_000 });
+    try {
+      await calls(never, 2_500);
+      expect(await facetRows(never)).toBe(2_500);
+    } finally {
+      await never.close();
+    }
+    const reopened = await openDb({ dataDir, analyzeEveryMs: 3_600_000 });
+    try {
+      expect(await facetRows(reopened)).toBe(5_000);
+    } finally {
+      await reopened.close();
+    }
+  });
 });
 
 describe('throwaway stores (DATA_DIR=memory)', () => {
