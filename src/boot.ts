@@ -7,7 +7,7 @@ import 'reflect-metadata';
 import { startApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './observability/logger.js';
-import { forgetPgliteModules } from './store/pglite-wasm.js';
+import { dropSpareStoreThread } from './store/store-thread.js';
 import { readyLines } from './server/banner.js';
 
 async function orExit<T>(step: () => Promise<T>): Promise<T> {
@@ -21,7 +21,7 @@ async function orExit<T>(step: () => Promise<T>): Promise<T> {
 }
 
 const config = await orExit(async () => loadConfig());
-if (config.databaseUrl) forgetPgliteModules();
+if (config.databaseUrl) dropSpareStoreThread();
 const log = createLogger(config.logLevel);
 const running = await orExit(() => startApp(config, log));
 log.info({ url: running.url, graphql: `${running.url}/graphql`, sandbox: config.sandbox, devKey: config.devKey?.source }, 'Switchboard is ready');

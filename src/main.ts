@@ -1,8 +1,9 @@
 /**
- * The process entry: PGlite's WebAssembly starts compiling first (on a background thread), then
- * the gateway loads (src/boot.ts, evaluated only now, even inside the bundle) and boots.
+ * The process entry: the embedded store's thread starts first (PGlite's import and WebAssembly
+ * compile run on the other core), then the gateway loads (src/boot.ts, evaluated only now, even
+ * inside the bundle) and boots.
  */
-import { pgliteModules } from './store/pglite-wasm.js';
+import { prestartStoreThread } from './store/store-thread.js';
 
-pgliteModules().catch(() => undefined); // an open that needs it reports the failure
+prestartStoreThread();
 await import('./boot.js');

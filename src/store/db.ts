@@ -7,11 +7,10 @@ import { constants, existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type pg from 'pg';
 import { storeQueries } from '../observability/metrics.js';
 import { migrate, SCHEMA_FINGERPRINT } from './migrations.js';
-import { pgliteModules } from './pglite-wasm.js';
+import { storeThread } from './store-thread.js';
 
 export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
@@ -133,7 +132,6 @@ function isAlive(pid: number): boolean {
  * process and opened in ~1.0 s against ~0.55 s (RSS ~350 MB against ~180 MB).
  */
 async function openPglite(dataDir: string, analyzeEveryMs: number): Promise<Db> {
-  const template = await ensurePgliteTemplate();
   let dir = path.resolve(dataDir);
   let afterClose: (() => Promise<void>) | undefined;
   if (dataDir === 'memory') {
@@ -142,7 +140,8 @@ async function openPglite(dataDir: string, analyzeEveryMs: number): Promise<Db> 
     dir = await mkdtemp(path.join(root, `switchboard-store-${process.pid}-`));
     afterClose = () => rm(dir, { recursive: true, force: true });
   }
-  if (!existsSync(path.join(dir, 'PG_VERSION'))) await cp(template, dir, { recursive: true, mode: constants.COPYFILE_FICLONE });
+  // An existing store reaches its thread without a pause, before boot's other work takes the turn.
+  if (!existsSync(path.join(dir, 'PG_VERSION'))) await cp(await ensurePgliteTemplate(), dir, { recursive: true, mode: constants.COPYFILE_FICLONE });
   // PostgreSQL's 128 MB of shared buffers would all be resident in the WASM heap; an embedded
   // store's working set is far smaller (measured: 497 → 324 MB RSS with 3,000 receipts).
   let timer: NodeJS.Timeout | undefined;
@@ -150,8 +149,10 @@ async function openPglite(dataDir: string, analyzeEveryMs: number): Promise<Db> 
     clearInterval(timer);
     await afterClose?.();
   });
-  await analyzeGrown(db);
-  timer = setInterval(() => void analyzeGrown(db).catch(() => undefined), analyzeEveryMs).unref();
+  // The first analysis does not hold the open (boot): statistics from the last run are on disk.
+  const analyze = () => void analyzeGrown(db).catch(() => undefined);
+  analyze();
+  timer = setInterval(analyze, analyzeEveryMs).unref();
   return db;
 }
 
@@ -184,9 +185,7 @@ function storeError(e: { message: string }): Error {
  * an in-thread PGlite did.
  */
 async function startPglite(opts: { dataDir: string; startParams?: string[] }, afterClose?: () => Promise<void>): Promise<Db> {
-  // The WebAssembly compiled once in this process (pglite-wasm.ts) goes to each store's thread.
-  const modules = await pgliteModules();
-  const worker = new Worker(new URL('./pglite-worker.js', import.meta.url), { workerData: { dataDir: opts.dataDir, extraStartParams: opts.startParams, ...modules } });
+  const worker = storeThread({ dataDir: opts.dataDir, extraStartParams: opts.startParams });
   const pending = new Map<number, { resolve: (v: any) => void; reject: (err: unknown) => void }>();
   let lastId = 0;
   let stopped: Error | undefined;

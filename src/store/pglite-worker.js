@@ -8,11 +8,21 @@
  * outside any transaction; `begin` opens one (PGlite holds every other statement until it
  * ends) and answers its session number, `end` commits or rolls it back.
  */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite, parse, protocol } from '@electric-sql/pglite';
 
 const { serialize } = protocol;
-const { dataDir, extraStartParams, pgliteWasmModule, initdbWasmModule } = workerData;
+// The WebAssembly compiles while the thread waits for its store: a thread started at boot
+// (src/store/store-thread.ts) is told its store by the first message, once config is read.
+const dist = path.dirname(fileURLToPath(import.meta.resolve('@electric-sql/pglite')));
+const compile = async (file) => WebAssembly.compile(await readFile(path.join(dist, file)));
+const compiled = Promise.all([compile('pglite.wasm'), compile('initdb.wasm')]);
+compiled.catch(() => undefined); // awaited below; meanwhile a failure is not unhandled
+const { dataDir, extraStartParams } = workerData ?? (await new Promise((resolve) => parentPort.once('message', resolve)));
+const [pgliteWasmModule, initdbWasmModule] = await compiled;
 const lite = await PGlite.create({ dataDir, pgliteWasmModule, initdbWasmModule, ...(extraStartParams && { startParams: [...PGlite.defaultStartParams, ...extraStartParams] }) });
 
 /** Parameter types of each named statement prepared so far. */

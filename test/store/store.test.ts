@@ -505,7 +505,7 @@ describe('PGlite data directory', () => {
     }
     const reopened = await openDb({ dataDir, analyzeEveryMs: 3_600_000 });
     try {
-      expect(await facetRows(reopened)).toBe(5_000);
+      await expect.poll(() => facetRows(reopened), { timeout: 10_000 }).toBe(5_000);
     } finally {
       await reopened.close();
     }
