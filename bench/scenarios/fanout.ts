@@ -8,21 +8,21 @@
 import http from 'node:http';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { API_KEY, EXOTEL_CALLS_PATH, exotelCall, metric, round, send, startGateway, storeEngines, summarise, type Options, type Row } from '../lib.js';
+import { API_KEY, EXOTEL_CALLS_PATH, exotelCall, metric, round, send, startGateway, storeEngines, summarise, type Child, type Options, type Row } from '../lib.js';
 
 const SUBSCRIPTION = 'subscription BenchCalls { callEvents(filter: { provider: EXOTEL }) { id providerCallId status } }';
 const BATCH = 500;
 /** Call ids unique across runs, should the store be kept. */
 const RUN = Date.now().toString(36);
 
-export interface Subscribers {
+interface Subscribers {
   clients: Client[];
   /** call id → receipt times (performance.now()), one per subscriber that got it. */
   receipts: Map<string, number[]>;
 }
 
 /** Open `count` subscribers in batches; resolves when every one is connected and subscribed. */
-export async function subscribe(wsUrl: string, count: number, into: Subscribers): Promise<void> {
+async function subscribe(wsUrl: string, count: number, into: Subscribers): Promise<void> {
   for (let done = 0; done < count; done += BATCH) {
     const batch = Array.from({ length: Math.min(BATCH, count - done) }, () => {
       const client = createClient({ url: wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${API_KEY}` }, lazy: false, retryAttempts: 0 });
@@ -50,14 +50,14 @@ export async function subscribe(wsUrl: string, count: number, into: Subscribers)
 }
 
 /** One event every subscriber must get: proves every subscription is registered. */
-export async function everyoneListening(base: string, subs: Subscribers, prefix: string): Promise<void> {
+async function everyoneListening(base: string, subs: Subscribers, prefix: string): Promise<void> {
   const { sent } = await postSteadily(base, prefix, 1, 1, subs.receipts);
   const check = await measure(subs, sent, 60_000);
   if (check.lost > 0) throw new Error(`${check.lost} of ${subs.clients.length} subscribers never got the first event`);
 }
 
 /** Post `count` webhooks at `rate`/s; returns each call id's send time and the answer latencies. */
-export async function postSteadily(base: string, prefix: string, rate: number, count: number, receipts: Map<string, number[]>) {
+async function postSteadily(base: string, prefix: string, rate: number, count: number, receipts: Map<string, number[]>) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
   const sent = new Map<string, number>();
   const answers: number[] = [];
@@ -83,7 +83,7 @@ export async function postSteadily(base: string, prefix: string, rate: number, c
 }
 
 /** Wait until every subscriber has every event or `graceMs` passes; latencies and losses. */
-export async function measure(subs: Subscribers, sent: Map<string, number>, graceMs: number) {
+async function measure(subs: Subscribers, sent: Map<string, number>, graceMs: number) {
   const expected = subs.clients.length * sent.size;
   const received = () => [...sent.keys()].reduce((n, id) => n + subs.receipts.get(id)!.length, 0);
   const until = performance.now() + graceMs;
@@ -91,6 +91,28 @@ export async function measure(subs: Subscribers, sent: Map<string, number>, grac
   const latencies: number[] = [];
   for (const [id, at] of sent) for (const t of subs.receipts.get(id)!) latencies.push(t - at);
   return { ...summarise(latencies), lost: expected - Math.min(expected, received()), duplicates: Math.max(0, received() - expected) };
+}
+
+/**
+ * `count` subscribers on gateway `on`, then `events` webhooks at `rate`/s posted to gateway `to`
+ * (the same one, or another over Redis), after a second of them to warm both: delivery
+ * latencies, losses, the webhooks' answer times and `on`'s CPU per delivery.
+ */
+export async function deliver(on: Child, to: Child, count: number, prefix: string, rate: number, events: number) {
+  const subs: Subscribers = { clients: [], receipts: new Map() };
+  try {
+    await subscribe(`${on.url.replace('http', 'ws')}/graphql`, count, subs);
+    await everyoneListening(to.url, subs, `${prefix}-ready`);
+    // A second of events first, as scenario 2 warms its paths: the figures are for a warm gateway.
+    const warm = await postSteadily(to.url, `${prefix}-warm`, rate, rate, subs.receipts);
+    await measure(subs, warm.sent, 10_000);
+    const cpu0 = on.cpuMs();
+    const posted = await postSteadily(to.url, prefix, rate, events, subs.receipts);
+    const result = await measure(subs, posted.sent, 10_000);
+    return { ...result, answers: posted.answers, cpuUs: ((on.cpuMs() - cpu0) * 1000) / Math.max(1, result.count) };
+  } finally {
+    await Promise.all(subs.clients.map((c) => c.dispose()));
+  }
 }
 
 /** A fresh gateway, then `count` idle subscribers: its resident memory before and after. */
@@ -128,19 +150,10 @@ export async function fanout(opts: Options): Promise<Row[]> {
   const s = '3 fan-out';
   const rows: Row[] = [];
   const gateway = await startGateway(opts);
-  const wsUrl = `${gateway.url.replace('http', 'ws')}/graphql`;
-  const many: Subscribers = { clients: [], receipts: new Map() };
   try {
-    await subscribe(wsUrl, fanoutSubscribers, many);
-    await everyoneListening(gateway.url, many, 'ready');
-    // A second of events first, as scenario 2 warms its paths: the figures are for a warm gateway.
-    const warm = await postSteadily(gateway.url, 'warm', rate, rate, many.receipts);
-    await measure(many, warm.sent, 10_000);
-    const cpu0 = gateway.cpuMs();
-    const posted = await postSteadily(gateway.url, 'fan', rate, events, many.receipts);
-    const fan = await measure(many, posted.sent, 10_000);
-    const cpuUsPerDelivery = ((gateway.cpuMs() - cpu0) * 1000) / Math.max(1, fan.count);
-    const answer = posted.answers;
+    const fan = await deliver(gateway, gateway, fanoutSubscribers, 'fan', rate, events);
+    const cpuUsPerDelivery = fan.cpuUs;
+    const answer = fan.answers;
     const label = 'webhook answer';
     rows.push(
       { scenario: s, figure: `delivery p50, ${fanoutSubscribers} subscribers`, value: round(fan.p50), unit: 'ms', target: '—', baseline: { label, value: round(answer.p50) }, note: `${events} webhooks at ${rate}/s` },
@@ -151,7 +164,6 @@ export async function fanout(opts: Options): Promise<Row[]> {
     );
     if (fan.lost > 0) process.stderr.write(`bench: fan-out lost ${fan.lost} events\n`);
   } finally {
-    await Promise.all(many.clients.map((c) => c.dispose()));
     await gateway.stop();
   }
 

@@ -6,27 +6,10 @@
  * the same run: the difference is the cost of the hop.
  */
 import { round, startGateway, type Options, type Row } from '../lib.js';
-import { everyoneListening, measure, postSteadily, subscribe, type Subscribers } from './fanout.js';
+import { deliver } from './fanout.js';
 
 const S = '8 two instances';
-
-/** Subscribers on `on`, webhooks posted to `to`: delivery latencies and `on`'s CPU per delivery. */
-async function deliver(opts: Options, on: Awaited<ReturnType<typeof startGateway>>, to: Awaited<ReturnType<typeof startGateway>>, count: number, prefix: string) {
-  const subs: Subscribers = { clients: [], receipts: new Map() };
-  try {
-    await subscribe(`${on.url.replace('http', 'ws')}/graphql`, count, subs);
-    await everyoneListening(to.url, subs, `${prefix}-ready`);
-    const rate = 5;
-    const warm = await postSteadily(to.url, `${prefix}-warm`, rate, rate, subs.receipts);
-    await measure(subs, warm.sent, 10_000);
-    const cpu0 = on.cpuMs();
-    const posted = await postSteadily(to.url, prefix, rate, Math.round(rate * opts.seconds), subs.receipts);
-    const result = await measure(subs, posted.sent, 10_000);
-    return { ...result, answers: posted.answers, cpuUs: ((on.cpuMs() - cpu0) * 1000) / Math.max(1, result.count) };
-  } finally {
-    await Promise.all(subs.clients.map((c) => c.dispose()));
-  }
-}
+const RATE = 5;
 
 export async function twoInstances(opts: Options): Promise<Row[]> {
   const databaseUrl = process.env.DATABASE_URL;
@@ -37,11 +20,11 @@ export async function twoInstances(opts: Options): Promise<Row[]> {
   }
   const subscribers = opts.quick ? 200 : 1_000;
   const one = await startGateway(opts, { DATABASE_URL: databaseUrl });
-  const alone = await deliver(opts, one, one, subscribers, 'one').finally(() => one.stop());
+  const alone = await deliver(one, one, subscribers, 'one', RATE, Math.round(RATE * opts.seconds)).finally(() => one.stop());
   const env = { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl };
   const [a, b] = await Promise.all([startGateway(opts, env), startGateway(opts, env)]);
   try {
-    const two = await deliver(opts, b, a, subscribers, 'two');
+    const two = await deliver(b, a, subscribers, 'two', RATE, Math.round(RATE * opts.seconds));
     const label = 'one instance, no Redis';
     const lost = alone.lost + two.lost;
     const signed = (ms: number) => `${ms >= 0 ? '+' : ''}${round(ms)} ms`;
