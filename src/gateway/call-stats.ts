@@ -4,32 +4,69 @@
  * share one group. A group keeps its rows in memory (one SQL query when it starts) and counts
  * each change of a call into them, its version before out and after in, with no SQL; only a
  * row not known yet (a new key or bucket) is counted in SQL. Changes are gathered for a short
- * while (COALESCE_MS) and the rows they touched go to every member at once.
+ * while (COALESCE_MS), at most one push a PUSH_INTERVAL_MS, and the rows they touched go to
+ * every member at once.
+ *
+ * A change reaches us after its commit, but not always before a count that includes it (the
+ * store answers a turn's statements together; another instance's change comes over Redis).
+ * So each count carries its snapshot and each change its transaction: a change is counted
+ * into a row only if the row's snapshot does not include it.
  */
 import { bucketLabel, countCall, keysOf, STATS_LIMITS, statsProblem, type CallStatsKeys, type CallStatsQuery, type CallStatsRecord } from '../domain/call-stats.js';
 import { callFacets, facetsMatch, type CallFacets } from '../domain/calls.js';
 import { ErrorCode, GatewayError } from '../errors.js';
-import { callStatsComputations } from '../observability/metrics.js';
+import { callStatsComputations, callStatsCounts } from '../observability/metrics.js';
 import { Topic, type Bus, type CallChange } from '../pubsub/bus.js';
+import { visibleIn, type Counted } from '../store/call-stats.js';
 import type { Store } from '../store/store.js';
 import { checkFilter } from './calls.js';
 
 /** How long changes are gathered before a group's rows are computed and sent. */
 export const COALESCE_MS = 100;
+/**
+ * A group pushes at most once in this long: under steady traffic each push to each subscriber
+ * costs more than counting the changes (at 100 calls/s, ten pushes a second to 100 dashboards
+ * doubled the CPU per call), and a dashboard shows no more than this.
+ */
+export const PUSH_INTERVAL_MS = 1_000;
 
 type Target = { keys: CallStatsKeys; at: string };
+
+/** One version of a call counted into (sign 1) or out of (-1) a row, or only its first-call mark out (0). */
+interface Delta {
+  id: string;
+  facets: CallFacets;
+  sign: -1 | 0 | 1;
+  first: boolean;
+  txid: string;
+}
+
+/** A row in memory and the snapshot its count started from. */
+interface Known {
+  row: CallStatsRecord;
+  snapshot: string;
+}
 
 interface Group {
   key: string;
   query: CallStatsQuery;
   members: Set<(rows: CallStatsRecord[]) => void>;
-  /** The rows known in memory, by rowId; none until the first query has answered. */
-  rows?: Map<string, CallStatsRecord>;
-  /** Rows touched while the first query ran: it may or may not have seen the change, so they are recounted in SQL. */
-  seeding?: Set<string>;
+  /** The rows known in memory, by rowId. */
+  rows: Map<string, Known>;
+  /** The deltas since the oldest count still running (whose snapshot is not known yet). */
+  log: Delta[];
+  /** Counts running, each with the length of the log when it began. */
+  counting: Set<{ from: number }>;
   /** Rows touched since the last push, by rowId. */
   pending: Map<string, Target>;
   timer?: NodeJS.Timeout;
+  /** When the last push began (performance.now()). */
+  pushedAt: number;
+}
+
+function apply(row: CallStatsRecord, d: Delta): void {
+  if (d.sign) countCall(row, d.facets, d.sign, d.first);
+  else if (d.first) row.firstTimeCallers--;
 }
 
 /** A row's identity: its keys and its bucket (any instant in it). */
@@ -45,7 +82,7 @@ function groupKey(q: CallStatsQuery): string {
 
 export class CallStats {
   private readonly groups = new Map<string, Group>();
-  private changes?: AsyncIterator<CallChange>;
+  private unlisten?: () => void;
   /** Each caller's first call (firstTimeCallers), while there are groups; loaded once, then kept by the changes. */
   private callers?: Map<string, { id: string; startedAt: number }>;
   private callersLoaded?: Promise<void>;
@@ -77,7 +114,7 @@ export class CallStats {
     const key = groupKey(q);
     let group = this.groups.get(key);
     if (!group) {
-      const fresh: Group = { key, query: q, members: new Set(), pending: new Map() };
+      const fresh: Group = { key, query: q, members: new Set(), rows: new Map(), log: [], counting: new Set(), pending: new Map(), pushedAt: -Infinity };
       this.groups.set(key, (group = fresh));
       this.listen();
       this.seeds = this.seeds.then(() => this.seed(fresh));
@@ -97,7 +134,7 @@ export class CallStats {
         clearTimeout(joined.timer);
         this.groups.delete(key);
       }
-      if (this.groups.size === 0) void this.stopListening();
+      if (this.groups.size === 0) this.stopListening();
       wake?.({ done: true, value: undefined });
       return Promise.resolve({ done: true, value: undefined });
     };
@@ -117,23 +154,25 @@ export class CallStats {
 
   /** One bus listener for every group, while there are groups. */
   private listen(): void {
-    if (this.changes) return;
-    const changes = (this.changes = this.bus.pubSub.subscribe(Topic.CALL_CHANGED)[Symbol.asyncIterator]());
-    void (async () => {
-      for (let c = await changes.next(); !c.done; c = await changes.next()) this.apply(c.value);
-    })();
+    this.unlisten ??= this.bus.listen(Topic.CALL_CHANGED, (change) => {
+      try {
+        this.apply(change);
+      } catch {
+        // It runs inside the publisher's call: a change it cannot count (a payload from another
+        // version over Redis) must not fail it. Every row is counted in SQL again when touched.
+        for (const group of this.groups.values()) group.rows.clear();
+      }
+    });
   }
 
-  private async stopListening(): Promise<void> {
-    const changes = this.changes;
-    this.changes = undefined;
+  private stopListening(): void {
+    this.unlisten?.();
+    this.unlisten = undefined;
     this.callers = this.callersLoaded = undefined;
-    await changes?.return?.();
   }
 
   /**
-   * The group's rows from one query (a series' empty buckets left out: a row not seeded is
-   * counted in SQL when first touched), once the callers are known (its later changes count
+   * The group's rows from one query, once the callers are known (its later changes count
    * firstTimeCallers from them). One group at a time, each after a turn of the event loop: the
    * embedded store's queries run on this thread and back to back they never yield to it, so a
    * hundred subscribers seeding ten groups together held it for seconds, and sockets opened
@@ -142,22 +181,36 @@ export class CallStats {
   private async seed(group: Group): Promise<void> {
     await new Promise((resolve) => setImmediate(resolve));
     if (this.groups.get(group.key) !== group) return;
-    group.seeding = new Set();
     try {
       await (this.callersLoaded ??= this.loadCallers());
       await new Promise((resolve) => setImmediate(resolve));
-      const rows = new Map((await this.store.callStats.rows(group.query, new Date(), { emptyBuckets: false })).map((r) => [rowId(group.query, r.keys, r.bucketStart), r]));
-      // A call written before the query's snapshot can be announced just after its answer (the
-      // store's thread sends the answers of one turn together): a turn more, so that its row is
-      // taken as touched meanwhile (counted in SQL) rather than counted twice.
-      await new Promise((resolve) => setImmediate(resolve));
-      for (const id of group.seeding) rows.delete(id);
-      group.rows = rows;
+      await this.counted(group, 'seed', (query) => this.store.callStats.counted(query, new Date()));
     } catch {
       // The store is unreachable: the group's rows stay unknown, each counted in SQL as it changes.
       this.callersLoaded = undefined;
+    }
+  }
+
+  /**
+   * Runs a count for the group and keeps its rows, each with the deltas that reached us while
+   * it ran and that its snapshot does not include. Returns the rows as they now stand.
+   */
+  private async counted(group: Group, kind: 'seed' | 'rows', count: (q: CallStatsQuery) => Promise<Counted>): Promise<CallStatsRecord[]> {
+    const running = { from: group.log.length };
+    group.counting.add(running);
+    try {
+      const { rows, snapshot } = await count(group.query);
+      callStatsCounts.inc({ kind });
+      const since = group.log.slice(running.from);
+      return rows.map((row) => {
+        const id = rowId(group.query, row.keys, row.bucketStart);
+        for (const d of since) if (d.id === id && !visibleIn(snapshot!, d.txid)) apply(row, d);
+        group.rows.set(id, { row, snapshot: snapshot! });
+        return { ...row };
+      });
     } finally {
-      group.seeding = undefined;
+      group.counting.delete(running);
+      if (group.counting.size === 0) group.log = [];
     }
   }
 
@@ -194,62 +247,63 @@ export class CallStats {
   }
 
   /** Counts the call's change into each group: its version before out, after in. */
-  private apply({ call, previous }: CallChange): void {
+  private apply({ call, previous, txid }: CallChange): void {
     const before = previous && callFacets(previous);
     const after = callFacets(call);
     const { wasFirst, isFirst, displaced } = this.firstness(call.id, before, after);
     for (const group of this.groups.values()) {
-      if (before) this.count(group, before, -1, wasFirst);
-      this.count(group, after, 1, isFirst);
+      if (before) this.count(group, before, -1, wasFirst, txid);
+      this.count(group, after, 1, isFirst, txid);
     }
-    if (displaced) void this.unfirst(displaced);
+    if (displaced) void this.unfirst(displaced, txid);
   }
 
-  /** A call that is no longer its caller's first leaves firstTimeCallers of its row. */
-  private async unfirst(id: string): Promise<void> {
+  /** A call that is no longer its caller's first (since `txid`) leaves firstTimeCallers of its row. */
+  private async unfirst(id: string, txid: string): Promise<void> {
     const [call] = await this.store.calls.byIds([id]).catch(() => []);
     if (!call) return;
-    for (const group of this.groups.values()) this.count(group, callFacets(call), 0, true);
+    for (const group of this.groups.values()) this.count(group, callFacets(call), 0, true, txid);
   }
 
-  /** Counts a call's facets into the group's row (sign 0: only its first-call mark out), to be pushed after COALESCE_MS. */
-  private count(group: Group, f: CallFacets, sign: -1 | 0 | 1, first: boolean): void {
+  /** Counts a call's facets into the group's row, unless its count includes them already; pushed after COALESCE_MS. */
+  private count(group: Group, facets: CallFacets, sign: -1 | 0 | 1, first: boolean, txid: string): void {
     const { query } = group;
-    if (!facetsMatch(f, query.filter)) return;
-    const keys = keysOf(f, query.groupBy);
-    const id = rowId(query, keys, f.startedAt);
-    group.pending.set(id, { keys, at: f.startedAt });
-    group.seeding?.add(id);
-    const row = group.rows?.get(id);
-    if (row && sign) countCall(row, f, sign, first);
-    else if (row && first) row.firstTimeCallers--;
-    group.timer ??= setTimeout(() => void this.compute(group), COALESCE_MS);
+    if (!facetsMatch(facets, query.filter)) return;
+    const keys = keysOf(facets, query.groupBy);
+    const id = rowId(query, keys, facets.startedAt);
+    group.pending.set(id, { keys, at: facets.startedAt });
+    const delta = { id, facets, sign, first, txid };
+    if (group.counting.size) group.log.push(delta);
+    const known = group.rows.get(id);
+    if (known && !visibleIn(known.snapshot, txid)) apply(known.row, delta);
+    this.schedule(group);
+  }
+
+  /** The group's next push: COALESCE_MS from now, and PUSH_INTERVAL_MS after the last. */
+  private schedule(group: Group): void {
+    group.timer ??= setTimeout(() => void this.compute(group), Math.max(COALESCE_MS, group.pushedAt + PUSH_INTERVAL_MS - performance.now()));
   }
 
   /** Sends the touched rows: those known from memory, the others counted in SQL (and known from then on). */
   private async compute(group: Group): Promise<void> {
+    group.pushedAt = performance.now();
     const touched = [...group.pending];
     group.pending.clear();
     const known = touched.flatMap(([id]) => {
-      const row = group.rows?.get(id);
-      return row ? [{ ...row }] : [];
+      const k = group.rows.get(id);
+      return k ? [{ ...k.row }] : [];
     });
-    const unknown = touched.filter(([id]) => !group.rows?.has(id)).map(([, t]) => t);
+    const unknown = touched.filter(([id]) => !group.rows.has(id)).map(([, t]) => t);
     callStatsComputations.inc();
     try {
-      const counted = unknown.length ? await this.store.callStats.rowsAt(group.query, unknown) : [];
-      for (const r of counted) {
-        const id = rowId(group.query, r.keys, r.bucketStart);
-        // A row changed again while it was counted may miss that change: it stays unknown.
-        if (!group.pending.has(id)) group.rows?.set(id, { ...r });
-      }
+      const counted = unknown.length ? await this.counted(group, 'rows', (query) => this.store.callStats.rowsAt(query, unknown)) : [];
       const rows = [...known, ...counted];
       for (const member of group.members) member(rows);
     } catch {
       // The store is unreachable: the next change sends its rows afresh.
     } finally {
       group.timer = undefined;
-      if (group.pending.size && this.groups.get(group.key) === group) group.timer = setTimeout(() => void this.compute(group), COALESCE_MS);
+      if (group.pending.size && this.groups.get(group.key) === group) this.schedule(group);
     }
   }
 }

@@ -20,12 +20,13 @@ export class Effects implements WebhookEffects {
 
   /** Only a change is published: an event applied again (after a crash) tells subscribers nothing new. */
   async recordCall(patch: Parameters<WebhookEffects['recordCall']>[0]) {
-    const { call, changed, previous } = await this.store.calls.merge(patch);
-    if (changed) {
+    const merged = await this.store.calls.merge(patch);
+    if (merged.changed) {
+      const { call, previous, txid } = merged;
       this.bus.publish(Topic.CALL_EVENT, call);
-      this.bus.publish(Topic.CALL_CHANGED, { call, previous });
+      this.bus.publish(Topic.CALL_CHANGED, { call, previous, txid });
     }
-    return call;
+    return merged.call;
   }
 
   /**

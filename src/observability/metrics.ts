@@ -92,3 +92,10 @@ export const callStatsComputations = new Counter({
   help: 'Live call statistics computed: one per change of a call and group of callStatsUpdated subscribers with the same arguments',
   registers: [registry],
 });
+
+export const callStatsCounts = new Counter({
+  name: 'switchboard_call_stats_counts_total',
+  help: 'Live call statistics counted in SQL: a group of subscribers\' first rows (seed), or rows a change touched that were not known yet (rows)',
+  labelNames: ['kind'] as const,
+  registers: [registry],
+});

@@ -31,7 +31,7 @@ const FIGURES = `
 
 const FIRST_CALLS = 'LEFT JOIN call_callers k ON k.first_seq = f.seq';
 
-type Row = Record<string, unknown> & { bucket_start: Date | null; total_calls: number; answered_calls: number; missed_calls: number; total_duration_seconds: number | string; first_time_callers: number; conversions: number };
+type Row = Record<string, unknown> & { snapshot?: string; bucket_start: Date | null; total_calls: number; answered_calls: number; missed_calls: number; total_duration_seconds: number | string; first_time_callers: number; conversions: number };
 
 function record(row: Row, fields: Array<keyof CallStatsKeys>): CallStatsRecord {
   return {
@@ -44,6 +44,31 @@ function record(row: Row, fields: Array<keyof CallStatsKeys>): CallStatsRecord {
     firstTimeCallers: row.first_time_callers,
     conversions: row.conversions,
   };
+}
+
+/**
+ * The statement's snapshot (READ COMMITTED: one per statement), as `pg_current_snapshot()`
+ * writes it: `xmin:xmax:xip,…`. Which changes of calls a count includes (see visibleIn).
+ */
+const SNAPSHOT = 'pg_current_snapshot()::text AS snapshot';
+
+/** Rows as counted, and the snapshot they were counted in (none when there were no rows). */
+export interface Counted {
+  rows: CallStatsRecord[];
+  snapshot?: string;
+}
+
+/**
+ * Whether the transaction `txid` had committed in `snapshot` (pg_visible_in_snapshot), for a
+ * transaction known to have committed: below xmin, or below xmax and not then in progress. A
+ * change without one (over Redis from an instance that predates it) is taken as not included.
+ */
+export function visibleIn(snapshot: string, txid: string): boolean {
+  if (!/^\d+$/.test(String(txid))) return false;
+  const [xmin, xmax, inProgress] = snapshot.split(':');
+  const x = BigInt(txid);
+  if (x < BigInt(xmin!)) return true;
+  return x < BigInt(xmax!) && !inProgress!.split(',').includes(txid);
 }
 
 const UNIT: Record<CallStatsInterval, string> = { HOUR: 'hour', DAY: 'day', WEEK: 'week', MONTH: 'month' };
@@ -88,29 +113,14 @@ export class CallStatsStore {
 
   /**
    * Every row of the query: one per key (and bucket); with an interval, each key seen in the
-   * range gets every bucket of [startedAfter, startedBefore ?? now), empty ones as zeros (unless
-   * `emptyBuckets` is false). At most STATS_LIMITS.rows + 1 rows (so a caller can tell there
-   * were more).
+   * range gets every bucket of [startedAfter, startedBefore ?? now), empty ones as zeros. At
+   * most STATS_LIMITS.rows + 1 rows (so a caller can tell there were more).
    */
-  async rows(q: CallStatsQuery, now: Date, { emptyBuckets = true } = {}): Promise<CallStatsRecord[]> {
+  async rows(q: CallStatsQuery, now: Date): Promise<CallStatsRecord[]> {
+    if (!q.interval) return (await this.counted(q, now)).rows;
     const fields = keyFields(q.groupBy);
     const columns = fields.map((f) => KEY_COLUMNS[f]);
-    // $1 is the time zone where buckets need it: a parameter the statement does not use is refused.
-    const args: unknown[] = q.interval ? [q.timeZone] : [];
-    const filter = q.interval ? { ...q.filter, startedBefore: q.filter.startedBefore ?? now.toISOString() } : q.filter;
-    const where = facetsWhere(filter, args);
-    const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const limit = STATS_LIMITS.rows + 1;
-    if (!q.interval || !emptyBuckets) {
-      const keys = columns.map((c) => `f.${c}`);
-      const grouped = [...keys, ...(q.interval ? ['bucket_start'] : [])].join(', ');
-      const rows = await this.db.query<Row>(
-        `SELECT ${[...keys, ''].join(', ')}${q.interval ? `date_trunc('${UNIT[q.interval]}', f.started_at, $1)` : 'NULL::timestamptz'} AS bucket_start, ${FIGURES}
-         FROM call_facets f ${FIRST_CALLS} ${whereSql} ${grouped ? `GROUP BY ${grouped} ORDER BY ${grouped}` : ''} LIMIT ${limit}`,
-        args,
-      );
-      return rows.map((r) => record(r, fields));
-    }
+    const { args, whereSql, filter } = this.where(q, now);
     const from = `$${args.push(filter.startedAfter)}::timestamptz`;
     const to = `$${args.push(filter.startedBefore)}::timestamptz`;
     const keyed = (alias: string) => columns.map((c) => `${alias}.${c}`);
@@ -125,10 +135,36 @@ export class CallStatsStore {
          coalesce(a.total_duration_seconds, 0) AS total_duration_seconds, coalesce(a.first_time_callers, 0) AS first_time_callers, coalesce(a.conversions, 0) AS conversions
        FROM keys CROSS JOIN unnest((SELECT starts FROM buckets)) WITH ORDINALITY AS b(start, i)
        LEFT JOIN figures a ON a.i = b.i ${columns.map((c) => `AND a.${c} IS NOT DISTINCT FROM keys.${c}`).join(' ')}
-       ORDER BY ${[...keyed('keys'), 'b.i'].join(', ')} LIMIT ${limit}`,
+       ORDER BY ${[...keyed('keys'), 'b.i'].join(', ')} LIMIT ${STATS_LIMITS.rows + 1}`,
       args,
     );
     return rows.map((r) => record(r, fields));
+  }
+
+  /**
+   * The rows that have calls (a series' empty buckets left out: what live statistics start
+   * from), at most STATS_LIMITS.rows + 1, and the snapshot they were counted in.
+   */
+  async counted(q: CallStatsQuery, now: Date): Promise<Counted> {
+    const fields = keyFields(q.groupBy);
+    const keys = fields.map((f) => `f.${KEY_COLUMNS[f]}`);
+    const { args, whereSql } = this.where(q, now);
+    const grouped = [...keys, ...(q.interval ? ['bucket_start'] : [])].join(', ');
+    const rows = await this.db.query<Row>(
+      `SELECT ${[...keys, ''].join(', ')}${q.interval ? `date_trunc('${UNIT[q.interval]}', f.started_at, $1)` : 'NULL::timestamptz'} AS bucket_start, ${FIGURES}, ${SNAPSHOT}
+       FROM call_facets f ${FIRST_CALLS} ${whereSql} ${grouped ? `GROUP BY ${grouped} ORDER BY ${grouped}` : ''} LIMIT ${STATS_LIMITS.rows + 1}`,
+      args,
+    );
+    return { rows: rows.map((r) => record(r, fields)), snapshot: rows[0]?.snapshot };
+  }
+
+  /** The query's filter as clauses; a series' range ends `now` unless it says otherwise. $1 is the time zone where buckets need it. */
+  private where(q: CallStatsQuery, now: Date) {
+    // A parameter the statement does not use is refused: the zone only with an interval.
+    const args: unknown[] = q.interval ? [q.timeZone] : [];
+    const filter = q.interval ? { ...q.filter, startedBefore: q.filter.startedBefore ?? now.toISOString() } : q.filter;
+    const where = facetsWhere(filter, args);
+    return { args, filter, whereSql: where.length ? `WHERE ${where.join(' AND ')}` : '' };
   }
 
   /**
@@ -136,8 +172,8 @@ export class CallStatsStore {
    * without an interval): what a change of calls touched. One row per distinct target, zeros
    * included (a row the change emptied).
    */
-  async rowsAt(q: CallStatsQuery, targets: Array<{ keys: CallStatsKeys; at: IsoDateTime }>): Promise<CallStatsRecord[]> {
-    if (targets.length === 0) return [];
+  async rowsAt(q: CallStatsQuery, targets: Array<{ keys: CallStatsKeys; at: IsoDateTime }>): Promise<Counted> {
+    if (targets.length === 0) return { rows: [] };
     const fields = keyFields(q.groupBy);
     const args: unknown[] = q.interval ? [q.timeZone] : [];
     const lists = fields.map((f) => `$${args.push(targets.map((t) => t.keys[f] ?? null))}::text[]`);
@@ -150,12 +186,12 @@ export class CallStatsStore {
       ...facetsWhere(q.filter, args),
     ];
     const rows = await this.db.query<Row>(
-      `SELECT t.*, a.* FROM (
+      `SELECT t.*, a.*, ${SNAPSHOT} FROM (
          SELECT DISTINCT ${fields.map((f) => `t.${KEY_COLUMNS[f]}`).concat(`${lo} AS bucket_start`).join(', ')}
          FROM unnest(${[...lists, at].join(', ')}) AS t(${names.join(', ')})) t
        CROSS JOIN LATERAL (SELECT ${FIGURES} FROM call_facets f ${FIRST_CALLS} WHERE ${where.join(' AND ')}) a`,
       args,
     );
-    return rows.map((r) => record(r, fields));
+    return { rows: rows.map((r) => record(r, fields)), snapshot: rows[0]?.snapshot };
   }
 }

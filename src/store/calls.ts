@@ -98,6 +98,8 @@ const ORDERS: Record<CallOrder['field'], Omit<Sort, 'descending'>> = {
   DURATION: { column: 'f.duration_seconds', key: 'f.duration_seconds', fromKey: (p) => `${p}::bigint` },
 };
 
+export type Merged = { call: CallEventRecord; changed: false } | { call: CallEventRecord; changed: true; previous?: CallEventRecord; txid: string };
+
 export class CallStore {
   constructor(private readonly db: Db) {}
 
@@ -107,29 +109,31 @@ export class CallStore {
    * stored call and its row version, then write the merge only if that version is still
    * current. A concurrent first insert or merge makes us read and merge again, so no fact is
    * lost. `changed` is false when the call already held every fact (an event applied again):
-   * nothing is written. `previous`: the call as it was, when it was stored already.
+   * nothing is written. `previous`: the call as it was, when it was stored already; `txid`:
+   * the transaction that wrote the change (live statistics tell by it whether a count they
+   * ran includes it).
    */
-  async merge(patch: CallEventPatch): Promise<{ call: CallEventRecord; changed: boolean; previous?: CallEventRecord }> {
+  async merge(patch: CallEventPatch): Promise<Merged> {
     for (;;) {
       const now = new Date().toISOString();
       const fresh = newCall(patch, randomUUID(), now);
       const found = await this.insertOrRead(fresh);
-      if (found.inserted) return { call: fresh, changed: true };
+      if (found.inserted) return { call: fresh, changed: true, txid: found.txid! };
       if (!found.version) continue; // inserted by someone else after our statement began
       const merged = mergeCall(found.data, patch, now);
       if (sameFacts(merged, found.data)) return { call: found.data, changed: false };
-      const updated = await this.db.query(
+      const updated = await this.db.query<{ txid: string }>(
         `WITH updated AS (
            UPDATE call_events SET to_number = $3, service_ref = $4, allocation_ref = $5, status = $6, updated_at = $7, data = $8
-           WHERE provider = $1 AND provider_call_id = $2 AND xmin::text = $9 RETURNING seq),
+           WHERE provider = $1 AND provider_call_id = $2 AND xmin::text = $9 RETURNING seq, pg_current_xact_id()::text AS txid),
          written AS (
            UPDATE call_facets f SET (${COLUMNS.join(', ')}) = (SELECT ${COLUMNS.map((c) => `r.${c}`).join(', ')} FROM jsonb_populate_record(NULL::call_facets, $10::jsonb) r)
            FROM updated u WHERE f.seq = u.seq RETURNING f.seq, f.from_number, f.started_at),
          callers AS (${FIRST_CALLERS})
-         SELECT 1 FROM updated`,
+         SELECT txid FROM updated`,
         [merged.provider, merged.providerCallId, merged.to ?? null, merged.serviceRef ?? null, merged.allocationRef ?? null, merged.status, now, merged, found.version, facetsRow(merged)],
       );
-      if (updated.length === 1) return { call: merged, changed: true, previous: found.data };
+      if (updated.length === 1) return { call: merged, changed: true, previous: found.data, txid: updated[0]!.txid };
     }
   }
 
@@ -166,7 +170,7 @@ export class CallStore {
  */
 function insertOrRead(db: Queryable, calls: CallEventRecord[]) {
   const column = (f: (c: CallEventRecord) => string | undefined) => calls.map((c) => f(c) ?? null);
-  return db.query<{ inserted: boolean; version: string | null; data: CallEventRecord }>(
+  return db.query<{ inserted: boolean; version: string | null; data: CallEventRecord; txid: string | null }>(
     `WITH input AS (
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])
          WITH ORDINALITY AS i(id, provider, provider_call_id, to_number, service_ref, allocation_ref, status, updated_at, data, facets, n)),
@@ -174,13 +178,13 @@ function insertOrRead(db: Queryable, calls: CallEventRecord[]) {
        -- In key order, so that two gateways' batches never wait on each other in a cycle.
        INSERT INTO call_events (id, provider, provider_call_id, to_number, service_ref, allocation_ref, status, updated_at, data)
        SELECT id::uuid, provider, provider_call_id, to_number, service_ref, allocation_ref, status, updated_at::timestamptz, data::jsonb FROM input
-       ORDER BY provider, provider_call_id ON CONFLICT DO NOTHING RETURNING id, seq),
+       ORDER BY provider, provider_call_id ON CONFLICT DO NOTHING RETURNING id, seq, pg_current_xact_id()::text AS txid),
      written AS (
        INSERT INTO call_facets SELECT f.* FROM inserted x JOIN input i ON i.id::uuid = x.id, ${facetsOf("i.facets::jsonb || jsonb_build_object('seq', x.seq)")}
        RETURNING seq, from_number, started_at),
      callers AS (${FIRST_CALLERS})
-     SELECT i.id::uuid IN (SELECT id FROM inserted) AS inserted, c.xmin::text AS version, c.data
-     FROM input i LEFT JOIN call_events c ON c.provider = i.provider AND c.provider_call_id = i.provider_call_id ORDER BY i.n`,
+     SELECT x.id IS NOT NULL AS inserted, x.txid, c.xmin::text AS version, c.data
+     FROM input i LEFT JOIN inserted x ON x.id = i.id::uuid LEFT JOIN call_events c ON c.provider = i.provider AND c.provider_call_id = i.provider_call_id ORDER BY i.n`,
     [
       column((c) => c.id),
       column((c) => c.provider),

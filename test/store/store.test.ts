@@ -12,6 +12,9 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AllocationRecord, CallEventPatch, OrderRecord, PhoneNumberRecord, ServiceRecord } from '../../src/domain/model.js';
 import { isDataError, openDb, throwawayRoot, type Db } from '../../src/store/db.js';
+import type { CallStatsRecord } from '../../src/domain/call-stats.js';
+import { CallStats } from '../../src/gateway/call-stats.js';
+import { createBus, Topic } from '../../src/pubsub/bus.js';
 import { migrate } from '../../src/store/migrations.js';
 import { Store } from '../../src/store/store.js';
 
@@ -281,6 +284,37 @@ describe.each(ENGINES)('store on $name', (engine) => {
       expect(row.status).toBe('ANSWERED');
       expect(row.data.status).toBe('ANSWERED');
       expect(Object.keys(row.data.raw).sort()).toEqual(['end', 'start', ...Array.from({ length: 8 }, (_, i) => `extra${i}`)].sort());
+    });
+
+    it('counts each change of a call into live statistics once, even announced after a count that includes it answered', async () => {
+      const bus = await createBus();
+      const stats = new CallStats(store, bus);
+      const from = `+6129${String(Date.now() % 1e7).padStart(7, '0')}`;
+      const q = { filter: { from, startedAfter: '2026-01-01T00:00:00Z', startedBefore: '2026-02-01T00:00:00Z' }, groupBy: [], interval: 'DAY' as const, timeZone: 'UTC' };
+      const write = async (day: number) => {
+        const m = await store.calls.merge({ provider: 'EXOTEL', providerCallId: `live-${randomUUID()}`, status: 'ANSWERED', from, startedAt: `2026-01-0${day}T10:00:00.000Z`, durationSeconds: 60, raw: {} });
+        if (!m.changed) throw new Error('a new call is a change');
+        return () => bus.publish(Topic.CALL_CHANGED, { call: m.call, previous: m.previous, txid: m.txid });
+      };
+      const totals = (rows: CallStatsRecord[]) => Object.fromEntries(rows.map((r) => [r.bucketStart!.slice(0, 10), r.totalCalls]));
+      const live = stats.live(q);
+      try {
+        // Counted by the group's first query, announced only later.
+        const announceEarly = await write(3);
+        await new Promise((r) => setTimeout(r, 300));
+        // A new row, counted in SQL COALESCE_MS after the first change: the second call is
+        // written before that count and announced after it.
+        (await write(5))();
+        const announceSecond = await write(5);
+        expect(totals((await live.next()).value as CallStatsRecord[])).toEqual({ '2026-01-05': 2 });
+        announceEarly();
+        announceSecond();
+        expect(totals((await live.next()).value as CallStatsRecord[])).toEqual({ '2026-01-03': 1, '2026-01-05': 2 });
+        expect(totals(await store.callStats.rows({ ...q, filter: { ...q.filter, startedAfter: '2026-01-03T00:00:00Z', startedBefore: '2026-01-06T00:00:00Z' } }, new Date()))).toEqual({ '2026-01-03': 1, '2026-01-04': 0, '2026-01-05': 2 });
+      } finally {
+        await live.return!();
+        await bus.close();
+      }
     });
 
     it('fails only the call or receipt it cannot keep among concurrent ones, with a data error', async () => {

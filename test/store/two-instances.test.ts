@@ -24,6 +24,7 @@ function withSearchPath(url: string, schema: string): string {
 }
 
 type CallEvents = { callEvents: { providerCallId: string; status: string } };
+const exotelCall = JSON.parse(readFileSync(new URL('../fixtures/exotel/call-event.json', import.meta.url), 'utf8')) as Record<string, string>;
 const CALL_EVENTS: TypedDocumentNode<CallEvents, Record<string, never>> = parse('subscription { callEvents { providerCallId status } }');
 
 describe.skipIf(!PG_URL || !REDIS_URL)('two instances sharing PostgreSQL and Redis', () => {
@@ -78,5 +79,39 @@ describe.skipIf(!PG_URL || !REDIS_URL)('two instances sharing PostgreSQL and Red
     // And B reads what A stored.
     const rows = await b!.running.db.query<{ status: string }>('SELECT status FROM call_events WHERE provider_call_id = $1', [callSid]);
     expect(rows).toEqual([{ status: 'ANSWERED' }]);
+  });
+
+  it('counts calls received by A into live statistics on B once each, while B counts them in SQL meanwhile', async () => {
+    // A caller of its own: the rows hold this test's calls only.
+    const from = `+9198${String(Date.now() % 1e8).padStart(8, '0')}`;
+    const post = async (i: number, status = 'completed') => {
+      const start = `2024-09-0${1 + (i % 3)}T10:00:00+05:30`;
+      const res = await a!.webhook('exotel/calls', { ...exotelCall, call_sid: `live-two-${from}-${i}`, from, start_time: start, current_time: start, dial_call_status: status });
+      expect(res.status, await res.clone().text()).toBeLessThan(300);
+    };
+    const q = { filter: { from, startedAfter: '2024-08-31T00:00:00Z', startedBefore: '2024-09-05T00:00:00Z' }, groupBy: ['STATUS' as const], interval: 'DAY' as const, timeZone: 'Asia/Kolkata' };
+    await Promise.all([0, 1, 2].map((i) => post(i)));
+    const live = b!.running.gateway.callStats.live(q);
+    const last = new Map<string, number>();
+    let pushes = 0;
+    const reading = (async () => {
+      for await (const rows of live) {
+        pushes++;
+        for (const r of rows) last.set(`${r.keys.status} ${r.bucketStart}`, r.totalCalls);
+      }
+    })();
+    try {
+      // Calls arriving while B's first count runs, and after; one changes its status (out of one row, into another).
+      for (let i = 3; i < 12; i++) await post(i);
+      await post(4, 'no-answer');
+      const expected = async () => new Map((await b!.running.gateway.callStats.rows(q)).filter((r) => r.totalCalls > 0).map((r) => [`${r.keys.status} ${r.bucketStart}`, r.totalCalls]));
+      const want = await expected();
+      expect([...want.values()].reduce((x, y) => x + y, 0)).toBe(12);
+      await expect.poll(() => Object.fromEntries([...last].filter(([k]) => want.has(k))), { timeout: 10_000, interval: 100 }).toEqual(Object.fromEntries(want));
+      expect(pushes).toBeGreaterThan(0);
+    } finally {
+      await live.return!();
+      await reading;
+    }
   });
 });
