@@ -155,6 +155,13 @@ async function liveOverhead(gateway: Child, opts: Options) {
       sqlCounts += (await counts()) - counts0;
     } finally {
       await Promise.all(clients.map((c) => c.dispose()));
+      // Until the gateway has closed them: a subscriber still open would keep its set of
+      // arguments computing into the next phase (a bare one, or a live one that then joins it).
+      const until = performance.now() + 30_000;
+      while ((await metric(gateway.url, 'switchboard_websocket_connections')) > 0) {
+        if (performance.now() > until) throw new Error('the subscribers were not closed in 30 s');
+        await new Promise((r) => setTimeout(r, 50));
+      }
     }
   };
   for (let round = 0; round < rounds; round++) {
