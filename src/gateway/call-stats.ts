@@ -184,7 +184,7 @@ export class CallStats {
     try {
       await (this.callersLoaded ??= this.loadCallers());
       await new Promise((resolve) => setImmediate(resolve));
-      await this.counted(group, 'seed', (query) => this.store.callStats.counted(query, new Date()));
+      await this.counted(group, 'seed', (query) => this.store.callStats.counted(query));
     } catch {
       // The store is unreachable: the group's rows stay unknown, each counted in SQL as it changes.
       this.callersLoaded = undefined;

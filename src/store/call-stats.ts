@@ -117,10 +117,12 @@ export class CallStatsStore {
    * most STATS_LIMITS.rows + 1 rows (so a caller can tell there were more).
    */
   async rows(q: CallStatsQuery, now: Date): Promise<CallStatsRecord[]> {
-    if (!q.interval) return (await this.counted(q, now)).rows;
+    if (!q.interval) return (await this.counted(q)).rows;
     const fields = keyFields(q.groupBy);
     const columns = fields.map((f) => KEY_COLUMNS[f]);
-    const { args, whereSql, filter } = this.where(q, now);
+    // A series ends now unless it says otherwise: its empty buckets need an end.
+    const filter = { ...q.filter, startedBefore: q.filter.startedBefore ?? now.toISOString() };
+    const { args, whereSql } = this.where({ ...q, filter });
     const from = `$${args.push(filter.startedAfter)}::timestamptz`;
     const to = `$${args.push(filter.startedBefore)}::timestamptz`;
     const keyed = (alias: string) => columns.map((c) => `${alias}.${c}`);
@@ -143,12 +145,13 @@ export class CallStatsStore {
 
   /**
    * The rows that have calls (a series' empty buckets left out: what live statistics start
-   * from), at most STATS_LIMITS.rows + 1, and the snapshot they were counted in.
+   * from, and count into as calls change, so with no end but the filter's), at most
+   * STATS_LIMITS.rows + 1, and the snapshot they were counted in.
    */
-  async counted(q: CallStatsQuery, now: Date): Promise<Counted> {
+  async counted(q: CallStatsQuery): Promise<Counted> {
     const fields = keyFields(q.groupBy);
     const keys = fields.map((f) => `f.${KEY_COLUMNS[f]}`);
-    const { args, whereSql } = this.where(q, now);
+    const { args, whereSql } = this.where(q);
     const grouped = [...keys, ...(q.interval ? ['bucket_start'] : [])].join(', ');
     const rows = await this.db.query<Row>(
       `SELECT ${[...keys, ''].join(', ')}${q.interval ? `date_trunc('${UNIT[q.interval]}', f.started_at, $1)` : 'NULL::timestamptz'} AS bucket_start, ${FIGURES}, ${SNAPSHOT}
@@ -158,13 +161,12 @@ export class CallStatsStore {
     return { rows: rows.map((r) => record(r, fields)), snapshot: rows[0]?.snapshot };
   }
 
-  /** The query's filter as clauses; a series' range ends `now` unless it says otherwise. $1 is the time zone where buckets need it. */
-  private where(q: CallStatsQuery, now: Date) {
+  /** The query's filter as clauses; $1 is the time zone where buckets need it. */
+  private where(q: CallStatsQuery) {
     // A parameter the statement does not use is refused: the zone only with an interval.
     const args: unknown[] = q.interval ? [q.timeZone] : [];
-    const filter = q.interval ? { ...q.filter, startedBefore: q.filter.startedBefore ?? now.toISOString() } : q.filter;
-    const where = facetsWhere(filter, args);
-    return { args, filter, whereSql: where.length ? `WHERE ${where.join(' AND ')}` : '' };
+    const where = facetsWhere(q.filter, args);
+    return { args, whereSql: where.length ? `WHERE ${where.join(' AND ')}` : '' };
   }
 
   /**

@@ -317,6 +317,31 @@ describe.each(ENGINES)('store on $name', (engine) => {
       }
     });
 
+    it('starts live statistics of an open-ended series from every stored call, those stamped a little ahead of our clock too', async () => {
+      const bus = await createBus();
+      const stats = new CallStats(store, bus);
+      const from = `+6128${String(Date.now() % 1e7).padStart(7, '0')}`;
+      const at = (ms: number) => new Date(Date.now() + ms).toISOString();
+      const write = async (startedAt: string) => {
+        const m = await store.calls.merge({ provider: 'EXOTEL', providerCallId: `ahead-${randomUUID()}`, status: 'ANSWERED', from, startedAt, durationSeconds: 5, raw: {} });
+        return () => m.changed && bus.publish(Topic.CALL_CHANGED, { call: m.call, previous: m.previous, txid: m.txid });
+      };
+      // No end: the series runs to now, and on as calls come.
+      const q = { filter: { from, startedAfter: at(-40 * 86_400_000) }, groupBy: [], interval: 'MONTH' as const, timeZone: 'UTC' };
+      await write(at(-60_000));
+      await write(at(120_000)); // a provider's clock two minutes ahead of ours
+      const live = stats.live(q);
+      try {
+        await new Promise((r) => setTimeout(r, 300));
+        (await write(at(-30_000)))();
+        const rows = (await live.next()).value as CallStatsRecord[];
+        expect(rows.map((r) => r.totalCalls)).toEqual([3]);
+      } finally {
+        await live.return!();
+        await bus.close();
+      }
+    });
+
     it('fails only the call or receipt it cannot keep among concurrent ones, with a data error', async () => {
       const ids = Array.from({ length: 20 }, () => `call-${randomUUID()}`);
       const refused: CallEventPatch[] = [
