@@ -201,10 +201,16 @@ export class CallStats {
     try {
       const { rows, snapshot } = await count(group.query);
       callStatsCounts.inc({ kind });
-      const since = group.log.slice(running.from);
+      // By row: a seed's thousands of rows each look up their own deltas, not scan them all.
+      const since = new Map<string, Delta[]>();
+      for (const d of group.log.slice(running.from)) {
+        const mine = since.get(d.id);
+        if (mine) mine.push(d);
+        else since.set(d.id, [d]);
+      }
       return rows.map((row) => {
         const id = rowId(group.query, row.keys, row.bucketStart);
-        for (const d of since) if (d.id === id && !visibleIn(snapshot!, d.txid)) apply(row, d);
+        for (const d of since.get(id) ?? []) if (!visibleIn(snapshot!, d.txid)) apply(row, d);
         group.rows.set(id, { row, snapshot: snapshot! });
         return { ...row };
       });
