@@ -22,6 +22,8 @@ export interface ProviderEntry {
   /** Its slice of the configuration. */
   settings: ProviderSettings;
   adapter?: ProviderAdapter;
+  /** What its adapter implements: fixed once the adapter is made. */
+  operations: AdapterOperation[];
   simulator?: Simulator<unknown>;
   webhooks: WebhookRoute<any, any>[];
   lastFailureAt?: number;
@@ -52,7 +54,7 @@ export class Registry {
         timeoutMs: config.upstreamTimeoutMs,
         webhookUrl: (event) => `${publicUrl()}/webhooks/${slug}/${event}?token=${encodeURIComponent(config.webhookToken)}`,
       };
-      const entry: ProviderEntry = { name, module, mode: settings.mode, settings, webhooks: module.webhooks(settings) };
+      const entry: ProviderEntry = { name, module, mode: settings.mode, settings, webhooks: module.webhooks(settings), operations: [] };
       if (settings.mode === 'LIVE') {
         entry.adapter = module.create(settings.live, deps);
       } else if (settings.mode === 'SANDBOX') {
@@ -61,6 +63,8 @@ export class Registry {
         entry.adapter = module.create(entry.simulator.live, deps);
         deps.log.info({ url: entry.simulator.baseUrl }, 'sandbox simulator started');
       }
+      const { adapter } = entry;
+      if (adapter) entry.operations = (Object.keys(OPERATION_NAMES) as AdapterOperation[]).filter((op) => typeof adapter[op] === 'function');
       entries.set(name, entry);
     }
     return new Registry(entries);
@@ -94,7 +98,7 @@ export class Registry {
       healthy:
         e.mode !== 'OFF' &&
         !(e.lastFailureAt !== undefined && now - e.lastFailureAt < HEALTH_WINDOW_MS && (e.lastSuccessAt ?? 0) < e.lastFailureAt),
-      operations: e.adapter ? (Object.keys(OPERATION_NAMES) as AdapterOperation[]).filter((op) => typeof e.adapter![op] === 'function') : [],
+      operations: e.operations,
       webhookEvents: e.webhooks.map((w) => w.event),
     }));
   }

@@ -4,7 +4,7 @@
  * (`@Extensions({ scope: 'admin' })`: the operators' webhook receipts). Keys are compared as
  * digests; a principal carries the digest, never the key, so nothing downstream can log it.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { hash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import {
   GraphQLError,
@@ -21,7 +21,8 @@ import type { Scope } from '../config.js';
 import type { Principal } from '../context.js';
 import { ErrorCode } from '../errors.js';
 
-const digest = (s: string) => createHash('sha256').update(s).digest();
+// One-shot: no Hash object per request.
+const digest = (s: string) => hash('sha256', s, 'buffer');
 
 export class ApiKeys {
   private readonly keys: Array<{ digest: Buffer; principal: Principal }>;
