@@ -116,17 +116,28 @@ export class ReceiptStore {
 
   /**
    * The outcome of applying a claimed event; `release` gives the claim back so the provider's retry can apply it.
-   * Not batched: it must reach the store before anything a subscriber, told of the event, asks next.
+   * Batched within the turn it is asked in (`batched`'s `inTurn`), so it is still sent before
+   * anything a subscriber, told of the event, asks next. One statement per webhook was about a
+   * third of the embedded store's statement time per webhook.
    */
-  async mark(id: number, status: string, opts: { reason?: string; release?: boolean } = {}): Promise<void> {
-    await this.db.query(
-      `WITH released AS (
-         DELETE FROM webhook_events e USING webhook_receipts r
-         WHERE $4 AND r.id = $1 AND e.receipt_id = r.id AND (e.provider, e.event, e.event_key) = (r.provider, r.event, r.event_key))
-       UPDATE webhook_receipts SET status = $2, reason = $3 WHERE id = $1`,
-      [id, status, opts.reason ?? null, opts.release ?? false],
-    );
+  mark(id: number, status: string, opts: { reason?: string; release?: boolean } = {}): Promise<void> {
+    return this.markInBatches({ id, status, reason: opts.reason ?? null, release: opts.release ?? false });
   }
+
+  private readonly markInBatches = batched(
+    async (ms: Array<{ id: number; status: string; reason: string | null; release: boolean }>) => {
+      await this.db.query(
+        `WITH input AS (SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::boolean[]) AS i(id, status, reason, release)),
+         released AS (
+           DELETE FROM webhook_events e USING webhook_receipts r, input i
+           WHERE i.release AND r.id = i.id AND e.receipt_id = r.id AND (e.provider, e.event, e.event_key) = (r.provider, r.event, r.event_key))
+         UPDATE webhook_receipts r SET status = i.status, reason = i.reason FROM input i WHERE r.id = i.id`,
+        [ms.map((m) => m.id), ms.map((m) => m.status), ms.map((m) => m.reason), ms.map((m) => m.release)],
+      );
+      return ms.map(() => undefined);
+    },
+    { inTurn: true },
+  );
 
   /** Receipts left `received` longer than the lease: their process died before marking them (for the sweep). */
   async unfinished(limit = 100): Promise<Array<StoredReceipt & { id: number; event_key: string }>> {

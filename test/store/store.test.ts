@@ -15,6 +15,7 @@ import { isDataError, openDb, throwawayRoot, type Db } from '../../src/store/db.
 import type { CallStatsRecord } from '../../src/domain/call-stats.js';
 import { CallStats } from '../../src/gateway/call-stats.js';
 import { createBus, Topic } from '../../src/pubsub/bus.js';
+import { storeQueries } from '../../src/observability/metrics.js';
 import { migrate } from '../../src/store/migrations.js';
 import { Store } from '../../src/store/store.js';
 
@@ -383,6 +384,32 @@ describe.each(ENGINES)('store on $name', (engine) => {
       // Concurrent claims: exactly one wins.
       const claims = await Promise.all(Array.from({ length: 5 }, () => store.receipts.receive(raw, 'k3')));
       expect(claims.filter((c) => c.claimed)).toHaveLength(1);
+    });
+
+    it('marks receipts asked for in one turn with one statement, each with its own outcome, and sends a later turn\'s mark without waiting for a running one', async () => {
+      const event = `calls-${randomUUID()}`;
+      const raw = { provider: 'EXOTEL', event, method: 'POST', query: {}, body: '{}' };
+      const claims = await Promise.all(['a', 'b', 'c', 'd'].map((k) => store.receipts.receive(raw, k)));
+      const [a, b, c, d] = claims.map((x) => x.receiptId) as [number, number, number, number];
+      const queries = async () => (await storeQueries.get()).values.reduce((n, v) => n + v.value, 0);
+      const before = await queries();
+      await Promise.all([store.receipts.mark(a, 'applied'), store.receipts.mark(b, 'unmatched', { release: true }), store.receipts.mark(c, 'failed', { reason: 'could not apply', release: true })]);
+      expect(await queries()).toBe(before + 1);
+      const rows = new Map((await store.receipts.list('EXOTEL', event)).map((r) => [r.id, r]));
+      expect([a, b, c].map((id) => [rows.get(id)!.status, rows.get(id)!.reason])).toEqual([['applied', null], ['unmatched', null], ['failed', 'could not apply']]);
+      // Released claims only: b's and c's events can be claimed again, a's cannot.
+      expect((await Promise.all(['a', 'b', 'c'].map((k) => store.receipts.receive(raw, k)))).map((x) => x.claimed)).toEqual([false, true, true]);
+
+      // A mark asked in a later turn than a running one runs before a read asked after it. The
+      // embedded store runs statements one at a time, in the order sent; PostgreSQL's pool runs
+      // them on several connections at once, so two statements there have no order, batched or not.
+      if (engine.name !== 'pglite') return;
+      void store.receipts.mark(a, 'applied');
+      await new Promise((r) => setImmediate(r));
+      const marked = store.receipts.mark(d, 'applied');
+      await new Promise((r) => setImmediate(r));
+      expect((await store.receipts.one(d))!.status).toBe('applied');
+      await marked;
     });
 
     it('lets a claim left unfinished past the lease be taken over by a retry, or resumed by the sweep; never one in time', async () => {
