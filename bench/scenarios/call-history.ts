@@ -95,6 +95,15 @@ async function cpuFor(gateway: Child, prefix: string, rate: number, count: numbe
   return gateway.cpuMs() - cpu0;
 }
 
+/** Polls `done` every 50 ms; fails, saying `what` and after how long, if it is not done in `ms`. */
+async function until(done: () => Promise<boolean>, ms: number, what: string): Promise<void> {
+  const deadline = performance.now() + ms;
+  while (!(await done())) {
+    if (performance.now() > deadline) throw new Error(`${what} in ${ms / 1000} s`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 /** 100 live-stats subscribers, ten to each set of arguments; resolves once every set has been counted in SQL. */
 async function dashboards(gateway: Child, onPush: () => void): Promise<Client[]> {
   const wsUrl = `${gateway.url.replace(/^http/, 'ws')}/graphql`;
@@ -114,11 +123,7 @@ async function dashboards(gateway: Child, onPush: () => void): Promise<Client[]>
         });
       }),
     );
-    const until = performance.now() + 120_000;
-    while ((await seeded()) - seeded0 < ARGUMENT_SETS.length) {
-      if (performance.now() > until) throw new Error('the live statistics were not seeded in 120 s');
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    await until(async () => (await seeded()) - seeded0 >= ARGUMENT_SETS.length, 120_000, 'the live statistics were not seeded');
     return clients;
   } catch (e) {
     await Promise.all(clients.map((c) => c.dispose()));
@@ -157,11 +162,7 @@ async function liveOverhead(gateway: Child, opts: Options) {
       await Promise.all(clients.map((c) => c.dispose()));
       // Until the gateway has closed them: a subscriber still open would keep its set of
       // arguments computing into the next phase (a bare one, or a live one that then joins it).
-      const until = performance.now() + 30_000;
-      while ((await metric(gateway.url, 'switchboard_websocket_connections')) > 0) {
-        if (performance.now() > until) throw new Error('the subscribers were not closed in 30 s');
-        await new Promise((r) => setTimeout(r, 50));
-      }
+      await until(async () => (await metric(gateway.url, 'switchboard_websocket_connections')) === 0, 30_000, 'the subscribers were not closed');
     }
   };
   for (let round = 0; round < rounds; round++) {
