@@ -50,14 +50,25 @@ export function createLoaders(gateway: Gateway, opts: { cache: boolean } = { cac
   };
 }
 
-/** Loaders are made on first use: most requests and every idle subscription need none. */
+/**
+ * Loaders are made on first use: most requests and every idle subscription need none. A class,
+ * not an object literal with a getter: that literal was a dictionary-mode object, ~250 bytes
+ * more for each of thousands of idle subscriptions.
+ */
+class RequestContext implements Context {
+  private made?: Loaders;
+
+  constructor(
+    readonly gateway: Gateway,
+    readonly principal: Principal,
+    private readonly opts?: { cache: boolean },
+  ) {}
+
+  get loaders(): Loaders {
+    return (this.made ??= createLoaders(this.gateway, this.opts));
+  }
+}
+
 export function createContext(gateway: Gateway, principal: Principal, opts?: { cache: boolean }): Context {
-  let loaders: Loaders | undefined;
-  return {
-    principal,
-    gateway,
-    get loaders() {
-      return (loaders ??= createLoaders(gateway, opts));
-    },
-  };
+  return new RequestContext(gateway, principal, opts);
 }

@@ -18,12 +18,13 @@ class Subscriber implements AsyncIterableIterator<ExecutionResult> {
   private ended = false;
   private left = false;
 
-  constructor(private readonly onLeave: (s: Subscriber) => void) {}
+  // The group, not a closure per subscriber: thousands of idle subscribers each kept one.
+  constructor(private readonly group: Group) {}
 
   private leave(): void {
     if (this.left) return;
     this.left = true;
-    this.onLeave(this);
+    this.group.leave(this);
   }
 
   deliver(result: ExecutionResult): void {
@@ -76,6 +77,8 @@ class Subscriber implements AsyncIterableIterator<ExecutionResult> {
 interface Group {
   subscribers: Set<Subscriber>;
   source: AsyncIterator<unknown>;
+  /** A subscriber is gone; the last one closes the source. */
+  leave(s: Subscriber): void;
 }
 
 export function sharedSubscriptions() {
@@ -112,24 +115,26 @@ export function sharedSubscriptions() {
       if (group) {
         void stream[Symbol.asyncIterator]().return?.();
       } else {
-        const opened: Group = { subscribers: new Set(), source: stream[Symbol.asyncIterator]() };
-        byVariables.set(key, (group = opened));
-        sourceStreams.inc();
         const close = () => {
           if (byVariables.get(key) === opened) byVariables.delete(key);
         };
+        const opened: Group = {
+          subscribers: new Set(),
+          source: stream[Symbol.asyncIterator](),
+          leave(s) {
+            opened.subscribers.delete(s);
+            if (opened.subscribers.size > 0) return;
+            close();
+            void opened.source.return?.();
+          },
+        };
+        byVariables.set(key, (group = opened));
+        sourceStreams.inc();
         void pump(opened, args, close).finally(() => sourceStreams.dec());
       }
     }
-    const joined = group;
-    const subscriber = new Subscriber((s) => {
-      joined.subscribers.delete(s);
-      if (joined.subscribers.size === 0) {
-        if (byVariables.get(key) === joined) byVariables.delete(key);
-        void joined.source.return?.();
-      }
-    });
-    joined.subscribers.add(subscriber);
+    const subscriber = new Subscriber(group);
+    group.subscribers.add(subscriber);
     return subscriber;
   };
 }

@@ -22,7 +22,7 @@ class Serialised {
  * graphql-ws JSON.stringifies each `next` message itself, per subscriber. Its replacer sees the
  * message first, and the library hands the string to our `socket.send` in the same synchronous
  * step; so the replacer leaves the frame, concatenated around the shared JSON, in this slot and
- * the send takes it instead of the library's string.
+ * the socket's send (`frame`) takes it instead of the library's string.
  */
 let frame: string | undefined;
 
@@ -64,17 +64,11 @@ export function graphqlTransportWs(core: TransportCore): ProtocolServer {
     jsonMessageReplacer: replacer,
   });
   return {
-    opened: (socket, extra) =>
-      server.opened(
-        {
-          ...socket,
-          send(data) {
-            const next = frame;
-            frame = undefined;
-            return socket.send(next ?? data);
-          },
-        },
-        extra,
-      ),
+    opened: (socket, extra) => server.opened(socket, extra),
+    frame(data) {
+      const next = frame;
+      frame = undefined;
+      return next ?? data;
+    },
   };
 }

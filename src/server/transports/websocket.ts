@@ -32,6 +32,8 @@ export interface WebSocketExtra {
 /** A protocol over the core: graphql-ws's `Server` shape. */
 export interface ProtocolServer {
   opened(socket: ProtocolSocket, extra: WebSocketExtra): (code?: number, reason?: string) => unknown;
+  /** The frame to write for a message the protocol's library serialised itself; by default that message. */
+  frame?(data: string): string;
 }
 
 /** `authorization` in connection_init, whatever its case (Sandbox sends headers as typed). */
@@ -57,6 +59,13 @@ export function attachWebSockets(server: http.Server, core: TransportCore, log: 
 
   /** Pings unanswered per socket; one sweep for all sockets, not a timer each (memory per idle subscriber). */
   const unanswered = new WeakMap<WebSocket, number>();
+  function onPong(this: WebSocket) {
+    unanswered.delete(this);
+  }
+  function onError(this: WebSocket, err: Error) {
+    log.warn({ err }, 'WebSocket error');
+    this.close(1011, 'Internal server error');
+  }
   const pinger = setInterval(() => {
     for (const socket of wss.clients) {
       const missed = unanswered.get(socket) ?? 0;
@@ -81,34 +90,35 @@ export function attachWebSockets(server: http.Server, core: TransportCore, log: 
       },
     };
 
-    socket.on('pong', () => unanswered.delete(socket));
-
-    socket.once('error', (err) => {
-      log.warn({ err }, 'WebSocket error');
-      socket.close(1011, 'Internal server error');
-    });
+    // Shared listeners and no once() wrappers: each closure or wrapper kept per socket is memory
+    // times thousands of idle subscribers.
+    socket.on('pong', onPong);
+    socket.on('error', onError);
     const closed = protocol.opened(
       {
         protocol: socket.protocol,
-        send: (data) =>
-          new Promise<void>((resolve, reject) => {
+        send: (data) => {
+          // Taken even when the socket has closed: a frame left behind would go to the next socket.
+          const frame = protocol.frame?.(data) ?? data;
+          return new Promise<void>((resolve, reject) => {
             if (socket.readyState !== socket.OPEN) return resolve();
-            socket.send(data, (err) => (err ? reject(err) : resolve()));
-          }),
+            socket.send(frame, (err) => (err ? reject(err) : resolve()));
+          });
+        },
         close: (code, reason) => socket.close(code, reason),
+        // Not an async listener: it would keep each message's buffer for as long as the message's
+        // operation runs, which for a subscription is the socket's life.
         onMessage: (cb) =>
-          socket.on('message', async (data) => {
-            try {
-              await cb(String(data));
-            } catch (err) {
+          socket.on('message', (data) => {
+            cb(String(data)).catch((err: unknown) => {
               log.error({ err }, 'WebSocket message failed');
               socket.close(1011, 'Internal server error');
-            }
+            });
           }),
       },
       extra,
     );
-    socket.once('close', (code, reason) => {
+    socket.on('close', (code, reason) => {
       if (counted) webSocketConnections.dec({ protocol: socket.protocol });
       void closed(code, String(reason));
     });
