@@ -22,6 +22,7 @@ await build({
   format: 'esm',
   target: 'node20',
   sourcemap: 'linked',
+  minifyWhitespace: true,
   // type-graphql names GraphQL types after their classes; bundling must not rename them.
   keepNames: true,
   logLevel: 'warning',
