@@ -5,12 +5,23 @@
  * only the payload and the arguments, and loaders do not cache on WebSockets. So 1,000
  * subscribers cost one topic listener, one filter call and one execution per event, and each
  * a plain queue; a listener and a repeater each were a third of a delivery's CPU.
+ *
+ * A transport that can write an event's result at once passes a sink: its subscribers' events
+ * then skip the iterator (and the protocol library's loop over it), which only ends.
  */
 import { createSourceEventStream, execute, GraphQLError, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import { sourceStreams } from '../observability/metrics.js';
 
 /** Undelivered events one subscriber may have queued before it is dropped. */
 export const MAX_QUEUED_EVENTS = 1_000;
+
+/**
+ * Writes an event's result to a subscriber's client now; false when the client has too much
+ * not yet taken (it does not read), and the subscriber is then dropped.
+ */
+export type Sink = (result: ExecutionResult) => boolean;
+
+const OVERFLOW = 'Too many undelivered events: subscribe again';
 
 class Subscriber implements AsyncIterableIterator<ExecutionResult> {
   private readonly queue: ExecutionResult[] = [];
@@ -19,7 +30,10 @@ class Subscriber implements AsyncIterableIterator<ExecutionResult> {
   private left = false;
 
   // The group, not a closure per subscriber: thousands of idle subscribers each kept one.
-  constructor(private readonly group: Group) {}
+  constructor(
+    private readonly group: Group,
+    private sink?: Sink,
+  ) {}
 
   private leave(): void {
     if (this.left) return;
@@ -29,18 +43,31 @@ class Subscriber implements AsyncIterableIterator<ExecutionResult> {
 
   deliver(result: ExecutionResult): void {
     if (this.ended) return;
+    if (this.sink) {
+      if (!this.sink(result)) this.overflow();
+    } else if (this.queue.length < MAX_QUEUED_EVENTS) {
+      this.push(result);
+    } else {
+      this.overflow();
+    }
+  }
+
+  private push(result: ExecutionResult): void {
     if (this.waiting) {
       const wake = this.waiting;
       this.waiting = undefined;
       wake({ done: false, value: result });
-    } else if (this.queue.length < MAX_QUEUED_EVENTS) {
-      this.queue.push(result);
     } else {
-      // A client that does not read its socket must not hold the gateway's memory.
-      this.queue.push({ errors: [new GraphQLError('Too many undelivered events: subscribe again')] });
-      this.end();
-      this.leave();
+      this.queue.push(result);
     }
+  }
+
+  /** A client that does not read must not hold the gateway's memory: told why, then ended. */
+  private overflow(): void {
+    this.sink = undefined;
+    this.push({ errors: [new GraphQLError(OVERFLOW)] });
+    this.end();
+    this.leave();
   }
 
   end(): void {
@@ -102,7 +129,7 @@ export function sharedSubscriptions() {
     }
   }
 
-  return async function subscribe(args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
+  return async function subscribe(args: ExecutionArgs, sink?: Sink): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
     let byVariables = groups.get(args.document);
     if (!byVariables) groups.set(args.document, (byVariables = new Map()));
     const key = `${args.operationName ?? ''}:${JSON.stringify(args.variableValues ?? {})}`;
@@ -133,7 +160,7 @@ export function sharedSubscriptions() {
         void pump(opened, args, close).finally(() => sourceStreams.dec());
       }
     }
-    const subscriber = new Subscriber(group);
+    const subscriber = new Subscriber(group, sink);
     group.subscribers.add(subscriber);
     return subscriber;
   };

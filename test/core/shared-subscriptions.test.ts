@@ -1,7 +1,7 @@
 /** One source stream and one execution per event for subscribers of the same document and variables. */
 import { GraphQLInt, GraphQLObjectType, GraphQLSchema, GraphQLString, parse, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { MAX_QUEUED_EVENTS, sharedSubscriptions } from '../../src/server/shared-subscriptions.js';
+import { MAX_QUEUED_EVENTS, sharedSubscriptions, type Sink } from '../../src/server/shared-subscriptions.js';
 
 /** A topic the test publishes to; counts its open listeners and the executions of `tick`. */
 function topic() {
@@ -61,9 +61,9 @@ function topic() {
 
 const doc = parse('subscription Ticks($times: Int) { tick(times: $times) }');
 
-async function open(subscribe: ReturnType<typeof sharedSubscriptions>, schema: GraphQLSchema, times?: number) {
+async function open(subscribe: ReturnType<typeof sharedSubscriptions>, schema: GraphQLSchema, times?: number, sink?: Sink) {
   const args: ExecutionArgs = { schema, document: doc, variableValues: times === undefined ? {} : { times } };
-  return (await subscribe(args)) as AsyncIterableIterator<ExecutionResult>;
+  return (await subscribe(args, sink)) as AsyncIterableIterator<ExecutionResult>;
 }
 
 const tick = (r: IteratorResult<ExecutionResult>) => (r.done ? 'done' : (r.value.data?.tick ?? r.value.errors?.[0]?.message));
@@ -132,5 +132,40 @@ describe('shared subscriptions', () => {
       expect(r.done ? undefined : r.value.errors?.[0]?.message).toBe('The event stream failed');
       expect(tick(await s.next())).toBe('done');
     }
+  });
+
+  it('write each event of a subscriber with a sink straight to it, the same result object its group shares; the iterator only ends', async () => {
+    const t = topic();
+    const subscribe = sharedSubscriptions();
+    const written: ExecutionResult[] = [];
+    const direct = await open(subscribe, t.schema, 3, (r) => written.push(r) > 0);
+    const queued = await open(subscribe, t.schema, 3);
+    const pending = direct.next();
+    t.publish(1);
+    t.publish(2);
+    expect([tick(await queued.next()), tick(await queued.next())]).toEqual([3, 6]);
+    expect(written.map((r) => r.data?.tick)).toEqual([3, 6]);
+    expect(t.executions()).toBe(2);
+    await direct.return!();
+    expect(tick(await pending)).toBe('done');
+    expect(t.listeners()).toBe(1);
+  });
+
+  it('drop a subscriber whose sink cannot take more: the iterator yields why, ends, and its group goes on', async () => {
+    const t = topic();
+    const subscribe = sharedSubscriptions();
+    let room = 2;
+    const written: unknown[] = [];
+    const direct = await open(subscribe, t.schema, undefined, (r) => room-- > 0 && written.push(r.data?.tick) > 0);
+    const other = await open(subscribe, t.schema);
+    const pending = direct.next();
+    for (const v of [1, 2, 3, 4]) t.publish(v);
+    for (const v of [1, 2, 3, 4]) expect(tick(await other.next())).toBe(v);
+    expect(written).toEqual([1, 2]);
+    expect(tick(await pending)).toBe('Too many undelivered events: subscribe again');
+    expect(tick(await direct.next())).toBe('done');
+    expect(t.listeners()).toBe(1);
+    await other.return!();
+    expect(t.listeners()).toBe(0);
   });
 });

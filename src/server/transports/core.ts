@@ -20,7 +20,7 @@ import { authorize, operationOf, type ApiKeys } from '../auth.js';
 import { errorFormatter } from '../errors.js';
 import { checkOperation, parseOptions, validationRules } from '../limits.js';
 import { keyBucket, rateLimitedError, type RateLimiter } from '../rate-limit.js';
-import { sharedSubscriptions } from '../shared-subscriptions.js';
+import { sharedSubscriptions, type Sink } from '../shared-subscriptions.js';
 
 /** Distinct documents (and persisted-query hashes) kept: clients resubscribe with the same few. */
 const DOCUMENT_CACHE_SIZE = 200;
@@ -58,8 +58,11 @@ export interface TransportCore {
   prepare(principal: Principal, payload: OperationPayload): Prepared | Refusal;
   /** One result (queries, mutations, a subscription refused by its resolver) or the subscription's events. */
   run(prepared: Prepared): Promise<ExecutionResult | AsyncIterableIterator<ExecutionResult>>;
-  /** graphql-js `subscribe` on the shared source streams (for graphql-ws, which picks it itself). */
-  subscribe(args: ExecutionArgs): Promise<ExecutionResult | AsyncIterableIterator<ExecutionResult>>;
+  /**
+   * graphql-js `subscribe` on the shared source streams (for graphql-ws, which picks it itself);
+   * with a sink, each event is written through it instead of yielded.
+   */
+  subscribe(args: ExecutionArgs, sink?: Sink): Promise<ExecutionResult | AsyncIterableIterator<ExecutionResult>>;
   /** What a client may see of errors: the HTTP path's formatter. */
   formatErrors(errors: readonly GraphQLError[]): GraphQLFormattedError[];
   /**

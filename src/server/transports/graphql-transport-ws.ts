@@ -4,10 +4,11 @@
  * its hooks wired to the core. The key comes in `connection_init`; a failed authentication
  * closes the socket with 4403 Forbidden.
  */
-import type { ExecutionResult } from 'graphql';
+import type { ExecutionArgs, ExecutionResult } from 'graphql';
 import { makeServer, MessageType } from 'graphql-ws';
 import type { Principal } from '../../context.js';
 import { LIMITS } from '../limits.js';
+import type { Sink } from '../shared-subscriptions.js';
 import { isRefusal, type TransportCore } from './core.js';
 import { authorizationOf, tooManyOperations, type ProtocolServer, type WebSocketExtra } from './websocket.js';
 
@@ -34,9 +35,20 @@ function replacer(this: unknown, key: string, value: unknown): unknown {
   return 0;
 }
 
+/**
+ * A subscription's events, written to its socket as they come: graphql-ws's own loop over the
+ * events cost each subscriber several promises, an object copy and a stringify per event.
+ */
+function sinkTo(core: TransportCore, extra: Extra, id: string): Sink {
+  const head = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
+  return (result) => extra.write(`${head}${core.serialise(result)}}`);
+}
+
 export function graphqlTransportWs(core: TransportCore): ProtocolServer {
+  /** The sink of each subscription's arguments, from onSubscribe to graphql-ws's call of subscribe. */
+  const sinks = new WeakMap<ExecutionArgs, Sink>();
   const server = makeServer<Record<string, unknown>, Extra>({
-    subscribe: core.subscribe,
+    subscribe: (args) => core.subscribe(args, sinks.get(args)),
     onConnect(ctx) {
       const principal = core.authenticate(authorizationOf(ctx.connectionParams));
       if (isRefusal(principal)) return false;
@@ -44,7 +56,7 @@ export function graphqlTransportWs(core: TransportCore): ProtocolServer {
       ctx.extra.connected();
       return true;
     },
-    async onSubscribe(ctx, _id, payload) {
+    async onSubscribe(ctx, id, payload) {
       const principal = ctx.extra.principal!;
       // This operation is already in ctx.subscriptions.
       if (Object.keys(ctx.subscriptions).length > LIMITS.subscriptionsPerSocket) {
@@ -53,7 +65,9 @@ export function graphqlTransportWs(core: TransportCore): ProtocolServer {
       const refused = await core.admit(principal);
       if (refused) return refused.errors;
       const prepared = core.prepare(principal, payload);
-      return isRefusal(prepared) ? prepared.errors : prepared.args;
+      if (isRefusal(prepared)) return prepared.errors;
+      if (prepared.operation === 'subscription') sinks.set(prepared.args, sinkTo(core, ctx.extra, id));
+      return prepared.args;
     },
     onError(_ctx, _id, _payload, errors) {
       return core.formatErrors(errors);

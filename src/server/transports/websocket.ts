@@ -19,6 +19,8 @@ import { graphqlTransportWs } from './graphql-transport-ws.js';
 import { subscriptionsTransportWs } from './subscriptions-transport-ws.js';
 
 export const WS_MAX_MESSAGE_BYTES = 64 * 1024;
+/** Bytes written to a socket and not yet taken by the network, past which its subscriptions are dropped. */
+export const WS_MAX_BUFFERED_BYTES = 1024 * 1024;
 
 /**
  * What each protocol adapter gets besides the socket. Not the upgrade request: kept for the
@@ -27,6 +29,11 @@ export const WS_MAX_MESSAGE_BYTES = 64 * 1024;
 export interface WebSocketExtra {
   /** The connection is initialised (authenticated): counted as open until it closes. */
   connected(): void;
+  /**
+   * Writes a frame now, waiting for nothing: false when the client has more than
+   * WS_MAX_BUFFERED_BYTES not yet taken by the network (it does not read).
+   */
+  write(frame: string): boolean;
 }
 
 /** A protocol over the core: graphql-ws's `Server` shape. */
@@ -87,6 +94,13 @@ export function attachWebSockets(server: http.Server, core: TransportCore, log: 
       connected() {
         counted = true;
         webSocketConnections.inc({ protocol: socket.protocol });
+      },
+      write(frame) {
+        // A closing socket's subscriptions end with it.
+        if (socket.readyState !== socket.OPEN) return true;
+        if (socket.bufferedAmount > WS_MAX_BUFFERED_BYTES) return false;
+        socket.send(frame);
+        return true;
       },
     };
 
