@@ -111,12 +111,27 @@ function spawnNode(args: string[], env: Record<string, string>, label: string): 
   return child;
 }
 
-/** The gateway as `npm start` runs it (the bundle), a throwaway store, every provider sandboxed unless `env` says otherwise. */
+/**
+ * The environment and node flags `npm start` runs the gateway with, read from package.json's
+ * start script (`VAR=value … exec node --flag … scripts/start.mjs`) so that the bench runs the
+ * gateway exactly so; a script of another form stops the bench rather than measure something else.
+ */
+function startScript(): { env: Record<string, string>; flags: string[] } {
+  const script = (JSON.parse(readFileSync(`${DIST}../package.json`, 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const m = /^((?:[A-Z_]+=\S+ )*)exec node ((?:--\S+ )*)scripts\/start\.mjs$/.exec(script);
+  if (!m) throw new Error(`package.json's start script is not "VAR=value … exec node --flag … scripts/start.mjs": ${script}`);
+  const words = (text: string) => text.split(' ').filter(Boolean);
+  return { env: Object.fromEntries(words(m[1]!).map((a) => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)])), flags: words(m[2]!) };
+}
+
+/** The gateway as `npm start` runs it (the bundle, its environment and flags), a throwaway store, every provider sandboxed unless `env` says otherwise. */
 export async function startGateway(opts: Options, env: Record<string, string> = {}): Promise<Child & { bootMs: number }> {
   const port = await freePort();
   const profile = opts.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`] : [];
+  const start = startScript();
   const since = performance.now();
-  const child = spawnNode([...profile, `${DIST}switchboard.mjs`], {
+  const child = spawnNode([...start.flags, ...profile, `${DIST}switchboard.mjs`], {
+    ...start.env,
     PORT: String(port),
     HOST: '127.0.0.1',
     DATA_DIR: 'memory',
