@@ -1,9 +1,12 @@
 /** Webhooks in, events out: a provider callback over HTTP reaches a graphql-ws subscriber once. */
+import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AllocateGreenVnDocument, CallEventsDocument, OnCallEventDocument, SimulateIncomingCallDocument } from '../generated/graphql.js';
 import { createBus, Topic } from '../../src/pubsub/bus.js';
-import { startTestGateway, subscribe, type TestGateway } from '../helpers/gateway.js';
+import WebSocket from 'ws';
+import type { CallEventRecord } from '../../src/domain/model.js';
+import { RW_KEY, startTestGateway, subscribe, type TestGateway } from '../helpers/gateway.js';
 
 const exotelFixture = (name: string) => JSON.parse(readFileSync(new URL(`../fixtures/exotel/${name}`, import.meta.url), 'utf8')) as Record<string, string>;
 
@@ -162,5 +165,57 @@ describe('in-process bus', () => {
       process.off('warning', onWarning);
       await bus.close();
     }
+  });
+});
+
+describe('a subscriber that does not read', () => {
+  type Message = { id?: string; type: string; payload?: { data?: { callEvents?: { providerCallId: string } }; errors?: Array<{ message: string }> } };
+  const query = 'subscription Slow { callEvents(filter: { provider: EXOTEL }) { providerCallId raw } }';
+  const until = async (done: () => boolean, what: string, ms = 20_000) => {
+    const deadline = Date.now() + ms;
+    while (!done()) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  };
+  // 16 kB each: the network's buffers (a few MB on loopback) and then 1 MiB fill within a few hundred events.
+  const pad = 'x'.repeat(16_000);
+  const publish = (id: string) => gw.running.bus.publish(Topic.CALL_EVENT, { id, provider: 'EXOTEL', providerCallId: id, status: 'ANSWERED', raw: { call: { pad } }, createdAt: new Date().toISOString(), updatedAt: new Date().toISOString() } as CallEventRecord);
+
+  it('is dropped, told why, once it falls behind; a subscriber on the same stream gets every event', async () => {
+    const slow = new WebSocket(gw.wsUrl, 'graphql-transport-ws');
+    const messages: Message[] = [];
+    slow.on('message', (data) => messages.push(JSON.parse(String(data)) as Message));
+    await once(slow, 'open');
+    slow.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${RW_KEY}` } }));
+    await until(() => messages.some((m) => m.type === 'connection_ack'), 'the ack');
+    slow.send(JSON.stringify({ id: 'slow', type: 'subscribe', payload: { query } }));
+
+    const received: string[] = [];
+    gw.ws().subscribe<{ callEvents: { providerCallId: string } }>({ query }, { next: ({ data }) => void received.push(data!.callEvents.providerCallId), error: () => undefined, complete: () => undefined });
+    // Both listening: an event each has seen.
+    for (let i = 0; !received.includes(`probe-${i - 1}`) || !messages.some((m) => m.type === 'next'); i++) {
+      publish(`probe-${i}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+
+    (slow as unknown as { _socket: import('node:net').Socket })._socket.pause();
+    const events = Array.from({ length: 2_000 }, (_, i) => `event-${i}`);
+    for (const [i, id] of events.entries()) {
+      publish(id);
+      if (i % 20 === 19) await new Promise((r) => setImmediate(r));
+    }
+    await until(() => events.every((id) => received.includes(id)), 'the reader to get every event');
+    (slow as unknown as { _socket: import('node:net').Socket })._socket.resume();
+    await until(() => messages.some((m) => m.id === 'slow' && m.type === 'complete'), 'the slow subscription to end');
+
+    const nexts = messages.filter((m) => m.id === 'slow' && m.type === 'next');
+    const delivered = nexts.filter((m) => m.payload?.data?.callEvents?.providerCallId.startsWith('event-')).length;
+    expect(delivered).toBeGreaterThan(0);
+    expect(delivered).toBeLessThan(events.length);
+    // In order and without gaps up to the drop, then why.
+    expect(nexts.slice(-delivered - 1, -1).map((m) => m.payload?.data?.callEvents?.providerCallId)).toEqual(events.slice(0, delivered));
+    expect(nexts.at(-1)?.payload?.errors?.[0]?.message).toBe('Too many undelivered events: subscribe again');
+    slow.close();
   });
 });
