@@ -180,42 +180,50 @@ describe('a subscriber that does not read', () => {
   };
   // 16 kB each: the network's buffers (a few MB on loopback) and then 1 MiB fill within a few hundred events.
   const pad = 'x'.repeat(16_000);
-  const publish = (id: string) => gw.running.bus.publish(Topic.CALL_EVENT, { id, provider: 'EXOTEL', providerCallId: id, status: 'ANSWERED', raw: { call: { pad } }, createdAt: new Date().toISOString(), updatedAt: new Date().toISOString() } as CallEventRecord);
+  const publish = (id: string) =>
+    gw.running.bus.publish(Topic.CALL_EVENT, { id, provider: 'EXOTEL', providerCallId: id, status: 'ANSWERED', raw: { call: { pad } }, createdAt: new Date().toISOString(), updatedAt: new Date().toISOString() } as CallEventRecord);
 
-  it('is dropped, told why, once it falls behind; a subscriber on the same stream gets every event', async () => {
-    const slow = new WebSocket(gw.wsUrl, 'graphql-transport-ws');
+  // Each WebSocket subprotocol: its words for subscribing and for an event.
+  it.each([
+    { protocol: 'graphql-transport-ws', start: 'subscribe', event: 'next' },
+    { protocol: 'graphql-ws', start: 'start', event: 'data' },
+  ])('is dropped, told why, once it falls behind; a subscriber on the same stream gets every event ($protocol)', async ({ protocol, start, event }) => {
+    const slow = new WebSocket(gw.wsUrl, protocol);
     const messages: Message[] = [];
     slow.on('message', (data) => messages.push(JSON.parse(String(data)) as Message));
     await once(slow, 'open');
     slow.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${RW_KEY}` } }));
     await until(() => messages.some((m) => m.type === 'connection_ack'), 'the ack');
-    slow.send(JSON.stringify({ id: 'slow', type: 'subscribe', payload: { query } }));
+    slow.send(JSON.stringify({ id: 'slow', type: start, payload: { query } }));
 
     const received: string[] = [];
-    gw.ws().subscribe<{ callEvents: { providerCallId: string } }>({ query }, { next: ({ data }) => void received.push(data!.callEvents.providerCallId), error: () => undefined, complete: () => undefined });
+    const reader = gw.ws();
+    const stop = reader.subscribe<{ callEvents: { providerCallId: string } }>({ query }, { next: ({ data }) => void received.push(data!.callEvents.providerCallId), error: () => undefined, complete: () => undefined });
     // Both listening: an event each has seen.
-    for (let i = 0; !received.includes(`probe-${i - 1}`) || !messages.some((m) => m.type === 'next'); i++) {
-      publish(`probe-${i}`);
+    for (let i = 0; !received.includes(`probe-${protocol}-${i - 1}`) || !messages.some((m) => m.type === event); i++) {
+      publish(`probe-${protocol}-${i}`);
       await new Promise((r) => setTimeout(r, 50));
     }
 
-    (slow as unknown as { _socket: import('node:net').Socket })._socket.pause();
-    const events = Array.from({ length: 2_000 }, (_, i) => `event-${i}`);
+    const socket = (slow as unknown as { _socket: import('node:net').Socket })._socket;
+    socket.pause();
+    const events = Array.from({ length: 2_000 }, (_, i) => `event-${protocol}-${i}`);
     for (const [i, id] of events.entries()) {
       publish(id);
       if (i % 20 === 19) await new Promise((r) => setImmediate(r));
     }
     await until(() => events.every((id) => received.includes(id)), 'the reader to get every event');
-    (slow as unknown as { _socket: import('node:net').Socket })._socket.resume();
+    socket.resume();
     await until(() => messages.some((m) => m.id === 'slow' && m.type === 'complete'), 'the slow subscription to end');
 
-    const nexts = messages.filter((m) => m.id === 'slow' && m.type === 'next');
-    const delivered = nexts.filter((m) => m.payload?.data?.callEvents?.providerCallId.startsWith('event-')).length;
+    const frames = messages.filter((m) => m.id === 'slow' && m.type === event);
+    const delivered = frames.filter((m) => m.payload?.data?.callEvents?.providerCallId.startsWith('event-')).length;
     expect(delivered).toBeGreaterThan(0);
     expect(delivered).toBeLessThan(events.length);
     // In order and without gaps up to the drop, then why.
-    expect(nexts.slice(-delivered - 1, -1).map((m) => m.payload?.data?.callEvents?.providerCallId)).toEqual(events.slice(0, delivered));
-    expect(nexts.at(-1)?.payload?.errors?.[0]?.message).toBe('Too many undelivered events: subscribe again');
+    expect(frames.slice(-delivered - 1, -1).map((m) => m.payload?.data?.callEvents?.providerCallId)).toEqual(events.slice(0, delivered));
+    expect(frames.at(-1)?.payload?.errors?.[0]?.message).toBe('Too many undelivered events: subscribe again');
+    stop();
     slow.close();
   });
 });

@@ -56,8 +56,11 @@ export interface TransportCore {
   resolve(payload: OperationPayload): Resolved;
   /** Everything checked, ready to run; or refused. */
   prepare(principal: Principal, payload: OperationPayload): Prepared | Refusal;
-  /** One result (queries, mutations, a subscription refused by its resolver) or the subscription's events. */
-  run(prepared: Prepared): Promise<ExecutionResult | AsyncIterableIterator<ExecutionResult>>;
+  /**
+   * One result (queries, mutations, a subscription refused by its resolver) or the subscription's
+   * events (with a sink, written through it; the iterator then only ends).
+   */
+  run(prepared: Prepared, sink?: Sink): Promise<ExecutionResult | AsyncIterableIterator<ExecutionResult>>;
   /**
    * graphql-js `subscribe` on the shared source streams (for graphql-ws, which picks it itself);
    * with a sink, each event is written through it instead of yielded.
@@ -210,8 +213,8 @@ export function createTransportCore({ schema, gateway, keys, limiter, log, keepA
       return { args, operation: resolved.operation };
     },
 
-    async run({ args, operation }) {
-      return operation === 'subscription' ? subscribe(args) : execute(args);
+    async run({ args, operation }, sink) {
+      return operation === 'subscription' ? subscribe(args, sink) : execute(args);
     },
 
     subscribe,

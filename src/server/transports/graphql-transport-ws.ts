@@ -10,7 +10,7 @@ import type { Principal } from '../../context.js';
 import { LIMITS } from '../limits.js';
 import type { Sink } from '../shared-subscriptions.js';
 import { isRefusal, type TransportCore } from './core.js';
-import { authorizationOf, tooManyOperations, type ProtocolServer, type WebSocketExtra } from './websocket.js';
+import { authorizationOf, eventFrames, tooManyOperations, type ProtocolServer, type WebSocketExtra } from './websocket.js';
 
 type Extra = WebSocketExtra & { principal?: Principal };
 
@@ -35,17 +35,12 @@ function replacer(this: unknown, key: string, value: unknown): unknown {
   return 0;
 }
 
-/**
- * A subscription's events, written to its socket as they come: graphql-ws's own loop over the
- * events cost each subscriber several promises, an object copy and a stringify per event.
- */
-function sinkTo(core: TransportCore, extra: Extra, id: string): Sink {
-  const head = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
-  return (result) => extra.write(`${head}${core.serialise(result)}}`);
-}
-
 export function graphqlTransportWs(core: TransportCore): ProtocolServer {
-  /** The sink of each subscription's arguments, from onSubscribe to graphql-ws's call of subscribe. */
+  /**
+   * The sink of each subscription's arguments, from onSubscribe to graphql-ws's call of
+   * subscribe: graphql-ws's own loop over the events (an object copy and a stringify per event
+   * besides) then only waits for the end.
+   */
   const sinks = new WeakMap<ExecutionArgs, Sink>();
   const server = makeServer<Record<string, unknown>, Extra>({
     subscribe: (args) => core.subscribe(args, sinks.get(args)),
@@ -66,7 +61,7 @@ export function graphqlTransportWs(core: TransportCore): ProtocolServer {
       if (refused) return refused.errors;
       const prepared = core.prepare(principal, payload);
       if (isRefusal(prepared)) return prepared.errors;
-      if (prepared.operation === 'subscription') sinks.set(prepared.args, sinkTo(core, ctx.extra, id));
+      if (prepared.operation === 'subscription') sinks.set(prepared.args, eventFrames(core, ctx.extra, id, 'next'));
       return prepared.args;
     },
     onError(_ctx, _id, _payload, errors) {

@@ -16,7 +16,7 @@ import { CloseCode } from 'graphql-ws';
 import type { Principal } from '../../context.js';
 import { LIMITS } from '../limits.js';
 import { isRefusal, type TransportCore } from './core.js';
-import { authorizationOf, tooManyOperations, type ProtocolServer } from './websocket.js';
+import { authorizationOf, eventFrames, tooManyOperations, type ProtocolServer } from './websocket.js';
 
 /** How long a socket may stay open before its `connection_init` (graphql-ws's default). */
 const INIT_WAIT_MS = 3_000;
@@ -36,7 +36,10 @@ export function subscriptionsTransportWs(core: TransportCore): ProtocolServer {
         if (!initialised) void socket.close(CloseCode.ConnectionInitialisationTimeout, 'Connection initialisation timeout');
       }, INIT_WAIT_MS);
 
-      /** Sends the operation's results while it is still wanted, then `complete` unless it was stopped. */
+      /**
+       * Sends the operation's results while it is still wanted (a subscription's events go through
+       * its sink: here only what ends it), then `complete` unless it was stopped.
+       */
       async function deliver(id: string, op: object, results: AsyncIterable<ExecutionResult> | ExecutionResult[]) {
         for await (const result of results) {
           if (operations.get(id) !== op) return;
@@ -65,7 +68,9 @@ export function subscriptionsTransportWs(core: TransportCore): ProtocolServer {
         if (refused) return deliver(id, op, [refused]);
         const prepared = core.prepare(principal!, typeof payload === 'object' && payload !== null ? payload : {});
         if (isRefusal(prepared)) return deliver(id, op, [prepared]);
-        const result = await core.run(prepared);
+        // Written as they come while the operation is wanted; the loop in deliver() then only waits for the end.
+        const frames = eventFrames(core, extra, id, 'data');
+        const result = await core.run(prepared, (event) => operations.get(id) !== op || frames(event));
         if (!(Symbol.asyncIterator in result)) return deliver(id, op, [result]);
         if (operations.get(id) !== op) return void result.return?.(); // stopped while it was prepared
         op.events = result;

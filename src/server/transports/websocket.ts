@@ -14,6 +14,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { ErrorCode } from '../../errors.js';
 import { webSocketConnections } from '../../observability/metrics.js';
 import { LIMITS } from '../limits.js';
+import type { Sink } from '../shared-subscriptions.js';
 import type { TransportCore } from './core.js';
 import { graphqlTransportWs } from './graphql-transport-ws.js';
 import { subscriptionsTransportWs } from './subscriptions-transport-ws.js';
@@ -41,6 +42,16 @@ export interface ProtocolServer {
   opened(socket: ProtocolSocket, extra: WebSocketExtra): (code?: number, reason?: string) => unknown;
   /** The frame to write for a message the protocol's library serialised itself; by default that message. */
   frame?(data: string): string;
+}
+
+/**
+ * A subscription's events as its protocol's frames (`{"id":…,"type":…,"payload":…}` around the
+ * result serialised once for the whole stream), written to the socket as they come: a loop over
+ * the events cost each subscriber several promises and a write callback per event.
+ */
+export function eventFrames(core: TransportCore, extra: WebSocketExtra, id: string, type: 'next' | 'data'): Sink {
+  const head = `{"id":${JSON.stringify(id)},"type":"${type}","payload":`;
+  return (result) => extra.write(`${head}${core.serialise(result)}}`);
 }
 
 /** `authorization` in connection_init, whatever its case (Sandbox sends headers as typed). */
