@@ -7,6 +7,7 @@ import { createBus, Topic } from '../../src/pubsub/bus.js';
 import WebSocket from 'ws';
 import type { CallEventRecord } from '../../src/domain/model.js';
 import { RW_KEY, startTestGateway, subscribe, type TestGateway } from '../helpers/gateway.js';
+import { until } from '../helpers/wait.js';
 
 const exotelFixture = (name: string) => JSON.parse(readFileSync(new URL(`../fixtures/exotel/${name}`, import.meta.url), 'utf8')) as Record<string, string>;
 
@@ -171,13 +172,7 @@ describe('in-process bus', () => {
 describe('a subscriber that does not read', () => {
   type Message = { id?: string; type: string; payload?: { data?: { callEvents?: { providerCallId: string } }; errors?: Array<{ message: string }> } };
   const query = 'subscription Slow { callEvents(filter: { provider: EXOTEL }) { providerCallId raw } }';
-  const until = async (done: () => boolean, what: string, ms = 20_000) => {
-    const deadline = Date.now() + ms;
-    while (!done()) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  };
+  const waitFor = (what: string, done: () => boolean) => until(what, done, 20_000, 20);
   // 16 kB each: the network's buffers (a few MB on loopback) and then 1 MiB fill within a few hundred events.
   const pad = 'x'.repeat(16_000);
   const publish = (id: string) =>
@@ -193,7 +188,7 @@ describe('a subscriber that does not read', () => {
     slow.on('message', (data) => messages.push(JSON.parse(String(data)) as Message));
     await once(slow, 'open');
     slow.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${RW_KEY}` } }));
-    await until(() => messages.some((m) => m.type === 'connection_ack'), 'the ack');
+    await waitFor('the ack', () => messages.some((m) => m.type === 'connection_ack'));
     slow.send(JSON.stringify({ id: 'slow', type: start, payload: { query } }));
 
     const received: string[] = [];
@@ -212,9 +207,9 @@ describe('a subscriber that does not read', () => {
       publish(id);
       if (i % 20 === 19) await new Promise((r) => setImmediate(r));
     }
-    await until(() => events.every((id) => received.includes(id)), 'the reader to get every event');
+    await waitFor('the reader to get every event', () => events.every((id) => received.includes(id)));
     socket.resume();
-    await until(() => messages.some((m) => m.id === 'slow' && m.type === 'complete'), 'the slow subscription to end');
+    await waitFor('the slow subscription to end', () => messages.some((m) => m.id === 'slow' && m.type === 'complete'));
 
     const frames = messages.filter((m) => m.id === 'slow' && m.type === event);
     const delivered = frames.filter((m) => m.payload?.data?.callEvents?.providerCallId.startsWith('event-')).length;

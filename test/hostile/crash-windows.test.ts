@@ -27,6 +27,7 @@ import {
 } from '../generated/graphql.js';
 import { startChildGateway, type ChildGateway } from '../helpers/child.js';
 import { RW_KEY, WEBHOOK_TOKEN, subscribe, type Subscription } from '../helpers/gateway.js';
+import { until } from '../helpers/wait.js';
 
 const LEASE_SECONDS = 3;
 let dataDir: string;
@@ -138,14 +139,6 @@ function listen(gw: ChildGateway) {
       ]);
     },
   };
-}
-
-async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 const logged = (gw: ChildGateway, msg: string) => gw.logs.filter((l) => l.msg === msg).length;

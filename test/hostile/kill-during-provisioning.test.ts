@@ -17,6 +17,7 @@ import { silentLog } from '../avanser/helpers.js';
 import { startChildGateway, type ChildGateway } from '../helpers/child.js';
 import { behindProxy, type FaultProxy } from '../helpers/fault-proxy.js';
 import { RW_KEY, WEBHOOK_TOKEN } from '../helpers/gateway.js';
+import { eventually } from '../helpers/wait.js';
 
 const NUMBER = '61296301234';
 const PROVISION = `mutation P($input: ProvisionNumbersInput!) { provisionNumbers(input: $input) {
@@ -49,16 +50,6 @@ async function avanser(path: string): Promise<Array<{ service_number: string; re
   const { username, password, baseUrl } = sim.live;
   const res = await fetch(`${baseUrl}/v1/${path}`, { headers: { authorization: `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}` } });
   return Object.values(((await res.json()) as { response: Record<string, { service_number: string }> }).response);
-}
-
-async function eventually<T>(fn: () => Promise<T | undefined>, what: string, withinMs = 15_000): Promise<T> {
-  const until = Date.now() + withinMs;
-  for (;;) {
-    const value = await fn();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`not within ${withinMs} ms: ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
 }
 
 beforeAll(async () => {
@@ -94,7 +85,7 @@ it('a key left in flight by a killed gateway is reconciled at restart, and a ret
   // AVANSER takes the request; its answer never comes back; the gateway is killed meanwhile.
   proxy.add({ method: 'POST', path: /\/v1\/requests$/, fault: { kind: 'hang' } });
   const lost = graphql(PROVISION, { input }).catch(() => undefined);
-  await eventually(async () => proxy.requests.find((r) => r.method === 'POST' && r.forwarded) ?? undefined, 'AVANSER received the request');
+  await eventually(async () => proxy.requests.find((r) => r.method === 'POST' && r.forwarded) ?? undefined, 'AVANSER received the request', 15_000, 200);
   expect(await gateway.kill('SIGKILL')).toBeNull();
   await lost;
   proxy.clear();
@@ -106,7 +97,7 @@ it('a key left in flight by a killed gateway is reconciled at restart, and a ret
   const order = await eventually(async () => {
     const r = await graphql('{ orders(filter: { provider: AVANSER }, first: 50) { edges { node { id providerRef serviceRef status } } } }');
     return r.data?.orders.edges.map((e: any) => e.node).find((o: any) => o.serviceRef === `+${NUMBER}`);
-  }, 'the recovered order');
+  }, 'the recovered order', 15_000, 200);
   expect(order).toMatchObject({ providerRef: made!.request_id });
 
   // The client's retry gets that order: the same one, not a second request.

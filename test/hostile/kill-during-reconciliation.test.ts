@@ -18,6 +18,7 @@ import { startChildGateway, type ChildGateway } from '../helpers/child.js';
 import { behindProxy, type FaultProxy } from '../helpers/fault-proxy.js';
 import { LastReconciliationDocument } from '../generated/graphql.js';
 import { RW_KEY, startTestGateway, WEBHOOK_TOKEN, type TestGateway } from '../helpers/gateway.js';
+import { eventually } from '../helpers/wait.js';
 
 /** Longer than a start on the data the killed process left (PGlite recovers it): several seconds on a busy machine. */
 const LEASE_SECONDS = 20;
@@ -28,16 +29,6 @@ let env: Record<string, string>;
 let gateway: ChildGateway | undefined;
 let restarted: TestGateway | undefined;
 let dataDir: string;
-
-async function eventually<T>(fn: () => Promise<T | undefined> | T | undefined, what: string, withinMs = 20_000): Promise<T> {
-  const until = Date.now() + withinMs;
-  for (;;) {
-    const value = await fn();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`not within ${withinMs} ms: ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 beforeAll(async () => {
   sim = await voipInnovationsModule.startSimulator({ log: silentLog, timeScale: 0.001, webhookUrl: () => 'http://127.0.0.1:9/unused' });
