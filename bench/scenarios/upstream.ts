@@ -12,6 +12,9 @@ import { cannon, fixedRate, graphqlRequest, round, send, startChild, startGatewa
 const FILTER = { country: 'AU', szu: 'sydney' };
 const QUERY = 'query BenchSearch($filter: NumberSearchInput!) { availableNumbers(provider: AVANSER, filter: $filter, first: 20) { edges { node { e164 national kind region } } } }';
 const RATE = 200;
+const WARM_SECONDS = 3;
+/** Sequential calls each HTTP client makes before its CPU is counted. */
+const CLIENT_WARM_CALLS = 3_000;
 
 /**
  * got's own cost: the client CPU (this process) per sequential call, got prepared as the
@@ -30,7 +33,7 @@ async function clientCost(base: string, live: AvanserConfig, direct: Req, calls:
       req.on('error', reject).end();
     });
   const cpuPerCall = async (call: () => Promise<string>) => {
-    for (let i = 0; i < 100; i++) await call(); // warm-up
+    for (let i = 0; i < CLIENT_WARM_CALLS; i++) await call();
     const t0 = process.cpuUsage();
     for (let i = 0; i < calls; i++) await call();
     const { user, system } = process.cpuUsage(t0);
@@ -58,9 +61,12 @@ export async function upstream(opts: Options): Promise<Row[]> {
     const straight = await send(sim.url, direct);
     if (straight.status !== 200) throw new Error(`direct stock search failed: ${straight.status} ${straight.body.slice(0, 300)}`);
 
-    // Warm both paths, then the fixed rate (latency), then saturation (throughput).
-    await fixedRate(gateway.url, viaGateway, RATE, 1);
-    await fixedRate(sim.url, direct, RATE, 1);
+    // Warm both paths, then the fixed rate (latency), then saturation (throughput). V8 takes
+    // a few thousand calls to settle got's code and the gateway's (got alone: ~1,000 µs per
+    // call over its first 2,000 calls, ~350 µs after), and a gateway runs for days: the figures
+    // are the settled ones.
+    await cannon({ url: `${gateway.url}/graphql`, method: 'POST', headers: viaGateway.headers, body: viaGateway.body, seconds: WARM_SECONDS });
+    await cannon({ url: `${sim.url}${direct.path}`, method: 'GET', headers: direct.headers, seconds: WARM_SECONDS });
     const gwFixed = await fixedRate(gateway.url, viaGateway, RATE, opts.seconds);
     const simFixed = await fixedRate(sim.url, direct, RATE, opts.seconds);
     if (gwFixed.failed || simFixed.failed) throw new Error(`failed requests at ${RATE} req/s: gateway ${gwFixed.failed}, direct ${simFixed.failed}`);
