@@ -189,7 +189,7 @@ describe('got, as patched (patches/got+14.6.6.patch)', () => {
     expect(String(Options.prototype.createNativeRequestOptions)).toContain('Object.assign({}, internals.cacheOptions, this._unixOptions, {');
   });
 
-  it('still hands node:http the cache, unix-socket and TLS options, named options last', () => {
+  it('still hands node:http the cache, unix-socket and TLS options', () => {
     const tls = new Options('https://provider.test/v1/numbers', { https: { rejectUnauthorized: false }, cacheOptions: { shared: false }, method: 'POST' });
     expect(tls.createNativeRequestOptions()).toMatchObject({ shared: false, rejectUnauthorized: false, method: 'POST', setHost: true });
     const unix = new Options('unix:/tmp/provider.sock:/v1/numbers', { enableUnixSockets: true });
