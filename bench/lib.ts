@@ -3,7 +3,7 @@
  * built dist, bare servers, a simulator), load helpers, percentiles and /metrics reading.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -48,12 +48,27 @@ export interface Child {
   stop(): Promise<void>;
 }
 
+/** The first port the kernel hands out as a connection's local port (Linux; else none). */
+const EPHEMERAL_LOW = Number(/^(\d+)/.exec(existsSync('/proc/sys/net/ipv4/ip_local_port_range') ? readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8') : '')?.[1] ?? 0);
+
+/**
+ * A port free now, below the ephemeral range when it is known: an ephemeral port, free when
+ * picked, could be taken by an outgoing connection (10,000 subscribers make many) before the
+ * server started on it binds it, which failed a run with "already in use".
+ */
 export async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
+  for (;;) {
+    const wanted = EPHEMERAL_LOW > 11_000 ? 10_000 + Math.floor(Math.random() * (EPHEMERAL_LOW - 10_000)) : 0;
+    const server = net.createServer();
+    const listening = await new Promise<boolean>((resolve) => {
+      server.once('error', () => resolve(false));
+      server.listen(wanted, '127.0.0.1', () => resolve(true));
+    });
+    if (!listening) continue;
+    const { port } = server.address() as net.AddressInfo;
+    await new Promise((resolve) => server.close(resolve));
+    return port;
+  }
 }
 
 function rssOf(pid: number): number {
