@@ -7,7 +7,8 @@
  * a plain queue; a listener and a repeater each were a third of a delivery's CPU.
  *
  * A transport that can write an event's result at once passes a sink: its subscribers' events
- * then skip the iterator (and the protocol library's loop over it), which only ends.
+ * and their end then skip the iterator (and any loop over it), which only ends when the client
+ * ends the subscription.
  */
 import { createSourceEventStream, execute, GraphQLError, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import { sourceStreams } from '../observability/metrics.js';
@@ -16,10 +17,15 @@ import { sourceStreams } from '../observability/metrics.js';
 export const MAX_QUEUED_EVENTS = 1_000;
 
 /**
- * Writes an event's result to a subscriber's client now; false when the client has too much
- * not yet taken (it does not read), and the subscriber is then dropped.
+ * Where a transport that can write at once takes a subscriber's events, instead of from its
+ * iterator (which then only ends, when the client ends the subscription with `return()`).
  */
-export type Sink = (result: ExecutionResult) => boolean;
+export interface Sink {
+  /** Writes an event's result now: false when the client has too much not yet taken (it does not read), and the subscriber is then dropped. */
+  next(result: ExecutionResult): boolean;
+  /** The subscription ended on the server's side: its stream ended, or failed or dropped it (`error` says why). */
+  end(error?: ExecutionResult): void;
+}
 
 const OVERFLOW = 'Too many undelivered events: subscribe again';
 
@@ -44,7 +50,7 @@ class Subscriber implements AsyncIterableIterator<ExecutionResult> {
   deliver(result: ExecutionResult): void {
     if (this.ended) return;
     if (this.sink) {
-      if (!this.sink(result)) this.overflow();
+      if (!this.sink.next(result)) this.overflow();
     } else if (this.queue.length < MAX_QUEUED_EVENTS) {
       this.push(result);
     } else {
@@ -64,16 +70,25 @@ class Subscriber implements AsyncIterableIterator<ExecutionResult> {
 
   /** A client that does not read must not hold the gateway's memory: told why, then ended. */
   private overflow(): void {
-    this.sink = undefined;
-    this.push({ errors: [new GraphQLError(OVERFLOW)] });
-    this.end();
+    const why = { errors: [new GraphQLError(OVERFLOW)] };
+    if (!this.sink) this.push(why);
+    this.finish()?.end(why);
     this.leave();
   }
 
+  /** The stream ended: the client is told. */
   end(): void {
+    this.finish()?.end();
+  }
+
+  /** Ends the iterator; answers the sink still to be told, once. */
+  private finish(): Sink | undefined {
     this.ended = true;
     this.waiting?.({ done: true, value: undefined });
     this.waiting = undefined;
+    const sink = this.sink;
+    this.sink = undefined;
+    return sink;
   }
 
   next(): Promise<IteratorResult<ExecutionResult>> {
@@ -86,7 +101,7 @@ class Subscriber implements AsyncIterableIterator<ExecutionResult> {
   // Must end at once, even while next() waits for an event, or closed sockets would linger.
   return(): Promise<IteratorResult<ExecutionResult>> {
     this.queue.length = 0;
-    this.end();
+    this.finish();
     this.leave();
     return Promise.resolve({ done: true, value: undefined });
   }

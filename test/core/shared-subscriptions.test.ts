@@ -6,6 +6,7 @@ import { MAX_QUEUED_EVENTS, sharedSubscriptions, type Sink } from '../../src/ser
 /** A topic the test publishes to; counts its open listeners and the executions of `tick`. */
 function topic() {
   const listeners = new Set<(v: number | Error) => void>();
+  const enders = new Set<() => void>();
   let executions = 0;
   const listen = (): AsyncIterableIterator<number> => {
     const queue: Array<number | Error> = [];
@@ -16,6 +17,10 @@ function topic() {
     };
     listeners.add(push);
     let open = true;
+    enders.add(() => {
+      open = false;
+      wake?.();
+    });
     const it: AsyncIterableIterator<number> = {
       async next() {
         while (open && queue.length === 0) await new Promise<void>((r) => (wake = r));
@@ -54,6 +59,8 @@ function topic() {
   return {
     schema,
     publish: (v: number | Error) => [...listeners].forEach((l) => l(v)),
+    /** Every source stream ends, as the bus's does at shutdown. */
+    end: () => [...enders].forEach((e) => e()),
     listeners: () => listeners.size,
     executions: () => executions,
   };
@@ -134,38 +141,80 @@ describe('shared subscriptions', () => {
     }
   });
 
+  /** A sink that records what it is given: events' ticks, and how it was ended. */
+  function recorder(room = Infinity) {
+    const written: unknown[] = [];
+    const ends: unknown[] = [];
+    const sink: Sink = {
+      next: (r) => room-- > 0 && written.push(r.data?.tick ?? r.errors?.[0]?.message) > 0,
+      end: (e) => void ends.push(e ? e.errors?.[0]?.message : 'ended'),
+    };
+    return { sink, written, ends };
+  }
+
   it('write each event of a subscriber with a sink straight to it, the same result object its group shares; the iterator only ends', async () => {
     const t = topic();
     const subscribe = sharedSubscriptions();
-    const written: ExecutionResult[] = [];
-    const direct = await open(subscribe, t.schema, 3, (r) => written.push(r) > 0);
+    const results: ExecutionResult[] = [];
+    const direct = await open(subscribe, t.schema, 3, { next: (r) => results.push(r) > 0, end: () => undefined });
     const queued = await open(subscribe, t.schema, 3);
     const pending = direct.next();
     t.publish(1);
     t.publish(2);
     expect([tick(await queued.next()), tick(await queued.next())]).toEqual([3, 6]);
-    expect(written.map((r) => r.data?.tick)).toEqual([3, 6]);
+    expect(results.map((r) => r.data?.tick)).toEqual([3, 6]);
     expect(t.executions()).toBe(2);
     await direct.return!();
     expect(tick(await pending)).toBe('done');
     expect(t.listeners()).toBe(1);
   });
 
-  it('drop a subscriber whose sink cannot take more: the iterator yields why, ends, and its group goes on', async () => {
+  it('drop a subscriber whose sink cannot take more: the sink is ended with why, the iterator ends, and its group goes on', async () => {
     const t = topic();
     const subscribe = sharedSubscriptions();
-    let room = 2;
-    const written: unknown[] = [];
-    const direct = await open(subscribe, t.schema, undefined, (r) => room-- > 0 && written.push(r.data?.tick) > 0);
+    const r = recorder(2);
+    const direct = await open(subscribe, t.schema, undefined, r.sink);
     const other = await open(subscribe, t.schema);
     const pending = direct.next();
     for (const v of [1, 2, 3, 4]) t.publish(v);
     for (const v of [1, 2, 3, 4]) expect(tick(await other.next())).toBe(v);
-    expect(written).toEqual([1, 2]);
-    expect(tick(await pending)).toBe('Too many undelivered events: subscribe again');
-    expect(tick(await direct.next())).toBe('done');
+    expect(r.written).toEqual([1, 2]);
+    expect(r.ends).toEqual(['Too many undelivered events: subscribe again']);
+    expect(tick(await pending)).toBe('done');
     expect(t.listeners()).toBe(1);
     await other.return!();
     expect(t.listeners()).toBe(0);
+  });
+
+  it('end a sink once when its stream ends or fails (after the failure as an event), and not when its client returns', async () => {
+    const ended = topic();
+    const a = recorder();
+    const subscribe = sharedSubscriptions();
+    const iterator = await open(subscribe, ended.schema, undefined, a.sink);
+    ended.publish(5);
+    await expect.poll(() => a.written).toEqual([5]);
+    expect(a.ends).toEqual([]);
+    ended.end();
+    await expect.poll(() => a.ends).toEqual(['ended']);
+    expect(tick(await iterator.next())).toBe('done');
+
+    const failed = topic();
+    const b = recorder();
+    await open(subscribe, failed.schema, undefined, b.sink);
+    failed.publish(new Error('bus down'));
+    await expect.poll(() => b.ends).toEqual(['ended']);
+    expect(b.written).toEqual(['The event stream failed']);
+
+    const left = topic();
+    const c = recorder();
+    const stays = recorder();
+    const leaving = await open(subscribe, left.schema, undefined, c.sink);
+    await open(subscribe, left.schema, undefined, stays.sink);
+    await leaving.return!();
+    left.publish(1);
+    await expect.poll(() => stays.written).toEqual([1]);
+    left.end();
+    await expect.poll(() => stays.ends).toEqual(['ended']);
+    expect(c).toMatchObject({ written: [], ends: [] });
   });
 });

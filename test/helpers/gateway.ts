@@ -224,9 +224,9 @@ export function wsResult(client: Client, query: string, variables: Record<string
   });
 }
 
-/** A raw socket on the legacy subprotocol: every message it gets, and how it closes. */
-export function legacySocket(wsUrl: string) {
-  const socket = new WebSocket(wsUrl, 'graphql-ws');
+/** A raw socket on a subprotocol (by default the legacy one): every message it gets, and how it closes. */
+export function rawSocket(wsUrl: string, protocol: 'graphql-ws' | 'graphql-transport-ws' = 'graphql-ws') {
+  const socket = new WebSocket(wsUrl, protocol);
   const messages: Array<{ type: string; id?: string; payload?: unknown }> = [];
   const waiters: Array<() => void> = [];
   socket.on('message', (data) => {

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CODES } from '../helpers/answers.js';
-import { legacySocket, RO_KEY, RW_KEY, startTestGateway, type TestGateway } from '../helpers/gateway.js';
+import { rawSocket, RO_KEY, RW_KEY, startTestGateway, type TestGateway } from '../helpers/gateway.js';
 
 let gw: TestGateway;
 beforeAll(async () => {
@@ -74,7 +74,7 @@ describe('each refused operation, on each path', () => {
   });
 
   it.each(OPERATIONS)('%s: legacy graphql-ws', async (_, payload, code) => {
-    const s = legacySocket(gw.wsUrl);
+    const s = rawSocket(gw.wsUrl);
     await s.send({ type: 'connection_init', payload: { authorization: `Bearer ${RW_KEY}` } });
     await s.send({ type: 'start', id: '1', payload });
     const answer = (await s.until((m) => m.id === '1' && (m.type === 'data' || m.type === 'error'))) as { payload?: { errors?: unknown } | unknown[] };

@@ -8,7 +8,9 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { CODES, INTERNALS } from '../helpers/answers.js';
-import { legacySocket, RW_KEY, startTestGateway, type TestGateway } from '../helpers/gateway.js';
+import type { CallEventRecord } from '../../src/domain/model.js';
+import { Topic } from '../../src/pubsub/bus.js';
+import { rawSocket, RW_KEY, startTestGateway, type TestGateway } from '../helpers/gateway.js';
 
 let gw: TestGateway;
 beforeAll(async () => {
@@ -18,7 +20,7 @@ afterAll(() => gw?.close());
 
 describe('the legacy graphql-ws subprotocol', () => {
   it('is chosen when it is the only one offered; graphql-transport-ws wins when both are', async () => {
-    const legacy = legacySocket(gw.wsUrl);
+    const legacy = rawSocket(gw.wsUrl);
     await legacy.send({ type: 'connection_init', payload: { Authorization: `Bearer ${RW_KEY}` } });
     await legacy.until((m) => m.type === 'connection_ack');
     expect(legacy.socket.protocol).toBe('graphql-ws');
@@ -37,27 +39,27 @@ describe('the legacy graphql-ws subprotocol', () => {
     ['a second connection_init', [{ type: 'connection_init', payload: { authorization: `Bearer ${RW_KEY}` } }, { type: 'connection_init', payload: {} }], 4429],
     ['a start without an id', [{ type: 'connection_init', payload: { authorization: `Bearer ${RW_KEY}` } }, { type: 'start', payload: { query: '{ providers { provider } }' } }], 4400],
   ])('%s closes the socket with its code', async (_name, frames, code) => {
-    const s = legacySocket(gw.wsUrl);
+    const s = rawSocket(gw.wsUrl);
     for (const frame of frames) await s.send(frame);
     expect((await s.closed).code).toBe(code);
   });
 
   it('closes a socket that sends no connection_init within 3 s (4408)', async () => {
-    const s = legacySocket(gw.wsUrl);
+    const s = rawSocket(gw.wsUrl);
     const started = Date.now();
     expect((await s.closed).code).toBe(4408);
     expect(Date.now() - started).toBeGreaterThanOrEqual(2_900);
   });
 
   it('refuses an unknown key with connection_error UNAUTHENTICATED, then closes 4403', async () => {
-    const s = legacySocket(gw.wsUrl);
+    const s = rawSocket(gw.wsUrl);
     await s.send({ type: 'connection_init', payload: { authorization: 'Bearer not-a-key-000000' } });
     expect(await s.closed).toEqual({ code: 4403, reason: 'Forbidden' });
     expect(s.messages).toEqual([{ type: 'connection_error', payload: { message: 'Unknown API key', extensions: { code: 'UNAUTHENTICATED' } } }]);
   });
 
   it('answers fuzzed operations with data or known codes, each then complete; the socket stays open', async () => {
-    const s = legacySocket(gw.wsUrl);
+    const s = rawSocket(gw.wsUrl);
     await s.send({ type: 'connection_init', payload: { authorization: `Bearer ${RW_KEY}` } });
     await s.until((m) => m.type === 'connection_ack');
     const tokens = ['{', '}', '(', ')', ':', '$', '@', '...', '!', '"', 'query', 'mutation', 'fragment', 'on', 'providers', 'provider', 'id', 'first', 'null', '\u0000', '\ud800', '__typename'];
@@ -81,6 +83,80 @@ describe('the legacy graphql-ws subprotocol', () => {
       { numRuns: 150 },
     );
     expect(s.socket.readyState).toBe(WebSocket.OPEN);
+    s.socket.close();
+  });
+});
+
+describe('graphql-transport-ws, raw frames (subscriptions are run by our adapter, the rest by graphql-ws)', () => {
+  const query = 'subscription Raw { callEvents(filter: { provider: EXOTEL }) { providerCallId } }';
+  const at = new Date().toISOString();
+  const publish = (id: string) => gw.running.bus.publish(Topic.CALL_EVENT, { id, provider: 'EXOTEL', providerCallId: id, status: 'ANSWERED', raw: {}, createdAt: at, updatedAt: at } as CallEventRecord);
+  type Raw = ReturnType<typeof rawSocket>;
+  const eventsOf = (s: Raw, id: string) => s.messages.filter((m) => m.id === id && m.type === 'next').map((m) => (m.payload as { data: { callEvents: { providerCallId: string } } }).data.callEvents.providerCallId);
+  let probes = 0;
+  /** Events until each id has one: its subscription is live (the protocol has no ack for it). */
+  async function live(s: Raw, ...ids: string[]) {
+    const sent: string[] = [];
+    const deadline = Date.now() + 10_000;
+    while (!ids.every((id) => eventsOf(s, id).some((e) => sent.includes(e)))) {
+      if (Date.now() > deadline) throw new Error(`no event reached ${ids.join(', ')}; got ${JSON.stringify(s.messages)}`);
+      sent.push(`probe-${++probes}`);
+      publish(sent.at(-1)!);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+  async function connected() {
+    const s = rawSocket(gw.wsUrl, 'graphql-transport-ws');
+    await s.send({ type: 'connection_init', payload: { authorization: `Bearer ${RW_KEY}` } });
+    await s.until((m) => m.type === 'connection_ack');
+    return s;
+  }
+
+  it('writes events as next frames with their id; a complete from the client stops them, is not echoed, and frees the id', async () => {
+    const s = await connected();
+    await s.send({ id: 'a', type: 'subscribe', payload: { query } });
+    await s.send({ id: 'witness', type: 'subscribe', payload: { query } });
+    await live(s, 'a', 'witness');
+    await s.send({ id: 'a', type: 'complete' });
+    // The witness shares a's stream: once it has an event, a would have had it too.
+    await new Promise((r) => setTimeout(r, 50));
+    publish('after-complete');
+    await s.until((m) => m.id === 'witness' && JSON.stringify(m).includes('after-complete'));
+    expect(eventsOf(s, 'a')).not.toContain('after-complete');
+    expect(s.messages.filter((m) => m.id === 'a' && m.type !== 'next')).toEqual([]);
+
+    await s.send({ id: 'a', type: 'subscribe', payload: { query } });
+    await live(s, 'a');
+    // A query on the same socket still goes through graphql-ws: next, then complete.
+    await s.send({ id: 'q', type: 'subscribe', payload: { query: '{ providers { provider } }' } });
+    await s.until((m) => m.id === 'q' && m.type === 'complete');
+    expect(s.messages.filter((m) => m.id === 'q').map((m) => m.type)).toEqual(['next', 'complete']);
+    s.socket.close();
+  });
+
+  it('closes the socket with 4409 when a running subscription\'s id is reused, as graphql-ws does for its own', async () => {
+    const s = await connected();
+    await s.send({ id: 'same', type: 'subscribe', payload: { query } });
+    await live(s, 'same');
+    await s.send({ id: 'same', type: 'subscribe', payload: { query } });
+    expect(await s.closed).toEqual({ code: 4409, reason: 'Subscriber for same already exists' });
+  });
+
+  it('closes the socket with 4401 on a subscription before the connection is acknowledged', async () => {
+    const s = rawSocket(gw.wsUrl, 'graphql-transport-ws');
+    await s.send({ id: '1', type: 'subscribe', payload: { query } });
+    expect((await s.closed).code).toBe(4401);
+  });
+
+  it('answers a subscription refused before it runs with an error frame and its code; the socket stays open', async () => {
+    const s = await connected();
+    await s.send({ id: 'bad', type: 'subscribe', payload: { query: 'subscription Bad($p: Provider!) { callEvents(filter: { provider: $p }) { id } }', variables: { p: 'NOPE' } } });
+    const error = await s.until((m) => m.id === 'bad');
+    expect(error).toMatchObject({ type: 'error', payload: [{ extensions: { code: 'BAD_USER_INPUT' } }] });
+    expect(JSON.stringify(error)).not.toMatch(INTERNALS);
+    await s.send({ id: 'bad', type: 'subscribe', payload: { query } });
+    await live(s, 'bad');
+    expect(s.messages.filter((m) => m.id === 'bad').map((m) => m.type)).toEqual(['error', ...eventsOf(s, 'bad').map(() => 'next')]);
     s.socket.close();
   });
 });

@@ -16,12 +16,35 @@ import { CloseCode } from 'graphql-ws';
 import type { Principal } from '../../context.js';
 import { LIMITS } from '../limits.js';
 import { isRefusal, type TransportCore } from './core.js';
-import { authorizationOf, eventFrames, tooManyOperations, type ProtocolServer } from './websocket.js';
+import { EventFrames } from './event-frames.js';
+import { authorizationOf, tooManyOperations, type ProtocolServer, type WebSocketExtra } from './websocket.js';
 
 /** How long a socket may stay open before its `connection_init` (graphql-ws's default). */
 const INIT_WAIT_MS = 3_000;
 
 type Message = { type?: unknown; id?: unknown; payload?: unknown };
+
+/** An operation of one socket, in its table by id; a subscription's events are written through it. */
+class Operation extends EventFrames {
+  events?: AsyncIterator<ExecutionResult>;
+
+  constructor(
+    core: TransportCore,
+    extra: WebSocketExtra,
+    id: string,
+    private readonly operations: Map<string, Operation>,
+  ) {
+    super(core, extra, id, 'data');
+  }
+
+  wanted(): boolean {
+    return this.operations.get(this.id) === this;
+  }
+
+  protected forget(): void {
+    this.operations.delete(this.id);
+  }
+}
 
 export function subscriptionsTransportWs(core: TransportCore): ProtocolServer {
   return {
@@ -30,26 +53,11 @@ export function subscriptionsTransportWs(core: TransportCore): ProtocolServer {
       let initialised = false;
       let keepAlive: NodeJS.Timeout | undefined;
       /** Operations by id, each its own object: a stopped or replaced one no longer matches. */
-      const operations = new Map<string, { events?: AsyncIterator<ExecutionResult> }>();
+      const operations = new Map<string, Operation>();
       const send = (message: { type: string; id?: string; payload?: unknown }) => socket.send(JSON.stringify(message));
       const initWait = setTimeout(() => {
         if (!initialised) void socket.close(CloseCode.ConnectionInitialisationTimeout, 'Connection initialisation timeout');
       }, INIT_WAIT_MS);
-
-      /**
-       * Sends the operation's results while it is still wanted (a subscription's events go through
-       * its sink: here only what ends it), then `complete` unless it was stopped.
-       */
-      async function deliver(id: string, op: object, results: AsyncIterable<ExecutionResult> | ExecutionResult[]) {
-        for await (const result of results) {
-          if (operations.get(id) !== op) return;
-          // Built around the result serialised once for its whole shared stream.
-          await socket.send(`{"id":${JSON.stringify(id)},"type":"data","payload":${core.serialise(result)}}`);
-        }
-        if (operations.get(id) !== op) return;
-        operations.delete(id);
-        await send({ id, type: 'complete' });
-      }
 
       function stop(id: string) {
         const op = operations.get(id);
@@ -57,24 +65,22 @@ export function subscriptionsTransportWs(core: TransportCore): ProtocolServer {
         void op?.events?.return?.();
       }
 
+      /** A result, refusal or subscription's events as `data`, then `complete` unless it was stopped. */
       async function start(id: string, payload: unknown) {
         // subscriptions-transport-ws's server replaces an operation started again under its id.
         stop(id);
-        const op: { events?: AsyncIterator<ExecutionResult> } = {};
+        const op = new Operation(core, extra, id, operations);
         const tooMany = operations.size >= LIMITS.subscriptionsPerSocket;
         operations.set(id, op);
-        if (tooMany) return deliver(id, op, [{ errors: [tooManyOperations()] }]);
+        if (tooMany) return op.end({ errors: [tooManyOperations()] });
         const refused = await core.admit(principal!);
-        if (refused) return deliver(id, op, [refused]);
+        if (refused) return op.end(refused);
         const prepared = core.prepare(principal!, typeof payload === 'object' && payload !== null ? payload : {});
-        if (isRefusal(prepared)) return deliver(id, op, [prepared]);
-        // Written as they come while the operation is wanted; the loop in deliver() then only waits for the end.
-        const frames = eventFrames(core, extra, id, 'data');
-        const result = await core.run(prepared, (event) => operations.get(id) !== op || frames(event));
-        if (!(Symbol.asyncIterator in result)) return deliver(id, op, [result]);
-        if (operations.get(id) !== op) return void result.return?.(); // stopped while it was prepared
+        if (isRefusal(prepared)) return op.end(prepared);
+        const result = await core.run(prepared, op);
+        if (!(Symbol.asyncIterator in result)) return op.end(result);
+        if (!op.wanted()) return void result.return?.(); // stopped while it was prepared, or its stream has ended
         op.events = result;
-        return deliver(id, op, result);
       }
 
       socket.onMessage(async (data) => {

@@ -10,11 +10,10 @@ import type http from 'node:http';
 import { DEPRECATED_GRAPHQL_WS_PROTOCOL, GRAPHQL_TRANSPORT_WS_PROTOCOL, type WebSocket as ProtocolSocket } from 'graphql-ws';
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { ErrorCode } from '../../errors.js';
 import { webSocketConnections } from '../../observability/metrics.js';
 import { LIMITS } from '../limits.js';
-import type { Sink } from '../shared-subscriptions.js';
 import type { TransportCore } from './core.js';
 import { graphqlTransportWs } from './graphql-transport-ws.js';
 import { subscriptionsTransportWs } from './subscriptions-transport-ws.js';
@@ -31,10 +30,10 @@ export interface WebSocketExtra {
   /** The connection is initialised (authenticated): counted as open until it closes. */
   connected(): void;
   /**
-   * Writes a frame now, waiting for nothing: false when the client has more than
-   * WS_MAX_BUFFERED_BYTES not yet taken by the network (it does not read).
+   * Writes a frame now, waiting for nothing: false, and not written, when the client has more
+   * than WS_MAX_BUFFERED_BYTES not yet taken by the network (it does not read), unless `always`.
    */
-  write(frame: string): boolean;
+  write(frame: string, always?: boolean): boolean;
 }
 
 /** A protocol over the core: graphql-ws's `Server` shape. */
@@ -42,16 +41,8 @@ export interface ProtocolServer {
   opened(socket: ProtocolSocket, extra: WebSocketExtra): (code?: number, reason?: string) => unknown;
   /** The frame to write for a message the protocol's library serialised itself; by default that message. */
   frame?(data: string): string;
-}
-
-/**
- * A subscription's events as its protocol's frames (`{"id":…,"type":…,"payload":…}` around the
- * result serialised once for the whole stream), written to the socket as they come: a loop over
- * the events cost each subscriber several promises and a write callback per event.
- */
-export function eventFrames(core: TransportCore, extra: WebSocketExtra, id: string, type: 'next' | 'data'): Sink {
-  const head = `{"id":${JSON.stringify(id)},"type":"${type}","payload":`;
-  return (result) => extra.write(`${head}${core.serialise(result)}}`);
+  /** Handles a message before the protocol's library sees it; undefined leaves it to the library. */
+  take?(socket: ProtocolSocket, extra: WebSocketExtra, data: string): Promise<void> | undefined;
 }
 
 /** `authorization` in connection_init, whatever its case (Sandbox sends headers as typed). */
@@ -70,83 +61,118 @@ function chooseProtocol(offered: Set<string>): string | false {
   return offered.has(DEPRECATED_GRAPHQL_WS_PROTOCOL) ? DEPRECATED_GRAPHQL_WS_PROTOCOL : false;
 }
 
+/**
+ * One socket, as its protocol's socket and extra at once. A class, its listeners shared: the
+ * closures each socket had (its sends, its listeners, the object literals around them) were
+ * ~0.5 KB of each of thousands of idle subscribers.
+ */
+class Connection implements ProtocolSocket, WebSocketExtra {
+  readonly protocol: string;
+  /** Keep-alive pings not answered. */
+  missed = 0;
+  private counted = false;
+  private handler?: (data: string) => Promise<void>;
+  private readonly closed: (code?: number, reason?: string) => unknown;
+
+  constructor(
+    private readonly socket: WebSocket,
+    private readonly server: ProtocolServer,
+    private readonly log: Logger,
+  ) {
+    this.protocol = socket.protocol;
+    this.closed = server.opened(this, this);
+  }
+
+  connected(): void {
+    this.counted = true;
+    webSocketConnections.inc({ protocol: this.protocol });
+  }
+
+  write(frame: string, always?: boolean): boolean {
+    const socket = this.socket;
+    // A closing socket's subscriptions end with it.
+    if (socket.readyState !== socket.OPEN) return true;
+    if (!always && socket.bufferedAmount > WS_MAX_BUFFERED_BYTES) return false;
+    socket.send(frame);
+    return true;
+  }
+
+  send(data: string): Promise<void> {
+    // Taken even when the socket has closed: a frame left behind would go to the next socket.
+    const frame = this.server.frame?.(data) ?? data;
+    const socket = this.socket;
+    return new Promise<void>((resolve, reject) => {
+      if (socket.readyState !== socket.OPEN) return resolve();
+      socket.send(frame, (err) => (err ? reject(err) : resolve()));
+    });
+  }
+
+  close(code?: number, reason?: string): void {
+    this.socket.close(code, reason);
+  }
+
+  onMessage(cb: (data: string) => Promise<void>): void {
+    this.handler = cb;
+  }
+
+  /** Not an async function: it would keep each message's buffer for as long as the message's operation runs. */
+  receive(data: string): void {
+    (this.server.take?.(this, this, data) ?? this.handler?.(data))?.catch((err: unknown) => {
+      this.log.error({ err }, 'WebSocket message failed');
+      this.socket.close(1011, 'Internal server error');
+    });
+  }
+
+  ended(code: number, reason: string): void {
+    if (this.counted) webSocketConnections.dec({ protocol: this.protocol });
+    void this.closed(code, reason);
+  }
+}
+
 export function attachWebSockets(server: http.Server, core: TransportCore, log: Logger) {
   const current = graphqlTransportWs(core);
   const legacy = subscriptionsTransportWs(core);
   const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: WS_MAX_MESSAGE_BYTES, handleProtocols: chooseProtocol });
 
-  /** Pings unanswered per socket; one sweep for all sockets, not a timer each (memory per idle subscriber). */
-  const unanswered = new WeakMap<WebSocket, number>();
+  // Listeners shared by every socket, and no once() wrappers: each closure or wrapper kept per
+  // socket is memory times thousands of idle subscribers.
+  const connections = new WeakMap<WebSocket, Connection>();
+  function onMessage(this: WebSocket, data: RawData) {
+    connections.get(this)?.receive(String(data));
+  }
+  function onClose(this: WebSocket, code: number, reason: Buffer) {
+    connections.get(this)?.ended(code, String(reason));
+  }
   function onPong(this: WebSocket) {
-    unanswered.delete(this);
+    const connection = connections.get(this);
+    if (connection) connection.missed = 0;
   }
   function onError(this: WebSocket, err: Error) {
     log.warn({ err }, 'WebSocket error');
     this.close(1011, 'Internal server error');
   }
+  // One sweep for all sockets, not a timer each.
   const pinger = setInterval(() => {
     for (const socket of wss.clients) {
-      const missed = unanswered.get(socket) ?? 0;
-      if (missed >= 2) {
+      const connection = connections.get(socket);
+      if (!connection) continue;
+      if (connection.missed >= 2) {
         socket.terminate();
         continue;
       }
-      unanswered.set(socket, missed + 1);
+      connection.missed++;
       socket.ping();
     }
   }, core.keepAliveMs);
   pinger.unref();
 
   wss.on('connection', (socket) => {
-    // No subprotocol: graphql-ws's server closes it with 4406, naming the problem.
-    const protocol = socket.protocol === DEPRECATED_GRAPHQL_WS_PROTOCOL ? legacy : current;
-    let counted = false;
-    const extra: WebSocketExtra = {
-      connected() {
-        counted = true;
-        webSocketConnections.inc({ protocol: socket.protocol });
-      },
-      write(frame) {
-        // A closing socket's subscriptions end with it.
-        if (socket.readyState !== socket.OPEN) return true;
-        if (socket.bufferedAmount > WS_MAX_BUFFERED_BYTES) return false;
-        socket.send(frame);
-        return true;
-      },
-    };
-
-    // Shared listeners and no once() wrappers: each closure or wrapper kept per socket is memory
-    // times thousands of idle subscribers.
     socket.on('pong', onPong);
     socket.on('error', onError);
-    const closed = protocol.opened(
-      {
-        protocol: socket.protocol,
-        send: (data) => {
-          // Taken even when the socket has closed: a frame left behind would go to the next socket.
-          const frame = protocol.frame?.(data) ?? data;
-          return new Promise<void>((resolve, reject) => {
-            if (socket.readyState !== socket.OPEN) return resolve();
-            socket.send(frame, (err) => (err ? reject(err) : resolve()));
-          });
-        },
-        close: (code, reason) => socket.close(code, reason),
-        // Not an async listener: it would keep each message's buffer for as long as the message's
-        // operation runs, which for a subscription is the socket's life.
-        onMessage: (cb) =>
-          socket.on('message', (data) => {
-            cb(String(data)).catch((err: unknown) => {
-              log.error({ err }, 'WebSocket message failed');
-              socket.close(1011, 'Internal server error');
-            });
-          }),
-      },
-      extra,
-    );
-    socket.on('close', (code, reason) => {
-      if (counted) webSocketConnections.dec({ protocol: socket.protocol });
-      void closed(code, String(reason));
-    });
+    socket.on('message', onMessage);
+    socket.on('close', onClose);
+    // No subprotocol: graphql-ws's server closes it with 4406, naming the problem.
+    connections.set(socket, new Connection(socket, socket.protocol === DEPRECATED_GRAPHQL_WS_PROTOCOL ? legacy : current, log));
   });
 
   return {
