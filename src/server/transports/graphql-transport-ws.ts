@@ -6,11 +6,11 @@
  *
  * Subscriptions are started here, not by graphql-ws: its handler of a `subscribe` message
  * stays suspended in its loop over the events for the subscription's life, holding the
- * message, its arguments and its callbacks (~1.4 KB an idle subscriber), while the events go
- * through the core's sink anyway. Everything else (connection, ping, `complete`, malformed or
- * early messages, a reused id, queries and mutations, refused operations) is graphql-ws's:
- * a subscription started here is in its `ctx.subscriptions` like its own, so its `complete`
- * and its close end ours.
+ * message, its arguments and its callbacks, while the events go through the core's sink
+ * anyway (this and the sink's end: 1.9 KB less heap for each idle subscriber). Everything else
+ * (connection, ping, `complete`, malformed or early messages, a reused id, queries and
+ * mutations, refused operations) is graphql-ws's: a subscription started here is in its
+ * `ctx.subscriptions` like its own, so its `complete` and its close end ours.
  */
 import type { ExecutionResult, GraphQLError } from 'graphql';
 import { makeServer, MessageType, parseMessage, type Context, type SubscribeMessage, type WebSocket } from 'graphql-ws';
