@@ -131,7 +131,7 @@ function spawnNode(args: string[], env: Record<string, string>, label: string): 
  * start script (`VAR=value … exec node --flag … scripts/start.mjs`) so that the bench runs the
  * gateway exactly so; a script of another form stops the bench rather than measure something else.
  */
-function startScript(): { env: Record<string, string>; flags: string[] } {
+export function startScript(): { env: Record<string, string>; flags: string[] } {
   const script = (JSON.parse(readFileSync(`${DIST}../package.json`, 'utf8')) as { scripts: { start: string } }).scripts.start;
   const m = /^((?:[A-Z_]+=\S+ )*)exec node ((?:--\S+ )*)scripts\/start\.mjs$/.exec(script);
   if (!m) throw new Error(`package.json's start script is not "VAR=value … exec node --flag … scripts/start.mjs": ${script}`);
@@ -167,8 +167,8 @@ export async function startGateway(opts: Options, env: Record<string, string> = 
  * A helper server from bench/children: it prints one JSON line (its address and what the
  * bench needs to know) on stdout when it listens.
  */
-export async function startChild<T extends { url: string }>(script: string, env: Record<string, string> = {}): Promise<Child & { info: T }> {
-  const child = spawnNode([`${DIST}bench/children/${script}.js`], env, script);
+export async function startChild<T extends { url: string }>(script: string, env: Record<string, string> = {}, flags: string[] = []): Promise<Child & { info: T }> {
+  const child = spawnNode([...flags, `${DIST}bench/children/${script}.js`], env, script);
   const info = await new Promise<T>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (d: Buffer) => {

@@ -2,46 +2,15 @@
  * 2. One upstream call: an AVANSER stock search through the gateway (AVANSER LIVE, pointed at
  * a simulator in its own process) vs the same HTTP request sent straight to the simulator.
  */
-import http from 'node:http';
-import { pino } from 'pino';
 import type { AvanserConfig } from '../../src/datasources/avanser/module.js';
 import { stockQuery } from '../../src/datasources/avanser/mapping.js';
-import { agents, preparedClients } from '../../src/datasources/upstream.js';
-import { cannon, fixedRate, graphqlRequest, round, send, startChild, startGateway, type Options, type Req, type Row } from '../lib.js';
+import { cannon, fixedRate, graphqlRequest, round, send, startChild, startGateway, startScript, type Options, type Req, type Row } from '../lib.js';
+import type { ClientCost } from '../children/http-client-cost.js';
 
 const FILTER = { country: 'AU', szu: 'sydney' };
 const QUERY = 'query BenchSearch($filter: NumberSearchInput!) { availableNumbers(provider: AVANSER, filter: $filter, first: 20) { edges { node { e164 national kind region } } } }';
 const RATE = 200;
 const WARM_SECONDS = 3;
-/** Sequential calls each HTTP client makes before its CPU is counted. */
-const CLIENT_WARM_CALLS = 3_000;
-
-/**
- * got's own cost: the client CPU (this process) per sequential call, got prepared as the
- * gateway prepares it vs a bare node:http request on the same keep-alive agent.
- */
-async function clientCost(base: string, live: AvanserConfig, direct: Req, calls: number): Promise<{ got: number; http: number }> {
-  const { retrying } = preparedClients({ provider: 'AVANSER', baseUrl: base, timeoutMs: 10_000, log: pino({ level: 'silent' }), username: live.username, password: live.password, headers: { accept: 'application/json' } });
-  const url = `${base}${direct.path}`;
-  const viaGot = () => retrying(url, { method: 'GET' }).then((r) => r.body);
-  const viaHttp = () =>
-    new Promise<string>((resolve, reject) => {
-      const req = http.request(url, { headers: direct.headers, agent: agents.http }, (res) => {
-        let body = '';
-        res.setEncoding('utf8').on('data', (c: string) => (body += c)).on('end', () => resolve(body));
-      });
-      req.on('error', reject).end();
-    });
-  const cpuPerCall = async (call: () => Promise<string>) => {
-    for (let i = 0; i < CLIENT_WARM_CALLS; i++) await call();
-    const t0 = process.cpuUsage();
-    for (let i = 0; i < calls; i++) await call();
-    const { user, system } = process.cpuUsage(t0);
-    return (user + system) / calls;
-  };
-  return { got: await cpuPerCall(viaGot), http: await cpuPerCall(viaHttp) };
-}
-
 export async function upstream(opts: Options): Promise<Row[]> {
   const sim = await startChild<{ url: string; live: AvanserConfig }>('avanser-simulator');
   let gateway;
@@ -73,7 +42,11 @@ export async function upstream(opts: Options): Promise<Row[]> {
     const gwSat = await cannon({ url: `${gateway.url}/graphql`, method: 'POST', headers: viaGateway.headers, body: viaGateway.body, seconds: opts.seconds, server: gateway });
     const simSat = await cannon({ url: `${sim.url}${direct.path}`, method: 'GET', headers: direct.headers, seconds: opts.seconds, server: sim });
 
-    const client = await clientCost(sim.url, live, direct, opts.quick ? 300 : 2_000);
+    // In a process of its own run as npm start runs the gateway (its node flags and environment).
+    const { env, flags } = startScript();
+    const costs = await startChild<ClientCost>('http-client-cost', { ...env, BASE_URL: sim.url, REQUEST_PATH: direct.path, AVANSER_USERNAME: live.username, AVANSER_PASSWORD: live.password, CALLS: String(opts.quick ? 300 : 2_000) }, flags);
+    await costs.stop();
+    const client = costs.info;
 
     const s = '2 one upstream call';
     const added50 = gwFixed.p50 - simFixed.p50;
