@@ -164,8 +164,9 @@ export async function startGateway(opts: Options, env: Record<string, string> = 
 }
 
 /**
- * A helper server from bench/children: it prints one JSON line (its address and what the
- * bench needs to know) on stdout when it listens.
+ * A helper from bench/children, run with node `flags`: it prints one JSON line on stdout (a
+ * server its address and what the bench needs to know when it listens; a measurement its
+ * result).
  */
 export async function startChild<T extends { url: string }>(script: string, env: Record<string, string> = {}, flags: string[] = []): Promise<Child & { info: T }> {
   const child = spawnNode([...flags, `${DIST}bench/children/${script}.js`], env, script);
