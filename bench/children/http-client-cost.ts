@@ -1,8 +1,9 @@
 /**
  * got's own cost (scenario 2): the CPU of this process per sequential call to BASE_URL +
  * REQUEST_PATH, with got prepared as the gateway prepares it, against a bare node:http request
- * on the same keep-alive agent. The bench starts it with npm start's node flags and environment,
- * so that the figure is got's cost as the gateway runs it. Prints one JSON line and exits.
+ * (REQUEST_HEADERS) on the same keep-alive agent. The bench starts it with npm start's node
+ * flags and environment, so that the figure is got's cost as the gateway runs it. Prints one
+ * JSON line and exits.
  */
 import http from 'node:http';
 import { pino } from 'pino';
@@ -30,7 +31,8 @@ const timeoutMs = 10_000;
 const { retrying } = preparedClients({ provider: 'AVANSER', baseUrl: base, timeoutMs, log: pino({ level: 'silent' }), username, password, headers: { accept: 'application/json' } });
 // As src/datasources/upstream.ts `send` calls it: with the call's deadline.
 const viaGot = () => retrying(url, { method: 'GET', signal: AbortSignal.timeout(timeoutMs), context: { deadline: Date.now() + timeoutMs } }).then((r) => r.body);
-const headers = { accept: 'application/json', authorization: `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}` };
+// The direct request's headers, as scenario 2 sends them to the simulator.
+const headers = JSON.parse(env('REQUEST_HEADERS')) as Record<string, string>;
 const viaHttp = () =>
   new Promise<string>((resolve, reject) => {
     const req = http.request(url, { headers, agent: agents.http }, (res) => {

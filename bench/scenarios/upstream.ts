@@ -44,7 +44,7 @@ export async function upstream(opts: Options): Promise<Row[]> {
 
     // In a process of its own run as npm start runs the gateway (its node flags and environment).
     const { env, flags } = startScript();
-    const costs = await startChild<ClientCost>('http-client-cost', { ...env, BASE_URL: sim.url, REQUEST_PATH: direct.path, AVANSER_USERNAME: live.username, AVANSER_PASSWORD: live.password, CALLS: String(opts.quick ? 300 : 2_000) }, flags);
+    const costs = await startChild<ClientCost>('http-client-cost', { ...env, BASE_URL: sim.url, REQUEST_PATH: direct.path, REQUEST_HEADERS: JSON.stringify(direct.headers), AVANSER_USERNAME: live.username, AVANSER_PASSWORD: live.password, CALLS: String(opts.quick ? 300 : 2_000) }, flags);
     await costs.stop();
     const client = costs.info;
 
