@@ -140,8 +140,16 @@ function selectionCost(w: Walk, type: GraphQLNamedType, set: SelectionSetNode): 
   return cost;
 }
 
-/** Operations without variables found within the limits: their walk is not repeated. */
-const withinLimits = new WeakSet<OperationDefinitionNode>();
+/**
+ * Operations found within the limits, each with the variables it was found so with (as JSON;
+ * "" without variables): the verdict depends on nothing else, so its walk is not repeated.
+ * Clients send the same few variable sets again and again (a page, a search, a poll).
+ */
+const withinLimits = new WeakMap<OperationDefinitionNode, Set<string>>();
+/** Variable sets remembered per operation; then forgotten all at once, and remembered anew. */
+const REMEMBERED_PER_OPERATION = 64;
+/** Longer variables are walked each time: keeping them would cost more memory than the walk. */
+const REMEMBERED_KEY_LENGTH = 1_024;
 
 /**
  * Refuses a validated operation whose lists exceed their caps (BAD_USER_INPUT) or whose cost,
@@ -149,9 +157,10 @@ const withinLimits = new WeakSet<OperationDefinitionNode>();
  * (GRAPHQL_VALIDATION_FAILED). Runs before anything executes, on HTTP and WebSocket.
  */
 export function checkOperation(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, rawVariables: Record<string, unknown> | null | undefined): void {
-  // Without variables the verdict depends on the document alone (one node per text and schema).
-  const constant = !operation.variableDefinitions?.length;
-  if (constant && withinLimits.has(operation)) return;
+  // The variables as sent (parsed JSON, on every transport), so their JSON names them.
+  const key = operation.variableDefinitions?.length ? JSON.stringify(rawVariables ?? {}) : '';
+  const known = withinLimits.get(operation);
+  if (known?.has(key)) return;
   const variables: Record<string, unknown> = {};
   for (const def of operation.variableDefinitions ?? []) {
     const name = def.variable.name.value;
@@ -163,5 +172,11 @@ export function checkOperation(schema: GraphQLSchema, document: DocumentNode, op
   if (!root) return;
   const cost = selectionCost({ schema, fragments, variables, fragmentCosts: new Map() }, root, operation.selectionSet);
   if (cost > LIMITS.cost) throw refusal(ErrorCode.GRAPHQL_VALIDATION_FAILED, `Query cost limit of ${LIMITS.cost} exceeded (found ${Math.round(cost)}): ask for fewer items or fields`);
-  if (constant) withinLimits.add(operation);
+  if (key.length > REMEMBERED_KEY_LENGTH) return;
+  if (!known) withinLimits.set(operation, new Set([key]));
+  else if (known.size < REMEMBERED_PER_OPERATION) known.add(key);
+  else {
+    known.clear();
+    known.add(key);
+  }
 }

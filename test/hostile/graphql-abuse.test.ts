@@ -98,9 +98,16 @@ describe('documents asking too much', () => {
     const page = `edges { node { id number { e164 service { name } } service { name } allocation { greenVN } } }`;
     const q = `query Pages($first: Int!) { ${[1, 2, 3, 4].map((i) => `p${i}: callEvents(first: $first) { ${page} }`).join(' ')} }`;
     expect(refused(await query(q, { first: 100 }), 400, 'GRAPHQL_VALIDATION_FAILED')).toMatch(/^Query cost limit of 20000 exceeded/);
-    const small = await query(q, { first: 10 });
-    expect(small.body.errors).toBeUndefined();
-    expect(small.status).toBe(200);
+    // A verdict is remembered per operation and variables: one set's never stands for another's.
+    for (let round = 0; round < 2; round++) {
+      const small = await query(q, { first: 10 });
+      expect(small.body.errors).toBeUndefined();
+      expect(small.status).toBe(200);
+      expect(refused(await query(q, { first: 100 }), 400, 'GRAPHQL_VALIDATION_FAILED')).toMatch(/^Query cost limit of 20000 exceeded/);
+    }
+    // More sets than are remembered (an unused variable makes each new): still refused after.
+    for (let n = 0; n < 70; n++) expect((await query(q, { first: 10, n })).status).toBe(200);
+    expect(refused(await query(q, { first: 100 }), 400, 'GRAPHQL_VALIDATION_FAILED')).toMatch(/^Query cost limit of 20000 exceeded/);
   });
 
   it('counts list lengths given as variables in the cost (each item an upstream call), refusing before any', async () => {
@@ -110,6 +117,9 @@ describe('documents asking too much', () => {
     expect(vi.calls.length).toBe(before);
     const fewer = await query(q, { a: numbers(50), b: numbers(50) });
     expect(fewer.body.errors).toBeUndefined();
+    expect(vi.calls.length - before).toBe(50);
+    // Refused again after the same operation was let through with other lists.
+    expect(refused(await query(q, { a: numbers(100), b: numbers(100) }), 400, 'GRAPHQL_VALIDATION_FAILED')).toMatch(/^Query cost limit of 20000 exceeded/);
     expect(vi.calls.length - before).toBe(50);
   });
 });
