@@ -35,17 +35,6 @@ await build({
   banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
 });
 
-// keepNames wraps every named function in esbuild's `__name`, closures made per request
-// included (9 a GraphQL request, Fastify's and pino's), and each `defineProperty` gave the
-// closure a map of its own: 81-88 -> 69-73 us of CPU a request when skipped where the name is
-// already right (a renamed class still gets its name). Same length, so the source map holds.
-const bundleFile = fileURLToPath(new URL('../switchboard.mjs', import.meta.url));
-const KEEP_NAMES = 'var __name=(target,value)=>__defProp(target,"name",{value,configurable:true});';
-const LEANER = 'var __name=(t,v)=>t.name===v?t:__defProp(t,"name",{value:v,configurable:!0});'.padEnd(KEEP_NAMES.length);
-const bundled = readFileSync(bundleFile, 'utf8');
-if (bundled.split(KEEP_NAMES).length !== 2) throw new Error("esbuild's __name helper changed: see scripts/bundle.ts");
-writeFileSync(bundleFile, bundled.replace(KEEP_NAMES, LEANER));
-
 // The embedded store's thread (src/store/db.ts) is found next to the module that starts it:
 // the bundle, and tsc's output (which the bench imports). Plain JavaScript, copied as it is.
 const storeWorker = fileURLToPath(new URL('../../src/store/pglite-worker.js', import.meta.url));
