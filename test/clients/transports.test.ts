@@ -38,10 +38,7 @@ let documents = 0;
 const onCall = () => `subscription OnCall${++documents}($filter: CallEventFilter) { callEvents(filter: $filter) { provider providerCallId from } }`;
 
 /** Open shared source streams, from the gateway's metrics (both gateways run in this process). */
-async function sourceStreams(): Promise<number> {
-  const metrics = await (await fetch(`${gw.url}/metrics`)).text();
-  return Number(/^switchboard_subscription_source_streams (\d+)$/m.exec(metrics)?.[1]);
-}
+const sourceStreams = () => gw.metric('switchboard_subscription_source_streams');
 
 /** Waits until `count` source streams are open: the subscriptions are listening. */
 async function listening(count: number): Promise<void> {

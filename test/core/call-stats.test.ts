@@ -27,11 +27,6 @@ async function exotel(sid: string, from: string, start: string, seconds: number)
   expect(res.status).toBe(200);
 }
 
-async function metric(name: string): Promise<number> {
-  const text = await (await fetch(`${gw.url}/metrics`)).text();
-  return Number(new RegExp(`^${name} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
-}
-
 describe('callEvents', () => {
   it('filters by start, caller and answered, and orders by duration with cursors', async () => {
     await exotel('hist-1', '+919811000101', '2024-06-03T09:00:00+05:30', 30);
@@ -126,9 +121,9 @@ describe('callStatsUpdated', () => {
       );
       const byStatus = connections[0]!.subscribe(`subscription LiveByStatus($filter: CallEventFilter, $groupBy: [CallStatsDimension!]!, $interval: CallStatsInterval, $timeZone: String!) {
         callStatsUpdated(filter: $filter, groupBy: $groupBy, interval: $interval, timeZone: $timeZone) { keys { status } totalCalls } }`, other);
-      await expect.poll(() => metric('switchboard_subscription_source_streams'), { timeout: 15_000, interval: 20 }).toBe(CLIENTS.length + 1);
+      await expect.poll(() => gw.metric('switchboard_subscription_source_streams'), { timeout: 15_000, interval: 20 }).toBe(CLIENTS.length + 1);
 
-      const before = await metric('switchboard_call_stats_computations_total');
+      const before = await gw.metric('switchboard_call_stats_computations_total');
       await exotel('live-1', '+919811000201', '2024-07-02T10:00:00+05:30', 40);
       // Apollo Client adds __typename to what it asks for.
       const plain = (r: Result) => JSON.parse(JSON.stringify(r.data, (k, v) => (k === '__typename' ? undefined : v)));
@@ -136,12 +131,12 @@ describe('callStatsUpdated', () => {
         expect(plain(await sub.feed.next(10_000))).toEqual({ callStatsUpdated: [{ keys: { provider: 'EXOTEL', status: null }, bucketStart: '2024-07-01T18:30:00.000Z', totalCalls: 1, answeredCalls: 1 }] });
       }
       expect(plain(await byStatus.feed.next(10_000))).toEqual({ callStatsUpdated: [{ keys: { status: 'ANSWERED' }, totalCalls: 1 }] });
-      expect((await metric('switchboard_call_stats_computations_total')) - before).toBe(2);
+      expect((await gw.metric('switchboard_call_stats_computations_total')) - before).toBe(2);
 
       // A call outside the filter touches no row: nothing is computed or sent.
       await exotel('live-old', '+919811000202', '2024-06-30T10:00:00+05:30', 40);
       expect(await subs[0]!.feed.drain(300)).toEqual([]);
-      expect((await metric('switchboard_call_stats_computations_total')) - before).toBe(2);
+      expect((await gw.metric('switchboard_call_stats_computations_total')) - before).toBe(2);
       for (const sub of [...subs, byStatus]) sub.stop();
     } finally {
       await Promise.all(connections.map((c) => c.close()));

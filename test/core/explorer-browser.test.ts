@@ -88,8 +88,6 @@ describe.skipIf(!available)('the explorer in Chromium, offline', { timeout: 90_0
     await page.keyboard.insertText(document);
     await page.keyboard.press('Control+Enter');
   }
-  /** Subscriptions the gateway is serving (GraphiQL shows Stop before the server has the subscribe message). */
-  const sourceStreams = async () => Number(/^switchboard_subscription_source_streams (\d+)$/m.exec(await (await fetch(`${gw.url}/metrics`)).text())?.[1]);
   /** An editor's text as shown (Monaco draws spaces as no-break spaces). */
   const shown = async (selector: string) => ((await page.locator(selector).first().textContent()) ?? '').replace(/\u00a0/g, ' ');
   /** Wait until the result pane shows every one of `parts`; returns its text. */
@@ -122,7 +120,8 @@ describe.skipIf(!available)('the explorer in Chromium, offline', { timeout: 90_0
     await run(`subscription Calls { callEvents(filter: { number: "${to}" }) { providerCallId status } }`);
     // The subscription is live once GraphiQL shows its Stop button.
     await page.locator('.graphiql-execute-button[aria-label^="Stop"]').waitFor();
-    await expect.poll(sourceStreams).toBe(1);
+    // GraphiQL shows Stop before the gateway has the subscribe message: wait until it serves it.
+    await expect.poll(() => gw.metric('switchboard_subscription_source_streams')).toBe(1);
     const call = await gw.post('mutation ($input: SimulateIncomingCallInput!) { simulateIncomingCall(input: $input) { providerCallId } }', { input: { from: '+61412345678', to, outcome: 'ANSWERED', durationSeconds: 7 } }, DEV_KEY);
     const { providerCallId } = (call.body.data as { simulateIncomingCall: { providerCallId: string } }).simulateIncomingCall;
     await resultShows(`"providerCallId": "${providerCallId}"`, '"status": "ANSWERED"');

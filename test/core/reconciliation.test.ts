@@ -50,12 +50,6 @@ async function runOn(g: TestGateway): Promise<Report> {
   return (await g.request(LastReconciliationDocument)).reconciliation!;
 }
 const runNow = () => runOn(gw);
-/** One counter's value on /metrics. */
-async function metric(name: string, labels: string): Promise<number> {
-  const text = await (await fetch(`${gw.url}/metrics`)).text();
-  const line = text.split('\n').find((l) => l.startsWith(`${name}{${labels}}`));
-  return line ? Number(line.split(' ').at(-1)) : 0;
-}
 
 describe('the first run', () => {
   it('brings in the numbers and services the providers held before the gateway (AVANSER seeded services, VoIP Innovations owned DIDs)', async () => {
@@ -80,7 +74,7 @@ describe('the first run', () => {
     expect(of(report!, 'DELACON')).toMatchObject({ numbers: 'NONE', orderStaleAfterSeconds: 86_400 });
     // AVANSER lists its numbers only through the gateway's records: they are there now.
     expect((await numbersAt('AVANSER')).filter((n) => ['+61280740801', '+61399998888'].includes(n.e164)).map((n) => n.status)).toEqual(['ACTIVE', 'ACTIVE']);
-    expect(await metric('switchboard_reconciliation_runs_total', 'result="completed"')).toBeGreaterThanOrEqual(1);
+    expect(await gw.metric('switchboard_reconciliation_runs_total', 'result="completed"')).toBeGreaterThanOrEqual(1);
   });
 
   it('a second run finds nothing to change', async () => {
@@ -93,7 +87,7 @@ describe('the first run', () => {
 describe('drift made at the provider behind the gateway', () => {
   it('an AVANSER service decommissioned elsewhere: its number RELEASED (published on numberUpdated), its service marked gone, counted', async () => {
     const sim = gw.running.registry.entry('AVANSER').simulator as AvanserSimulator;
-    const before = await metric('switchboard_reconciliation_changes_total', 'provider="AVANSER",record="NUMBER",drift="GONE"');
+    const before = await gw.metric('switchboard_reconciliation_changes_total', 'provider="AVANSER",record="NUMBER",drift="GONE"');
     const sub = subscribe(gw.ws(), OnNumberUpdatedDocument, { filter: { provider: 'AVANSER', e164: '+61399998888' } });
     await sub.ready;
     sim.removeService('+61399998888');
@@ -106,7 +100,7 @@ describe('drift made at the provider behind the gateway', () => {
     ]);
     expect((await numbersAt('AVANSER')).find((n) => n.e164 === '+61399998888')?.status).toBe('RELEASED');
     expect((await gw.running.store.services.all('AVANSER')).find((s) => s.providerRef === '+61399998888')?.removedAt).toBeDefined();
-    expect(await metric('switchboard_reconciliation_changes_total', 'provider="AVANSER",record="NUMBER",drift="GONE"')).toBe(before + 1);
+    expect(await gw.metric('switchboard_reconciliation_changes_total', 'provider="AVANSER",record="NUMBER",drift="GONE"')).toBe(before + 1);
     // Told once: the next run finds it as it left it.
     expect(of(await runNow(), 'AVANSER').changes).toEqual([]);
   });
@@ -135,14 +129,14 @@ describe('drift made at the provider behind the gateway', () => {
 
   it('a provider that cannot be read: reported with its code, its records kept, the others reconciled', async () => {
     const sim = gw.running.registry.entry('VOIP_INNOVATIONS').simulator as VoipInnovationsSimulator;
-    const errors = await metric('switchboard_reconciliation_provider_errors_total', 'provider="VOIP_INNOVATIONS"');
+    const errors = await gw.metric('switchboard_reconciliation_provider_errors_total', 'provider="VOIP_INNOVATIONS"');
     sim.failNext('fault', 5);
     const report = await runNow();
     expect(of(report, 'VOIP_INNOVATIONS')).toMatchObject({ changeCount: 0, changes: [], error: { code: expect.stringMatching(/^UPSTREAM_/) } });
     expect(of(report, 'VOIP_INNOVATIONS').error!.message).not.toMatch(/soap|asp\.net|\/src\//i);
     expect(of(report, 'AVANSER').error).toBeNull();
     expect((await gw.running.store.numbers.byE164(['+14352151001']))[0]?.status).toBe('ACTIVE');
-    expect(await metric('switchboard_reconciliation_provider_errors_total', 'provider="VOIP_INNOVATIONS"')).toBe(errors + 1);
+    expect(await gw.metric('switchboard_reconciliation_provider_errors_total', 'provider="VOIP_INNOVATIONS"')).toBe(errors + 1);
   });
 });
 

@@ -44,6 +44,8 @@ export interface TestGateway {
   webhook(path: string, body: unknown, opts?: { token?: string | null; form?: boolean }): Promise<Response>;
   /** A graphql-ws client; `key: null` connects without credentials. */
   ws(key?: string | null): Client;
+  /** A metric's value from /metrics (`labels` as written there, e.g. `provider="AVANSER"`); 0 when it has no line. */
+  metric(name: string, labels?: string): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -91,6 +93,12 @@ export async function startTestGateway(envOverrides: Record<string, string> = {}
         headers: { 'content-type': form ? 'application/x-www-form-urlencoded' : 'application/json' },
         body: form ? new URLSearchParams(body as Record<string, string>).toString() : JSON.stringify(body),
       });
+    },
+    async metric(name, labels) {
+      const line = `${name}${labels ? `{${labels}}` : ''} `;
+      const text = await (await fetch(`${url}/metrics`)).text();
+      const found = text.split('\n').find((l) => l.startsWith(line));
+      return found ? Number(found.slice(line.length)) : 0;
     },
     ws(key = RW_KEY) {
       const client = createClient({
