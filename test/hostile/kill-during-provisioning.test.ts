@@ -6,7 +6,6 @@
  * with no client asking), and a retry with the key returns it without ordering again.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -29,14 +28,6 @@ let env: Record<string, string>;
 let gateway: ChildGateway | undefined;
 let dataDir: string;
 
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
 async function graphql(query: string, variables: unknown = {}): Promise<{ data?: any; errors?: Array<{ message: string; extensions?: { code?: string } }> }> {
   const res = await fetch(`${gateway!.url}/graphql`, {
     method: 'POST',
@@ -53,13 +44,13 @@ async function avanser(path: string): Promise<Array<{ service_number: string; re
 }
 
 beforeAll(async () => {
-  const port = await freePort();
-  sim = await avanserModule.startSimulator({ log: silentLog, timeScale: 0.001, webhookUrl: (event) => `http://127.0.0.1:${port}/webhooks/avanser/${event}?token=${WEBHOOK_TOKEN}` });
+  // The gateway binds a port of the kernel's choosing at each start; callbacks go to the one running.
+  sim = await avanserModule.startSimulator({ log: silentLog, timeScale: 0.001, webhookUrl: (event) => `${gateway?.url}/webhooks/avanser/${event}?token=${WEBHOOK_TOKEN}` });
   const behind = await behindProxy(sim);
   proxy = behind.proxy;
   dataDir = mkdtempSync(join(tmpdir(), 'switchboard-kill-'));
   env = {
-    PORT: String(port),
+    PORT: '0',
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
     SWITCHBOARD_API_KEYS: `${RW_KEY}=read,write`,
