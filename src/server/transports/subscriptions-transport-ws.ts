@@ -73,10 +73,11 @@ export function subscriptionsTransportWs(core: TransportCore): ProtocolServer {
         const tooMany = operations.size >= LIMITS.subscriptionsPerSocket;
         operations.set(id, op);
         if (tooMany) return op.end({ errors: [tooManyOperations()] });
+        // A refusal's HTTP status is not this protocol's: only its errors are the payload.
         const refused = await core.admit(principal!);
-        if (refused) return op.end(refused);
+        if (refused) return op.end({ errors: refused.errors });
         const prepared = core.prepare(principal!, typeof payload === 'object' && payload !== null ? payload : {});
-        if (isRefusal(prepared)) return op.end(prepared);
+        if (isRefusal(prepared)) return op.end({ errors: prepared.errors });
         const result = await core.run(prepared, op);
         if (!(Symbol.asyncIterator in result)) return op.end(result);
         if (!op.wanted()) return void result.return?.(); // stopped while it was prepared, or its stream has ended
