@@ -38,7 +38,13 @@ export async function upstream(opts: Options): Promise<Row[]> {
     await cannon({ url: `${sim.url}${direct.path}`, method: 'GET', headers: direct.headers, seconds: WARM_SECONDS });
     const gwFixed = await fixedRate(gateway.url, viaGateway, RATE, opts.seconds);
     const simFixed = await fixedRate(sim.url, direct, RATE, opts.seconds);
-    if (gwFixed.failed || simFixed.failed) throw new Error(`failed requests at ${RATE} req/s: gateway ${gwFixed.failed}, direct ${simFixed.failed}`);
+    // The floor: the same direct request through a minimal node:http proxy, warmed as the others.
+    const proxy = await startChild('bare-proxy', { PROXY_TARGET: sim.url });
+    const proxyFixed = await (async () => {
+      await cannon({ url: `${proxy.url}${direct.path}`, method: 'GET', headers: direct.headers, seconds: WARM_SECONDS });
+      return fixedRate(proxy.url, direct, RATE, opts.seconds);
+    })().finally(() => proxy.stop());
+    if (gwFixed.failed || simFixed.failed || proxyFixed.failed) throw new Error(`failed requests at ${RATE} req/s: gateway ${gwFixed.failed}, direct ${simFixed.failed}, bare proxy ${proxyFixed.failed}`);
     const gwSat = await cannon({ url: `${gateway.url}/graphql`, method: 'POST', headers: viaGateway.headers, body: viaGateway.body, seconds: opts.seconds, server: gateway });
     const simSat = await cannon({ url: `${sim.url}${direct.path}`, method: 'GET', headers: direct.headers, seconds: opts.seconds, server: sim });
 
@@ -55,6 +61,8 @@ export async function upstream(opts: Options): Promise<Row[]> {
     return [
       { scenario: s, figure: `added p50 latency @${RATE}/s`, value: round(added50, 3), unit: 'ms', target: '≤ 1 ms', ok: added50 <= 1, baseline: { label: 'direct p50', value: round(simFixed.p50, 3) }, note: `gateway p50 ${round(gwFixed.p50, 3)} ms; ${note}` },
       { scenario: s, figure: `added p99 latency @${RATE}/s`, value: round(added99, 3), unit: 'ms', target: '≤ 5 ms', ok: added99 <= 5, baseline: { label: 'direct p99', value: round(simFixed.p99, 3) }, note: `gateway p99 ${round(gwFixed.p99, 3)} ms` },
+      { scenario: s, figure: `added p50 latency @${RATE}/s, bare node:http proxy`, value: round(proxyFixed.p50 - simFixed.p50, 3), unit: 'ms', target: '—', baseline: { label: 'direct p50', value: round(simFixed.p50, 3) }, note: 'the floor for any process in the path here: the direct request through a minimal proxy (keep-alive agent)' },
+      { scenario: s, figure: `added p99 latency @${RATE}/s, bare node:http proxy`, value: round(proxyFixed.p99 - simFixed.p99, 3), unit: 'ms', target: '—', baseline: { label: 'direct p99', value: round(simFixed.p99, 3) } },
       { scenario: s, figure: 'CPU per request', value: round(gwSat.cpuUsPerRequest, 0), unit: 'µs', target: '—', baseline: { label: 'simulator', value: round(simSat.cpuUsPerRequest, 0) }, note: 'gateway process only (the simulator also works for each gateway request)' },
       { scenario: s, figure: "HTTP client CPU per call: got", value: round(client.got, 0), unit: 'µs', target: '—', baseline: { label: 'node:http, same agent', value: round(client.http, 0) }, ratio: round(client.got / client.http), note: `got's own cost ≈ ${round(client.got - client.http, 0)} µs per call; sequential calls, client process only` },
       { scenario: s, figure: 'throughput at saturation', value: round(gwSat.rps, 0), unit: 'req/s', target: '—', baseline: { label: 'direct', value: round(simSat.rps, 0) }, ratio: round(gwSat.rps / simSat.rps), note: `p50 ${gwSat.p50}/${simSat.p50} ms, p99 ${gwSat.p99}/${simSat.p99} ms (gateway/direct)` },
