@@ -39,7 +39,7 @@ export async function upstream(opts: Options): Promise<Row[]> {
     const gwFixed = await fixedRate(gateway.url, viaGateway, RATE, opts.seconds);
     const simFixed = await fixedRate(sim.url, direct, RATE, opts.seconds);
     // The floor: the same direct request through a minimal node:http proxy, warmed as the others.
-    const proxy = await startChild('bare-proxy', { PROXY_TARGET: sim.url });
+    const proxy = await startChild('bare', { PROXY_TARGET: sim.url });
     const proxyFixed = await (async () => {
       await cannon({ url: `${proxy.url}${direct.path}`, method: 'GET', headers: direct.headers, seconds: WARM_SECONDS });
       return fixedRate(proxy.url, direct, RATE, opts.seconds);
