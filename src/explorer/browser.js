@@ -6,7 +6,7 @@
  */
 import { createGraphiQLFetcher } from '@graphiql/toolkit';
 import { GraphiQL } from 'graphiql';
-import { parse } from 'graphql';
+import { getOperationAST, parse } from 'graphql';
 import 'graphiql/style.css';
 import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -26,8 +26,8 @@ function fromTextSent(fetcher) {
     } catch {
       return fetcher(params, opts); // the server says what is wrong with it
     }
-    const operations = documentAST.definitions.filter((d) => d.kind === 'OperationDefinition');
-    const chosen = operations.find((d) => d.name?.value === params.operationName) ?? (operations.length === 1 ? operations[0] : undefined);
+    // The named operation, or, when GraphiQL's name is stale, the only one.
+    const chosen = getOperationAST(documentAST, params.operationName) ?? getOperationAST(documentAST);
     const operationName = chosen ? (chosen.name?.value ?? null) : params.operationName;
     return fetcher({ ...params, operationName }, { ...opts, documentAST });
   };
