@@ -5,6 +5,22 @@
  */
 import type { CallEventPatch, CallEventRecord, CallStatus, E164, IsoDateTime, MarketingAttribution, ProviderName } from './model.js';
 
+/** The longest duration GraphQL's Int and the store's int column hold: no call lasts longer (68 years). */
+const MAX_CALL_SECONDS = 2 ** 31 - 1;
+
+/** Whole seconds of a call; undefined for what no call lasts (negative, not a number, past MAX_CALL_SECONDS). */
+export function callSeconds(seconds: number): number | undefined {
+  const whole = Math.round(seconds);
+  return whole >= 0 && whole <= MAX_CALL_SECONDS ? whole : undefined;
+}
+
+/** The moment `seconds` after `startedAt`; undefined when either is unknown or the sum is past any date. */
+export function endAfter(startedAt: IsoDateTime | undefined, seconds: number | undefined): IsoDateTime | undefined {
+  if (!startedAt || seconds === undefined) return undefined;
+  const end = new Date(Date.parse(startedAt) + seconds * 1000);
+  return Number.isNaN(end.getTime()) ? undefined : end.toISOString();
+}
+
 /** A final status wins over RINGING whichever arrives first: a late start never undoes an end. */
 function mergedStatus(current: CallStatus, incoming: CallStatus | undefined): CallStatus {
   return incoming && incoming !== 'RINGING' ? incoming : current;

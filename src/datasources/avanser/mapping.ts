@@ -4,6 +4,7 @@
  * E.164. Field names marked [I] are inferred (README: Documented and inferred).
  */
 import type { CallEventPatch, CallStatus, E164, NumberKind, OrderStatus, PhoneNumberRecord, ServiceRecord } from '../../domain/model.js';
+import { callSeconds, endAfter } from '../../domain/calls.js';
 import { digitsOf, toE164 } from '../../domain/phone.js';
 import type {
   AvanserCriteria,
@@ -240,7 +241,7 @@ export function callStatusOf(callstatus: string | undefined, callcode: string | 
 export function callEventPatch(q: Record<string, string>, providerCallId: string): CallEventPatch {
   const status = callStatusOf(q.callstatus, q.callcode) ?? 'FAILED';
   const to = tryFromAvanser(q.bnum);
-  const duration = /^\d+$/.test(q.duration ?? '') ? Number(q.duration) : undefined;
+  const duration = /^\d+$/.test(q.duration ?? '') ? callSeconds(Number(q.duration)) : undefined;
   const startedAt = isoTime(q.tzdate);
   const target = tryFromAvanser(q.target);
   return {
@@ -256,7 +257,7 @@ export function callEventPatch(q: Record<string, string>, providerCallId: string
     answeredByName: status === 'ANSWERED' ? q.targetname || undefined : undefined,
     startedAt,
     // AVANSER reports no end: the start plus the duration.
-    endedAt: startedAt && duration !== undefined ? new Date(Date.parse(startedAt) + duration * 1000).toISOString() : undefined,
+    endedAt: endAfter(startedAt, duration),
     durationSeconds: duration,
     voicemailLeft: status === 'VOICEMAIL' || undefined,
     callerLocation: q.clocation || q.cstate || q.ccountry ? compact({ description: q.clocation || undefined, state: q.cstate || undefined, country: q.ccountry || undefined }) : undefined,

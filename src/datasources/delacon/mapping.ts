@@ -4,6 +4,7 @@
  */
 import type { CountryCode } from 'libphonenumber-js/max';
 import type { CallEventPatch, CallStatus, Conversion, E164, IsoDateTime, NumberTypeRecord, PhoneNumberRecord, ServiceRecord } from '../../domain/model.js';
+import { callSeconds, endAfter } from '../../domain/calls.js';
 import { kindOfNumber, partsOf, tryE164 } from '../../domain/phone.js';
 import type { ProvisionOutcome } from '../provider.js';
 import type { DelaconCallTracking, DelaconFeature, DelaconProvisionInput, DelaconRegion, DelaconServiceUpdateInput, DelaconTransferType } from './inputs.js';
@@ -293,7 +294,7 @@ export function startTime(value: string | undefined): IsoDateTime | undefined {
 export function durationSeconds(value: string | undefined): number | undefined {
   const m = /^(?:(\d+)\s*h)?\s*(?:(\d+)\s*m)?\s*(?:(\d+)\s*s?)?$/i.exec(value?.trim() ?? '');
   if (!m || !value?.trim()) return undefined;
-  return Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0);
+  return callSeconds(Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0));
 }
 
 const yes = (value: string | undefined): boolean | undefined => (value === undefined ? undefined : /^(y|yes|true|1)$/i.test(value));
@@ -334,11 +335,6 @@ export interface CallContext {
   earlier?: Pick<CallEventPatch, 'startedAt' | 'durationSeconds'>;
 }
 
-/** Delacon reports no end: the start plus the duration. */
-function endOf(startedAt: IsoDateTime | undefined, seconds: number | undefined): IsoDateTime | undefined {
-  return startedAt && seconds !== undefined ? new Date(Date.parse(startedAt) + seconds * 1000).toISOString() : undefined;
-}
-
 /** The country of a stored number (E.164), for reading the other numbers of its call. */
 export function countryOf(e164: E164 | undefined): CountryCode | undefined {
   return e164 ? (partsOf(e164).country as CountryCode | undefined) : undefined;
@@ -361,7 +357,7 @@ export function callPatch(phase: CallPhase, fields: Record<string, string>, raw:
       from: tryE164(f('PLA_Caller_Phone_Number'), country),
       to: tryE164(f('PLA_Number_Dialed'), country),
       startedAt,
-      endedAt: endOf(startedAt, earlier?.durationSeconds),
+      endedAt: endAfter(startedAt, earlier?.durationSeconds),
       serviceName: f('PLA_Dealer_Name'),
       serviceCategory: f('PLA_Dealer_Category'),
       websiteNumber: tryE164(f('PLA_Dealer_ID'), country),
@@ -391,7 +387,7 @@ export function callPatch(phase: CallPhase, fields: Record<string, string>, raw:
     // An answering point that is not a number (a name, or a short internal extension) is shown as it came.
     answeredByName: answeredBy ? undefined : answeringPoint,
     durationSeconds: seconds,
-    endedAt: endOf(earlier?.startedAt, seconds),
+    endedAt: endAfter(earlier?.startedAt, seconds),
     voicemailLeft,
     surveyOutcome: f('PLA_SurveyOutcome'),
     saleAmount: f('PLA_SurveySaleAmount'),

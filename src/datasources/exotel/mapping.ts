@@ -14,6 +14,7 @@ import type {
   E164,
   IsoDateTime,
 } from '../../domain/model.js';
+import { callSeconds, endAfter } from '../../domain/calls.js';
 import { tryE164 } from '../../domain/phone.js';
 import type { AllocateRequest, GreenVNPreferencesInput, ReassignRequest, UpdatePartiesRequest } from './inputs.js';
 import type { CreateBody, GreenVnData, PreferencesBody, UpdatePartiesBody, UpdateVnBody } from './wire.js';
@@ -180,7 +181,7 @@ function amount(value: unknown): number | undefined {
 
 function seconds(value: unknown): number | undefined {
   const n = amount(value);
-  return n === undefined ? undefined : Math.round(n);
+  return n === undefined ? undefined : callSeconds(n);
 }
 
 function words(value: unknown): string | undefined {
@@ -193,9 +194,8 @@ function words(value: unknown): string | undefined {
  * after the event was built.
  */
 function endOf(startedAt: IsoDateTime | undefined, dialSeconds: number | undefined, reportedAt: IsoDateTime | undefined): IsoDateTime | undefined {
-  if (!startedAt || dialSeconds === undefined) return undefined;
-  const end = Date.parse(startedAt) + dialSeconds * 1000;
-  return new Date(reportedAt ? Math.min(end, Date.parse(reportedAt)) : end).toISOString();
+  const end = endAfter(startedAt, dialSeconds);
+  return end && reportedAt && Date.parse(reportedAt) < Date.parse(end) ? reportedAt : end;
 }
 
 /** A call event (with or without `insights`) as what it tells about the call. */
