@@ -16,7 +16,7 @@ type Answer = { status: number; body: { data?: unknown; errors?: Array<{ message
 let gw: TestGateway;
 let vi: VoipInnovationsSimulator;
 beforeAll(async () => {
-  gw = await startTestGateway({ RATE_LIMIT_PER_MINUTE: '1000000' });
+  gw = await startTestGateway({ RATE_LIMIT_PER_MINUTE: '1000000', SWITCHBOARD_API_KEYS: `${RW_KEY}=read,write,admin` });
   vi = gw.running.registry.entry('VOIP_INNOVATIONS').simulator as VoipInnovationsSimulator;
 });
 afterAll(async () => {
@@ -220,6 +220,58 @@ describe('too many subscriptions on one WebSocket', () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect((await wsResult(client, '{ providers { provider } }')).data).toBeTruthy();
     for (const stop of stops) stop();
+  });
+});
+
+describe('dates the store cannot hold', () => {
+  /** Every DateTime input, each read by a store query. */
+  const INPUTS = [
+    { field: 'startedAfter', document: (v: string) => `query($d: DateTime!) { callEvents(filter: { startedAfter: ${v} }, first: 1) { edges { cursor } } }` },
+    { field: 'startedBefore', document: (v: string) => `query($d: DateTime!) { callEvents(filter: { startedBefore: ${v} }, first: 1, orderBy: { field: DURATION, direction: DESC }) { edges { cursor } } }` },
+    { field: 'startedAfter', document: (v: string) => `query($d: DateTime!) { callStats(filter: { startedAfter: ${v} }, interval: MONTH, timeZone: "Pacific/Kiritimati") { totalCalls } }` },
+    { field: 'receivedAfter', document: (v: string) => `query($d: DateTime!) { webhookReceipts(filter: { receivedAfter: ${v} }, first: 1) { edges { cursor } } }` },
+    { field: 'receivedBefore', document: (v: string) => `query($d: DateTime!) { webhookReceipts(filter: { receivedBefore: ${v} }, first: 1) { edges { cursor } } }` },
+  ];
+  /** The range (years 1 to 9999 in UTC) as the refusal names it. */
+  const RANGE = 'from 0001-01-01T00:00:00.000Z to 9999-12-31T23:59:59.999Z in UTC';
+  // PostgreSQL has no year 0; JavaScript writes a year past 9999 with a sign PostgreSQL does not read.
+  const OUTSIDE = ['0000-06-01T00:00:00Z', '0001-01-01T00:00:00+00:01', '9999-12-31T23:59:59-00:01'];
+
+  it.each(INPUTS.flatMap((input) => OUTSIDE.map((date) => ({ ...input, date }))))('$field $date: refused naming the range, as a variable and as a literal', async ({ document, date }) => {
+    const asVariable = refused(await query(document('$d'), { d: date }), 400, 'BAD_USER_INPUT');
+    const asLiteral = refused(await query(document(JSON.stringify(date)).replace('($d: DateTime!) ', ' ')), 400, 'GRAPHQL_VALIDATION_FAILED');
+    for (const message of [asVariable, asLiteral]) expect(message).toContain(RANGE);
+  });
+
+  it('the same over WebSocket, a subscription included', async () => {
+    const client = gw.ws();
+    for (const date of OUTSIDE) {
+      const r = await wsResult(client, 'subscription($f: CallEventFilter) { callEvents(filter: $f) { id } }', { f: { startedAfter: date } });
+      expect(r.errors?.map((e) => [e.extensions?.code, e.message.includes(RANGE)])).toEqual([['BAD_USER_INPUT', true]]);
+    }
+  });
+
+  it('any date-time the scalar reads, in any offset, near both ends: an answer or a refusal, never INTERNAL', async () => {
+    const ms = (iso: string) => Date.parse(iso);
+    const instant = fc.oneof(
+      fc.integer({ min: ms('0000-01-01T00:00:00Z'), max: ms('0001-01-02T00:00:00Z') }),
+      fc.integer({ min: ms('9999-12-30T00:00:00Z'), max: ms('9999-12-31T23:59:59.999Z') }),
+      fc.integer({ min: ms('0000-01-01T00:00:00Z'), max: ms('9999-12-31T23:59:59.999Z') }),
+    );
+    const offset = fc.integer({ min: -14 * 60, max: 14 * 60 }).map((m) => (m === 0 ? 'Z' : `${m < 0 ? '-' : '+'}${String(Math.floor(Math.abs(m) / 60)).padStart(2, '0')}:${String(Math.abs(m) % 60).padStart(2, '0')}`));
+    await fc.assert(
+      fc.asyncProperty(instant, offset, fc.constantFrom(...INPUTS), async (t, o, input) => {
+        // The wall-clock digits of instant t, read in offset o (a date-time string of 4-digit years).
+        const date = `${new Date(t).toISOString().slice(0, -1)}${o}`;
+        const a = await query(input.document('$d'), { d: date });
+        wellFormed(a);
+        expect(a.body.errors?.map((e) => e.extensions?.code) ?? [], JSON.stringify(a.body)).not.toContain('INTERNAL');
+        const utc = Date.parse(date);
+        const inside = utc >= ms('0001-01-01T00:00:00Z') && utc <= ms('9999-12-31T23:59:59.999Z');
+        if (!inside) expect(a.status).toBe(400);
+      }),
+      { numRuns: 150 },
+    );
   });
 });
 
