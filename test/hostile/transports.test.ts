@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { CODES, INTERNALS } from '../helpers/answers.js';
+import { INTERNALS, REFUSAL_CODES } from '../helpers/answers.js';
 import type { CallEventRecord } from '../../src/domain/model.js';
 import { Topic } from '../../src/pubsub/bus.js';
 import { rawSocket, RW_KEY, startTestGateway, type TestGateway } from '../helpers/gateway.js';
@@ -77,7 +77,7 @@ describe('the legacy graphql-ws subprotocol', () => {
           expect(mine.map((m) => m.type)).toEqual(['data', 'complete']);
           const text = JSON.stringify(mine);
           expect(text).not.toMatch(INTERNALS);
-          for (const e of (mine[0]!.payload as { errors?: Array<{ extensions?: { code?: string } }> }).errors ?? []) expect(CODES.has(String(e.extensions?.code)), text).toBe(true);
+          for (const e of (mine[0]!.payload as { errors?: Array<{ extensions?: { code?: string } }> }).errors ?? []) expect(REFUSAL_CODES.has(String(e.extensions?.code)), text).toBe(true);
         },
       ),
       { numRuns: 150 },
@@ -189,7 +189,7 @@ describe('HTTP streams', () => {
           if (res.headers.get('content-type')?.startsWith('text/event-stream')) {
             expect(text, text).toMatch(/^:\n\n(event: next\ndata: .+\n\n)+event: complete\ndata:\n\n$/);
           }
-          for (const code of text.matchAll(/"code":"([A-Z_]+)"/g)) expect(CODES.has(code[1]!), text).toBe(true);
+          for (const code of text.matchAll(/"code":"([A-Z_]+)"/g)) expect(REFUSAL_CODES.has(code[1]!), text).toBe(true);
         },
       ),
       { numRuns: 200 },
