@@ -4,6 +4,7 @@
  * read of it), and which calls a filter selects.
  */
 import type { CallEventPatch, CallEventRecord, CallStatus, E164, IsoDateTime, MarketingAttribution, ProviderName } from './model.js';
+import { isoInstant } from './time.js';
 
 /** The longest duration GraphQL's Int and the store's int column hold: no call lasts longer (68 years). */
 const MAX_CALL_SECONDS = 2 ** 31 - 1;
@@ -14,11 +15,9 @@ export function callSeconds(seconds: number): number | undefined {
   return whole >= 0 && whole <= MAX_CALL_SECONDS ? whole : undefined;
 }
 
-/** The moment `seconds` after `startedAt`; undefined when either is unknown or the sum is past any date. */
+/** The moment `seconds` after `startedAt`; undefined when either is unknown or the sum is past the instants kept. */
 export function endAfter(startedAt: IsoDateTime | undefined, seconds: number | undefined): IsoDateTime | undefined {
-  if (!startedAt || seconds === undefined) return undefined;
-  const end = new Date(Date.parse(startedAt) + seconds * 1000);
-  return Number.isNaN(end.getTime()) ? undefined : end.toISOString();
+  return startedAt && seconds !== undefined ? isoInstant(Date.parse(startedAt) + seconds * 1000) : undefined;
 }
 
 /** A final status wins over RINGING whichever arrives first: a late start never undoes an end. */

@@ -2,6 +2,7 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 import { DateTimeResolver, JSONObjectResolver } from 'graphql-scalars';
 import { InvalidPhoneNumber, toE164 } from '../domain/phone.js';
+import { INSTANTS, inInstants } from '../domain/time.js';
 
 function parseE164(value: unknown): string {
   if (typeof value !== 'string') throw new GraphQLError(`E164 must be a string like "+61280740802", got ${JSON.stringify(value)}`);
@@ -24,23 +25,15 @@ export const E164Scalar = new GraphQLScalarType({
   },
 });
 
-/**
- * The instants the store holds: years 1 to 9999 in UTC. PostgreSQL has no year 0 (1 BC), which
- * ISO 8601 and JavaScript have, and an ISO string past 9999 takes a sign it does not read.
- */
-const FIRST = '0001-01-01T00:00:00.000Z';
-const LAST = '9999-12-31T23:59:59.999Z';
-
-function inStoreRange(date: Date): Date {
-  const t = date.getTime();
-  if (t < Date.parse(FIRST) || t > Date.parse(LAST)) throw new GraphQLError(`DateTime must be from ${FIRST} to ${LAST} in UTC, got ${date.toISOString()}`);
+function withinInstants(date: Date): Date {
+  if (!inInstants(date.getTime())) throw new GraphQLError(`DateTime must be from ${INSTANTS.first} to ${INSTANTS.last} in UTC, got ${date.toISOString()}`);
   return date;
 }
 
-/** graphql-scalars' DateTime, refusing instants outside the store's range. */
+/** graphql-scalars' DateTime, refusing instants outside the gateway's (src/domain/time.ts). */
 export const DateTimeScalar = new GraphQLScalarType<Date, Date | string>({
   ...DateTimeResolver.toConfig(),
-  parseValue: (value) => inStoreRange(DateTimeResolver.parseValue(value)),
-  parseLiteral: (ast, variables) => inStoreRange(DateTimeResolver.parseLiteral(ast, variables)),
+  parseValue: (value) => withinInstants(DateTimeResolver.parseValue(value)),
+  parseLiteral: (ast, variables) => withinInstants(DateTimeResolver.parseLiteral(ast, variables)),
 });
 export const JSONObjectScalar = JSONObjectResolver;

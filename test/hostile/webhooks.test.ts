@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callSeconds, endAfter } from '../../src/domain/calls.js';
+import { inInstants } from '../../src/domain/time.js';
 import { WEBHOOK_BODY_LIMIT } from '../../src/webhooks/router.js';
 import { WEBHOOK_TOKEN, startTestGateway, type TestGateway } from '../helpers/gateway.js';
 
@@ -105,44 +106,62 @@ const nextCaller = () => `+6140000${String(1000 + ++callers).slice(-4)}`;
 /** Durations no call lasts: past what GraphQL's Int (and the store's int) holds, or past any date. */
 const ABSURD = ['3000000000', '99999999999999999999', '4e62'];
 
-describe('a call whose duration is past any real call', () => {
-  const sends: Record<string, (from: string, duration: string) => Promise<number[]>> = {
-    // Exotel writes durations as strings or numbers; start and no `current_time`, so only the duration bounds the end.
-    EXOTEL: async (from, d) => [
-      (await gw.webhook('exotel/calls', { call_sid: uniqueId(), from, to: '+917760000969', greenvn: '+918040000513', dial_call_status: 'completed', call_type: 'completed', dial_call_duration: Number(d), on_call_duration: d, start_time: '2021-01-19 19:17:03' })).status,
+describe('a call whose duration or start no call has', () => {
+  type Call = { start?: string; duration?: string };
+  /** An answered call of 5 s from `from`, with the start and duration given, in each provider's own format; the statuses answered. */
+  const sends: Record<string, (from: string, call: Call) => Promise<number[]>> = {
+    // Exotel writes durations as strings or numbers; no `current_time`, so only the duration bounds the end.
+    EXOTEL: async (from, { start = '2021-01-19 19:17:03', duration = '5' }) => [
+      (await gw.webhook('exotel/calls', { call_sid: uniqueId(), from, to: '+917760000969', greenvn: '+918040000513', dial_call_status: 'completed', call_type: 'completed', dial_call_duration: Number(duration), on_call_duration: duration, start_time: start })).status,
     ],
-    AVANSER: async (from, d) => {
-      const q = new URLSearchParams({ callid: uniqueId(), bnum: '+61-0280740801', ani: from.replace('+61', '+61-0'), tzdate: '2017-06-11T16:49:17+10:00', duration: d, callstatus: 'avanser_answered_call', callcode: '1' });
+    AVANSER: async (from, { start = '2017-06-11T16:49:17+10:00', duration = '5' }) => {
+      const q = new URLSearchParams({ callid: uniqueId(), bnum: '+61-0280740801', ani: from.replace('+61', '+61-0'), tzdate: start, duration, callstatus: 'avanser_answered_call', callcode: '1' });
       return [(await send('avanser/calls', { method: 'GET', query: Object.fromEntries(q) })).status];
     },
     // Delacon sends the start first and the duration with the call's end.
-    DELACON: async (from, d) => {
+    DELACON: async (from, { start = '00000001556755937003', duration = '5' }) => {
       const id = uniqueId();
-      const start = await gw.webhook('delacon/calls', { PLA_Call_Id: id, PLA_Caller_Phone_Number: from, PLA_Number_Dialed: '0288889999', PLA_CallStartTime: '00000001556755937003', PLA_CID: '999' });
-      const end = await gw.webhook('delacon/calls', { PLA_Call_Id: id, PLA_CID: '999', PLA_CallResult: 'Answered', PLA_Duration: `${d}s` });
-      return [start.status, end.status];
+      const first = await gw.webhook('delacon/calls', { PLA_Call_Id: id, PLA_Caller_Phone_Number: from, PLA_Number_Dialed: '0288889999', PLA_CallStartTime: start, PLA_CID: '999' });
+      const end = await gw.webhook('delacon/calls', { PLA_Call_Id: id, PLA_CID: '999', PLA_CallResult: 'Answered', PLA_Duration: `${duration}s` });
+      return [first.status, end.status];
     },
   };
-  const CALL = 'query Call($filter: CallEventFilter) { callEvents(filter: $filter, first: 5) { edges { node { status startedAt endedAt durationSeconds dialSeconds } } } }';
+  /** Starts outside years 1 to 9999 in UTC, as each provider writes a start. */
+  const OUT_OF_RANGE: Record<string, string[]> = {
+    EXOTEL: ['0000-06-01 00:00:00', '9999-12-31 23:59:59-01:00'],
+    AVANSER: ['0000-06-01T00:00:00Z', '+020000-01-01T00:00:00Z', '-000001-06-01T00:00:00Z'],
+    DELACON: ['8640000000000000', '253402300800000'],
+  };
+
+  /** The one call from `from`, as the API shows it. */
+  async function shown(provider: string, from: string): Promise<Array<Record<string, unknown>>> {
+    const { status, body } = await gw.post('query Call($filter: CallEventFilter) { callEvents(filter: $filter, first: 5) { edges { node { status startedAt endedAt durationSeconds dialSeconds } } } }', { filter: { provider, from } });
+    expect({ status, errors: body.errors }).toEqual({ status: 200, errors: undefined });
+    return (body.data as { callEvents: { edges: Array<{ node: Record<string, unknown> }> } }).callEvents.edges.map((e) => e.node);
+  }
 
   it.each(Object.keys(sends).flatMap((provider) => ABSURD.map((duration) => ({ provider, duration }))))('$provider, $duration s: stored and shown with no duration, as a call with none', async ({ provider, duration }) => {
     const from = nextCaller();
-    const statuses = await sends[provider]!(from, duration);
+    const statuses = await sends[provider]!(from, { duration });
     expect(statuses).toEqual(statuses.map(() => 200));
-    const { status, body } = await gw.post(CALL, { filter: { provider, from } });
-    expect({ status, errors: body.errors }).toEqual({ status: 200, errors: undefined });
-    const nodes = (body.data as { callEvents: { edges: Array<{ node: Record<string, unknown> }> } }).callEvents.edges.map((e) => e.node);
-    expect(nodes).toEqual([{ status: 'ANSWERED', startedAt: expect.any(String), endedAt: null, durationSeconds: null, dialSeconds: null }]);
+    expect(await shown(provider, from)).toEqual([{ status: 'ANSWERED', startedAt: expect.any(String), endedAt: null, durationSeconds: null, dialSeconds: null }]);
   });
 
-  it('callSeconds and endAfter: any number and any date the store holds give an Int (or none) and a date (or none), never a throw', () => {
+  it.each(Object.entries(OUT_OF_RANGE).flatMap(([provider, starts]) => starts.map((start) => ({ provider, start }))))('$provider, started $start: stored and shown with no start and no end', async ({ provider, start }) => {
+    const from = nextCaller();
+    const statuses = await sends[provider]!(from, { start });
+    expect(statuses).toEqual(statuses.map(() => 200));
+    expect(await shown(provider, from)).toEqual([{ status: 'ANSWERED', startedAt: null, endedAt: null, durationSeconds: 5, dialSeconds: provider === 'EXOTEL' ? 5 : null }]);
+  });
+
+  it('callSeconds and endAfter: any number and any date give an Int (or none) and an instant the gateway keeps (or none), never a throw', () => {
     const start = fc.date({ noInvalidDate: true }).map((d) => d.toISOString());
     fc.assert(
       fc.property(fc.option(start, { nil: undefined }), fc.oneof(fc.double(), fc.integer(), fc.constantFrom(8.64e15, 2 ** 31, 2 ** 31 - 1)), (startedAt, n) => {
         const s = callSeconds(n);
         expect(s === undefined || (Number.isInteger(s) && s >= 0 && s < 2 ** 31)).toBe(true);
         const end = endAfter(startedAt, s);
-        expect(end === undefined || Date.parse(end) >= Date.parse(startedAt!)).toBe(true);
+        expect(end === undefined || (Date.parse(end) >= Date.parse(startedAt!) && inInstants(Date.parse(end)))).toBe(true);
       }),
       { numRuns: 2_000 },
     );

@@ -6,6 +6,7 @@
 import type { CallEventPatch, CallStatus, E164, NumberKind, OrderStatus, PhoneNumberRecord, ServiceRecord } from '../../domain/model.js';
 import { callSeconds, endAfter } from '../../domain/calls.js';
 import { digitsOf, toE164 } from '../../domain/phone.js';
+import { isoInstant } from '../../domain/time.js';
 import type {
   AvanserCriteria,
   AvanserNumberClass,
@@ -274,9 +275,7 @@ export function callEventPatch(q: Record<string, string>, providerCallId: string
 // ---- helpers ----
 
 function isoTime(value: string | undefined): string | undefined {
-  if (!value) return undefined;
-  const t = Date.parse(value);
-  return Number.isNaN(t) ? undefined : new Date(t).toISOString();
+  return value ? isoInstant(Date.parse(value)) : undefined;
 }
 
 /** Drop undefined values (and empty nested objects) so bodies and records carry only what is set. */

@@ -6,6 +6,7 @@ import type { CountryCode } from 'libphonenumber-js/max';
 import type { CallEventPatch, CallStatus, Conversion, E164, IsoDateTime, NumberTypeRecord, PhoneNumberRecord, ServiceRecord } from '../../domain/model.js';
 import { callSeconds, endAfter } from '../../domain/calls.js';
 import { kindOfNumber, partsOf, tryE164 } from '../../domain/phone.js';
+import { isoInstant } from '../../domain/time.js';
 import type { ProvisionOutcome } from '../provider.js';
 import type { DelaconCallTracking, DelaconFeature, DelaconProvisionInput, DelaconRegion, DelaconServiceUpdateInput, DelaconTransferType } from './inputs.js';
 import type { NumberTypesReply, ProvisionReply } from './wire.js';
@@ -285,9 +286,7 @@ export function callPhase(fields: Record<string, string>): CallPhase | undefined
 
 /** `"00000001556755937003"`: zero-padded epoch milliseconds [I]. */
 export function startTime(value: string | undefined): IsoDateTime | undefined {
-  if (!value || !/^\d{1,20}$/.test(value)) return undefined;
-  const date = new Date(Number(value));
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+  return value && /^\d{1,20}$/.test(value) ? isoInstant(Number(value)) : undefined;
 }
 
 /** `"50s"` (also tolerates `"1m 5s"` and bare seconds). */

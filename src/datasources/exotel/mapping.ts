@@ -16,6 +16,7 @@ import type {
 } from '../../domain/model.js';
 import { callSeconds, endAfter } from '../../domain/calls.js';
 import { tryE164 } from '../../domain/phone.js';
+import { isoInstant } from '../../domain/time.js';
 import type { AllocateRequest, GreenVNPreferencesInput, ReassignRequest, UpdatePartiesRequest } from './inputs.js';
 import type { CreateBody, GreenVnData, PreferencesBody, UpdatePartiesBody, UpdateVnBody } from './wire.js';
 
@@ -57,8 +58,7 @@ export function exotelTime(value: unknown, timezone: string): IsoDateTime | unde
   const m = typeof value === 'string' ? /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2}(?:\.\d+)?)\s*(Z|[+-]\d{2}:?\d{2})?$/.exec(value.trim()) : null;
   if (!m) return undefined;
   const zone = m[3] && validOffset(m[3]) ? m[3] : timezone;
-  const date = new Date(`${m[1]}T${m[2]}${zone}`);
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+  return isoInstant(Date.parse(`${m[1]}T${m[2]}${zone}`));
 }
 
 /** `YYYY-MM-DD HH:mm:ss` in the given ±HH:MM offset, as Exotel writes times. */

@@ -16,6 +16,7 @@ import type {
   ServiceRecord,
 } from '../../domain/model.js';
 import { tryE164 } from '../../domain/phone.js';
+import { isoInstant } from '../../domain/time.js';
 import { ErrorCode } from '../../errors.js';
 import { refuse } from '../validate.js';
 import type { NumberCountGrouping, NumberSearchFilter, OrderDraft } from '../provider.js';
@@ -48,8 +49,7 @@ const present = (v: string | undefined): string | undefined => (v && v !== NO_TI
 /** A zone-less .NET dateTime; `1900-01-01T00:00:00` (and nil) mean unset. Zone-less is read as UTC [inferred]. */
 export function dateOf(v: string | undefined): IsoDateTime | undefined {
   if (!v || v.startsWith('1900-') || v.startsWith('0001-')) return undefined;
-  const ms = Date.parse(/(Z|[+-]\d\d:\d\d)$/.test(v) ? v : `${v}Z`);
-  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
+  return isoInstant(Date.parse(/(Z|[+-]\d\d:\d\d)$/.test(v) ? v : `${v}Z`));
 }
 
 /**
