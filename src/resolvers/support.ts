@@ -9,16 +9,24 @@ import type { UserError } from '../types/common.js';
 import { DEFAULT_PAGE, type ConnectionShape, type PageArgs } from '../types/connection.js';
 import { fromGlobalId, splitProviderKey, type NodeType } from '../types/node.js';
 import type { ProviderName } from '../domain/model.js';
+import { INSTANTS } from '../domain/time.js';
 
 /** An item's place: its seq and, in a list sorted on a key, that key (`c<seq>` or `c<seq>:<key>`). */
 const encodeCursor = (seq: number, key?: number) => Buffer.from(key === undefined ? `c${seq}` : `c${seq}:${key}`).toString('base64url');
 
-/** No cursor (absent or null, as clients send it) means the first page. */
+/** A key is a duration in seconds or an instant in microseconds: none lies outside the instants kept, in microseconds. */
+const KEYS = { min: Date.parse(INSTANTS.first) * 1000, max: Date.parse(INSTANTS.last) * 1000 + 999 };
+
+/** No cursor (absent or null, as clients send it) means the first page. A forged one is refused before any query. */
 function decodeCursor(cursor: string | null | undefined): { seq: number; key?: number } | undefined {
   if (cursor === undefined || cursor === null) return undefined;
   const m = /^c(\d+)(?::(-?\d+))?$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!m) throw new GraphQLError(`"${cursor}" is not a cursor from this list`, { extensions: { code: ErrorCode.BAD_USER_INPUT } });
-  return { seq: Number(m[1]), key: m[2] === undefined ? undefined : Number(m[2]) };
+  const seq = Number(m?.[1]);
+  const key = m?.[2] === undefined ? undefined : Number(m[2]);
+  if (!m || !Number.isSafeInteger(seq) || (key !== undefined && !(key >= KEYS.min && key <= KEYS.max))) {
+    throw new GraphQLError(`"${cursor}" is not a cursor from this list`, { extensions: { code: ErrorCode.BAD_USER_INPUT } });
+  }
+  return { seq, key };
 }
 
 /** What a connection's arguments (checked by PageArgs) ask the gateway for. */
