@@ -16,6 +16,8 @@ import {
   isObjectType,
   Kind,
   valueFromASTUntyped,
+  visit,
+  BREAK,
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
@@ -25,6 +27,7 @@ import {
   type InlineFragmentNode,
   type OperationDefinitionNode,
   type SelectionSetNode,
+  type StringValueNode,
   type ValidationContext,
   type ValidationRule,
 } from 'graphql';
@@ -140,6 +143,46 @@ function selectionCost(w: Walk, type: GraphQLNamedType, set: SelectionSetNode): 
   return cost;
 }
 
+/** Where a variable's value holds U+0000, as a path from the variable's name (`input.delacon.businessName`). */
+function nulAt(value: unknown, path: string): string | undefined {
+  if (typeof value === 'string') return value.includes('\0') ? path : undefined;
+  if (typeof value !== 'object' || value === null) return undefined;
+  for (const [k, v] of Object.entries(value)) {
+    const found = nulAt(v, `${path}.${k}`);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * No input string may hold U+0000 (NUL): PostgreSQL's text and jsonb cannot keep it, and no
+ * provider field takes it. Refused before anything runs, in a variable (BAD_USER_INPUT) or
+ * written in the document as `\u0000` (GRAPHQL_VALIDATION_FAILED).
+ */
+function refuseNul(document: DocumentNode, variablesJson: string, rawVariables: Record<string, unknown> | null | undefined): void {
+  // The JSON of the variables is at hand: only a NUL (or a backslash before "u0000") writes `\u0000` in it.
+  if (variablesJson.includes('\\u0000')) {
+    for (const [name, value] of Object.entries(rawVariables ?? {})) {
+      const at = nulAt(value, name);
+      if (at) throw refusal(ErrorCode.BAD_USER_INPUT, `Variable "$${name}" holds a NUL character (U+0000) at "${at}"; no input string may hold one`);
+    }
+  }
+  let literal: StringValueNode | undefined;
+  visit(document, {
+    StringValue(node) {
+      if (!node.value.includes('\0')) return undefined;
+      literal = node;
+      return BREAK;
+    },
+  });
+  if (literal) {
+    throw new GraphQLError('A string in the document holds a NUL character (U+0000); no input string may hold one', {
+      nodes: [literal],
+      extensions: { code: ErrorCode.GRAPHQL_VALIDATION_FAILED, http: { status: 400 } },
+    });
+  }
+}
+
 /**
  * Operations found within the limits, each with the variables it was found so with (as JSON;
  * "" without variables): the verdict depends on nothing else, so its walk is not repeated.
@@ -152,7 +195,7 @@ const REMEMBERED_PER_OPERATION = 64;
 const REMEMBERED_KEY_LENGTH = 1_024;
 
 /**
- * Refuses a validated operation whose lists exceed their caps (BAD_USER_INPUT) or whose cost,
+ * Refuses a validated operation with a NUL in an input string (refuseNul), whose lists exceed their caps (BAD_USER_INPUT) or whose cost,
  * counting page sizes and list lengths given as literals or variables, exceeds LIMITS.cost
  * (GRAPHQL_VALIDATION_FAILED). Runs before anything executes, on HTTP and WebSocket.
  */
@@ -161,6 +204,7 @@ export function checkOperation(schema: GraphQLSchema, document: DocumentNode, op
   const key = operation.variableDefinitions?.length ? JSON.stringify(rawVariables ?? {}) : '';
   const known = withinLimits.get(operation);
   if (known?.has(key)) return;
+  refuseNul(document, key, rawVariables);
   const variables: Record<string, unknown> = {};
   for (const def of operation.variableDefinitions ?? []) {
     const name = def.variable.name.value;

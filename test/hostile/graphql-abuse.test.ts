@@ -274,6 +274,98 @@ describe('dates the store cannot hold', () => {
   });
 });
 
+describe('a NUL (U+0000) in an input string', () => {
+  const PROVISION = 'mutation($input: ProvisionNumbersInput!) { provisionNumbers(input: $input) { orders { id } userErrors { code } } }';
+  const delacon = { businessName: 'B', businessCategory: 'C', email: 'a@b.example', terminationNumber: '+61299998888', region: 'AUSTRALIA', numberType: '02', count: 1, acceptTerms: true };
+  /** A document, variables with one NUL, and where the refusal says it is. */
+  const CASES = [
+    { name: 'a call filter', document: 'query($f: CallEventFilter) { callEvents(filter: $f) { edges { cursor } } }', variables: { f: { search: 'a\u0000b' } }, at: 'f.search' },
+    { name: 'a statistics filter', document: 'query($f: CallEventFilter!) { callStats(filter: $f) { totalCalls } }', variables: { f: { customId: '\u0000' } }, at: 'f.customId' },
+    { name: 'a provisioning input', document: PROVISION, variables: { input: { provider: 'DELACON', delacon: { ...delacon, businessName: 'a\u0000' } } }, at: 'input.delacon.businessName' },
+    { name: 'an idempotency key', document: PROVISION, variables: { input: { provider: 'DELACON', delacon, idempotencyKey: 'k\u0000' } }, at: 'input.idempotencyKey' },
+    { name: 'a subscription filter', document: 'subscription($f: CallEventFilter) { callEvents(filter: $f) { id } }', variables: { f: { source: 'x\u0000' } }, at: 'f.source' },
+  ];
+  const orders = async () => Number((await gw.running.db.query<{ n: number }>('SELECT count(*)::int AS n FROM orders'))[0]!.n);
+
+  it.each(CASES)('$name: BAD_USER_INPUT naming the path, over HTTP (fast path and Apollo) and WebSocket; nothing run', async ({ document, variables, at }) => {
+    const before = await orders();
+    const [variable] = at.split('.');
+    const expected = `Variable "$${variable}" holds a NUL character (U+0000) at "${at}"; no input string may hold one`;
+    if (!document.startsWith('subscription')) {
+      for (const body of [{ query: document, variables }, { query: document, variables, extensions: {} }]) {
+        expect(refused(await send(JSON.stringify(body)), 400, 'BAD_USER_INPUT')).toBe(expected);
+      }
+    }
+    const r = await wsResult(gw.ws(), document, variables);
+    expect(r.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([['BAD_USER_INPUT', expected]]);
+    expect(await orders()).toBe(before);
+  });
+
+  it('written in the document: 400 GRAPHQL_VALIDATION_FAILED; a backslash before "u0000" is no NUL', async () => {
+    const message = refused(await query('{ callEvents(filter: { search: "a\\u0000b" }) { edges { cursor } } }'), 400, 'GRAPHQL_VALIDATION_FAILED');
+    expect(message).toBe('A string in the document holds a NUL character (U+0000); no input string may hold one');
+    const plain = await query('query($f: CallEventFilter) { callEvents(filter: $f) { edges { cursor } } }', { f: { search: 'a\\u0000b' } });
+    expect({ status: plain.status, errors: plain.body.errors }).toEqual({ status: 200, errors: undefined });
+  });
+
+  it('anywhere in any filter, as a variable: refused, never INTERNAL', async () => {
+    const text = fc.tuple(fc.string({ maxLength: 20 }), fc.string({ maxLength: 20 })).map(([a, b]) => `${a}\u0000${b}`);
+    const field = fc.constantFrom('search', 'source', 'campaign', 'keywords', 'customId', 'customGroup');
+    await fc.assert(
+      fc.asyncProperty(field, text, fc.constantFrom('callEvents(filter: $f) { edges { cursor } }', 'callStats(filter: $f) { totalCalls }'), async (f, value, selection) => {
+        const a = await query(`query($f: CallEventFilter!) { ${selection} }`, { f: { [f]: value } });
+        expect(refused(a, 400, 'BAD_USER_INPUT')).toContain(`at "f.${f}"`);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe('forged cursors', () => {
+  const cursor = (text: string) => Buffer.from(text).toString('base64url');
+  /** Every keyset list, each order of the call history included (its cursors carry a key). */
+  const LISTS = [
+    'callEvents(after: $c, first: 2)',
+    'callEvents(before: $c, last: 2)',
+    'callEvents(after: $c, first: 2, orderBy: { field: DURATION, direction: ASC })',
+    'callEvents(before: $c, last: 2, orderBy: { field: STARTED_AT, direction: DESC })',
+    'webhookReceipts(after: $c, first: 2)',
+    'orders(after: $c, first: 2)',
+    'allocations(after: $c, first: 2)',
+    'services(after: $c, first: 2)',
+  ];
+  const page = (list: string, c: string) => query(`query($c: String) { ${list} { edges { cursor } } }`, { c });
+  // Past a bigint, past a JavaScript integer, past any instant the store keeps (in microseconds).
+  const FORGED = ['c99999999999999999999', 'c9223372036854775808', 'c1:99999999999999999999999', 'c1:-9223372036854775808', 'c1:-300000000000000000', 'c1:253402400000000000'];
+
+  it.each(LISTS.flatMap((list) => FORGED.map((text) => ({ list, text }))))('$list with $text: BAD_USER_INPUT, nothing run', async ({ list, text }) => {
+    const a = await page(list, cursor(text));
+    wellFormed(a);
+    expect(a.body.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([['BAD_USER_INPUT', `"${cursor(text)}" is not a cursor from this list`]]);
+  });
+
+  it('keys at both ends of the instants kept still page', async () => {
+    for (const key of ['-62135596800000000', '253402300799999999', '0', '2147483647']) {
+      for (const list of LISTS.slice(0, 4)) {
+        const a = await page(list, cursor(`c1:${key}`));
+        expect({ key, list, errors: a.body.errors }).toEqual({ key, list, errors: undefined });
+      }
+    }
+  });
+
+  it('any digits in a cursor: a page or BAD_USER_INPUT, never INTERNAL', async () => {
+    const digits = fc.oneof(fc.bigInt({ min: -(2n ** 80n), max: 2n ** 80n }), fc.bigInt({ min: -(2n ** 64n), max: 2n ** 64n }), fc.bigInt({ min: -1000n, max: 1000n }));
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...LISTS), digits, fc.option(digits, { nil: undefined }), async (list, seq, key) => {
+        const a = await page(list, cursor(`c${seq < 0n ? -seq : seq}${key === undefined ? '' : `:${key}`}`));
+        wellFormed(a);
+        for (const e of a.body.errors ?? []) expect(e.extensions?.code).toBe('BAD_USER_INPUT');
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
 describe('fuzzed', () => {
   const tokens = ['{', '}', '(', ')', ':', '$', '@', '...', '!', '[', ']', '=', '"', '#', 'query', 'mutation', 'subscription', 'fragment', 'on', 'providers', 'provider', 'callEvents', 'edges', 'node', 'id', 'first', 'after', 'null', '100', '-1', '1e99', '"x"', '\\u0000', '\u0000', '\ud800', '\u2028', '__schema', '__typename', 'portability', 'numbers', 'VOIP_INNOVATIONS', 'AVANSR'];
   const fuzzedQuery = fc.oneof(
