@@ -4,7 +4,7 @@
  * read of it), and which calls a filter selects.
  */
 import type { CallEventPatch, CallEventRecord, CallStatus, E164, IsoDateTime, MarketingAttribution, ProviderName } from './model.js';
-import { isoInstant } from './time.js';
+import { isoInstant } from './values.js';
 
 /** The longest duration GraphQL's Int and the store's int column hold: no call lasts longer (68 years). */
 const MAX_CALL_SECONDS = 2 ** 31 - 1;

@@ -9,7 +9,7 @@ import type { UserError } from '../types/common.js';
 import { DEFAULT_PAGE, type ConnectionShape, type PageArgs } from '../types/connection.js';
 import { fromGlobalId, splitProviderKey, type NodeType } from '../types/node.js';
 import type { ProviderName } from '../domain/model.js';
-import { INSTANTS } from '../domain/time.js';
+import { INSTANTS } from '../domain/values.js';
 
 /** An item's place: its seq and, in a list sorted on a key, that key (`c<seq>` or `c<seq>:<key>`). */
 const encodeCursor = (seq: number, key?: number) => Buffer.from(key === undefined ? `c${seq}` : `c${seq}:${key}`).toString('base64url');

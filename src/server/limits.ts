@@ -31,6 +31,7 @@ import {
   type ValidationContext,
   type ValidationRule,
 } from 'graphql';
+import { badText } from '../domain/values.js';
 import { ErrorCode } from '../errors.js';
 import { MAX_ITEMS } from '../types/lists.js';
 import { DEFAULT_PAGE } from '../types/connection.js';
@@ -143,28 +144,34 @@ function selectionCost(w: Walk, type: GraphQLNamedType, set: SelectionSetNode): 
   return cost;
 }
 
-/** Where a variable's value holds U+0000, as a path from the variable's name (`input.delacon.businessName`). */
-function nulAt(value: unknown, path: string): string | undefined {
-  if (typeof value === 'string') return value.includes('\0') ? path : undefined;
+/** Where and why a variable's value holds text the store cannot keep, the place as a path from the variable's name (`input.delacon.businessName`). */
+function badTextAt(value: unknown, path: string): { at: string; why: string } | undefined {
+  if (typeof value === 'string') {
+    const why = badText(value);
+    return why ? { at: path, why } : undefined;
+  }
   if (typeof value !== 'object' || value === null) return undefined;
   for (const [k, v] of Object.entries(value)) {
-    const found = nulAt(v, `${path}.${k}`);
+    const found = badTextAt(v, `${path}.${k}`);
     if (found) return found;
   }
   return undefined;
 }
 
+/** A NUL, or a lone surrogate, as JSON.stringify writes it; a backslash before "u0000" matches too, and is then looked at. */
+const ESCAPED_BAD_TEXT = /\\u(?:0000|d[89a-f])/i;
+
 /**
- * No input string may hold U+0000 (NUL): PostgreSQL's text and jsonb cannot keep it, and no
- * provider field takes it. Refused before anything runs, in a variable (BAD_USER_INPUT) or
- * written in the document as `\u0000` (GRAPHQL_VALIDATION_FAILED).
+ * No input string may hold a NUL (U+0000) or a lone surrogate: PostgreSQL's text and jsonb
+ * cannot keep them, and no provider field takes them. Refused before anything runs, in a
+ * variable (BAD_USER_INPUT) or written in the document as `\u0000` (GRAPHQL_VALIDATION_FAILED;
+ * graphql-js itself refuses a lone surrogate there).
  */
-function refuseNul(document: DocumentNode, variablesJson: string, rawVariables: Record<string, unknown> | null | undefined): void {
-  // The JSON of the variables is at hand: only a NUL (or a backslash before "u0000") writes `\u0000` in it.
-  if (variablesJson.includes('\\u0000')) {
+function refuseBadText(document: DocumentNode, variablesJson: string, rawVariables: Record<string, unknown> | null | undefined): void {
+  if (ESCAPED_BAD_TEXT.test(variablesJson)) {
     for (const [name, value] of Object.entries(rawVariables ?? {})) {
-      const at = nulAt(value, name);
-      if (at) throw refusal(ErrorCode.BAD_USER_INPUT, `Variable "$${name}" holds a NUL character (U+0000) at "${at}"; no input string may hold one`);
+      const found = badTextAt(value, name);
+      if (found) throw refusal(ErrorCode.BAD_USER_INPUT, `Variable "$${name}" at "${found.at}" ${found.why}; no input string may hold one`);
     }
   }
   let literal: StringValueNode | undefined;
@@ -176,7 +183,7 @@ function refuseNul(document: DocumentNode, variablesJson: string, rawVariables: 
     },
   });
   if (literal) {
-    throw new GraphQLError('A string in the document holds a NUL character (U+0000); no input string may hold one', {
+    throw new GraphQLError('A string in the document contains a NUL character; no input string may hold one', {
       nodes: [literal],
       extensions: { code: ErrorCode.GRAPHQL_VALIDATION_FAILED, http: { status: 400 } },
     });
@@ -195,7 +202,7 @@ const REMEMBERED_PER_OPERATION = 64;
 const REMEMBERED_KEY_LENGTH = 1_024;
 
 /**
- * Refuses a validated operation with a NUL in an input string (refuseNul), whose lists exceed their caps (BAD_USER_INPUT) or whose cost,
+ * Refuses a validated operation with text the store cannot keep (refuseBadText), whose lists exceed their caps (BAD_USER_INPUT) or whose cost,
  * counting page sizes and list lengths given as literals or variables, exceeds LIMITS.cost
  * (GRAPHQL_VALIDATION_FAILED). Runs before anything executes, on HTTP and WebSocket.
  */
@@ -204,7 +211,7 @@ export function checkOperation(schema: GraphQLSchema, document: DocumentNode, op
   const key = operation.variableDefinitions?.length ? JSON.stringify(rawVariables ?? {}) : '';
   const known = withinLimits.get(operation);
   if (known?.has(key)) return;
-  refuseNul(document, key, rawVariables);
+  refuseBadText(document, key, rawVariables);
   const variables: Record<string, unknown> = {};
   for (const def of operation.variableDefinitions ?? []) {
     const name = def.variable.name.value;

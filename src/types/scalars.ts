@@ -2,7 +2,7 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 import { DateTimeResolver, JSONObjectResolver } from 'graphql-scalars';
 import { InvalidPhoneNumber, toE164 } from '../domain/phone.js';
-import { INSTANTS, inInstants } from '../domain/time.js';
+import { INSTANTS, inInstants } from '../domain/values.js';
 
 function parseE164(value: unknown): string {
   if (typeof value !== 'string') throw new GraphQLError(`E164 must be a string like "+61280740802", got ${JSON.stringify(value)}`);

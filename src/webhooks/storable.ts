@@ -1,20 +1,13 @@
 /**
  * What the store can keep of a webhook. PostgreSQL text and jsonb refuse NUL characters and
- * lone surrogates, and its JSON parser gives up on deep nesting; such payloads are bad input
+ * lone surrogates (badText), and its JSON parser gives up on deep nesting; such payloads are bad input
  * (answered 4xx, never 5xx), found here before anything is stored.
  */
 import { isUtf8 } from 'node:buffer';
+import { badText } from '../domain/values.js';
 
 /** No provider nests deeper than 2 (Exotel's `insights`); the routes' own wrapping adds a few. */
 export const MAX_DEPTH = 32;
-
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
-function badText(s: string): string | undefined {
-  if (s.includes('\u0000')) return 'contains a NUL character';
-  if (LONE_SURROGATE.test(s)) return 'contains a lone surrogate (not valid Unicode)';
-  return undefined;
-}
 
 /** Why `value` (JSON-like) cannot be stored, or undefined when it can. Iterative: depth is the input's to choose. */
 export function unstorable(value: unknown): string | undefined {

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callSeconds, endAfter } from '../../src/domain/calls.js';
-import { inInstants } from '../../src/domain/time.js';
+import { inInstants } from '../../src/domain/values.js';
 import { WEBHOOK_BODY_LIMIT } from '../../src/webhooks/router.js';
 import { WEBHOOK_TOKEN, startTestGateway, type TestGateway } from '../helpers/gateway.js';
 

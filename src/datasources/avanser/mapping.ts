@@ -6,7 +6,7 @@
 import type { CallEventPatch, CallStatus, E164, NumberKind, OrderStatus, PhoneNumberRecord, ServiceRecord } from '../../domain/model.js';
 import { callSeconds, endAfter } from '../../domain/calls.js';
 import { digitsOf, toE164 } from '../../domain/phone.js';
-import { isoInstant } from '../../domain/time.js';
+import { isoInstant } from '../../domain/values.js';
 import type {
   AvanserCriteria,
   AvanserNumberClass,

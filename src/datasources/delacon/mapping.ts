@@ -6,7 +6,7 @@ import type { CountryCode } from 'libphonenumber-js/max';
 import type { CallEventPatch, CallStatus, Conversion, E164, IsoDateTime, NumberTypeRecord, PhoneNumberRecord, ServiceRecord } from '../../domain/model.js';
 import { callSeconds, endAfter } from '../../domain/calls.js';
 import { kindOfNumber, partsOf, tryE164 } from '../../domain/phone.js';
-import { isoInstant } from '../../domain/time.js';
+import { isoInstant } from '../../domain/values.js';
 import type { ProvisionOutcome } from '../provider.js';
 import type { DelaconCallTracking, DelaconFeature, DelaconProvisionInput, DelaconRegion, DelaconServiceUpdateInput, DelaconTransferType } from './inputs.js';
 import type { NumberTypesReply, ProvisionReply } from './wire.js';

@@ -16,7 +16,7 @@ import type {
 } from '../../domain/model.js';
 import { callSeconds, endAfter } from '../../domain/calls.js';
 import { tryE164 } from '../../domain/phone.js';
-import { isoInstant } from '../../domain/time.js';
+import { isoInstant } from '../../domain/values.js';
 import type { AllocateRequest, GreenVNPreferencesInput, ReassignRequest, UpdatePartiesRequest } from './inputs.js';
 import type { CreateBody, GreenVnData, PreferencesBody, UpdatePartiesBody, UpdateVnBody } from './wire.js';
 

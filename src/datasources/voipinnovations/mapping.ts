@@ -16,7 +16,7 @@ import type {
   ServiceRecord,
 } from '../../domain/model.js';
 import { tryE164 } from '../../domain/phone.js';
-import { isoInstant } from '../../domain/time.js';
+import { isoInstant } from '../../domain/values.js';
 import { ErrorCode } from '../../errors.js';
 import { refuse } from '../validate.js';
 import type { NumberCountGrouping, NumberSearchFilter, OrderDraft } from '../provider.js';
