@@ -1,8 +1,9 @@
 /**
  * What one operation may ask for, the same on HTTP and WebSocket: tokens (a parse option),
  * depth, aliases and directives (validation rules, from graphql-armor), and then, once the
- * variables are known, list sizes and cost (`checkOperation`). Apollo runs the first on HTTP;
- * the WebSocket path runs the same itself, because Apollo plugins do not see it.
+ * variables are known, text the store cannot keep, list sizes and cost (`checkOperation`).
+ * Apollo runs the first on HTTP; the WebSocket path runs the same itself, because Apollo
+ * plugins do not see it.
  */
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
@@ -158,7 +159,7 @@ function badTextAt(value: unknown, path: string): { at: string; why: string } | 
   return undefined;
 }
 
-/** A NUL, or a lone surrogate, as JSON.stringify writes it; a backslash before "u0000" matches too, and is then looked at. */
+/** A NUL or a lone surrogate as JSON.stringify writes it (an escaped backslash before such text matches too, and is then looked at). */
 const ESCAPED_BAD_TEXT = /\\u(?:0000|d[89a-f])/i;
 
 /**
@@ -167,10 +168,11 @@ const ESCAPED_BAD_TEXT = /\\u(?:0000|d[89a-f])/i;
  * variable (BAD_USER_INPUT) or written in the document as `\u0000` (GRAPHQL_VALIDATION_FAILED;
  * graphql-js itself refuses a lone surrogate there).
  */
-function refuseBadText(document: DocumentNode, variablesJson: string, rawVariables: Record<string, unknown> | null | undefined): void {
+function refuseBadText(document: DocumentNode, operation: OperationDefinitionNode, variablesJson: string, rawVariables: Record<string, unknown> | null | undefined): void {
   if (ESCAPED_BAD_TEXT.test(variablesJson)) {
-    for (const [name, value] of Object.entries(rawVariables ?? {})) {
-      const found = badTextAt(value, name);
+    for (const def of operation.variableDefinitions ?? []) {
+      const name = def.variable.name.value;
+      const found = badTextAt(rawVariables?.[name], name);
       if (found) throw refusal(ErrorCode.BAD_USER_INPUT, `Variable "$${name}" at "${found.at}" ${found.why}; no input string may hold one`);
     }
   }
@@ -202,16 +204,17 @@ const REMEMBERED_PER_OPERATION = 64;
 const REMEMBERED_KEY_LENGTH = 1_024;
 
 /**
- * Refuses a validated operation with text the store cannot keep (refuseBadText), whose lists exceed their caps (BAD_USER_INPUT) or whose cost,
- * counting page sizes and list lengths given as literals or variables, exceeds LIMITS.cost
- * (GRAPHQL_VALIDATION_FAILED). Runs before anything executes, on HTTP and WebSocket.
+ * Refuses a validated operation with text the store cannot keep (refuseBadText), whose lists
+ * exceed their caps (BAD_USER_INPUT) or whose cost, counting page sizes and list lengths given
+ * as literals or variables, exceeds LIMITS.cost (GRAPHQL_VALIDATION_FAILED). Runs before
+ * anything executes, on HTTP and WebSocket.
  */
 export function checkOperation(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, rawVariables: Record<string, unknown> | null | undefined): void {
   // The variables as sent (parsed JSON, on every transport), so their JSON names them.
   const key = operation.variableDefinitions?.length ? JSON.stringify(rawVariables ?? {}) : '';
   const known = withinLimits.get(operation);
   if (known?.has(key)) return;
-  refuseBadText(document, key, rawVariables);
+  refuseBadText(document, operation, key, rawVariables);
   const variables: Record<string, unknown> = {};
   for (const def of operation.variableDefinitions ?? []) {
     const name = def.variable.name.value;

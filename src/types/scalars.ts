@@ -30,7 +30,7 @@ function withinInstants(date: Date): Date {
   return date;
 }
 
-/** graphql-scalars' DateTime, refusing instants outside the gateway's (src/domain/time.ts). */
+/** graphql-scalars' DateTime, refusing instants outside the gateway's (src/domain/values.ts). */
 export const DateTimeScalar = new GraphQLScalarType<Date, Date | string>({
   ...DateTimeResolver.toConfig(),
   parseValue: (value) => withinInstants(DateTimeResolver.parseValue(value)),
