@@ -311,6 +311,11 @@ describe('an input string the store cannot keep (a NUL, a lone surrogate)', () =
     expect({ status: plain.status, errors: plain.body.errors }).toEqual({ status: 200, errors: undefined });
   });
 
+  it('in a variable the operation does not declare: ignored, as graphql-js ignores the variable', async () => {
+    const a = await query('query($f: CallEventFilter) { callEvents(filter: $f) { edges { cursor } } }', { f: { search: 'x' }, other: 'a\u0000' });
+    expect({ status: a.status, errors: a.body.errors }).toEqual({ status: 200, errors: undefined });
+  });
+
   it('anywhere in any filter, as a variable: refused, never INTERNAL', async () => {
     const text = fc.tuple(fc.string({ maxLength: 20 }), fc.constantFrom('\u0000', '\ud800', '\udfff'), fc.string({ maxLength: 20 })).map((parts) => parts.join(''));
     const field = fc.constantFrom('search', 'source', 'campaign', 'keywords', 'customId', 'customGroup');
