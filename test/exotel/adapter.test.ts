@@ -45,6 +45,7 @@ describe('the Exotel port', () => {
 
   it.each<[string, Partial<AllocateRequest>, ErrorCode, string[]]>([
     ['no connection id', { connectionId: ' ' }, ErrorCode.VALIDATION_FAILED, ['connectionId']],
+    ['a connection id over 255 characters', { connectionId: 'x'.repeat(256) }, ErrorCode.VALIDATION_FAILED, ['connectionId']],
     ['no a-party', { aPartyNumbers: [] }, ErrorCode.VALIDATION_FAILED, ['aPartyNumbers']],
     ['a bad number', { aPartyNumbers: ['+919811000001', '+91123'] }, ErrorCode.INVALID_NUMBER, ['aPartyNumbers', '1']],
     ['a number without country', { bPartyNumbers: ['9876543210'] }, ErrorCode.INVALID_NUMBER, ['bPartyNumbers', '0']],

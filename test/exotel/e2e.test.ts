@@ -2,6 +2,7 @@
  * Exotel GreenVN end to end, as a frontend sees it: GraphQL over HTTP and graphql-ws against
  * a real gateway whose Exotel is the sandbox simulator, callbacks arriving over loopback.
  */
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExotelSimulator } from '../../src/datasources/exotel/simulator.js';
 import { providerKey, toGlobalId } from '../../src/types/node.js';
@@ -204,6 +205,18 @@ describe('userErrors for what Exotel refuses', () => {
   ])('%s', async (_, input, code, field) => {
     const { allocateGreenVN: r } = await gw.request(ExotelAllocateDocument, { input: { aPartyNumbers: [caller()], bPartyNumbers: [caller()], usage: 'TWO_WAY', ...input } });
     expect(r).toEqual({ allocation: null, userErrors: [{ code, field, message: expect.any(String) }] });
+  });
+
+  it('a connection id of 255 random characters is kept; a longer one is VALIDATION_FAILED before Exotel (the store could not index 4,000)', async () => {
+    const id = (length: number) => randomBytes(length).toString('base64url').slice(0, length);
+    const kept = await allocate({ connectionId: id(255) });
+    expect((await read(kept.id)).connectionId).toHaveLength(255);
+    for (const length of [256, 4_000]) {
+      const seen = sim.requests.length;
+      const { allocateGreenVN: r } = await gw.request(ExotelAllocateDocument, { input: { connectionId: id(length), aPartyNumbers: [caller()], bPartyNumbers: [caller()], usage: 'TWO_WAY' } });
+      expect(r).toEqual({ allocation: null, userErrors: [{ code: 'VALIDATION_FAILED', field: ['input', 'connectionId'], message: 'A connection id has at most 255 characters' }] });
+      expect(sim.requests.length).toBe(seen);
+    }
   });
 
   it('a taken connection id (18) is DUPLICATE_CONNECTION_ID', async () => {

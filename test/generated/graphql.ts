@@ -13,7 +13,7 @@ export type AllocateGreenVnInput = {
   bPartyNumbers: Array<string>;
   /** At most 100 items. */
   bPartyPins?: Array<number> | null | undefined;
-  /** Your unique id of the mapping; generated when omitted. */
+  /** Your unique id of the mapping, at most 255 characters; generated when omitted. */
   connectionId?: string | null | undefined;
   /** Deallocate automatically after this many seconds (account default otherwise). */
   deallocateAfterSeconds?: number | null | undefined;

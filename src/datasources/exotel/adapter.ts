@@ -10,6 +10,7 @@ import { phoneNumber, refuse } from '../validate.js';
 import { ExotelClient } from './client.js';
 import type { AllocateRequest, GreenVNPreferencesInput, ReassignRequest, UpdatePartiesRequest } from './inputs.js';
 import { toAllocation, toCreateBody, toUpdatePartiesBody, toUpdateVnBody } from './mapping.js';
+import { MAX_LENGTH } from './webhooks.js';
 import { REGIONS, type CreateBody, type GreenVnData } from './wire.js';
 
 /** E.164 numbers of one party, each checked, none twice. */
@@ -50,6 +51,8 @@ function sameNumberCheck(a: E164[] | undefined, b: E164[] | undefined): void {
 /** The create body for a request, checked the way Exotel would check it. */
 function createBody(r: AllocateRequest): CreateBody {
   if (!r.connectionId?.trim()) refuse(['connectionId'], 'A connection id is required');
+  // Exotel's callbacks carry it back, and the store keeps ids up to this long.
+  if (r.connectionId.length > MAX_LENGTH.connection_id) refuse(['connectionId'], `A connection id has at most ${MAX_LENGTH.connection_id} characters`);
   const aPartyNumbers = party(r.aPartyNumbers, 'aPartyNumbers', true)!;
   const bPartyNumbers = party(r.bPartyNumbers, 'bPartyNumbers', true)!;
   sameNumberCheck(aPartyNumbers, bPartyNumbers);

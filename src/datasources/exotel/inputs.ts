@@ -10,6 +10,7 @@ import { AllocationUsage, literals, valuesConfig } from '../../types/enums.js';
 import { atMost } from '../../types/lists.js';
 import { E164Scalar } from '../../types/scalars.js';
 import { REGIONS } from './wire.js';
+import { MAX_LENGTH } from './webhooks.js';
 
 export const GreenVNType = literals('MOBILE', 'LANDLINE');
 export type GreenVNType = keyof typeof GreenVNType;
@@ -37,7 +38,7 @@ export class GreenVNPreferencesInput {
 
 @InputType({ description: 'Exotel GreenVN allocation.' })
 export class AllocateGreenVNInput {
-  @Field(() => String, { nullable: true, description: 'Your unique id of the mapping; generated when omitted.' })
+  @Field(() => String, { nullable: true, description: `Your unique id of the mapping, at most ${MAX_LENGTH.connection_id} characters; generated when omitted.` })
   connectionId?: string;
 
   @Field(() => [E164Scalar], { description: atMost('AllocateGreenVNInput.aPartyNumbers', 100) })
