@@ -80,9 +80,11 @@ export async function page<T>(db: Queryable, table: string, filters: Array<[colu
   return { items: items.map(({ seq, record }) => ({ seq, record })), ...more };
 }
 
-/** The ids that can be uuids: any other cannot name a row (and would fail the cast). */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The ids that can be uuids: any other cannot name a row (and would fail the cast, and the batch with it). */
 export function uuids(ids: readonly string[]): string[] {
-  return ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+  return ids.filter((id) => UUID.test(id));
 }
 
 export type RefKey = { provider: ProviderName; providerRef: string };

@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VoipInnovationsSimulator } from '../../src/datasources/voipinnovations/simulator.js';
+import { toGlobalId } from '../../src/types/node.js';
 import { INTERNALS, REFUSAL_CODES } from '../helpers/answers.js';
 import { RW_KEY, startTestGateway, wsResult, type TestGateway } from '../helpers/gateway.js';
 
@@ -326,6 +327,23 @@ describe('an input string the store cannot keep (a NUL, a lone surrogate)', () =
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe('ids whose key is no row id', () => {
+  it('36 hex digits and hyphens that are no UUID: null, and the valid ids batched with them still resolve', async () => {
+    const delacon = { businessName: 'B', businessCategory: 'C', email: 'a@b.example', terminationNumber: '+61299998888', region: 'AUSTRALIA', numberType: '02', count: 1, acceptTerms: true };
+    const made = await query('mutation($input: ProvisionNumbersInput!) { provisionNumbers(input: $input) { orders { id } userErrors { code } } }', { input: { provider: 'DELACON', delacon } });
+    const order = (made.body.data as { provisionNumbers: { orders: Array<{ id: string }> } }).provisionNumbers.orders[0]!.id;
+    for (const key of ['f'.repeat(36), '-'.repeat(36), `${'0'.repeat(32)}----`]) {
+      const a = await query('query($good: ID!, $order: ID!, $call: ID!) { good: order(id: $good) { id } order(id: $order) { id } call: callEvent(id: $call) { id } node(id: $order) { id } }', {
+        good: order,
+        order: toGlobalId('Order', key),
+        call: toGlobalId('CallEvent', key),
+      });
+      wellFormed(a);
+      expect(a.body).toEqual({ data: { good: { id: order }, order: null, call: null, node: null } });
+    }
   });
 });
 
