@@ -88,6 +88,8 @@ export class CallStats {
   private callersLoaded?: Promise<void>;
   /** Groups are seeded one after another (see seed). */
   private seeds: Promise<void> = Promise.resolve();
+  /** Whether the store knows each time zone asked for (zoneProblem). */
+  private readonly zones = new Map<string, Promise<boolean>>();
 
   constructor(
     private readonly store: Store,
@@ -95,22 +97,35 @@ export class CallStats {
   ) {}
 
   /** Refuses what cannot be run with BAD_USER_INPUT naming the argument. */
-  check(q: CallStatsQuery): void {
+  async check(q: CallStatsQuery): Promise<void> {
     checkFilter(q.filter);
-    const problem = statsProblem(q, new Date());
+    const problem = statsProblem(q, new Date()) ?? (await this.zoneProblem(q.timeZone));
     if (problem) throw new GatewayError(ErrorCode.BAD_USER_INPUT, `${problem.argument} ${problem.message}`);
   }
 
+  /**
+   * A zone Node takes (statsProblem) may be one the store's tzdata dropped ("US/Pacific-New"):
+   * each name is asked of the store once. Names Node takes are a few hundred, so they are kept.
+   */
+  private async zoneProblem(timeZone: string): Promise<{ argument: string; message: string } | undefined> {
+    let known = this.zones.get(timeZone);
+    if (!known) {
+      this.zones.set(timeZone, (known = this.store.callStats.knowsTimeZone(timeZone)));
+      known.catch(() => this.zones.delete(timeZone));
+    }
+    return (await known) ? undefined : { argument: 'timeZone', message: `"${timeZone}" is not a time zone the store knows (e.g. "Australia/Sydney", "UTC")` };
+  }
+
   async rows(q: CallStatsQuery): Promise<CallStatsRecord[]> {
-    this.check(q);
+    await this.check(q);
     const rows = await this.store.callStats.rows(q, new Date());
     if (rows.length > STATS_LIMITS.rows) throw new GatewayError(ErrorCode.BAD_USER_INPUT, `groupBy makes more than ${STATS_LIMITS.rows} rows: narrow the filter, or group by less`);
     return rows;
   }
 
   /** The rows each change of a call alters, as they change; ends when the caller returns. */
-  live(q: CallStatsQuery): AsyncIterableIterator<CallStatsRecord[]> {
-    this.check(q);
+  async live(q: CallStatsQuery): Promise<AsyncIterableIterator<CallStatsRecord[]>> {
+    await this.check(q);
     const key = groupKey(q);
     let group = this.groups.get(key);
     if (!group) {
@@ -138,10 +153,10 @@ export class CallStats {
       wake?.({ done: true, value: undefined });
       return Promise.resolve({ done: true, value: undefined });
     };
-    return {
+    const rows: AsyncIterableIterator<CallStatsRecord[]> = {
       next: () => {
-        const rows = queue.shift();
-        if (rows) return Promise.resolve({ done: false, value: rows });
+        const next = queue.shift();
+        if (next) return Promise.resolve({ done: false, value: next });
         if (!joined.members.has(member)) return Promise.resolve({ done: true, value: undefined });
         return new Promise((resolve) => (wake = resolve));
       },
@@ -150,6 +165,7 @@ export class CallStats {
         return this;
       },
     };
+    return rows;
   }
 
   /** One bus listener for every group, while there are groups. */

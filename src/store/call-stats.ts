@@ -5,6 +5,7 @@
 import { keyFields, STATS_LIMITS, type CallStatsInterval, type CallStatsKeys, type CallStatsQuery, type CallStatsRecord } from '../domain/call-stats.js';
 import { UNANSWERED } from '../domain/calls.js';
 import type { IsoDateTime } from '../domain/model.js';
+import { INSTANTS, isoInstant } from '../domain/values.js';
 import { facetsWhere } from './calls.js';
 import type { Queryable } from './db.js';
 
@@ -36,7 +37,8 @@ type Row = Record<string, unknown> & { snapshot?: string; bucket_start: Date | n
 function record(row: Row, fields: Array<keyof CallStatsKeys>): CallStatsRecord {
   return {
     keys: Object.fromEntries(fields.map((f) => [f, row[KEY_COLUMNS[f]] ?? undefined])) as CallStatsKeys,
-    bucketStart: row.bucket_start ? new Date(row.bucket_start).toISOString() : undefined,
+    // A first local day (week, month) that began in 1 BC is shown from the first instant the API writes.
+    bucketStart: row.bucket_start ? isoInstant(Math.max(new Date(row.bucket_start).getTime(), Date.parse(INSTANTS.first))) : undefined,
     totalCalls: row.total_calls,
     answeredCalls: row.answered_calls,
     missedCalls: row.missed_calls,
@@ -102,6 +104,12 @@ function bucketEnd(interval: CallStatsInterval, lo: string, tz: string): string 
 
 export class CallStatsStore {
   constructor(private readonly db: Queryable) {}
+
+  /** Does the engine's tzdata have this zone? */
+  async knowsTimeZone(name: string): Promise<boolean> {
+    const [row] = await this.db.query<{ known: boolean }>('SELECT EXISTS (SELECT 1 FROM pg_timezone_names WHERE name = $1) AS known', [name]);
+    return row!.known;
+  }
 
   /** Each caller's first call in the store (by start, then seq): its id and start (ms). */
   async firstCalls(): Promise<Map<string, { id: string; startedAt: number }>> {

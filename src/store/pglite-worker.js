@@ -13,6 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite, parse, protocol } from '@electric-sql/pglite';
+import parseDate from 'postgres-date';
 
 const { serialize } = protocol;
 // The WebAssembly compiles while the thread waits for its store: a thread started at boot
@@ -23,7 +24,15 @@ const compiled = Promise.all([compile('pglite.wasm'), compile('initdb.wasm')]);
 compiled.catch(() => undefined); // awaited below; meanwhile a failure is not unhandled
 const { dataDir, extraStartParams } = workerData ?? (await new Promise((resolve) => parentPort.once('message', resolve)));
 const [pgliteWasmModule, initdbWasmModule] = await compiled;
-const lite = await PGlite.create({ dataDir, pgliteWasmModule, initdbWasmModule, ...(extraStartParams && { startParams: [...PGlite.defaultStartParams, ...extraStartParams] }) });
+// timestamptz as node-postgres reads it: PGlite's own reading takes years 1-99 for 19xx or 20xx and BC for no date.
+const TIMESTAMPTZ = 1184;
+const lite = await PGlite.create({
+  dataDir,
+  pgliteWasmModule,
+  initdbWasmModule,
+  parsers: { [TIMESTAMPTZ]: parseDate },
+  ...(extraStartParams && { startParams: [...PGlite.defaultStartParams, ...extraStartParams] }),
+});
 
 /** Parameter types of each named statement prepared so far. */
 const prepared = new Map();

@@ -62,7 +62,7 @@ export class CallStatsRow {
   @Field(() => Float, { nullable: true, description: 'answeredCalls / totalCalls; null without calls.' })
   answerRate?: number | null;
 
-  @Field(() => Int, { description: 'Talk time of the answered calls.' })
+  @Field(() => Float, { description: 'Talk time of the answered calls, in whole seconds (a Float: a busy account passes the 68 years a 32-bit Int holds).' })
   totalDurationSeconds!: number;
 
   @Field(() => Float, { nullable: true, description: 'totalDurationSeconds / answeredCalls; null without answered calls.' })

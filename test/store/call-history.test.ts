@@ -284,7 +284,7 @@ describe('callStatsUpdated', () => {
             const days = interval === 'HOUR' ? 7 : WINDOW.days;
             const range = interval ? { startedAfter: new Date(WINDOW.from).toISOString(), startedBefore: new Date(WINDOW.from + days * 86_400_000).toISOString() } : {};
             const q = { filter: { provider, ...range }, groupBy, interval, timeZone };
-            const live = stats.live(q);
+            const live = await stats.live(q);
             const pushed = new Map<string, CallStatsRecord>();
             const id = (keys: CallStatsKeys, at: string | undefined) => JSON.stringify([keyText(keys), interval ? bucketLabel(Date.parse(at!), interval, timeZone) : '']);
             const touched = new Set<string>();

@@ -298,7 +298,7 @@ describe.each(ENGINES)('store on $name', (engine) => {
         return () => bus.publish(Topic.CALL_CHANGED, { call: m.call, previous: m.previous, txid: m.txid });
       };
       const totals = (rows: CallStatsRecord[]) => Object.fromEntries(rows.map((r) => [r.bucketStart!.slice(0, 10), r.totalCalls]));
-      const live = stats.live(q);
+      const live = await stats.live(q);
       try {
         // Counted by the group's first query, announced only later.
         const announceEarly = await write(3);
@@ -331,7 +331,7 @@ describe.each(ENGINES)('store on $name', (engine) => {
       const q = { filter: { from, startedAfter: at(-40 * 86_400_000) }, groupBy: [], interval: 'MONTH' as const, timeZone: 'UTC' };
       await write(at(-60_000));
       await write(at(120_000)); // a provider's clock two minutes ahead of ours
-      const live = stats.live(q);
+      const live = await stats.live(q);
       try {
         await new Promise((r) => setTimeout(r, 300));
         (await write(at(-30_000)))();

@@ -91,7 +91,7 @@ describe.skipIf(!PG_URL || !REDIS_URL)('two instances sharing PostgreSQL and Red
     };
     const q = { filter: { from, startedAfter: '2024-08-31T00:00:00Z', startedBefore: '2024-09-05T00:00:00Z' }, groupBy: ['STATUS' as const], interval: 'DAY' as const, timeZone: 'Asia/Kolkata' };
     await Promise.all([0, 1, 2].map((i) => post(i)));
-    const live = b!.running.gateway.callStats.live(q);
+    const live = await b!.running.gateway.callStats.live(q);
     const last = new Map<string, number>();
     let pushes = 0;
     const reading = (async () => {
