@@ -45,3 +45,11 @@ export function everyRefusal(checks: Array<() => unknown>): void {
   if (found.length === 1) throw found[0];
   if (found.length > 1) throw new Refusals(found);
 }
+
+/**
+ * A table looked up by words a provider sends: without a prototype, so "constructor" or
+ * "__proto__" finds nothing (in a plain object they find Object's own function or prototype).
+ */
+export function lookupTable<K extends string, V>(rows: Record<K, V>): Readonly<Record<K, V>> {
+  return Object.freeze(Object.assign(Object.create(null) as Record<K, V>, rows));
+}

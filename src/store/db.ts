@@ -227,8 +227,21 @@ async function startPglite(opts: { dataDir: string; startParams?: string[] }, af
   // load, waking the other thread once per statement cost more than many statements did.
   let outbox: Array<Record<string, unknown>> = [];
   const flush = () => {
-    worker.postMessage(outbox);
+    const batch = outbox;
     outbox = [];
+    try {
+      worker.postMessage(batch);
+    } catch {
+      // A value that cannot cross to the thread (a bug of ours) fails its own statement, not the batch or the process.
+      for (const m of batch) {
+        try {
+          worker.postMessage([m]);
+        } catch (err) {
+          pending.get(m.id as number)?.reject(err);
+          pending.delete(m.id as number);
+        }
+      }
+    }
   };
   const call = <T>(op: string, args: Record<string, unknown> = {}): Promise<T> => {
     if (stopped) return Promise.reject(stopped);

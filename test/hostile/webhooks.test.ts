@@ -265,13 +265,15 @@ const FUZZ_ROUTES: FuzzRoute[] = [
 
 /** Any UTF-16 code units: NULs and lone surrogates included. */
 const anyText = fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)), maxLength: 40 });
-/** A value as JSON text: hostile strings, long ids, huge numbers, any JSON, absurd nesting (in a query, shallower: URLs over 16 KB never reach a route). */
+/** A value as JSON text: hostile strings, long ids, huge numbers, prototype words, any JSON, absurd nesting (in a query, shallower: URLs over 16 KB never reach a route). */
 const jsonText = (maxDepth: number) =>
   fc.oneof(
     anyText.map((t) => JSON.stringify(t)),
     fc.constantFrom('\u0000', 'a\u0000b', '\ud800', 'x\udfff', randomBytes(1500).toString('hex'), 'x'.repeat(70)).map((t) => JSON.stringify(t)),
     // Numbers past what any field holds (an int column, GraphQL's Int, a date), as numbers and as strings.
     fc.constantFrom('99999999999999999999', '4294967296', '-1', '1e400', '-0', '4e62').chain((n) => fc.constantFrom(n, JSON.stringify(n))),
+    // Words that name JavaScript's own properties, where a status or code is looked up.
+    fc.constantFrom('constructor', '__proto__', 'toString', 'valueOf', 'hasOwnProperty').map((w) => JSON.stringify(w)),
     fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v) ?? 'null'),
     fc.integer({ min: 30, max: maxDepth }).map(nested),
   );

@@ -7,6 +7,7 @@ import type { CallEventPatch, CallStatus, E164, NumberKind, OrderStatus, PhoneNu
 import { callSeconds, endAfter } from '../../domain/calls.js';
 import { digitsOf, toE164 } from '../../domain/phone.js';
 import { isoInstant } from '../../domain/values.js';
+import { lookupTable } from '../validate.js';
 import type {
   AvanserCriteria,
   AvanserNumberClass,
@@ -46,7 +47,7 @@ export const toAvanserNumber = digitsOf;
  * from the area" (13/1300: local rate), FREECALL numbers are "free of charge … for the calling
  * party" (1800: toll-free as everywhere else).
  */
-const KIND_OF_CLASS: Record<AvanserNumberClass, NumberKind> = { GEO: 'GEOGRAPHIC', TOLLFREE: 'LOCAL_RATE', FREECALL: 'TOLL_FREE', MOBILE: 'MOBILE' };
+const KIND_OF_CLASS = lookupTable<AvanserNumberClass, NumberKind>({ GEO: 'GEOGRAPHIC', TOLLFREE: 'LOCAL_RATE', FREECALL: 'TOLL_FREE', MOBILE: 'MOBILE' });
 
 function isNumberClass(value: string): value is AvanserNumberClass {
   return value in KIND_OF_CLASS;
@@ -180,7 +181,7 @@ export function serviceRecord(e164: E164, s: AvanserServiceFields & { status?: s
 
 // ---- Requests ----
 
-const ORDER_STATUS: Record<string, OrderStatus> = {
+const ORDER_STATUS = lookupTable<string, OrderStatus>({
   completed: 'COMPLETED',
   complete: 'COMPLETED',
   success: 'COMPLETED',
@@ -192,7 +193,7 @@ const ORDER_STATUS: Record<string, OrderStatus> = {
   pending: 'PENDING',
   processing: 'PENDING',
   queued: 'PENDING',
-};
+});
 
 /** `completed` is documented; the other literals are guesses [I]. Undefined when unknown. */
 export function orderStatusOf(status: string | undefined): OrderStatus | undefined {

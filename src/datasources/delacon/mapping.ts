@@ -7,6 +7,7 @@ import type { CallEventPatch, CallStatus, Conversion, E164, IsoDateTime, NumberT
 import { callSeconds, endAfter } from '../../domain/calls.js';
 import { kindOfNumber, partsOf, tryE164 } from '../../domain/phone.js';
 import { isoInstant } from '../../domain/values.js';
+import { lookupTable } from '../validate.js';
 import type { ProvisionOutcome } from '../provider.js';
 import type { DelaconCallTracking, DelaconFeature, DelaconProvisionInput, DelaconRegion, DelaconServiceUpdateInput, DelaconTransferType } from './inputs.js';
 import type { NumberTypesReply, ProvisionReply } from './wire.js';
@@ -312,7 +313,7 @@ export function callStatus(result: string | undefined, voicemailLeft: boolean | 
   return 'MISSED';
 }
 
-const CONVERSIONS: Record<string, Conversion> = { Y: 'ONLINE', R: 'REPEAT', '': 'OFFLINE' };
+const CONVERSIONS = lookupTable<string, Conversion>({ Y: 'ONLINE', R: 'REPEAT', '': 'OFFLINE' });
 
 function defined<T extends object>(record: T): T | undefined {
   const kept = Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined && v !== ''));

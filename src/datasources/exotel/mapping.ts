@@ -17,6 +17,7 @@ import type {
 import { callSeconds, endAfter } from '../../domain/calls.js';
 import { tryE164 } from '../../domain/phone.js';
 import { isoInstant } from '../../domain/values.js';
+import { lookupTable } from '../validate.js';
 import type { AllocateRequest, GreenVNPreferencesInput, ReassignRequest, UpdatePartiesRequest } from './inputs.js';
 import type { CreateBody, GreenVnData, PreferencesBody, UpdatePartiesBody, UpdateVnBody } from './wire.js';
 
@@ -86,7 +87,7 @@ function pinsOf(value: unknown): number[] {
 }
 
 const USAGE_OUT: Record<AllocationUsage, CreateBody['usage']> = { ONE_WAY: 'oneway', TWO_WAY: 'twoway' };
-const STATE_IN: Record<string, AllocationState> = { active: 'ACTIVE', vault: 'DEALLOCATED' };
+const STATE_IN = lookupTable<string, AllocationState>({ active: 'ACTIVE', vault: 'DEALLOCATED' });
 
 export function toAllocation(data: GreenVnData, at: { now: IsoDateTime; expiresAt?: IsoDateTime }): AllocationRecord {
   return {
@@ -154,7 +155,7 @@ export function toUpdateVnBody(r: ReassignRequest): UpdateVnBody {
 }
 
 /** Second-leg status wins over the call type, except that a voicemail is a voicemail. */
-const CALL_STATUS: Record<string, CallStatus> = {
+const CALL_STATUS = lookupTable<string, CallStatus>({
   completed: 'ANSWERED',
   busy: 'BUSY',
   'no-answer': 'MISSED',
@@ -164,7 +165,7 @@ const CALL_STATUS: Record<string, CallStatus> = {
   voicemail: 'VOICEMAIL',
   failed: 'FAILED',
   canceled: 'FAILED',
-};
+});
 
 export function callStatus(callType: unknown, dialCallStatus: unknown): CallStatus {
   const type = String(callType ?? '').toLowerCase();

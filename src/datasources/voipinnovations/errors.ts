@@ -6,6 +6,7 @@
  */
 import type { NumberStatus } from '../../domain/model.js';
 import { BusinessError, ErrorCode, GatewayError, providerFailure } from '../../errors.js';
+import { lookupTable } from '../validate.js';
 import { statusFailure, type ErrorFromResponse, type UpstreamResponse } from '../upstream.js';
 import type { SoapCall, SoapReply } from './client.js';
 
@@ -21,7 +22,7 @@ export interface StatusRow {
   status?: NumberStatus;
 }
 
-export const STATUS_CODES: Readonly<Record<string, StatusRow>> = {
+export const STATUS_CODES = lookupTable<string, StatusRow>({
   // Top-level responseCode (100 is also every DID's plain success).
   '100': { meaning: 'Success' },
   '101': { meaning: 'No records found', empty: true },
@@ -75,7 +76,7 @@ export const STATUS_CODES: Readonly<Record<string, StatusRow>> = {
   '106235': { meaning: 'Number is assigned to another company', code: ErrorCode.NUMBER_NOT_OWNED },
   '106241': { meaning: 'Number was released before and is no longer available', code: ErrorCode.ALREADY_RELEASED },
   '106420': { meaning: 'Could not find number', code: ErrorCode.NOT_FOUND },
-};
+});
 
 /** The row for a code; unknown codes read as a refusal (per DID) or an upstream error (top level). */
 export function statusRow(code: string, topLevel = false): StatusRow {

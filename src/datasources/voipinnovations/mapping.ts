@@ -18,7 +18,7 @@ import type {
 import { tryE164 } from '../../domain/phone.js';
 import { isoInstant } from '../../domain/values.js';
 import { ErrorCode } from '../../errors.js';
-import { refuse } from '../validate.js';
+import { lookupTable, refuse } from '../validate.js';
 import type { NumberCountGrouping, NumberSearchFilter, OrderDraft } from '../provider.js';
 import type { DID, DIDCount, DIDLocator, DIDResponse, OrderBy, PortDetail, PortDID, SearchCriteria } from './wire.js';
 import { statusRow } from './errors.js';
@@ -85,7 +85,7 @@ export function endpointGroupOf(did: DID): number | undefined {
   return named ? Number(named[1]) : undefined;
 }
 
-const AVAILABILITY: Record<string, NumberStatus> = { assigned: 'ACTIVE', reserved: 'RESERVED', available: 'AVAILABLE', unavailable: 'UNAVAILABLE' };
+const AVAILABILITY = lookupTable<string, NumberStatus>({ assigned: 'ACTIVE', reserved: 'RESERVED', available: 'AVAILABLE', unavailable: 'UNAVAILABLE' });
 
 /** A DID from auditDIDs/queryDID; `fallback` is its status when neither `availability` nor the status code says. */
 export function didToNumber(did: DID, fallback: NumberStatus = 'ACTIVE'): PhoneNumberRecord | undefined {
