@@ -91,7 +91,7 @@ export class Allocations {
       }
       throw err;
     }
-    return this.changed(changed);
+    return this.changed(overStored(stored, changed));
   }
 
   /** Store the allocation's new state and publish what happened to it. */
@@ -111,9 +111,7 @@ export class Allocations {
   async refresh(a: AllocationRecord): Promise<{ allocation: AllocationRecord; changed: boolean }> {
     const fresh = await this.registry.call(a.provider, 'getAllocation', a.providerRef);
     const now = new Date().toISOString();
-    // Exotel's record carries neither when it was made nor when it expires: keep ours.
-    const known = fresh ? Object.fromEntries(Object.entries(fresh).filter(([, v]) => v !== undefined)) : { state: 'DEALLOCATED' };
-    const merged: AllocationRecord = { ...a, ...known, createdAt: a.createdAt, updatedAt: a.updatedAt, refreshedAt: now };
+    const merged: AllocationRecord = { ...overStored(a, fresh ?? { state: 'DEALLOCATED' }), updatedAt: a.updatedAt, refreshedAt: now };
     if (sameAllocation(merged, a)) {
       await this.store.allocations.save(merged);
       return { allocation: merged, changed: false };
@@ -136,6 +134,16 @@ export class Allocations {
       }),
     );
   }
+}
+
+/**
+ * What a provider's record of an allocation (a read, or the answer to a change) says over ours.
+ * Exotel's carries neither when the allocation was made nor when it expires: ours are kept, as
+ * is anything the record leaves out.
+ */
+function overStored(stored: AllocationRecord, read: Partial<AllocationRecord>): AllocationRecord {
+  const known = Object.fromEntries(Object.entries(read).filter(([, v]) => v !== undefined && v !== ''));
+  return { ...stored, ...known, createdAt: stored.createdAt };
 }
 
 /** The same facts, whenever they were last read. */

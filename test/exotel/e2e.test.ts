@@ -123,6 +123,17 @@ describe('allocate → call → update → reassign → deallocate', () => {
     expect(final.calls.map((c) => c.status)).toEqual(['FAILED', 'ANSWERED']);
   });
 
+  it('a change keeps when the allocation was made and when it expires (Exotel’s answers carry neither)', async () => {
+    const allocation = await allocate({ deallocateAfterSeconds: 86_400 });
+    const kept = { createdAt: allocation.createdAt, expiresAt: allocation.expiresAt };
+    expect(kept.expiresAt).toEqual(expect.any(String));
+    const { updateAllocationParties: updated } = await gw.request(ExotelUpdatePartiesDocument, { input: { allocationId: allocation.id, bPartyNumbers: [caller()] } });
+    expect(updated.allocation).toMatchObject(kept);
+    const { reassignGreenVN: moved } = await gw.request(ExotelReassignDocument, { input: { allocationId: allocation.id, strict: false } });
+    expect(moved.allocation).toMatchObject(kept);
+    expect(await read(allocation.id)).toMatchObject(kept);
+  });
+
   it('expiry by policy: the simulator’s timer fires the deallocation callback, seen on allocationEvents', async () => {
     const events = subscribe(gw.ws(), OnAllocationEventDocument, { filter: { provider: 'EXOTEL', kinds: ['DEALLOCATED'] } });
     await events.ready;
