@@ -16,6 +16,7 @@ import got, { type Got, type Method, RequestError, TimeoutError } from 'got';
 import CircuitBreaker from 'opossum';
 import type { Logger } from 'pino';
 import type { ProviderName } from '../domain/model.js';
+import { unstorable } from '../domain/values.js';
 import { ErrorCode, GatewayError, type BusinessError } from '../errors.js';
 import { withoutSecretValues } from '../observability/logger.js';
 import { upstreamDuration } from '../observability/metrics.js';
@@ -225,7 +226,11 @@ export class Upstream<Call extends UpstreamRequest = UpstreamRequest, Body = unk
     const body = this.parseBody(res, call);
     const failure = this.errorFromResponse(res, body, call);
     if (failure) throw failure;
-    return { res, payload: this.payloadOf(body, res, call) };
+    const payload = this.payloadOf(body, res, call);
+    // An answer the store cannot keep (a NUL, a lone surrogate) is one the gateway cannot read, not an INTERNAL failure once stored.
+    const unkept = unstorable(payload);
+    if (unkept) throw this.unreadable(res, call.operation, unkept);
+    return { res, payload };
   }
 
   /** One call's payload, checked against the shape the mapping relies on (else UPSTREAM_ERROR). */

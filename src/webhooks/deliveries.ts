@@ -16,7 +16,8 @@ import { webhookReceived } from '../observability/metrics.js';
 import { isDataError } from '../store/db.js';
 import type { ReceiptRow, ReceiptStore, StoredReceipt, WebhookReceipt } from '../store/receipts.js';
 import { WebhookPayloadError, type WebhookEffects, type WebhookRequest, type WebhookResult, type WebhookRoute } from './route.js';
-import { bodyBytes, storableBody, storableText, unstorable } from './storable.js';
+import { unstorable } from '../domain/values.js';
+import { bodyBytes, storableBody, storableText } from './storable.js';
 
 export interface WebhookProvider {
   /** Its webhooks' path segment: `/webhooks/<slug>/<event>`. */

@@ -1,29 +1,10 @@
 /**
- * What the store can keep of a webhook. PostgreSQL text and jsonb refuse NUL characters and
- * lone surrogates (badText), and its JSON parser gives up on deep nesting; such payloads are bad input
- * (answered 4xx, never 5xx), found here before anything is stored.
+ * What the store can keep of a webhook. A payload it cannot keep (src/domain/values.ts
+ * `unstorable`) is bad input (answered 4xx, never 5xx), found before anything is stored; what
+ * is kept of it is written here.
  */
 import { isUtf8 } from 'node:buffer';
 import { badText } from '../domain/values.js';
-
-/** No provider nests deeper than 2 (Exotel's `insights`); the routes' own wrapping adds a few. */
-export const MAX_DEPTH = 32;
-
-/** Why `value` (JSON-like) cannot be stored, or undefined when it can. Iterative: depth is the input's to choose. */
-export function unstorable(value: unknown): string | undefined {
-  const stack: Array<[unknown, number]> = [[value, 0]];
-  while (stack.length) {
-    const [v, depth] = stack.pop()!;
-    if (typeof v === 'string') {
-      const bad = badText(v);
-      if (bad) return `the payload ${bad}`;
-    } else if (typeof v === 'object' && v !== null) {
-      if (depth >= MAX_DEPTH) return `the payload is nested more than ${MAX_DEPTH} levels deep`;
-      for (const [k, item] of Object.entries(v)) stack.push([k, depth], [item, depth + 1]);
-    }
-  }
-  return undefined;
-}
 
 /** Text the store can keep, with what it cannot written as `\uXXXX` (for the query and reason of a rejected receipt). */
 export function storableText(s: string): string {

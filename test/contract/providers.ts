@@ -396,6 +396,7 @@ function voipInnovations(): ProviderContract {
       'CT-007': 'VoIP Innovations sends no webhooks',
       'CT-009': 'VoIP Innovations sends no webhooks',
       'CT-010': 'the vendor page (API 3.0 wiki) shows no sample payloads: its parameter tables are elided',
+      'CT-014': 'SOAP answers are XML 1.0, which cannot carry a NUL (the parser drops `&#0;`)',
     },
     gaps: {},
   };

@@ -152,7 +152,8 @@ const codes = (r: GraphQLResponse<unknown>) => [errorCode(r), ...userErrorCodes(
 /** Send `call`'s request with a fault on every matching upstream request; the answer and how many requests the fault hit. */
 async function faulted({ gw, proxy }: Context, call: UpstreamCall, fault: Fault): Promise<{ answer: GraphQLResponse<any>; hits: number }> {
   const before = proxy.requests.length;
-  proxy.add({ ...call.rule, fault, forward: false });
+  // A rewrite edits the simulator's answer; every other fault stands in for one.
+  proxy.add({ ...call.rule, fault, forward: fault.kind === 'rewrite' });
   try {
     const answer = await call.send(gw);
     expect(JSON.stringify(answer.body)).not.toContain(UPSTREAM_BODY);
@@ -285,6 +286,19 @@ export const CHECKS: Check[] = [
         async run(ctx) {
           const html: Fault = { kind: 'answer', status: 200, body: `<html><body>${UPSTREAM_BODY}</body></html>`, headers: { 'content-type': 'text/html' } };
           expect(errorCode(await probeWith(ctx, html))).toBe('UPSTREAM_ERROR');
+        },
+      },
+    ],
+  },
+  {
+    id: 'CT-014',
+    must: 'MUST answer UPSTREAM_ERROR for an answer in the provider’s format whose text the store cannot keep (a NUL in every string value), not INTERNAL',
+    cases: () => [
+      {
+        async run(ctx) {
+          // Every JSON string value (not key) ends in an escaped NUL.
+          const nul: Fault = { kind: 'rewrite', edit: (body) => body.replace(/"((?:[^"\\]|\\.)*)"(\s*[,}\]])/g, '"$1\\u0000"$2') };
+          expect(errorCode(await probeWith(ctx, nul))).toBe('UPSTREAM_ERROR');
         },
       },
     ],

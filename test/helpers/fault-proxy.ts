@@ -9,12 +9,16 @@
  * - `hang`: never answer (the connection stays open until the client gives up);
  * - `garbage`: write bytes that are not HTTP, then close;
  * - `answer`: answer this status and body instead of the simulator's (a 500, a 502, a 200
- *   whose body the gateway cannot read).
+ *   whose body the gateway cannot read);
+ * - `rewrite`: answer the simulator's status and headers with its body edited.
  */
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
-export type Fault = { kind: 'drop' | 'reset' | 'hang' | 'garbage' } | { kind: 'answer'; status: number; body?: string; headers?: Record<string, string> };
+export type Fault =
+  | { kind: 'drop' | 'reset' | 'hang' | 'garbage' }
+  | { kind: 'answer'; status: number; body?: string; headers?: Record<string, string> }
+  | { kind: 'rewrite'; edit: (body: string) => string };
 
 export interface FaultRule {
   fault: Fault;
@@ -101,10 +105,12 @@ export async function startFaultProxy(targetUrl: string): Promise<FaultProxy> {
     const fault = rule?.fault;
     const socket = req.socket;
     switch (fault?.kind) {
-      case undefined: {
+      case undefined:
+      case 'rewrite': {
         const { 'transfer-encoding': _te, connection: _c, ...headers } = answer!.headers;
-        res.writeHead(answer!.status, { ...headers, 'content-length': answer!.body.length });
-        res.end(answer!.body);
+        const body = fault ? Buffer.from(fault.edit(answer!.body.toString('utf8'))) : answer!.body;
+        res.writeHead(answer!.status, { ...headers, 'content-length': body.length });
+        res.end(body);
         return;
       }
       case 'answer':
