@@ -53,3 +53,12 @@ export function everyRefusal(checks: Array<() => unknown>): void {
 export function lookupTable<K extends string, V>(rows: Record<K, V>): Readonly<Record<K, V>> {
   return Object.freeze(Object.assign(Object.create(null) as Record<K, V>, rows));
 }
+
+/** The largest number GraphQL's Int carries. */
+export const MAX_INT = 2 ** 31 - 1;
+
+/** A whole number from `min` to GraphQL's Int maximum, as a provider wrote it (a number, or digits); undefined otherwise. */
+export function wholeNumber(value: unknown, min = 0): number | undefined {
+  const n = typeof value === 'number' ? value : typeof value === 'string' && /^\s*-?\d{1,10}\s*$/.test(value) ? Number(value) : NaN;
+  return Number.isInteger(n) && n >= min && n <= MAX_INT ? n : undefined;
+}

@@ -44,6 +44,11 @@ describe('allocation samples of the vendor page', () => {
     expect(toAllocation(dataOf('delete-response.json'), at)).toMatchObject({ state: 'DEALLOCATED', greenVN: '+918012345678', providerRef: '123456' });
   });
 
+  it('a pin is a positive whole number GraphQL’s Int holds; anything else is none', () => {
+    const pins = [1e20, 4294967296, -5, 0, '12.5', '1e3', null, '', '1234', 1234];
+    expect(toAllocation({ ...dataOf('update-parties-response.json'), aparty_pins: pins }, at).aPartyPins).toEqual([1234, 1234]);
+  });
+
   it('update responses: pins, and the new VN', () => {
     expect(toAllocation(dataOf('update-parties-response.json'), at)).toMatchObject({ aPartyPins: [12340], bPartyPins: [2340], usage: 'TWO_WAY' });
     expect(toAllocation(dataOf('update-vn-response.json'), at)).toMatchObject({

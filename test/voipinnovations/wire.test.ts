@@ -16,6 +16,7 @@ import {
 import type { Operation } from '../../src/datasources/voipinnovations/wire.js';
 import {
   aggregateCounts,
+  dateOf,
   didToNumber,
   didToService,
   isDummy,
@@ -156,6 +157,29 @@ describe('response envelopes', () => {
     ]);
     expect(aggregateCounts(rows, 'LATA')).toEqual([{ count: 93, lata: '660' }, { count: 17, lata: '666' }]);
     expect(aggregateCounts(rows, 'TIER')).toEqual([{ count: 89, tier: '1' }, { count: 20, tier: '4' }, { count: 1, tier: '777' }]);
+  });
+
+  it('reads a count past what GraphQL’s Int holds, or no whole count, as no more than the Int holds', () => {
+    const row = (didCount: string) => ({ state: 'UT', didCount }) as (typeof rows)[number];
+    const rows = didResponseOf('getDIDCount', 'get_did_count.xml').DIDCounts;
+    for (const didCount of ['Infinity', '2.5', '-5', '1e3', 'x']) expect(aggregateCounts([row(didCount)], 'STATE')).toEqual([{ count: 0, state: 'UT' }]);
+    expect(aggregateCounts([row('3000000000')], 'STATE')).toEqual([{ count: 0, state: 'UT' }]);
+    expect(aggregateCounts([row('2000000000'), row('2000000000')], 'STATE')).toEqual([{ count: 2 ** 31 - 1, state: 'UT' }]);
+  });
+
+  it('reads only .NET dateTimes as dates: no V8 guesses, no day the calendar lacks', () => {
+    expect(dateOf('2024-06-03T09:00:00')).toBe('2024-06-03T09:00:00.000Z');
+    expect(dateOf('2024-06-03T09:00:00.5+10:00')).toBe('2024-06-02T23:00:00.500Z');
+    expect(dateOf('2024-06-03')).toBe('2024-06-03T00:00:00.000Z');
+    expect(dateOf('2024-02-29T00:00:00')).toBe('2024-02-29T00:00:00.000Z');
+    for (const v of ['2024-02-30T00:00:00', '2023-02-29', '1', 'March 7', '0000-01-01', '2024-13-01', '2024-06-03 09:00:00', '']) expect(dateOf(v), v).toBeUndefined();
+  });
+
+  it('reads a port id or endpoint group past what GraphQL’s Int holds as none', () => {
+    const res = toPortResponse(readEnvelope('getPortDetails', fixture('get_port_details.xml')).result!);
+    expect(portDetailsOf({ ...res.PortDetails!, id: '3000000000' })).toBeNull();
+    expect(portDetailsOf({ ...res.PortDetails!, id: '1e3' })).toBeNull();
+    expect(portDetailsOf({ ...res.PortDetails!, defaultEndpointGroup: '99999999999' })?.defaultEndpointGroup).toBeUndefined();
   });
 
   it('reads isPortable: the placeholder PortDetails (id 0, nil dates) is no port order', () => {

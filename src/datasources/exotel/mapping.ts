@@ -17,7 +17,7 @@ import type {
 import { callSeconds, endAfter } from '../../domain/calls.js';
 import { tryE164 } from '../../domain/phone.js';
 import { isoInstant } from '../../domain/values.js';
-import { lookupTable } from '../validate.js';
+import { lookupTable, wholeNumber } from '../validate.js';
 import type { AllocateRequest, GreenVNPreferencesInput, ReassignRequest, UpdatePartiesRequest } from './inputs.js';
 import type { CreateBody, GreenVnData, PreferencesBody, UpdatePartiesBody, UpdateVnBody } from './wire.js';
 
@@ -78,12 +78,9 @@ function numbersOf(value: unknown): E164[] {
   return (Array.isArray(value) ? value : []).map(e164Of).filter((n): n is E164 => n !== undefined);
 }
 
-/** Pins come as numbers, strings, or `[null]` when unset. */
+/** Pins come as numbers, strings, or `[null]` when unset; a pin is a positive whole number. */
 function pinsOf(value: unknown): number[] {
-  return (Array.isArray(value) ? value : [])
-    .filter((p) => p !== null && p !== '')
-    .map(Number)
-    .filter((p) => Number.isInteger(p));
+  return (Array.isArray(value) ? value : []).map((p) => wholeNumber(p, 1)).filter((p): p is number => p !== undefined);
 }
 
 const USAGE_OUT: Record<AllocationUsage, CreateBody['usage']> = { ONE_WAY: 'oneway', TWO_WAY: 'twoway' };

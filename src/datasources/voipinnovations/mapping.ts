@@ -18,7 +18,7 @@ import type {
 import { tryE164 } from '../../domain/phone.js';
 import { isoInstant } from '../../domain/values.js';
 import { ErrorCode } from '../../errors.js';
-import { lookupTable, refuse } from '../validate.js';
+import { lookupTable, MAX_INT, refuse, wholeNumber } from '../validate.js';
 import type { NumberCountGrouping, NumberSearchFilter, OrderDraft } from '../provider.js';
 import type { DID, DIDCount, DIDLocator, DIDResponse, OrderBy, PortDetail, PortDID, SearchCriteria } from './wire.js';
 import { statusRow } from './errors.js';
@@ -46,10 +46,20 @@ export function e164Of(tn: string | undefined): E164 | undefined {
 const flag = (v: string | undefined): boolean => v === 'true' || v === '1';
 const present = (v: string | undefined): string | undefined => (v && v !== NO_TIER ? v : undefined);
 
-/** A zone-less .NET dateTime; `1900-01-01T00:00:00` (and nil) mean unset. Zone-less is read as UTC [inferred]. */
+const DOTNET_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}:\d{2}:\d{2}(?:\.\d+)?))?(Z|[+-]\d{2}:\d{2})?$/;
+
+/**
+ * A zone-less .NET dateTime; `1900-01-01T00:00:00` (and nil) mean unset. Zone-less is read as
+ * UTC [inferred]. Anything else is no date: V8 reads "1" as 2001 and 30 February as 1 March.
+ */
 export function dateOf(v: string | undefined): IsoDateTime | undefined {
-  if (!v || v.startsWith('1900-') || v.startsWith('0001-')) return undefined;
-  return isoInstant(Date.parse(/(Z|[+-]\d\d:\d\d)$/.test(v) ? v : `${v}Z`));
+  const m = v ? DOTNET_DATE.exec(v) : null;
+  if (!m || v!.startsWith('1900-') || v!.startsWith('0001-')) return undefined;
+  const [, y, mo, d, time = '00:00:00', zone = 'Z'] = m;
+  const day = new Date(0);
+  day.setUTCFullYear(Number(y), Number(mo) - 1, Number(d));
+  if (day.getUTCMonth() !== Number(mo) - 1 || day.getUTCDate() !== Number(d)) return undefined;
+  return isoInstant(Date.parse(`${y}-${mo}-${d}T${time}${zone}`));
 }
 
 /**
@@ -194,7 +204,8 @@ export function aggregateCounts(rows: DIDCount[], groupBy: NumberCountGrouping):
     for (const k of GROUP_KEYS[groupBy]) (record as unknown as Record<string, unknown>)[k] = all[k];
     const key = JSON.stringify(record);
     const sum = groups.get(key) ?? record;
-    sum.count += Number(row.didCount) || 0;
+    // More than GraphQL's Int is no count of numbers.
+    sum.count = Math.min(sum.count + (wholeNumber(row.didCount) ?? 0), MAX_INT);
     groups.set(key, sum);
   }
   return [...groups.values()];
@@ -287,8 +298,8 @@ export function accountOf(res: DIDResponse): ProviderAccountRecord {
 
 /** A port order; id 0 (isPortable's placeholder, or no record) means none. */
 export function portDetailsOf(pd: PortDetail | undefined): PortDetailsRecord | null {
-  const portId = Number(pd?.id);
-  if (!pd || !Number.isInteger(portId) || portId <= 0) return null;
+  const portId = wholeNumber(pd?.id, 1);
+  if (!pd || portId === undefined) return null;
   const numberDetails = pd.dids.map(portNumber).filter((n): n is PortNumberRecord => n !== undefined);
   return {
     portId,
@@ -308,8 +319,7 @@ export function portDetailsOf(pd: PortDetail | undefined): PortDetailsRecord | n
 
 /** A positive endpoint group id; 0, nil or anything else is none. */
 function group(v: string | undefined): number | undefined {
-  const id = Number(v);
-  return v && Number.isInteger(id) && id > 0 ? id : undefined;
+  return wholeNumber(v, 1);
 }
 
 function portNumber(d: PortDID): PortNumberRecord | undefined {
