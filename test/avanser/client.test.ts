@@ -72,6 +72,20 @@ describe('client on the vendor samples', () => {
     await expect(client.listRequests()).rejects.toMatchObject({ code: ErrorCode.UPSTREAM_ERROR });
     await expect(client.getRequest('nope')).rejects.toMatchObject({ code: ErrorCode.NOT_FOUND });
   });
+
+  it.each([
+    ['a service’s notification e-mail as a string', 'GET /v1/services', { '61280740801': { name: 'x', service: { missed_call_notification: { email: 'a@b.c' } } } }],
+    ['a service’s recording as "yes"', 'GET /v1/services', { '61280740801': { name: 'x', service: { record_call: 'yes' } } }],
+    ['a service’s custom id as an object', 'GET /v1/services', { '61280740801': { name: 'x', custom_id: { a: 1 } } }],
+    ['a service’s type as an object', 'GET /v1/services', { '61280740801': { name: 'x', service: { type: { a: 1 } } } }],
+    ['a stock number’s national form as a list', 'GET /v1/numbers', { '61280740802': { number: '61280740802', national: ['a'] } }],
+    ['an acknowledgement’s message as an object', 'POST /v1/requests', { request_id: 'r1', message: { a: 1 } }],
+  ])('fails as UPSTREAM_ERROR on %s (a field the mapping reads, of another type)', async (_, route, response) => {
+    replies[route] = JSON.stringify({ '@transaction': {}, response });
+    const client = new AvanserClient({ username: 'u', password: 'p', baseUrl: base }, deps);
+    const call = route === 'GET /v1/services' ? client.listServices() : route === 'GET /v1/numbers' ? client.searchNumbers({ country: 'AU' }) : client.createRequest(fixture('request-by-szu.json'));
+    await expect(call).rejects.toMatchObject({ code: ErrorCode.UPSTREAM_ERROR });
+  });
 });
 
 describe('client on the simulator', () => {

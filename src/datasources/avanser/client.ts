@@ -16,10 +16,26 @@ export interface AvanserCall extends UpstreamRequest {
 }
 
 /** What the mapping relies on in each answer's `response`. */
-const ACK: Shape = { request_id: 'text', service_number: 'string?' };
-const STOCK_ENTRY: Shape = { number: 'string', type: 'string?', pool: 'string?', region: 'string?' };
-const REQUEST: Shape = { request_id: 'text', status: 'string?', service_number: 'string?' };
-const SERVICE: Shape = { service_number: 'string', name: 'string?', status: 'string?', callback_uri: 'string?', service: optional({ answer_point: 'string?' }) };
+const REQUEST: Shape = { request_id: 'text', status: 'string?', service_number: 'string?', message: 'string?' };
+/** An acknowledgement is read as the request it acknowledges. */
+const ACK: Shape = REQUEST;
+const STOCK_ENTRY: Shape = { number: 'string', type: 'string?', pool: 'string?', region: 'string?', national: 'string?' };
+const SERVICE: Shape = {
+  service_number: 'string',
+  name: 'string?',
+  status: 'string?',
+  callback_uri: 'string?',
+  custom_id: 'string?',
+  custom_group: 'string?',
+  updated: 'string?',
+  service: optional({
+    type: 'string?',
+    answer_point: 'string?',
+    answer_point_name: 'string?',
+    record_call: 'boolean?',
+    missed_call_notification: optional({ email: optional(['string']), sms: optional(['string']) }),
+  }),
+};
 
 /**
  * A list as AVANSER writes it: an object keyed by id, each entry with its key copied into
