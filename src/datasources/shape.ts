@@ -4,7 +4,8 @@
  * without a reference. Only the named fields are checked (providers add fields freely).
  *
  * - `'string'`, `'number'`, `'boolean'`, `'object'` (any non-array object);
- * - `'text'`: a non-empty string; `'id'`: a non-empty string or a finite number (references);
+ * - `'text'`: a non-empty string; `'id'`: that or a finite number (references); both at most
+ *   MAX_REF characters, as the store indexes references;
  * - a trailing `?` makes a scalar optional (absent or null);
  * - `{ field: Shape }`: an object with those fields; `[Shape]`: an array of them;
  * - `optional(shape)`: an object or array that may be absent.
@@ -20,13 +21,18 @@ export const optional = (shape: Shape): Shape => new Optional(shape);
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** The longest reference kept: PostgreSQL's index rows stop at ~2.7 kB, and no provider's come near. */
+const MAX_REF = 255;
+
+const isText = (v: unknown) => typeof v === 'string' && v.trim() !== '' && v.length <= MAX_REF;
+
 const SCALARS: Record<Scalar, (v: unknown) => boolean> = {
   string: (v) => typeof v === 'string',
-  text: (v) => typeof v === 'string' && v.trim() !== '',
+  text: isText,
   number: (v) => typeof v === 'number' && Number.isFinite(v),
   boolean: (v) => typeof v === 'boolean',
   object: isObject,
-  id: (v) => (typeof v === 'string' && v.trim() !== '') || (typeof v === 'number' && Number.isFinite(v)),
+  id: (v) => isText(v) || (typeof v === 'number' && Number.isFinite(v)),
 };
 
 /** Where `value` departs from `shape` (`response.request_id: expected id`), or undefined when it fits. */

@@ -4,6 +4,7 @@ import type { ExotelSimulator } from '../../src/datasources/exotel/simulator.js'
 import type { AllocateRequest } from '../../src/datasources/exotel/inputs.js';
 import type { ExotelAdapter } from '../../src/datasources/exotel/adapter.js';
 import { BusinessError, ErrorCode } from '../../src/errors.js';
+import { startFaultProxy } from '../helpers/fault-proxy.js';
 import { log, startReceiver, TZ, type Receiver } from './helpers.js';
 
 let receiver: Receiver;
@@ -24,6 +25,37 @@ afterAll(async () => {
 function request(over: Partial<AllocateRequest> = {}): AllocateRequest {
   return { connectionId: `port-${++n}`, aPartyNumbers: ['+919811000001'], bPartyNumbers: ['+919876543210'], usage: 'TWO_WAY', ...over };
 }
+
+describe('the Exotel port, its answers edited on the way', () => {
+  /** Each allocation answer's `data` as `edit` leaves it. */
+  async function allocateEdited(edit: (data: Record<string, unknown>) => void, over: Partial<AllocateRequest> = {}) {
+    const proxy = await startFaultProxy(sim.live.baseUrl);
+    const rewrite = (body: string) => {
+      const answer = JSON.parse(body) as { data: Record<string, unknown> };
+      edit(answer.data);
+      return JSON.stringify(answer);
+    };
+    proxy.add({ method: 'POST', fault: { kind: 'rewrite', edit: rewrite } });
+    try {
+      return await exotelModule.create({ ...sim.live, baseUrl: proxy.url }, { log, timeoutMs: 2000, webhookUrl: receiver.webhookUrl }).allocate!(request(over));
+    } finally {
+      await proxy.close();
+    }
+  }
+
+  it('an answer without the connection id: the one sent is kept', async () => {
+    expect(await allocateEdited((d) => delete d.connection_id, { connectionId: 'kept-by-us' })).toMatchObject({ connectionId: 'kept-by-us' });
+  });
+
+  it.each([
+    ['an allocation id of 256 characters', (d: Record<string, unknown>) => (d.greenvn_id = 'x'.repeat(256))],
+    ['a connection id of 10,000 characters', (d: Record<string, unknown>) => (d.connection_id = 'x'.repeat(10_000))],
+    ['an empty connection id', (d: Record<string, unknown>) => (d.connection_id = '')],
+    ['a flow id that is an object', (d: Record<string, unknown>) => (d.flow_id = { a: 1 })],
+  ])('%s: UPSTREAM_ERROR', async (_, edit) => {
+    await expect(allocateEdited(edit)).rejects.toMatchObject({ code: ErrorCode.UPSTREAM_ERROR });
+  });
+});
 
 describe('the Exotel port', () => {
   it('is EXOTEL, with the allocation operations (and reading back a lost one) only', () => {

@@ -67,7 +67,8 @@ function createBody(r: AllocateRequest): CreateBody {
 /** A new allocation; its policy runs from when it was requested (`startedMs`). */
 function allocation(data: GreenVnData, r: AllocateRequest, startedMs: number): AllocationRecord {
   const expiresAt = r.deallocateAfterSeconds === undefined ? undefined : new Date(startedMs + r.deallocateAfterSeconds * 1000).toISOString();
-  return toAllocation(data, { now: new Date().toISOString(), expiresAt });
+  // The connection id is the one sent, should the answer leave it out.
+  return toAllocation({ ...data, connection_id: data.connection_id ?? r.connectionId }, { now: new Date().toISOString(), expiresAt });
 }
 
 export class ExotelAdapter implements ProviderAdapter {

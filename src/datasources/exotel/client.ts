@@ -19,7 +19,8 @@ const RETRY_PAUSE_MS = 100;
 /** What the mapping relies on in an allocation; the rest of Exotel's loose JSON is read leniently. */
 const ALLOCATION: Shape = {
   greenvn_id: 'id',
-  connection_id: 'string?',
+  connection_id: 'id?',
+  flow_id: 'id?',
   state: 'string?',
   usage: 'string?',
   aparty_numbers: optional(['string']),
