@@ -6,6 +6,7 @@ import { voipInnovationsModule } from '../../src/datasources/voipinnovations/mod
 import { startVoipInnovationsSimulator, type VoipInnovationsSimulator } from '../../src/datasources/voipinnovations/simulator.js';
 import type { ProviderDeps } from '../../src/datasources/provider.js';
 import { BusinessError, ErrorCode, GatewayError } from '../../src/errors.js';
+import { startFaultProxy } from '../helpers/fault-proxy.js';
 
 const log = pino({ level: 'silent' });
 const deps: ProviderDeps = { log, timeoutMs: 3_000, webhookUrl: (e) => `http://127.0.0.1:9/webhooks/voipinnovations/${e}` };
@@ -116,6 +117,17 @@ describe('the account (ConferenceLine on auditDIDs)', () => {
 });
 
 describe('owned numbers (auditDIDs, queryDID)', () => {
+  it('an answer about another number says nothing of the one asked for', async () => {
+    const proxy = await startFaultProxy(sim.live.url);
+    proxy.add({ fault: { kind: 'rewrite', edit: (xml) => xml.replaceAll('<tn>4352151001</tn>', '<tn>2125550100</tn>') } });
+    try {
+      const viaProxy = voipInnovationsModule.create({ ...sim.live, url: proxy.url }, deps) as VoipInnovationsAdapter;
+      expect(await viaProxy.getNumber('+14352151001')).toBeNull();
+    } finally {
+      await proxy.close();
+    }
+  });
+
   it('lists the DIDs the account owns', async () => {
     const owned = await port.ownedNumbers();
     expect(owned.map((n) => n.e164).sort()).toEqual(['+14352151001', '+18012241001']);

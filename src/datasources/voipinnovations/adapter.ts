@@ -31,6 +31,7 @@ import {
   criteriaOf,
   didToNumber,
   didToService,
+  e164Of,
   isDummy,
   locatorToNumber,
   outcomesOf,
@@ -265,7 +266,8 @@ export class VoipInnovationsAdapter implements ProviderAdapter {
   private async query(e164: E164, field: string[]): Promise<DID | null> {
     const res = await this.client.queryDID(tnOf(e164, field));
     requireSuccess(res);
-    const did = res.DIDs[0];
+    // Only a row of the number asked for says anything about it.
+    const did = res.DIDs.find((d) => e164Of(d.tn) === e164);
     if (!did || isDummy(did)) return null;
     const failure = codeFailure(did.statusCode ?? '', { field });
     if (failure) throw failure;
