@@ -135,6 +135,7 @@ describe('provision', () => {
     ['an invalid termination number', customer({ terminationNumber: '+6129' }), ['delacon', 'terminationNumber'], ErrorCode.INVALID_NUMBER],
     ['a termination number abroad', customer({ terminationNumber: '+442079460000' }), ['delacon', 'terminationNumber'], ErrorCode.INVALID_NUMBER],
     ['a company id that is not one', { provider: 'DELACON', delacon: { companyId: 'abc', count: 1 } } as ProvisionRequest, ['delacon', 'companyId'], ErrorCode.VALIDATION_FAILED],
+    ['a company id of 21 digits', { provider: 'DELACON', delacon: { companyId: '1'.repeat(21), count: 1 } } as ProvisionRequest, ['delacon', 'companyId'], ErrorCode.VALIDATION_FAILED],
   ])('refuses %s before calling Delacon', async (_name, request, field, code) => {
     await expect(port.provision!(request)).rejects.toMatchObject({ code, field });
     expect(sent()).toEqual([]);
@@ -206,6 +207,7 @@ describe('updateService', () => {
 
   it.each([
     ['a service ref that is not a company id', {}, 'x1', ['serviceRef'], ErrorCode.VALIDATION_FAILED],
+    ['a company id of 21 digits', {}, '1'.repeat(21), ['serviceRef'], ErrorCode.VALIDATION_FAILED],
     ['nothing to update', {}, undefined, ['delacon'], ErrorCode.VALIDATION_FAILED],
     ['an SMS of 161 characters', { smsMessage: 'x'.repeat(161) }, undefined, ['delacon', 'smsMessage'], ErrorCode.VALIDATION_FAILED],
     ['a transfer time of 1000 s', { transferTimeSeconds: 1000 }, undefined, ['delacon', 'transferTimeSeconds'], ErrorCode.VALIDATION_FAILED],

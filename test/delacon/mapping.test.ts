@@ -215,6 +215,8 @@ describe('Create Customer', () => {
   it('splits and normalises Numbers', () => {
     expect(parseNumbers('0280740001,0280740002 , 12', 'AU')).toEqual({ numbers: ['+61280740001', '+61280740002'], unreadable: ['12'] });
     expect(parseNumbers(undefined, 'AU')).toEqual({ numbers: [], unreadable: [] });
+    // The same number twice (once nationally, once in E.164) is one number of the order.
+    expect(parseNumbers('0288889999, +61288889999, 0288889999', 'AU')).toEqual({ numbers: ['+61288889999'], unreadable: [] });
   });
 
   it('maps the Get Region Number Types sample', () => {

@@ -92,14 +92,14 @@ export function provisionForm(input: DelaconProvisionInput): Record<string, stri
   });
 }
 
-/** `"1234, 3456, 5678"` -> E.164; what cannot be read is set aside, not guessed. */
+/** `"1234, 3456, 5678"` -> E.164, each once; what cannot be read is set aside, not guessed. */
 export function parseNumbers(list: string | undefined, country: CountryCode): { numbers: E164[]; unreadable: string[] } {
   const numbers: E164[] = [];
   const unreadable: string[] = [];
   for (const item of (list ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
     const e164 = tryE164(item, country);
-    if (e164) numbers.push(e164);
-    else unreadable.push(item);
+    if (!e164) unreadable.push(item);
+    else if (!numbers.includes(e164)) numbers.push(e164);
   }
   return { numbers, unreadable };
 }
