@@ -7,6 +7,7 @@
 import { isEmail } from '../domain/email.js';
 import type { E164 } from '../domain/model.js';
 import { InvalidPhoneNumber, toE164 } from '../domain/phone.js';
+import { MAX_INT } from '../domain/values.js';
 import { BusinessError, ErrorCode, Refusals } from '../errors.js';
 
 /** Refuse the input at `field`. */
@@ -53,9 +54,6 @@ export function everyRefusal(checks: Array<() => unknown>): void {
 export function lookupTable<K extends string, V>(rows: Record<K, V>): Readonly<Record<K, V>> {
   return Object.freeze(Object.assign(Object.create(null) as Record<K, V>, rows));
 }
-
-/** The largest number GraphQL's Int carries. */
-export const MAX_INT = 2 ** 31 - 1;
 
 /** A whole number from `min` to GraphQL's Int maximum, as a provider wrote it (a number, or digits); undefined otherwise. */
 export function wholeNumber(value: unknown, min = 0): number | undefined {

@@ -4,15 +4,12 @@
  * read of it), and which calls a filter selects.
  */
 import type { CallEventPatch, CallEventRecord, CallStatus, E164, IsoDateTime, MarketingAttribution, ProviderName } from './model.js';
-import { isoInstant } from './values.js';
+import { isoInstant, MAX_INT } from './values.js';
 
-/** The longest duration GraphQL's Int and the store's int column hold: no call lasts longer (68 years). */
-const MAX_CALL_SECONDS = 2 ** 31 - 1;
-
-/** Whole seconds of a call; undefined for what no call lasts (negative, not a number, past MAX_CALL_SECONDS). */
+/** Whole seconds of a call; undefined for what no call lasts (negative, not a number, past MAX_INT: 68 years). */
 export function callSeconds(seconds: number): number | undefined {
   const whole = Math.round(seconds);
-  return whole >= 0 && whole <= MAX_CALL_SECONDS ? whole : undefined;
+  return whole >= 0 && whole <= MAX_INT ? whole : undefined;
 }
 
 /** The moment `seconds` after `startedAt`; undefined when either is unknown or the sum is past the instants kept. */

@@ -5,12 +5,16 @@
  *   the DateTime scalar reads.
  * - Text: Unicode without NUL. PostgreSQL's text and jsonb refuse NUL characters and lone surrogates.
  * - JSON: nested at most MAX_DEPTH levels; PostgreSQL's JSON parser gives up deeper.
+ * - Whole numbers: at most MAX_INT, the largest GraphQL's Int and the store's int columns hold.
  */
 import type { IsoDateTime } from './model.js';
 
 export const INSTANTS = { first: '0001-01-01T00:00:00.000Z', last: '9999-12-31T23:59:59.999Z' } as const;
-const FIRST_MS = Date.parse(INSTANTS.first);
+export const FIRST_MS = Date.parse(INSTANTS.first);
 const LAST_MS = Date.parse(INSTANTS.last);
+
+/** The largest number GraphQL's Int and the store's int columns hold. */
+export const MAX_INT = 2 ** 31 - 1;
 
 /** Is `ms` since the epoch within INSTANTS? (NaN is not.) */
 export function inInstants(ms: number): boolean {
@@ -31,21 +35,46 @@ export function badText(s: string): string | undefined {
   return undefined;
 }
 
-/** No provider nests deeper than 2 (Exotel's `insights`); webhook routes' own wrapping adds a few. */
+/** No provider nests deeper than 2 (Exotel's `insights`); webhook routes' own wrapping adds a few; no GraphQL input nests near it. */
 const MAX_DEPTH = 32;
 
-/** Why `value` (JSON-like) cannot be stored, or undefined when it can. Iterative: depth is the input's to choose. */
-export function unstorable(value: unknown): string | undefined {
-  const stack: Array<[unknown, number]> = [[value, 0]];
+/** One value met in the walk, with what leads to it (to name its path only once something is found). */
+interface Step {
+  value: unknown;
+  depth: number;
+  key?: string;
+  parent?: Step;
+}
+
+const pathOf = (step: Step): string => (step.parent ? `${pathOf(step.parent)}.${step.key}` : (step.key ?? ''));
+
+/**
+ * Where (a path from `name`: "input.delacon.businessName") and why (`contains a NUL character`,
+ * `is nested more than 32 levels deep`) `value`, JSON-like, cannot be stored; undefined when it
+ * can. Iterative: depth is the input's to choose.
+ */
+export function unstorableAt(value: unknown, name = ''): { at: string; why: string } | undefined {
+  const stack: Step[] = [{ value, depth: 0, key: name }];
   while (stack.length) {
-    const [v, depth] = stack.pop()!;
+    const step = stack.pop()!;
+    const v = step.value;
     if (typeof v === 'string') {
       const bad = badText(v);
-      if (bad) return `the payload ${bad}`;
+      if (bad) return { at: pathOf(step), why: bad };
     } else if (typeof v === 'object' && v !== null) {
-      if (depth >= MAX_DEPTH) return `the payload is nested more than ${MAX_DEPTH} levels deep`;
-      for (const [k, item] of Object.entries(v)) stack.push([k, depth], [item, depth + 1]);
+      if (step.depth >= MAX_DEPTH) return { at: pathOf(step), why: `is nested more than ${MAX_DEPTH} levels deep` };
+      for (const [k, item] of Object.entries(v)) {
+        const bad = badText(k);
+        if (bad) return { at: `${pathOf(step)}.${k}`, why: bad };
+        stack.push({ value: item, depth: step.depth + 1, key: k, parent: step });
+      }
     }
   }
   return undefined;
+}
+
+/** Why `value` (JSON-like) cannot be stored ("the payload contains a NUL character"), or undefined when it can. */
+export function unstorable(value: unknown): string | undefined {
+  const found = unstorableAt(value);
+  return found && `the payload ${found.why}`;
 }

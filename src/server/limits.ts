@@ -32,7 +32,7 @@ import {
   type ValidationContext,
   type ValidationRule,
 } from 'graphql';
-import { badText } from '../domain/values.js';
+import { unstorableAt } from '../domain/values.js';
 import { ErrorCode } from '../errors.js';
 import { MAX_ITEMS } from '../types/lists.js';
 import { DEFAULT_PAGE } from '../types/connection.js';
@@ -145,37 +145,25 @@ function selectionCost(w: Walk, type: GraphQLNamedType, set: SelectionSetNode): 
   return cost;
 }
 
-/** Where and why a variable's value holds text the store cannot keep, the place as a path from the variable's name (`input.delacon.businessName`). */
-function badTextAt(value: unknown, path: string): { at: string; why: string } | undefined {
-  if (typeof value === 'string') {
-    const why = badText(value);
-    return why ? { at: path, why } : undefined;
-  }
-  if (typeof value !== 'object' || value === null) return undefined;
-  for (const [k, v] of Object.entries(value)) {
-    const found = badTextAt(v, `${path}.${k}`);
-    if (found) return found;
-  }
-  return undefined;
-}
-
-/** A NUL or a lone surrogate as JSON.stringify writes it (an escaped backslash before such text matches too, and is then looked at). */
-const ESCAPED_BAD_TEXT = /\\u(?:0000|d[89a-f])/i;
-
 /**
  * No input string may hold a NUL (U+0000) or a lone surrogate: PostgreSQL's text and jsonb
  * cannot keep them, and no provider field takes them. Refused before anything runs, in a
- * variable (BAD_USER_INPUT) or written in the document as `\u0000` (GRAPHQL_VALIDATION_FAILED;
- * graphql-js itself refuses a lone surrogate there).
+ * variable (BAD_USER_INPUT, naming where) or written in the document as `\u0000`
+ * (GRAPHQL_VALIDATION_FAILED; graphql-js itself refuses a lone surrogate there). No variable
+ * nests deeper than the store keeps either: no input type comes near it, and it is walked
+ * before anything recursive (JSON.stringify, coercion) reads it.
  */
-function refuseBadText(document: DocumentNode, operation: OperationDefinitionNode, variablesJson: string, rawVariables: Record<string, unknown> | null | undefined): void {
-  if (ESCAPED_BAD_TEXT.test(variablesJson)) {
-    for (const def of operation.variableDefinitions ?? []) {
-      const name = def.variable.name.value;
-      const found = badTextAt(rawVariables?.[name], name);
-      if (found) throw refusal(ErrorCode.BAD_USER_INPUT, `Variable "$${name}" at "${found.at}" ${found.why}; no input string may hold one`);
-    }
+function refuseUnstorableVariables(variables: Record<string, unknown>): void {
+  for (const [name, value] of Object.entries(variables)) {
+    const found = unstorableAt(value, name);
+    if (!found) continue;
+    const rule = found.why.startsWith('is nested') ? 'no input nests so deep' : 'no input string may hold one';
+    throw refusal(ErrorCode.BAD_USER_INPUT, `Variable "$${name}" at "${found.at}" ${found.why}; ${rule}`);
   }
+}
+
+/** A NUL written in the document (`\u0000` in a string literal). */
+function refuseNulLiteral(document: DocumentNode): void {
   let literal: StringValueNode | undefined;
   visit(document, {
     StringValue(node) {
@@ -204,23 +192,24 @@ const REMEMBERED_PER_OPERATION = 64;
 const REMEMBERED_KEY_LENGTH = 1_024;
 
 /**
- * Refuses a validated operation with text the store cannot keep (refuseBadText), whose lists
+ * Refuses a validated operation with variables or text the store cannot keep, whose lists
  * exceed their caps (BAD_USER_INPUT) or whose cost, counting page sizes and list lengths given
  * as literals or variables, exceeds LIMITS.cost (GRAPHQL_VALIDATION_FAILED). Runs before
  * anything executes, on HTTP and WebSocket.
  */
 export function checkOperation(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, rawVariables: Record<string, unknown> | null | undefined): void {
-  // The variables as sent (parsed JSON, on every transport), so their JSON names them.
-  const key = operation.variableDefinitions?.length ? JSON.stringify(rawVariables ?? {}) : '';
-  const known = withinLimits.get(operation);
-  if (known?.has(key)) return;
-  refuseBadText(document, operation, key, rawVariables);
+  // The declared variables as sent (graphql-js ignores the others), or their defaults.
   const variables: Record<string, unknown> = {};
   for (const def of operation.variableDefinitions ?? []) {
     const name = def.variable.name.value;
     if (rawVariables && Object.hasOwn(rawVariables, name)) variables[name] = rawVariables[name];
     else if (def.defaultValue) variables[name] = valueFromASTUntyped(def.defaultValue);
   }
+  refuseUnstorableVariables(variables);
+  const key = operation.variableDefinitions?.length ? JSON.stringify(variables) : '';
+  const known = withinLimits.get(operation);
+  if (known?.has(key)) return;
+  refuseNulLiteral(document);
   const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
   const root = schema.getRootType(operation.operation);
   if (!root) return;

@@ -5,7 +5,7 @@
 import { keyFields, STATS_LIMITS, type CallStatsInterval, type CallStatsKeys, type CallStatsQuery, type CallStatsRecord } from '../domain/call-stats.js';
 import { UNANSWERED } from '../domain/calls.js';
 import type { IsoDateTime } from '../domain/model.js';
-import { INSTANTS, isoInstant } from '../domain/values.js';
+import { FIRST_MS, isoInstant } from '../domain/values.js';
 import { facetsWhere } from './calls.js';
 import type { Queryable } from './db.js';
 
@@ -38,7 +38,7 @@ function record(row: Row, fields: Array<keyof CallStatsKeys>): CallStatsRecord {
   return {
     keys: Object.fromEntries(fields.map((f) => [f, row[KEY_COLUMNS[f]] ?? undefined])) as CallStatsKeys,
     // A first local day (week, month) that began in 1 BC is shown from the first instant the API writes.
-    bucketStart: row.bucket_start ? isoInstant(Math.max(new Date(row.bucket_start).getTime(), Date.parse(INSTANTS.first))) : undefined,
+    bucketStart: row.bucket_start ? isoInstant(Math.max(new Date(row.bucket_start).getTime(), FIRST_MS)) : undefined,
     totalCalls: row.total_calls,
     answeredCalls: row.answered_calls,
     missedCalls: row.missed_calls,

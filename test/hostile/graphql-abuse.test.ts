@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VoipInnovationsSimulator } from '../../src/datasources/voipinnovations/simulator.js';
 import { toGlobalId } from '../../src/types/node.js';
 import { INTERNALS, REFUSAL_CODES } from '../helpers/answers.js';
-import { RW_KEY, startTestGateway, wsResult, type TestGateway } from '../helpers/gateway.js';
+import { rawSocket, RW_KEY, startTestGateway, wsResult, type TestGateway } from '../helpers/gateway.js';
 
 type Answer = { status: number; body: { data?: unknown; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> } };
 
@@ -327,6 +327,40 @@ describe('an input string the store cannot keep (a NUL, a lone surrogate)', () =
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe('variables nested deeper than any input', () => {
+  // Written as text: JSON.stringify itself overflows the stack at this depth (the gateway's did, and answered 500).
+  const nested = (depth: number) => `${'{"a":'.repeat(depth)}"x"${'}'.repeat(depth)}`;
+  const document = 'query($f: CallEventFilter) { callEvents(filter: $f) { edges { cursor } } }';
+  const expected = `Variable "$f" at "f${'.a'.repeat(32)}" is nested more than 32 levels deep; no input nests so deep`;
+
+  it.each([33, 1_000, 10_000, 16_000])('%i levels: 400 BAD_USER_INPUT naming where, over HTTP (fast path and Apollo)', async (depth) => {
+    for (const extensions of ['', ',"extensions":{}']) {
+      const body = `{"query":${JSON.stringify(document)},"variables":{"f":${nested(depth)}}${extensions}}`;
+      expect(refused(await send(body), 400, 'BAD_USER_INPUT')).toBe(expected);
+    }
+  });
+
+  it.each(['graphql-transport-ws', 'graphql-ws'] as const)('10,000 levels over %s: the operation refused, the socket kept', async (protocol) => {
+    const s = rawSocket(gw.wsUrl, protocol);
+    await s.send({ type: 'connection_init', payload: { authorization: `Bearer ${RW_KEY}` } });
+    await s.until((m) => m.type === 'connection_ack');
+    const start = protocol === 'graphql-ws' ? 'start' : 'subscribe';
+    await s.send(`{"type":"${start}","id":"1","payload":{"query":${JSON.stringify(document)},"variables":{"f":${nested(10_000)}}}}`);
+    const answer = (await s.until((m) => m.id === '1' && m.type !== 'complete')) as { payload?: { errors?: unknown[] } | unknown[] };
+    const errors = (Array.isArray(answer.payload) ? answer.payload : answer.payload?.errors) as Array<{ message: string; extensions?: { code?: string } }>;
+    expect(errors.map((e) => [e.extensions?.code, e.message])).toEqual([['BAD_USER_INPUT', expected]]);
+    await s.send({ type: start, id: '2', payload: { query: '{ providers { provider } }' } });
+    expect(await s.until((m) => m.id === '2' && m.type !== 'complete')).toMatchObject({ payload: { data: { providers: expect.any(Array) } } });
+    s.socket.close();
+  });
+
+  it('10,000 levels in an undeclared variable: ignored, as graphql-js ignores the variable', async () => {
+    const body = `{"query":${JSON.stringify(document)},"variables":{"f":{"search":"x"},"other":${nested(10_000)}}}`;
+    const a = await send(body);
+    expect({ status: a.status, errors: a.body.errors }).toEqual({ status: 200, errors: undefined });
   });
 });
 

@@ -16,9 +16,9 @@ import type {
   ServiceRecord,
 } from '../../domain/model.js';
 import { tryE164 } from '../../domain/phone.js';
-import { isoInstant } from '../../domain/values.js';
+import { isoInstant, MAX_INT } from '../../domain/values.js';
 import { ErrorCode } from '../../errors.js';
-import { lookupTable, MAX_INT, refuse, wholeNumber } from '../validate.js';
+import { lookupTable, refuse, wholeNumber } from '../validate.js';
 import type { NumberCountGrouping, NumberSearchFilter, OrderDraft } from '../provider.js';
 import type { DID, DIDCount, DIDLocator, DIDResponse, OrderBy, PortDetail, PortDID, SearchCriteria } from './wire.js';
 import { statusRow } from './errors.js';

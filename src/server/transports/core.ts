@@ -197,7 +197,9 @@ export function createTransportCore({ schema, gateway, keys, limiter, log, keepA
         authorize(principal, schema, document, operation);
         checkOperation(schema, document, operation, variables);
       } catch (err) {
-        return refusal(statusOf(err as GraphQLError), err as GraphQLError);
+        // Anything else is a bug of ours: thrown on, to be answered INTERNAL.
+        if (!(err instanceof GraphQLError)) throw err;
+        return refusal(statusOf(err), err);
       }
       // Variables that do not fit their types are the client's error, as on the HTTP path (not INTERNAL).
       const coerced = getVariableValues(schema, operationOf(document, operationName)!.variableDefinitions ?? [], variables ?? {}, { maxErrors: 1 });
