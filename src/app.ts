@@ -3,6 +3,7 @@
  * Apollo), streamed HTTP (multipart, SSE) and WebSocket (graphql-transport-ws, graphql-ws) on
  * one port. `close()` drains in reverse order.
  */
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
@@ -161,14 +162,18 @@ export async function startApp(config: Config, log: Logger): Promise<Running> {
   // Subscriptions over WebSocket, multipart and SSE: one core, one adapter per transport.
   const transports = createTransportCore({ schema, gateway, keys, limiter, log: log.child({ component: 'transports' }), keepAliveMs: config.keepAliveMs });
   const streams = httpStreams(transports);
+  // JSON queries and mutations that pass every check are answered in front of Fastify and Apollo;
+  // everything else reaches Fastify's own handler untouched.
+  const fastPath = httpFastPath({ core: transports, keys, schema, limiter, log: log.child({ component: 'http' }), bodyLimit: HTTP_BODY_LIMIT, headers: graphqlCors.withoutOrigin });
+  const [fastify] = app.server.listeners('request') as Array<(req: IncomingMessage, res: ServerResponse) => void>;
+  app.server.removeListener('request', fastify!);
+  app.server.prependListener('request', (req, res) => fastPath(req, res, () => fastify!(req, res)));
   await app.register(async (scope) => {
     // CORS first, so that refusals (a 429 included) can be read by a page on another origin.
     scope.addHook('onRequest', graphqlCors.onRequest);
     // Only GraphQL (and the SDL) is rate limited: webhooks never are (a provider's events must not be dropped).
     scope.addHook('onRequest', httpRateLimit(limiter, keys));
     scope.addHook('preHandler', streams.preHandler);
-    // Then JSON queries and mutations that pass every check, answered without Apollo's pipeline.
-    scope.addHook('preHandler', httpFastPath(transports, keys, schema));
     await scope.register(fastifyApollo(apollo), { path: '/graphql', context, method: ['GET', 'POST'] });
     await scope.register(schemaRoute({ schema, keys }));
     for (const path of ['/graphql', '/schema.graphql']) scope.options(path, graphqlCors.preflight);
@@ -238,6 +243,7 @@ export async function startApp(config: Config, log: Logger): Promise<Running> {
         clearInterval(purge);
         clearInterval(reconciler);
         clearInterval(inStep);
+        fastPath.close(); // from now on Fastify's drain decides every request
         await ws.close();
         streams.close();
         const draining = app.close(); // drains HTTP (Apollo's drain plugin) and stops Apollo

@@ -40,9 +40,12 @@ function isLocalOrigin(origin: string): boolean {
 export function cors(origins: Config['corsOrigins']) {
   const allowed = (origin: string) => origins === '*' || (origins === 'loopback' ? isLocalOrigin(origin) : origins.includes(origin));
 
+  /** What every answer carries, an `Origin` sent or not: the answer varies with it unless all are allowed. */
+  const withoutOrigin: Record<string, string> = origins === '*' ? {} : { vary: 'Origin' };
+
   /** The Access-Control-Allow-Origin/-Credentials an origin gets, or none. */
   const grant = (reply: FastifyReply, origin: string | undefined): boolean => {
-    if (origins !== '*') void reply.header('vary', 'Origin');
+    void reply.headers(withoutOrigin);
     if (origin === undefined || !allowed(origin)) return false;
     if (origins === '*') void reply.header('access-control-allow-origin', '*');
     else void reply.header('access-control-allow-origin', origin).header('access-control-allow-credentials', 'true');
@@ -50,6 +53,9 @@ export function cors(origins: Config['corsOrigins']) {
   };
 
   return {
+    /** What an answer to a request without `Origin` carries. */
+    withoutOrigin,
+
     /** `onRequest` for the GraphQL routes: every answer, refusals included, carries the grant. */
     async onRequest(req: FastifyRequest, reply: FastifyReply) {
       if (req.method === 'OPTIONS') return;

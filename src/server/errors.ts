@@ -75,7 +75,7 @@ const MESSAGE_BY_FASTIFY_CODE: Record<string, string> = {
 const isGraphQLUrl = (url: string) => url === '/graphql' || url.startsWith('/graphql?');
 
 /** A refusal's body: the GraphQL `errors` shape on /graphql, a small JSON error elsewhere. */
-function errorBody(graphql: boolean, status: number, message: string): string {
+export function errorBody(graphql: boolean, status: number, message: string): string {
   const code = status >= 500 ? ErrorCode.INTERNAL : (CODE_BY_STATUS[status] ?? ErrorCode.BAD_REQUEST);
   return JSON.stringify(graphql ? { errors: [{ message, extensions: { code } }] } : { error: message, code });
 }

@@ -1,24 +1,30 @@
 /**
- * The fast path of GraphQL over HTTP: a `preHandler` in front of Apollo for POSTed queries and
- * mutations answered in JSON. Apollo's request pipeline (hashing, plugins, negotiation, each
- * hook a promise) cost several times the execution itself; here the transport core's checks
- * run instead (the document parsed, validated and limited once per text; authentication,
- * scope, list and cost limits per request; the rate limit was counted by the HTTP hook) and the
- * document runs compiled by graphql-jit, compiled once per document and operation (from its
- * second run).
+ * The fast path of GraphQL over HTTP, in front of Fastify: a POSTed JSON query or mutation from
+ * a caller with a valid key, answered in JSON. Fastify's request pipeline (hooks, reply, body
+ * parser) and Apollo's (hashing, plugins, negotiation, each hook a promise) cost several times
+ * the execution itself; here the transport core's checks run instead (the document parsed,
+ * validated and limited once per text; authentication, scope, list and cost limits per request;
+ * the rate limit counted as the HTTP hook counts it) and the document runs compiled by
+ * graphql-jit, once per document and operation (from its second run).
  *
- * Whatever it does not answer exactly as Apollo would goes on to Apollo untouched: any refusal
- * (authentication, scope, limits, a broken document or variables), a persisted query or other
- * extensions, a subscription, a batch, an `Accept` that wants a stream or no JSON.
+ * It takes a request only once it knows it answers it exactly as Fastify and Apollo would;
+ * anything else goes on to Fastify untouched, the body it read given back first: another
+ * method, URL or content type, an `Origin` (CORS), no valid key, a body too large or not plain
+ * JSON, any refusal (scope, limits, a broken document or variables), a persisted query or other
+ * extensions, a subscription, a batch, an `Accept` that wants a stream or no JSON, a server closing.
  */
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isUtf8 } from 'node:buffer';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DocumentNode, ExecutionResult, GraphQLError, GraphQLSchema } from 'graphql';
 import { execute } from 'graphql';
 import type { CompiledQuery } from 'graphql-jit';
+import type { Logger } from 'pino';
 import type { Principal } from '../context.js';
 import { graphqlOperations } from '../observability/metrics.js';
 import type { ApiKeys } from './auth.js';
+import { errorBody } from './errors.js';
 import { jsonPreference } from './http-rules.js';
+import { keyBucket, rateLimitedBody, rateLimitHeaders, type RateLimiter } from './rate-limit.js';
 import { isRefusal, type OperationPayload, type Prepared, type TransportCore } from './transports/core.js';
 import { streamTransport } from './transports/http-streams.js';
 
@@ -28,23 +34,40 @@ type Runner = (args: Prepared['args']) => ExecutionResult | Promise<ExecutionRes
 const interpreted: Runner = (args) => execute(args);
 
 /** What errors ask of the HTTP answer (`extensions.http`), merged as Apollo merges them. */
-function httpOf(errors: readonly GraphQLError[]): { status: number; headers: Map<string, string> } {
-  const head = { status: 200, headers: new Map<string, string>() };
+function httpOf(errors: readonly GraphQLError[], headers: Record<string, string>): number {
+  let status = 200;
   for (const err of errors) {
     const http = err.extensions?.http as { status?: number; headers?: Map<string, string> } | undefined;
-    if (http?.status) head.status = http.status;
-    for (const [name, value] of http?.headers ?? []) head.headers.set(name, value);
+    if (http?.status) status = http.status;
+    for (const [name, value] of http?.headers ?? []) headers[name] = value;
   }
-  return head;
+  return status;
 }
 
-export function httpFastPath(core: TransportCore, keys: ApiKeys, schema: GraphQLSchema) {
+/** The content types Fastify's JSON parser takes that the fast path takes too (others go on to Fastify). */
+const JSON_TYPES = new Set(['application/json', 'application/json; charset=utf-8']);
+
+export interface FastPathDeps {
+  core: TransportCore;
+  keys: ApiKeys;
+  schema: GraphQLSchema;
+  limiter: RateLimiter;
+  log: Logger;
+  bodyLimit: number;
+  /** What every GraphQL answer to a request without `Origin` carries (CORS's `Vary`). */
+  headers: Record<string, string>;
+}
+
+export type RawHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+
+export function httpFastPath({ core, keys, schema, limiter, log, bodyLimit, headers: baseHeaders }: FastPathDeps): RawHandler & { close(): void } {
   // Per document (the core keeps one DocumentNode per query text) and operation name. A
   // document is compiled when it comes again (as Mercurius' `jit: 1`): compiling costs more
   // than a run, and one-off documents would make every request pay it.
   const runners = new WeakMap<DocumentNode, Map<string, Runner | 'seen once'>>();
   let jit: typeof import('graphql-jit') | undefined;
   let loading: Promise<void> | undefined;
+  let closing = false;
 
   function runnerFor({ document, operationName }: Prepared['args']): Runner {
     let byName = runners.get(document);
@@ -67,34 +90,95 @@ export function httpFastPath(core: TransportCore, keys: ApiKeys, schema: GraphQL
     return runner;
   }
 
-  return async function fastPath(req: FastifyRequest, reply: FastifyReply) {
-    if (req.method !== 'POST' || req.routeOptions.url !== '/graphql' || reply.sent) return;
-    const payload = req.body as OperationPayload | null;
-    if (typeof payload !== 'object' || payload === null || Array.isArray(payload) || payload.extensions !== undefined) return;
-    const accept = req.headers.accept;
-    const media = jsonPreference(accept);
-    if (!media || streamTransport(accept)) return;
-    let principal: Principal;
+  function interpretedFrom(args: Prepared['args']): ExecutionResult | Promise<ExecutionResult> {
+    runners.get(args.document)?.set(args.operationName ?? '', interpreted);
+    return interpreted(args);
+  }
+
+  /** The operation the body asks for, ready to run, when nothing would refuse it; else undefined. */
+  function take(principal: Principal, body: Buffer): Prepared | undefined {
+    if (!isUtf8(body)) return undefined;
+    const text = body.toString('utf8');
+    // Fastify's parser refuses these keys (prototype poisoning) in its own words.
+    if (text.includes('__proto__') || text.includes('constructor')) return undefined;
+    let payload: OperationPayload | null;
     try {
-      principal = keys.ofRequest(req.raw);
+      payload = JSON.parse(text) as OperationPayload | null;
     } catch {
-      return;
+      return undefined;
     }
+    if (typeof payload !== 'object' || payload === null || Array.isArray(payload) || payload.extensions !== undefined) return undefined;
     const prepared = core.prepare(principal, payload);
-    if (isRefusal(prepared) || prepared.operation === 'subscription') return;
-    const result = await runnerFor(prepared.args)(prepared.args);
-    // No data: refused before anything ran (the variables); Apollo words that refusal.
-    if (result.data === undefined) return;
+    return isRefusal(prepared) || prepared.operation === 'subscription' ? undefined : prepared;
+  }
+
+  async function answer(res: ServerResponse, principal: Principal, prepared: Prepared, type: string): Promise<void> {
+    const verdict = await limiter.take(keyBucket(principal));
+    const headers: Record<string, string> = { ...baseHeaders, ...rateLimitHeaders(verdict), 'content-type': `${type}; charset=utf-8` };
+    if (!verdict.allowed) return write(res, 429, { ...headers, 'content-type': 'application/json; charset=utf-8' }, rateLimitedBody(verdict));
+    let result = await runnerFor(prepared.args)(prepared.args);
+    // No data: graphql-jit refused variables graphql-js took (it leaves out some defaults, such as
+    // an input object's fields); nothing ran. The document runs interpreted from now on.
+    if (result.data === undefined) result = await interpretedFrom(prepared.args);
     const errors = result.errors;
     graphqlOperations.inc({ type: prepared.operation, result: errors?.length ? 'error' : 'ok' });
-    const head = errors?.length ? httpOf(errors) : undefined;
-    void reply
-      .code(head?.status ?? 200)
-      .headers(Object.fromEntries(head?.headers ?? []))
-      .header('content-type', `${media.offer}; charset=utf-8`);
+    const status = errors?.length ? httpOf(errors, headers) : 200;
     // As Apollo writes it: errors first, then data, and a final newline.
-    return reply.send(`${JSON.stringify(errors?.length ? { errors: core.formatErrors(errors), data: result.data } : { data: result.data })}\n`);
+    write(res, status, headers, `${JSON.stringify(errors?.length ? { errors: core.formatErrors(errors), data: result.data } : { data: result.data })}\n`);
+  }
+
+  function write(res: ServerResponse, status: number, headers: Record<string, string>, body: string): void {
+    headers['content-length'] = String(Buffer.byteLength(body));
+    // A string body goes out with the head in one write.
+    res.writeHead(status, headers).end(body);
+  }
+
+  /** The line Fastify's request log would write once the answer is sent (at `info`). */
+  function logCompletion(req: IncomingMessage, res: ServerResponse): void {
+    const started = performance.now();
+    res.once('finish', () => log.info({ req: { method: req.method, url: req.url, ip: req.socket.remoteAddress }, res: { statusCode: res.statusCode }, responseTime: performance.now() - started }, 'request completed'));
+  }
+
+  const handler: RawHandler = (req, res, next) => {
+    const length = Number(req.headers['content-length']);
+    const accept = req.headers.accept;
+    const media = req.method === 'POST' && req.url === '/graphql' && !closing ? jsonPreference(accept) : undefined;
+    if (!media || !(length > 0 && length <= bodyLimit) || !JSON_TYPES.has(req.headers['content-type']!) || req.headers.origin !== undefined || req.headers['transfer-encoding'] !== undefined || streamTransport(accept)) return next();
+    let principal: Principal;
+    try {
+      principal = keys.ofRequest(req);
+    } catch {
+      return next();
+    }
+    const chunks: Buffer[] = [];
+    let received = 0;
+    const onData = (chunk: Buffer) => {
+      chunks.push(chunk);
+      received += chunk.length;
+      if (received < length) return;
+      req.pause();
+      req.removeListener('data', onData);
+      const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, received);
+      const prepared = take(principal, body);
+      if (!prepared) {
+        // Given back before the stream ends: Fastify reads the body as if nobody had.
+        req.unshift(body);
+        return next();
+      }
+      if (log.isLevelEnabled('info')) logCompletion(req, res);
+      answer(res, principal, prepared, media.offer).catch((err: unknown) => {
+        log.error({ err, method: 'POST', route: '/graphql' }, 'request failed');
+        if (!res.headersSent) write(res, 500, { ...baseHeaders, 'content-type': 'application/json; charset=utf-8' }, errorBody(true, 500, 'Internal error'));
+        else res.destroy();
+      });
+    };
+    req.on('data', onData);
   };
+  return Object.assign(handler, {
+    close() {
+      closing = true;
+    },
+  });
 }
 
 function jitRunner(compiled: CompiledQuery): Runner {

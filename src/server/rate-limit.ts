@@ -82,6 +82,12 @@ export function rateLimitedError(v: RateVerdict): GraphQLError {
   });
 }
 
+/** The 429 answer's body on HTTP, in the GraphQL errors shape. */
+export function rateLimitedBody(v: RateVerdict): string {
+  const { message, extensions } = rateLimitedError(v).toJSON();
+  return JSON.stringify({ errors: [{ message, extensions }] });
+}
+
 export const keyBucket = (principal: Principal) => `key:${principal.id}`;
 
 /** Fastify `onRequest` hook for GraphQL over HTTP: a valid key's bucket, else the client address's. */
@@ -96,9 +102,6 @@ export function httpRateLimit(limiter: RateLimiter, keys: ApiKeys) {
     }
     const verdict = await limiter.take(bucket);
     void reply.headers(rateLimitHeaders(verdict));
-    if (!verdict.allowed) {
-      const { message, extensions } = rateLimitedError(verdict).toJSON();
-      return reply.code(429).type('application/json; charset=utf-8').send({ errors: [{ message, extensions }] });
-    }
+    if (!verdict.allowed) return reply.code(429).type('application/json; charset=utf-8').send(rateLimitedBody(verdict));
   };
 }

@@ -3,6 +3,8 @@
  * Apollo; a body with `extensions` always goes to Apollo. Every operation here is sent both
  * ways: status, content type and bytes must be the same, for answers and for every refusal.
  */
+import { connect } from 'node:net';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RO_KEY, RW_KEY, startTestGateway, type TestGateway } from '../helpers/gateway.js';
 import { toGlobalId } from '../../src/types/node.js';
@@ -38,6 +40,8 @@ const cases: Array<[string, Record<string, unknown>, Record<string, string>?]> =
   ['a resolver error (an unknown node id)', { query: '{ node(id: "garbage") { id } }' }],
   ['variables refused', { query: 'query Q($id: ID!) { order(id: $id) { id } }', variables: { id: { not: 'an id' } } }],
   ['a missing variable', { query: 'query Q($id: ID!) { order(id: $id) { id } }' }],
+  // graphql-jit's own coercion leaves out some defaults (these input fields'); graphql-js applies them.
+  ['an input object whose fields are left to their defaults', { query: 'query Q($o: CallEventOrder! = {}) { callEvents(orderBy: $o, first: 1) { edges { cursor } } }' }],
   ['an unknown field (no suggestions)', { query: '{ provider { provider } }' }],
   ['a parse error', { query: '{ providers { ' }],
   ['a list over its cap', { query: 'query Q($first: Int!) { orders(first: $first) { edges { node { id } } } }', variables: { first: 100_000 } }],
@@ -66,5 +70,85 @@ describe('the fast path answers as Apollo does', () => {
     const { fast, apollo } = await bothWays({ query: mutation, variables });
     expect(fast).toEqual(first);
     expect(apollo).toEqual(first);
+  });
+});
+
+/** One request written by hand on its own connection, the body in `pieces` sent `gapMs` apart; the status and body answered. */
+async function slowPost(pieces: string[], gapMs: number, headers: Record<string, string> = { authorization: `Bearer ${RW_KEY}` }): Promise<{ status: number; body: string }> {
+  const { port, hostname } = new URL(gw.url);
+  const socket = connect(Number(port), hostname);
+  const chunks: Buffer[] = [];
+  socket.on('data', (c: Buffer) => chunks.push(c));
+  const ended = new Promise((resolve) => socket.on('close', resolve));
+  const length = Buffer.byteLength(pieces.join(''));
+  const head = Object.entries({ host: `${hostname}:${port}`, 'content-type': 'application/json', 'content-length': String(length), connection: 'close', ...headers }).map(([k, v]) => `${k}: ${v}\r\n`);
+  socket.write(`POST /graphql HTTP/1.1\r\n${head.join('')}\r\n`);
+  for (const piece of pieces) {
+    await new Promise((resolve) => setTimeout(resolve, gapMs));
+    socket.write(piece);
+  }
+  await ended;
+  const text = Buffer.concat(chunks).toString('utf8');
+  return { status: Number(/^HTTP\/1\.1 (\d+)/.exec(text)?.[1]), body: text.slice(text.indexOf('\r\n\r\n') + 4) };
+}
+
+/** Cut `text` into `n` pieces. */
+const cut = (text: string, n: number) => Array.from({ length: n }, (_, i) => text.slice(Math.floor((i * text.length) / n), Math.floor(((i + 1) * text.length) / n)));
+
+describe('in front of Fastify', () => {
+  const body = { query: '{ providers { provider } }' };
+
+  it('answers with the headers Fastify and Apollo would give (CORS, rate limit, type, length)', async () => {
+    const headersOf = async (b: Record<string, unknown>) => {
+      const res = await fetch(gw.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${RW_KEY}` }, body: JSON.stringify(b) });
+      await res.text();
+      return [...res.headers].filter(([name]) => name !== 'date' && name !== 'ratelimit-remaining');
+    };
+    await headersOf(body); // compiled from the second run
+    const fast = await headersOf(body);
+    expect(fast.map(([name]) => name)).toEqual(expect.arrayContaining(['vary', 'ratelimit-limit', 'ratelimit-reset', 'content-type', 'content-length']));
+    expect(new Map(fast)).toEqual(new Map(await headersOf({ ...body, extensions: {} })));
+  });
+
+  it('a body that arrives in pieces: answered when whole; given back to Fastify and Apollo when refused, as if unread', async () => {
+    const good = await slowPost(cut(JSON.stringify(body), 3), 30);
+    expect(good).toEqual({ status: 200, body: '{"data":{"providers":[{"provider":"DELACON"},{"provider":"AVANSER"},{"provider":"EXOTEL"},{"provider":"VOIP_INNOVATIONS"}]}}\n' });
+    const refusals: Array<[string, string]> = [
+      ['{"query":"{ providers { provider } "}', 'GRAPHQL_PARSE_FAILED'],
+      ['{"query":"{ nope }"}', 'GRAPHQL_VALIDATION_FAILED'],
+      ['{"query":', 'BAD_REQUEST'],
+      ['{"__proto__":{"x":1},"query":"{ providers { provider } }"}', 'BAD_REQUEST'],
+    ];
+    for (const [refused, code] of refusals) {
+      const slow = await slowPost(cut(refused, 4), 20);
+      const whole = await fetch(gw.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${RW_KEY}` }, body: refused });
+      expect(slow).toEqual({ status: whole.status, body: await whole.text() });
+      expect([slow.status, (JSON.parse(slow.body) as { errors: Array<{ extensions: { code: string } }> }).errors.map((e) => e.extensions.code)]).toEqual([400, [code]]);
+    }
+  });
+
+  it('any body, cut anywhere: the answer it gets whole, never INTERNAL (fuzzed)', async () => {
+    const query = fc.constantFrom('{ providers { provider } }', '{ providers { provider ', 'query Q($id: ID!) { order(id: $id) { id } }', '{ node(id: "x") { id } }', 'subscription { callEvents { id } }');
+    const payload = fc.record({ query: fc.oneof(query, fc.jsonValue()), variables: fc.option(fc.jsonValue(), { nil: undefined }), extensions: fc.option(fc.constant({}), { nil: undefined }) }, { requiredKeys: [] });
+    const text = fc.oneof(payload.map((p) => JSON.stringify(p)), fc.string({ minLength: 1, maxLength: 60 }), fc.json());
+    await fc.assert(
+      fc.asyncProperty(text, fc.integer({ min: 1, max: 5 }), async (body, pieces) => {
+        const slow = await slowPost(cut(body, pieces).filter((p) => p !== ''), 2);
+        const whole = await fetch(gw.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${RW_KEY}` }, body });
+        expect(slow).toEqual({ status: whole.status, body: await whole.text() });
+        expect(slow.status, slow.body).toBeLessThan(500);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('a client gone before its body ends: nothing breaks, the next request is served', async () => {
+    const { port, hostname } = new URL(gw.url);
+    const socket = connect(Number(port), hostname);
+    socket.write(`POST /graphql HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\nauthorization: Bearer ${RW_KEY}\r\ncontent-length: 100\r\n\r\n{"query":"{ prov`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    socket.destroy();
+    const next = await post(body, { authorization: `Bearer ${RW_KEY}` });
+    expect(next.status).toBe(200);
   });
 });

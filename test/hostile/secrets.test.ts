@@ -78,6 +78,15 @@ describe('GraphQL', () => {
     answers.push(JSON.stringify(await wsResult(client, 'mutation { deallocateGreenVN(input: { allocationId: "x" }) { userErrors { code } } }')));
     expect(lines.some((l) => l.includes('"url":"/graphql'))).toBe(true);
   });
+
+  it('a request the fast path answers (in front of Fastify) is logged as Fastify logs one: method, URL, status, time', async () => {
+    const before = lines.length;
+    expect((await graphql('{ providers { mode } }')).status).toBe(200);
+    const logged = lines.slice(before).map((l) => JSON.parse(l) as { msg: string; req?: unknown; res?: unknown; responseTime?: unknown });
+    expect(logged.filter((l) => l.msg === 'request completed')).toEqual([
+      expect.objectContaining({ req: { method: 'POST', url: '/graphql', remoteAddress: '127.0.0.1' }, res: { statusCode: 200 }, responseTime: expect.any(Number) }),
+    ]);
+  });
 });
 
 describe('everything seen', () => {
