@@ -4,6 +4,7 @@
  */
 import { UNANSWERED, type CallFacets, type CallFilter } from './calls.js';
 import type { CallStatus, IsoDateTime, ProviderName } from './model.js';
+import { calendarDay } from './values.js';
 
 export const CALL_STATS_DIMENSIONS = ['PROVIDER', 'NUMBER', 'SERVICE', 'STATUS', 'SOURCE', 'CAMPAIGN', 'KEYWORDS', 'LANDING_PAGE', 'ALLOCATION'] as const;
 export type CallStatsDimension = (typeof CALL_STATS_DIMENSIONS)[number];
@@ -112,12 +113,8 @@ function hourStart(at: Date, timeZone: string): number {
   return at.getTime() - at.getUTCMilliseconds() - (l.minute * 60 + l.second) * 1000;
 }
 
-/** Local day number (days since 1970-01-01 on the local calendar); setUTCFullYear, as Date.UTC reads years 0-99 as 1900-1999. */
-function dayNumber(l: { y: number; m: number; d: number }): number {
-  const day = new Date(0);
-  day.setUTCFullYear(l.y, l.m - 1, l.d);
-  return day.getTime() / DAY_MS;
-}
+/** Local day number (days since 1970-01-01 on the local calendar). */
+const dayNumber = (l: { y: number; m: number; d: number }) => calendarDay(l.y, l.m, l.d).getTime() / DAY_MS;
 
 // Day 0 (1970-01-01) was a Thursday: Monday-based weeks start 3 days earlier.
 const week = (day: number) => Math.floor((day + 3) / 7);

@@ -16,6 +16,16 @@ const LAST_MS = Date.parse(INSTANTS.last);
 /** The largest number GraphQL's Int and the store's int columns hold. */
 export const MAX_INT = 2 ** 31 - 1;
 
+/**
+ * UTC midnight of a calendar date, the year as written: Date.UTC and date strings read years
+ * 0–99 as 1900–1999. An impossible date rolls over (30 February is 2 March): compare to refuse it.
+ */
+export function calendarDay(year: number, month: number, day: number): Date {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return date;
+}
+
 /** Is `ms` since the epoch within INSTANTS? (NaN is not.) */
 export function inInstants(ms: number): boolean {
   return ms >= FIRST_MS && ms <= LAST_MS;
@@ -53,19 +63,19 @@ const pathOf = (step: Step): string => (step.parent ? `${pathOf(step.parent)}.${
  * `is nested more than 32 levels deep`) `value`, JSON-like, cannot be stored; undefined when it
  * can. Iterative: depth is the input's to choose.
  */
-export function unstorableAt(value: unknown, name = ''): { at: string; why: string } | undefined {
+export function unstorableAt(value: unknown, name = ''): { at: string; why: string; tooDeep: boolean } | undefined {
   const stack: Step[] = [{ value, depth: 0, key: name }];
   while (stack.length) {
     const step = stack.pop()!;
     const v = step.value;
     if (typeof v === 'string') {
       const bad = badText(v);
-      if (bad) return { at: pathOf(step), why: bad };
+      if (bad) return { at: pathOf(step), why: bad, tooDeep: false };
     } else if (typeof v === 'object' && v !== null) {
-      if (step.depth >= MAX_DEPTH) return { at: pathOf(step), why: `is nested more than ${MAX_DEPTH} levels deep` };
+      if (step.depth >= MAX_DEPTH) return { at: pathOf(step), why: `is nested more than ${MAX_DEPTH} levels deep`, tooDeep: true };
       for (const [k, item] of Object.entries(v)) {
         const bad = badText(k);
-        if (bad) return { at: `${pathOf(step)}.${k}`, why: bad };
+        if (bad) return { at: `${pathOf(step)}.${k}`, why: bad, tooDeep: false };
         stack.push({ value: item, depth: step.depth + 1, key: k, parent: step });
       }
     }

@@ -157,7 +157,7 @@ function refuseUnstorableVariables(variables: Record<string, unknown>): void {
   for (const [name, value] of Object.entries(variables)) {
     const found = unstorableAt(value, name);
     if (!found) continue;
-    const rule = found.why.startsWith('is nested') ? 'no input nests so deep' : 'no input string may hold one';
+    const rule = found.tooDeep ? 'no input nests so deep' : 'no input string may hold one';
     throw refusal(ErrorCode.BAD_USER_INPUT, `Variable "$${name}" at "${found.at}" ${found.why}; ${rule}`);
   }
 }

@@ -31,8 +31,8 @@ import {
 type Provision = ProvisionRequest & { delacon?: DelaconProvisionInput };
 type Update = ServiceUpdateRequest & { delacon?: DelaconServiceUpdateInput };
 
-/** A Delacon company id: digits, at most 20 (20,000 were sent once, and Delacon answered HTTP 431). */
-const isCompanyId = (id: string) => /^\d{1,20}$/.test(id);
+/** Refuses at `field` what is no Delacon company id: digits, at most 20 (20,000 were sent once, and Delacon answered HTTP 431). */
+const checkCompanyId = (id: string, field: string[]) => !/^\d{1,20}$/.test(id) && refuse(field, `"${id.slice(0, 40)}" is not a Delacon company id`);
 
 /** Number types rarely change; one Delacon call per region and hour is plenty. */
 const NUMBER_TYPES_TTL_MS = 60 * 60 * 1000;
@@ -60,7 +60,7 @@ function checkProvision(input: DelaconProvisionInput | undefined): DelaconProvis
     () => checkRegion(input.region, field('region')),
     () => checkEmail(input.orderSummaryEmail, field('orderSummaryEmail')),
     ...(companyId !== undefined
-      ? [() => !isCompanyId(companyId) && refuse(field('companyId'), `"${companyId.slice(0, 40)}" is not a Delacon company id`)]
+      ? [() => checkCompanyId(companyId, field('companyId'))]
       : [
           ...(['businessName', 'businessCategory', 'email', 'terminationNumber', 'region', 'numberType'] as const).map(
             (name) => () => !input[name]?.trim() && refuse(field(name), `A new Delacon customer needs ${name}`),
@@ -77,7 +77,7 @@ function checkUpdate(request: Update): DelaconServiceUpdateInput {
   const update = request.delacon;
   const field = (name: keyof DelaconServiceUpdateInput): string[] => ['delacon', name];
   everyRefusal([
-    () => !isCompanyId(request.serviceRef) && refuse(['serviceRef'], `"${request.serviceRef.slice(0, 40)}" is not a Delacon company id`),
+    () => checkCompanyId(request.serviceRef, ['serviceRef']),
     () => (!update || updateFields(update).length === 0) && refuse(['delacon'], 'Nothing to update'),
   ]);
   const u = update!;

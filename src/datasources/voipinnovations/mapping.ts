@@ -16,7 +16,7 @@ import type {
   ServiceRecord,
 } from '../../domain/model.js';
 import { tryE164 } from '../../domain/phone.js';
-import { isoInstant, MAX_INT } from '../../domain/values.js';
+import { calendarDay, isoInstant, MAX_INT } from '../../domain/values.js';
 import { ErrorCode } from '../../errors.js';
 import { lookupTable, refuse, wholeNumber } from '../validate.js';
 import type { NumberCountGrouping, NumberSearchFilter, OrderDraft } from '../provider.js';
@@ -56,8 +56,7 @@ export function dateOf(v: string | undefined): IsoDateTime | undefined {
   const m = v ? DOTNET_DATE.exec(v) : null;
   if (!m || v!.startsWith('1900-') || v!.startsWith('0001-')) return undefined;
   const [, y, mo, d, time = '00:00:00', zone = 'Z'] = m;
-  const day = new Date(0);
-  day.setUTCFullYear(Number(y), Number(mo) - 1, Number(d));
+  const day = calendarDay(Number(y), Number(mo), Number(d));
   if (day.getUTCMonth() !== Number(mo) - 1 || day.getUTCDate() !== Number(d)) return undefined;
   return isoInstant(Date.parse(`${y}-${mo}-${d}T${time}${zone}`));
 }
