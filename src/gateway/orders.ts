@@ -191,7 +191,7 @@ export class Orders {
    */
   async recordProvision(provider: ProviderName, outcome: ProvisionOutcome, marker?: string): Promise<ProvisionResult> {
     const orders = outcome.orders.map((d, i) => newOrder(provider, 'PROVISION', d, marker === undefined ? undefined : seededUuid(`${marker}:${i}`)));
-    for (const s of outcome.services) await this.store.services.save(s);
+    await this.store.services.saveMany(outcome.services);
     // A number ordered follows its order: pending until the provider confirms it.
     const orderOf = (e164: E164) => orders.find((o) => o.numbers.includes(e164));
     const follow = <N extends { e164: E164; status?: NumberStatus }>(n: N): N => {

@@ -143,17 +143,15 @@ export class Reconciliation {
     const services = new Map((await this.store.services.all(provider)).map((s) => [s.providerRef, s]));
     const listedRefs = new Set(listed.services.map((s) => s.providerRef));
     result.checked += new Set([...services.keys(), ...listedRefs]).size;
-    for (const s of listed.services) {
-      const { changed } = await this.store.services.save(s);
-      const old = services.get(s.providerRef);
-      if (changed) found({ record: 'SERVICE', drift: old && !old.removedAt ? 'CHANGED' : 'ADDED', ref: s.providerRef });
-    }
+    (await this.store.services.saveMany(listed.services)).forEach(({ changed }, i) => {
+      const ref = listed.services[i]!.providerRef;
+      const old = services.get(ref);
+      if (changed) found({ record: 'SERVICE', drift: old && !old.removedAt ? 'CHANGED' : 'ADDED', ref });
+    });
     const now = new Date().toISOString();
-    for (const s of services.values()) {
-      if (s.removedAt || listedRefs.has(s.providerRef)) continue;
-      await this.store.services.save({ ...s, removedAt: now, updatedAt: now });
-      found({ record: 'SERVICE', drift: 'GONE', ref: s.providerRef });
-    }
+    const unlisted = [...services.values()].filter((s) => !s.removedAt && !listedRefs.has(s.providerRef));
+    await this.store.services.saveMany(unlisted.map((s) => ({ ...s, removedAt: now, updatedAt: now })));
+    for (const s of unlisted) found({ record: 'SERVICE', drift: 'GONE', ref: s.providerRef });
   }
 
   /** The numbers PENDING with an order still PENDING. */

@@ -30,7 +30,7 @@ export class Services {
   async list(provider: ProviderName | undefined, req: PageRequest): Promise<Page<ServiceRecord>> {
     if (!provider || !this.registry.supports(provider, 'listServices')) return this.store.services.list(provider, req);
     const services = await this.registry.call(provider, 'listServices');
-    for (const s of services) await this.store.services.save(s);
+    await this.store.services.saveMany(services);
     return listPage(req, async (limit) => services.slice(0, limit));
   }
 

@@ -17,23 +17,43 @@ export class ServiceStore {
    * when nothing but `updatedAt` would change; `changed` says whether something did.
    */
   async save(service: ServiceRecord): Promise<{ service: ServiceRecord; changed: boolean }> {
+    return (await this.saveMany([service]))[0]!;
+  }
+
+  /**
+   * `save` for each service in turn, in one transaction of three statements whatever their
+   * number: a provider's list of 5,000 services took 6 s as 5,000 transactions.
+   */
+  async saveMany(services: readonly ServiceRecord[]): Promise<Array<{ service: ServiceRecord; changed: boolean }>> {
+    if (services.length === 0) return [];
     return this.db.transaction(async (tx) => {
-      // Read-merge-write of a row that may not exist yet: FOR UPDATE would lock nothing then, and
-      // a new company's numbers can be saved by an order's answer and a webhook at once.
-      await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK_SERVICE, `${service.provider}:${service.providerRef}`]);
-      const rows = await tx.query<{ data: ServiceRecord }>('SELECT data FROM services WHERE provider = $1 AND provider_ref = $2', [service.provider, service.providerRef]);
-      const old = rows[0]?.data;
-      const defined = Object.fromEntries(Object.entries(service).filter(([, v]) => v !== undefined)) as ServiceRecord;
-      const merged: ServiceRecord = old
-        ? { ...old, removedAt: undefined, ...defined, settings: { ...old.settings, ...service.settings }, numbers: [...new Set([...old.numbers, ...service.numbers])] }
-        : service;
-      if (old && sameService(old, merged)) return { service: old, changed: false };
-      await tx.query(
-        `INSERT INTO services (provider, provider_ref, updated_at, data) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (provider, provider_ref) DO UPDATE SET updated_at = $3, data = $4`,
-        [merged.provider, merged.providerRef, merged.updatedAt, merged],
-      );
-      return { service: merged, changed: true };
+      // Read-merge-write of rows that may not exist yet: FOR UPDATE would lock nothing then, and
+      // a new company's numbers can be saved by an order's answer and a webhook at once. The
+      // locks are taken in key order, so that two writers never wait on each other in a cycle.
+      const keys = [...new Set(services.map(keyOf))].sort();
+      await tx.query('SELECT pg_advisory_xact_lock($1, hashtext(k)) FROM unnest($2::text[]) AS k', [LOCK_SERVICE, keys]);
+      const held = new Map((await byRefs<ServiceRecord>(tx, 'services', 'provider_ref', services)).map((s) => [keyOf(s), s]));
+      const written = new Map<string, ServiceRecord>();
+      const saved = services.map((service) => {
+        const old = held.get(keyOf(service));
+        const defined = Object.fromEntries(Object.entries(service).filter(([, v]) => v !== undefined)) as ServiceRecord;
+        const merged: ServiceRecord = old
+          ? { ...old, removedAt: undefined, ...defined, settings: { ...old.settings, ...service.settings }, numbers: [...new Set([...old.numbers, ...service.numbers])] }
+          : service;
+        if (old && sameService(old, merged)) return { service: old, changed: false };
+        held.set(keyOf(service), merged);
+        written.set(keyOf(service), merged);
+        return { service: merged, changed: true };
+      });
+      if (written.size > 0) {
+        await tx.query(
+          `INSERT INTO services (provider, provider_ref, updated_at, data)
+           SELECT s->>'provider', s->>'providerRef', (s->>'updatedAt')::timestamptz, s FROM jsonb_array_elements($1::jsonb) AS s
+           ON CONFLICT (provider, provider_ref) DO UPDATE SET updated_at = EXCLUDED.updated_at, data = EXCLUDED.data`,
+          [JSON.stringify([...written.values()])],
+        );
+      }
+      return saved;
     });
   }
 
@@ -50,6 +70,8 @@ export class ServiceStore {
     return page(this.db, 'services', [['provider', provider]], req);
   }
 }
+
+const keyOf = (s: ServiceRecord) => `${s.provider}:${s.providerRef}`;
 
 /** The same facts, whenever they were last told. */
 function sameService(a: ServiceRecord, b: ServiceRecord): boolean {

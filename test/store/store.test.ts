@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import fc from 'fast-check';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AllocationRecord, CallEventPatch, OrderRecord, PhoneNumberRecord, ServiceRecord } from '../../src/domain/model.js';
@@ -199,6 +200,59 @@ describe.each(ENGINES)('store on $name', (engine) => {
       await Promise.all(numbers.map((n) => store.services.save({ ...s, numbers: [n] })));
       const [stored] = await store.services.byRefs([{ provider: s.provider, providerRef: s.providerRef }]);
       expect([...stored!.numbers].sort()).toEqual(numbers);
+    });
+
+    it('saves a provider\'s list of services in three statements, whatever its length, as saving each in turn would', async () => {
+      const queries = async () => (await storeQueries.get()).values.reduce((n, v) => n + v.value, 0);
+      const listed = Array.from({ length: 600 }, (_, i) => service({ provider: 'AVANSER', providerRef: `+6128${randomUUID().slice(0, 7)}${i}`, numbers: [`+61280${String(i).padStart(6, '0')}`] }));
+      const before = await queries();
+      const saved = await store.services.saveMany(listed);
+      expect(await queries()).toBe(before + 3);
+      expect(saved.every((s, i) => s.changed && s.service.providerRef === listed[i]!.providerRef)).toBe(true);
+      expect(await store.services.byRefs(listed)).toHaveLength(600);
+      // Listed again unchanged: nothing is written.
+      const again = await queries();
+      expect((await store.services.saveMany(listed)).map((s) => s.changed)).toEqual(listed.map(() => false));
+      expect(await queries()).toBe(again + 2);
+      expect(await store.services.saveMany([])).toEqual([]);
+    });
+
+    it('saves many services as one save after another would: fuzzed against separate saves', async () => {
+      // A few keys, each told several times in one list: later fields win, settings merge,
+      // numbers accumulate, a removal is undone by news, and an unchanged repeat is not a change.
+      const told = fc.record({
+        key: fc.integer({ min: 0, max: 3 }),
+        name: fc.option(fc.constantFrom('Sales', 'Support'), { nil: undefined }),
+        numbers: fc.subarray(['+61290000201', '+61290000202', '+61290000203']),
+        settings: fc.dictionary(fc.constantFrom('a', 'b'), fc.constantFrom('1', '2')),
+        removed: fc.boolean(),
+      });
+      await fc.assert(
+        fc.asyncProperty(fc.array(told, { minLength: 1, maxLength: 8 }), async (list) => {
+          const run = randomUUID();
+          const records = (prefix: string) =>
+            list.map((t): ServiceRecord => ({ provider: 'DELACON', providerRef: `${prefix}-${run}-${t.key}`, name: t.name, numbers: t.numbers, settings: t.settings, updatedAt: now(), removedAt: t.removed ? now() : undefined }));
+          const oneByOne: Array<{ service: ServiceRecord; changed: boolean }> = [];
+          for (const r of records('one')) oneByOne.push(await store.services.save(r));
+          const together = await store.services.saveMany(records('many'));
+          const unprefixed = (s: ServiceRecord) => ({ ...s, providerRef: s.providerRef.slice(s.providerRef.indexOf('-')), updatedAt: '', removedAt: s.removedAt && 'removed' });
+          expect(together.map((s) => ({ ...s, service: unprefixed(s.service) }))).toEqual(oneByOne.map((s) => ({ ...s, service: unprefixed(s.service) })));
+          const stored = async (prefix: string) => (await store.services.byRefs(records(prefix))).map(unprefixed).sort((a, b) => a.providerRef.localeCompare(b.providerRef));
+          expect(await stored('many')).toEqual(await stored('one'));
+        }),
+        { numRuns: 40 },
+      );
+    });
+
+    it('keeps every number when lists naming the same services in other orders are saved at once', async () => {
+      const refs = Array.from({ length: 20 }, () => `svc-${randomUUID()}`);
+      // Half of them name the services backwards.
+      const lists = Array.from({ length: 6 }, (_, i) => {
+        const list = refs.map((providerRef) => service({ providerRef, numbers: [`+612900004${String(i).padStart(2, '0')}`] }));
+        return i % 2 ? list.reverse() : list;
+      });
+      await Promise.all(lists.map((l) => store.services.saveMany(l)));
+      for (const s of await store.services.byRefs(refs.map((providerRef) => ({ provider: 'DELACON' as const, providerRef })))) expect(s.numbers).toHaveLength(6);
     });
 
     it('reads numbers in one batch and merges their data on save', async () => {
