@@ -30,7 +30,7 @@ const timeoutMs = 10_000;
 
 const { retrying } = preparedClients({ provider: 'AVANSER', baseUrl: base, timeoutMs, log: pino({ level: 'silent' }), username, password, headers: { accept: 'application/json' } });
 // As src/datasources/upstream.ts `send` calls it: with the call's deadline.
-const viaGot = () => retrying(url, { method: 'GET', signal: AbortSignal.timeout(timeoutMs), context: { deadline: Date.now() + timeoutMs } }).then((r) => r.body);
+const viaGot = () => retrying(url, { method: 'GET', context: { deadline: Date.now() + timeoutMs } }).then((r) => r.body);
 // The direct request's headers, as scenario 2 sends them to the simulator.
 const headers = JSON.parse(env('REQUEST_HEADERS')) as Record<string, string>;
 const viaHttp = () =>
