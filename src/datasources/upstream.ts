@@ -12,7 +12,7 @@
  */
 import http from 'node:http';
 import https from 'node:https';
-import got, { type Got, type Method, RequestError, TimeoutError } from 'got';
+import got, { type Got, type Method, type Options, RequestError, TimeoutError } from 'got';
 import CircuitBreaker from 'opossum';
 import type { Logger } from 'pino';
 import type { ProviderName } from '../domain/model.js';
@@ -150,6 +150,9 @@ function definedOptionsOnly(url: URL, options: http.RequestOptions): http.Client
   return (url.protocol === 'https:' ? https : http).request(url, given);
 }
 
+/** What is left of a call's deadline (`context.deadline`, set by `send`), in ms. */
+const timeLeft = (options: Options) => (options.context.deadline as number) - Date.now();
+
 /**
  * A provider's prepared got instances, options merged once here and not per call: one that
  * retries (idempotent calls) and one that never does. A call's deadline (`context.deadline`)
@@ -179,16 +182,15 @@ export function preparedClients(opts: UpstreamOptions): { retrying: Got; once: G
         const retriable = status === undefined ? RETRIABLE_ERRORS.has(error.code) : retryStatuses.includes(status);
         if (!retriable) return 0;
         // Honour the provider's own pacing; otherwise full jitter with a cap. No retry that
-        // could not finish before the call's deadline. got reads 0 as "do not retry".
+        // could not start before the call's deadline. got reads 0 as "do not retry".
         const delay = retryAfter ?? Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attemptCount);
-        const left = (error.options.context.deadline as number) - Date.now();
-        return delay < left ? Math.max(1, delay) : 0;
+        return delay < timeLeft(error.options) ? Math.max(1, delay) : 0;
       },
     },
     hooks: {
       beforeRetry: [
         (error) => {
-          error.options.timeout = { request: Math.max(1, (error.options.context.deadline as number) - Date.now()) };
+          error.options.timeout = { request: Math.max(1, timeLeft(error.options)) };
         },
       ],
     },

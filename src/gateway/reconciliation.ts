@@ -143,11 +143,10 @@ export class Reconciliation {
     const services = new Map((await this.store.services.all(provider)).map((s) => [s.providerRef, s]));
     const listedRefs = new Set(listed.services.map((s) => s.providerRef));
     result.checked += new Set([...services.keys(), ...listedRefs]).size;
-    (await this.store.services.saveMany(listed.services)).forEach(({ changed }, i) => {
-      const ref = listed.services[i]!.providerRef;
-      const old = services.get(ref);
-      if (changed) found({ record: 'SERVICE', drift: old && !old.removedAt ? 'CHANGED' : 'ADDED', ref });
-    });
+    for (const { service, changed } of await this.store.services.saveMany(listed.services)) {
+      const old = services.get(service.providerRef);
+      if (changed) found({ record: 'SERVICE', drift: old && !old.removedAt ? 'CHANGED' : 'ADDED', ref: service.providerRef });
+    }
     const now = new Date().toISOString();
     const unlisted = [...services.values()].filter((s) => !s.removedAt && !listedRefs.has(s.providerRef));
     await this.store.services.saveMany(unlisted.map((s) => ({ ...s, removedAt: now, updatedAt: now })));

@@ -35,14 +35,15 @@ export class ServiceStore {
       const held = new Map((await byRefs<ServiceRecord>(tx, 'services', 'provider_ref', services)).map((s) => [keyOf(s), s]));
       const written = new Map<string, ServiceRecord>();
       const saved = services.map((service) => {
-        const old = held.get(keyOf(service));
+        const key = keyOf(service);
+        const old = held.get(key);
         const defined = Object.fromEntries(Object.entries(service).filter(([, v]) => v !== undefined)) as ServiceRecord;
         const merged: ServiceRecord = old
           ? { ...old, removedAt: undefined, ...defined, settings: { ...old.settings, ...service.settings }, numbers: [...new Set([...old.numbers, ...service.numbers])] }
           : service;
         if (old && sameService(old, merged)) return { service: old, changed: false };
-        held.set(keyOf(service), merged);
-        written.set(keyOf(service), merged);
+        held.set(key, merged);
+        written.set(key, merged);
         return { service: merged, changed: true };
       });
       if (written.size > 0) {

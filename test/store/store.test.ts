@@ -52,6 +52,9 @@ const ENGINES: Engine[] = [
 
 const now = () => new Date().toISOString();
 
+/** Store statements run so far, by every store of this process. */
+const queries = async () => (await storeQueries.get()).values.reduce((n, v) => n + v.value, 0);
+
 function order(over: Partial<OrderRecord> = {}): OrderRecord {
   const at = now();
   return { id: randomUUID(), provider: 'DELACON', status: 'PENDING', numbers: [], kind: 'PROVISION', history: [{ at, status: 'PENDING' }], createdAt: at, updatedAt: at, ...over };
@@ -203,7 +206,6 @@ describe.each(ENGINES)('store on $name', (engine) => {
     });
 
     it('saves a provider\'s list of services in three statements, whatever its length, as saving each in turn would', async () => {
-      const queries = async () => (await storeQueries.get()).values.reduce((n, v) => n + v.value, 0);
       const listed = Array.from({ length: 600 }, (_, i) => service({ provider: 'AVANSER', providerRef: `+6128${randomUUID().slice(0, 7)}${i}`, numbers: [`+61280${String(i).padStart(6, '0')}`] }));
       const before = await queries();
       const saved = await store.services.saveMany(listed);
@@ -445,7 +447,6 @@ describe.each(ENGINES)('store on $name', (engine) => {
       const raw = { provider: 'EXOTEL', event, method: 'POST', query: {}, body: '{}' };
       const claims = await Promise.all(['a', 'b', 'c', 'd'].map((k) => store.receipts.receive(raw, k)));
       const [a, b, c, d] = claims.map((x) => x.receiptId) as [number, number, number, number];
-      const queries = async () => (await storeQueries.get()).values.reduce((n, v) => n + v.value, 0);
       const before = await queries();
       await Promise.all([store.receipts.mark(a, 'applied'), store.receipts.mark(b, 'unmatched', { release: true }), store.receipts.mark(c, 'failed', { reason: 'could not apply', release: true })]);
       expect(await queries()).toBe(before + 1);
