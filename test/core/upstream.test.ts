@@ -271,9 +271,11 @@ describe('young-generation garbage', () => {
   const startFlags = () => /exec node ((?:--\S+ )*)scripts\/start\.mjs/.exec(JSON.parse(readFileSync('package.json', 'utf8')).scripts.start)![1]!.split(' ').filter(Boolean);
 
   // got's calls as the gateway makes them (src/datasources/upstream.ts: a prepared instance, a
-  // deadline in the context, node:http given only defined options), against a server in the same process. Without the p-cancelable
-  // patch, or without `--no-allocation-site-pretenuring`, ~20% of what the calls allocate
-  // survived each young-generation collection (9-12 ms pauses instead of ~1).
+  // deadline in the context, node:http given only defined options), against a server in the same
+  // process, measured from the first call: a full collection can end the survival for a while, so
+  // a warmed-up window hid it. Without the p-cancelable patch, without got's as-promise patch
+  // (7.5% promoted, 2 full collections in 4,000 calls) or without `--no-allocation-site-pretenuring`,
+  // what the calls allocate survived young-generation collections (9-12 ms pauses instead of ~1).
   const calls = `
     import http from 'node:http';
     import got from 'got';
@@ -288,8 +290,6 @@ describe('young-generation garbage', () => {
     const client = got.extend({ agent: { http: agent }, request, timeout: { request: 10000 }, throwHttpErrors: false, followRedirect: false, retry: { limit: 2 } });
     const url = 'http://127.0.0.1:' + server.address().port + '/v1/numbers';
     const call = () => client(url, { method: 'GET', context: { deadline: Date.now() + 10000 } });
-    for (let i = 0; i < 2000; i++) await call();
-    console.log('MEASURED FROM HERE');
     for (let i = 0; i < 4000; i++) await call();
     server.close();
     agent.destroy();
@@ -298,13 +298,11 @@ describe('young-generation garbage', () => {
   it("lets a got call's objects die young, with npm start's node flags", { timeout: 60_000 }, async () => {
     const { stdout } = await promisify(execFile)(process.execPath, [...startFlags(), '--trace-gc-nvp', '--input-type=module', '-e', calls], { maxBuffer: 64 * 2 ** 20 });
     const scavenges = stdout
-      .slice(stdout.indexOf('MEASURED FROM HERE'))
       .split('\n')
       .filter((line) => line.includes(' gc=s '))
       .map((line) => Object.fromEntries([...line.matchAll(/(\w+)=([\d.]+)/g)].map((m) => [m[1], Number(m[2])])));
     expect(scavenges.length).toBeGreaterThan(3);
     const sum = (key: string) => scavenges.reduce((n, s) => n + (s[key] ?? 0), 0);
-    const survived = (sum('promoted') + sum('semi_space_copied')) / sum('allocated');
-    expect(survived).toBeLessThan(0.05);
+    expect(sum('promoted') / sum('allocated')).toBeLessThan(0.02);
   });
 });
