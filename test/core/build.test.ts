@@ -2,9 +2,11 @@
  * `npm start` rebuilds only when the build's inputs changed (scripts/build.mjs): checked on a
  * project-shaped directory of its own, since a real build takes close to a minute.
  */
-import { mkdirSync, mkdtempSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inputsDigest, isStale } from '../../scripts/build.mjs';
 
@@ -76,5 +78,30 @@ describe('the staleness check', () => {
     }
     rmSync(path.join(root, 'dist/.build-inputs'));
     expect(isStale(root)).toBe(true);
+  });
+});
+
+describe("the bundle's keepNames helper (dist/switchboard.mjs, as scripts/bundle.ts leaves it)", () => {
+  // Run in a node of its own: %HaveSameMap needs --allow-natives-syntax.
+  const check = (helper: string) => `
+    var __defProp = Object.defineProperty;
+    ${helper}
+    const named = () => __name(function next() {}, 'next');
+    const plain = () => function next() {};
+    class Service2 {}
+    __name(Service2, 'Service');
+    const a = named();
+    console.log(JSON.stringify({ sameMap: %HaveSameMap(a, plain()), name: a.name, renamed: Service2.name }));
+  `;
+  const run = async (helper: string) => {
+    const { stdout } = await promisify(execFile)(process.execPath, ['--allow-natives-syntax', '-e', check(helper)]);
+    return JSON.parse(stdout) as { sameMap: boolean; name: string; renamed: string };
+  };
+
+  it('gives a renamed class its name, and leaves a closure already named as it was: no map of its own per closure', async () => {
+    const helper = /var __name=\(.*?\}\);/.exec(readFileSync('dist/switchboard.mjs', 'utf8'))![0];
+    expect(await run(helper)).toEqual({ sameMap: true, name: 'next', renamed: 'Service' });
+    // esbuild's own helper, for the difference it makes.
+    expect(await run('var __name=(target,value)=>__defProp(target,"name",{value,configurable:true});')).toEqual({ sameMap: false, name: 'next', renamed: 'Service' });
   });
 });
