@@ -6,6 +6,7 @@
  */
 import { hash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
 import {
   GraphQLError,
   Kind,
@@ -34,14 +35,30 @@ export class ApiKeys {
   /** Each HTTP request's verdict: the rate limit, the fast path and Apollo's context each ask. */
   private readonly requests = new WeakMap<IncomingMessage, Principal | GraphQLError>();
 
+  /**
+   * The last valid `Authorization` value each connection sent, and its principal: the next
+   * request on a keep-alive connection that sends the same value skips the digest (~2 µs of a
+   * ~60 µs request). Compared in constant time, since a proxy may carry several clients' requests
+   * over one connection.
+   */
+  private readonly connections = new WeakMap<Socket, { authorization: Buffer; principal: Principal }>();
+
   /** `authenticate` for an HTTP request's `Authorization` header, worked out once per request. */
   ofRequest(req: IncomingMessage): Principal {
     let verdict = this.requests.get(req);
     if (!verdict) {
-      try {
-        verdict = this.authenticate(req.headers.authorization);
-      } catch (err) {
-        verdict = err as GraphQLError;
+      const authorization = req.headers.authorization;
+      const given = authorization === undefined ? undefined : Buffer.from(authorization);
+      const known = this.connections.get(req.socket);
+      if (given && known?.authorization.length === given.length && timingSafeEqual(known.authorization, given)) {
+        verdict = known.principal;
+      } else {
+        try {
+          verdict = this.authenticate(authorization);
+          if (given) this.connections.set(req.socket, { authorization: given, principal: verdict });
+        } catch (err) {
+          verdict = err as GraphQLError;
+        }
       }
       this.requests.set(req, verdict);
     }

@@ -3,6 +3,7 @@
  * Apollo; a body with `extensions` always goes to Apollo. Every operation here is sent both
  * ways: status, content type and bytes must be the same, for answers and for every refusal.
  */
+import http from 'node:http';
 import { connect } from 'node:net';
 import { setFlagsFromString } from 'node:v8';
 import fc from 'fast-check';
@@ -142,6 +143,39 @@ describe('in front of Fastify', () => {
       }),
       { numRuns: 60 },
     );
+  });
+
+  it("requests on one keep-alive connection are each judged by their own key, as on a connection of their own (fuzzed)", async () => {
+    // The keys' principals are remembered per connection (src/server/auth.ts): a later request
+    // with another key, a near miss or none must not be taken for the first one's.
+    const same = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const send = (authorization: string | undefined, query: string, agent: http.Agent | false) =>
+      new Promise<{ status: number; body: string; reused: boolean }>((resolve, reject) => {
+        const headers: Record<string, string> = { 'content-type': 'application/json', ...(authorization === undefined ? {} : { authorization }) };
+        const req = http.request(gw.graphqlUrl, { method: 'POST', agent, headers }, (res) => {
+          let body = '';
+          res.setEncoding('utf8').on('data', (c: string) => (body += c)).on('end', () => resolve({ status: res.statusCode!, body, reused: req.reusedSocket }));
+        });
+        req.on('error', reject).end(JSON.stringify({ query }));
+      });
+    const authorization = fc.constantFrom(`Bearer ${RW_KEY}`, `Bearer ${RO_KEY}`, `bearer  ${RW_KEY}`, `Bearer ${RW_KEY.slice(0, -1)}7`, `Bearer ${RO_KEY}x`, 'Bearer', undefined);
+    const query = fc.constantFrom('{ providers { provider } }', 'mutation { releaseNumbers(input: { provider: AVANSER, numbers: [] }) { userErrors { code } } }');
+    try {
+      await send(`Bearer ${RW_KEY}`, '{ providers { provider } }', same);
+      await fc.assert(
+        fc.asyncProperty(fc.array(fc.tuple(authorization, query), { minLength: 1, maxLength: 6 }), async (requests) => {
+          for (const [key, q] of requests) {
+            const kept = await send(key, q, same);
+            expect(kept.reused).toBe(true);
+            const alone = await send(key, q, false);
+            expect({ status: kept.status, body: kept.body }).toEqual({ status: alone.status, body: alone.body });
+          }
+        }),
+        { numRuns: 25 },
+      );
+    } finally {
+      same.destroy();
+    }
   });
 
   it('a client gone before its body ends: nothing breaks, the next request is served', async () => {
