@@ -2,7 +2,9 @@
  * 1. A query the gateway answers alone (no upstream, no store) vs its peers, each its own
  * process and loaded alone in turn: bare node:http sending the same bytes, stock Apollo
  * Server 5 (standalone), GraphQL Yoga and Mercurius with graphql-jit, the last three serving
- * the gateway's SDL with the gateway's answer.
+ * the gateway's SDL with the gateway's answer. The five take turns, in rounds: this machine
+ * slows down and speeds up for seconds at a time, and one server measured whole at a slow
+ * moment read 1.5-2 × its figure of the next run.
  */
 import { cannon, graphqlRequest, round, send, startChild, startGateway, type Child, type Options, type Row, type Saturation } from '../lib.js';
 
@@ -16,19 +18,42 @@ const S = '1 gateway alone';
 
 type Measured = Saturation & { cpuUsPerRequest: number };
 
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
 export async function gatewayAlone(opts: Options): Promise<Row[]> {
   const request = graphqlRequest(QUERY);
   const load = { method: request.method, headers: request.headers, body: request.body };
-  /** Warm-up (JIT), then the measurement; the body must be the gateway's. */
-  const measure = async (child: Child, url: string, expected?: string): Promise<Measured> => {
-    if (expected !== undefined) {
-      const sample = await send(child.url, { ...request, path: url.slice(child.url.length) });
-      if (sample.status !== 200 || sample.body.trimEnd() !== expected) throw new Error(`${url} answered ${sample.status}: ${sample.body.slice(0, 200)}`);
+  const rounds = opts.quick ? 2 : 5;
+
+  /**
+   * Each server warmed (JIT), then loaded in turn for `seconds / rounds`, `rounds` times, the
+   * first one moved along each round: requests and CPU time summed over the rounds, latencies
+   * the median round's.
+   */
+  const measureInTurns = async (servers: Array<{ child: Child; url: string }>): Promise<Measured[]> => {
+    for (const { url } of servers) await cannon({ ...load, url, seconds: 1 });
+    const turns = servers.map(() => [] as Measured[]);
+    for (let r = 0; r < rounds; r++) {
+      for (let k = 0; k < servers.length; k++) {
+        const i = (r + k) % servers.length;
+        const { child, url } = servers[i]!;
+        const m = await cannon({ ...load, url, seconds: opts.seconds / rounds, server: child });
+        if (m.non2xx || m.errors) throw new Error(`${url}: ${m.non2xx} non-2xx, ${m.errors} errors under load`);
+        turns[i]!.push(m);
+      }
     }
-    await cannon({ ...load, url, seconds: 1 });
-    const r = await cannon({ ...load, url, seconds: opts.seconds, server: child });
-    if (r.non2xx || r.errors) throw new Error(`${url}: ${r.non2xx} non-2xx, ${r.errors} errors under load`);
-    return r;
+    return turns.map((ms) => {
+      const requests = ms.reduce((n, m) => n + m.requests, 0);
+      return {
+        rps: requests / opts.seconds,
+        requests,
+        cpuUsPerRequest: ms.reduce((n, m) => n + m.cpuUsPerRequest * m.requests, 0) / requests,
+        p50: median(ms.map((m) => m.p50)),
+        p99: median(ms.map((m) => m.p99)),
+        non2xx: 0,
+        errors: 0,
+      };
+    });
   };
 
   const gateway = await startGateway(opts);
@@ -37,22 +62,26 @@ export async function gatewayAlone(opts: Options): Promise<Row[]> {
     // The exact answer, so the baseline sends the same bytes with the same type.
     const sample = await send(gateway.url, request);
     if (sample.status !== 200 || !sample.body.includes('"providers"')) throw new Error(`gateway answered ${sample.status}: ${sample.body.slice(0, 200)}`);
-    const gw = await measure(gateway, `${gateway.url}/graphql`);
-    await gateway.stop();
-
     const bare = await startChild('bare', { BARE_BODY: Buffer.from(sample.body).toString('base64'), BARE_TYPE: String(sample.headers['content-type']) });
     children.push(bare);
-    const base = await measure(bare, bare.url);
-    await bare.stop();
-
     const data = Buffer.from(JSON.stringify((JSON.parse(sample.body) as { data: { providers: unknown } }).data.providers)).toString('base64');
-    const peers: Array<{ label: string; m: Measured }> = [];
-    for (const [peer, label] of PEERS) {
+    const peerChildren: Child[] = [];
+    for (const [peer] of PEERS) {
       const child = await startChild('peer', { PEER: peer, PEER_DATA: data });
       children.push(child);
-      peers.push({ label, m: await measure(child, `${child.url}/graphql`, sample.body.trimEnd()) });
-      await child.stop();
+      peerChildren.push(child);
+      // The peers must send the gateway's answer.
+      const answer = await send(child.url, { ...request, path: '/graphql' });
+      if (answer.status !== 200 || answer.body.trimEnd() !== sample.body.trimEnd()) throw new Error(`${peer} answered ${answer.status}: ${answer.body.slice(0, 200)}`);
     }
+
+    const measured = await measureInTurns([
+      { child: gateway, url: `${gateway.url}/graphql` },
+      { child: bare, url: bare.url },
+      ...peerChildren.map((child) => ({ child, url: `${child.url}/graphql` })),
+    ]);
+    const [gw, base] = [measured[0]!, measured[1]!];
+    const peers = PEERS.map(([, label], i) => ({ label, m: measured[i + 2]! }));
 
     const jit = peers.find((p) => p.label.startsWith('Mercurius'))!.m;
     const ratio = gw.rps / base.rps;
