@@ -6,7 +6,7 @@
  * slows down and speeds up for seconds at a time, and one server measured whole at a slow
  * moment read 1.5-2 × its figure of the next run.
  */
-import { cannon, graphqlRequest, round, send, startChild, startGateway, type Child, type Options, type Row, type Saturation } from '../lib.js';
+import { cannon, graphqlRequest, round, send, startChild, startGateway, summarise, type Child, type Options, type Row, type Saturation } from '../lib.js';
 
 const QUERY = 'query BenchProviders { providers { provider mode configured sandbox healthy operations webhookEvents } }';
 const PEERS = [
@@ -17,8 +17,6 @@ const PEERS = [
 const S = '1 gateway alone';
 
 type Measured = Saturation & { cpuUsPerRequest: number };
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 export async function gatewayAlone(opts: Options): Promise<Row[]> {
   const request = graphqlRequest(QUERY);
@@ -48,8 +46,8 @@ export async function gatewayAlone(opts: Options): Promise<Row[]> {
         rps: requests / opts.seconds,
         requests,
         cpuUsPerRequest: ms.reduce((n, m) => n + m.cpuUsPerRequest * m.requests, 0) / requests,
-        p50: median(ms.map((m) => m.p50)),
-        p99: median(ms.map((m) => m.p99)),
+        p50: summarise(ms.map((m) => m.p50)).p50,
+        p99: summarise(ms.map((m) => m.p99)).p50,
         non2xx: 0,
         errors: 0,
       };
