@@ -1,13 +1,12 @@
 /**
- * 3. Fan-out: graphql-ws subscribers on callEvents, Exotel call webhooks posted at a steady
+ * 3. Fan-out: graphql-transport-ws subscribers (bench/subscriber.ts) on callEvents, Exotel call webhooks posted at a steady
  * rate; latency from sending each webhook to each subscriber's receipt, and events lost. The
  * gateway publishes before it answers, so the webhook's own answer time is the baseline.
  * Then, in a fresh gateway per store engine, idle subscribers up to the budget's 10,000: the
  * gateway's resident memory.
  */
 import http from 'node:http';
-import { createClient, type Client } from 'graphql-ws';
-import WebSocket from 'ws';
+import { subscribe as openSubscriber, type Subscriber } from '../subscriber.js';
 import { API_KEY, EXOTEL_CALLS_PATH, exotelCall, metric, round, send, startGateway, storeEngines, summarise, type Child, type Options, type Row } from '../lib.js';
 
 const SUBSCRIPTION = 'subscription BenchCalls { callEvents(filter: { provider: EXOTEL }) { id providerCallId status } }';
@@ -16,7 +15,7 @@ const BATCH = 500;
 const RUN = Date.now().toString(36);
 
 interface Subscribers {
-  clients: Client[];
+  clients: Subscriber[];
   /** call id → receipt times (performance.now()), one per subscriber that got it. */
   receipts: Map<string, number[]>;
   /** Subscribers that have received at least one event: their subscription is live. */
@@ -26,35 +25,28 @@ interface Subscribers {
 /** Open `count` subscribers in batches; resolves when every one is connected and subscribed. */
 async function subscribe(wsUrl: string, count: number, into: Subscribers): Promise<void> {
   for (let done = 0; done < count; done += BATCH) {
-    const batch = Array.from({ length: Math.min(BATCH, count - done) }, () => {
-      const client = createClient({ url: wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${API_KEY}` }, lazy: false, retryAttempts: 0 });
-      const index = into.clients.push(client) - 1;
-      const connected = new Promise<void>((resolve, reject) => {
-        client.on('connected', () => resolve());
-        client.on('closed', (e) => reject(new Error(`subscriber closed: ${(e as { code?: number }).code}`)));
-      });
-      client.subscribe<{ callEvents: { providerCallId: string } }>(
-        { query: SUBSCRIPTION },
-        {
-          next: ({ data }) => {
-            const at = performance.now();
-            into.heard.add(index);
-            const id = data?.callEvents.providerCallId;
-            if (id) into.receipts.get(id)?.push(at);
-          },
-          error: () => undefined,
-          complete: () => undefined,
+    const batch = Array.from({ length: Math.min(BATCH, count - done) }, async (_, i) => {
+      const index = done + i;
+      into.clients[index] = await openSubscriber({
+        url: wsUrl,
+        authorization: `Bearer ${API_KEY}`,
+        query: SUBSCRIPTION,
+        next: ({ data }) => {
+          const at = performance.now();
+          into.heard.add(index);
+          const id = (data as { callEvents?: { providerCallId?: string } } | undefined)?.callEvents?.providerCallId;
+          if (id) into.receipts.get(id)?.push(at);
         },
-      );
-      return connected;
+        closed: (reason) => process.stderr.write(`bench: subscriber ${index}: ${reason}\n`),
+      });
     });
     await Promise.all(batch);
   }
 }
 
 /**
- * Events until every subscriber has received one. graphql-ws's `connected` is the connection's
- * ack; the server registers the subscription a little later (and, over Redis, its channel), and
+ * Events until every subscriber has received one. A subscriber is open once its connection is
+ * acknowledged; the server registers the subscription a little later (and, over Redis, its channel), and
  * the protocol has no ack for it: an event received is the only proof it is live.
  */
 async function everyoneListening(base: string, subs: Subscribers, prefix: string): Promise<void> {
@@ -122,7 +114,7 @@ export async function deliver(on: Child, to: Child, count: number, prefix: strin
     const result = await measure(subs, posted.sent, 10_000);
     const own = process.cpuUsage(own0);
     const per = Math.max(1, result.count);
-    // This process's CPU (µs) per delivery: the subscribers' side, graphql-ws and ws, on the same 2 cores.
+    // This process's CPU (µs) per delivery: the subscribers' side, on the same 2 cores.
     return { ...result, answers: posted.answers, cpuUs: ((on.cpuMs() - cpu0) * 1000) / per, subscribersCpuUs: (own.user + own.system) / per };
   } finally {
     await Promise.all(subs.clients.map((c) => c.dispose()));
@@ -173,7 +165,7 @@ export async function fanout(opts: Options): Promise<Row[]> {
       { scenario: s, figure: `delivery p50, ${fanoutSubscribers} subscribers`, value: round(fan.p50), unit: 'ms', target: '—', baseline: { label, value: round(answer.p50) }, note: `${events} webhooks at ${rate}/s` },
       { scenario: s, figure: `delivery p99, ${fanoutSubscribers} subscribers`, value: round(fan.p99), unit: 'ms', target: '≤ 25 ms', ok: fan.p99 <= 25, baseline: { label, value: round(answer.p99) } },
       { scenario: s, figure: `delivery max, ${fanoutSubscribers} subscribers`, value: round(fan.max), unit: 'ms', target: '—', baseline: { label, value: round(answer.max) } },
-      { scenario: s, figure: 'gateway CPU per delivery', value: round(cpuUsPerDelivery, 1), unit: 'µs', target: '—', baseline: { label: 'subscribers\' process', value: round(fan.subscribersCpuUs, 1) }, note: `webhook included; ≈ ${round(1e6 / cpuUsPerDelivery, 0)} deliveries/s per core; the baseline is the bench's own process receiving them (ws, graphql-ws), on the same 2 cores` },
+      { scenario: s, figure: 'gateway CPU per delivery', value: round(cpuUsPerDelivery, 1), unit: 'µs', target: '—', baseline: { label: 'subscribers\' process', value: round(fan.subscribersCpuUs, 1) }, note: `webhook included; ≈ ${round(1e6 / cpuUsPerDelivery, 0)} deliveries/s per core; the baseline is the bench's own process receiving them (bench/subscriber.ts), on the same 2 cores` },
       { scenario: s, figure: 'events lost', value: fan.lost, unit: 'events', target: '0', ok: fan.lost === 0, note: `${fan.count} deliveries, ${fan.duplicates} duplicated` },
     );
     if (fan.lost > 0) process.stderr.write(`bench: fan-out lost ${fan.lost} events\n`);
