@@ -241,10 +241,11 @@ export function send(base: string, r: Req, agent?: http.Agent): Promise<{ status
 
 /**
  * Open-loop load at a fixed rate: a request every 1/rate s whatever the answers, so a slow
- * server shows as latency (no coordinated omission). Latencies in ms with µs resolution.
+ * server shows as latency (no coordinated omission). Latencies in ms with µs resolution. An
+ * agent passed in is kept open (its connections serve the next window too).
  */
-export async function fixedRate(base: string, r: Req, rate: number, seconds: number): Promise<Latencies> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+export async function fixedRate(base: string, r: Req, rate: number, seconds: number, agent?: http.Agent): Promise<{ latencies: number[]; failed: number }> {
+  const via = agent ?? new http.Agent({ keepAlive: true, maxSockets: 64 });
   const latencies: number[] = [];
   let failed = 0;
   const total = Math.round(rate * seconds);
@@ -256,7 +257,7 @@ export async function fixedRate(base: string, r: Req, rate: number, seconds: num
     if (wait > 1) await new Promise((res) => setTimeout(res, wait));
     const t0 = performance.now();
     pending.push(
-      send(base, r, agent).then(
+      send(base, r, via).then(
         (res) => {
           if (res.status === 200) latencies.push(performance.now() - t0);
           else failed++;
@@ -266,8 +267,8 @@ export async function fixedRate(base: string, r: Req, rate: number, seconds: num
     );
   }
   await Promise.all(pending);
-  agent.destroy();
-  return summarise(latencies, failed);
+  if (!agent) via.destroy();
+  return { latencies, failed };
 }
 
 /** Sum of a Prometheus counter's samples whose labels contain every `match` pair. */

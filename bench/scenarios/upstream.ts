@@ -1,10 +1,12 @@
 /**
  * 2. One upstream call: an AVANSER stock search through the gateway (AVANSER LIVE, pointed at
- * a simulator in its own process) vs the same HTTP request sent straight to the simulator.
+ * a simulator in its own process) vs the same HTTP request sent straight to the simulator, and
+ * through a bare proxy, the three taking turns at a fixed rate.
  */
 import type { AvanserConfig } from '../../src/datasources/avanser/module.js';
 import { stockQuery } from '../../src/datasources/avanser/mapping.js';
-import { cannon, fixedRate, graphqlRequest, round, send, startChild, startGateway, startScript, type Options, type Req, type Row } from '../lib.js';
+import http from 'node:http';
+import { cannon, fixedRate, graphqlRequest, round, send, startChild, startGateway, startScript, summarise, type Child, type Latencies, type Options, type Req, type Row } from '../lib.js';
 import type { ClientCost } from '../children/http-client-cost.js';
 
 const FILTER = { country: 'AU', szu: 'sydney' };
@@ -14,6 +16,7 @@ const WARM_SECONDS = 3;
 export async function upstream(opts: Options): Promise<Row[]> {
   const sim = await startChild<{ url: string; live: AvanserConfig }>('avanser-simulator');
   let gateway;
+  let proxy: Child | undefined;
   try {
     const { live } = sim.info;
     gateway = await startGateway(opts, { AVANSER_USERNAME: live.username, AVANSER_PASSWORD: live.password, AVANSER_BASE_URL: live.baseUrl });
@@ -30,20 +33,34 @@ export async function upstream(opts: Options): Promise<Row[]> {
     const straight = await send(sim.url, direct);
     if (straight.status !== 200) throw new Error(`direct stock search failed: ${straight.status} ${straight.body.slice(0, 300)}`);
 
-    // Warm both paths, then the fixed rate (latency), then saturation (throughput). V8 takes
+    // Warm each path, then the fixed rate (latency), then saturation (throughput). V8 takes
     // a few thousand calls to settle got's code and the gateway's (got alone: ~1,000 µs per
     // call over its first 2,000 calls, ~350 µs after), and a gateway runs for days: the figures
-    // are the settled ones.
+    // are the settled ones. The floor: the same direct request through a minimal node:http proxy.
+    proxy = await startChild('bare', { PROXY_TARGET: sim.url });
     await cannon({ url: `${gateway.url}/graphql`, method: 'POST', headers: viaGateway.headers, body: viaGateway.body, seconds: WARM_SECONDS });
     await cannon({ url: `${sim.url}${direct.path}`, method: 'GET', headers: direct.headers, seconds: WARM_SECONDS });
-    const gwFixed = await fixedRate(gateway.url, viaGateway, RATE, opts.seconds);
-    const simFixed = await fixedRate(sim.url, direct, RATE, opts.seconds);
-    // The floor: the same direct request through a minimal node:http proxy, warmed as the others.
-    const proxy = await startChild('bare', { PROXY_TARGET: sim.url });
-    const proxyFixed = await (async () => {
-      await cannon({ url: `${proxy.url}${direct.path}`, method: 'GET', headers: direct.headers, seconds: WARM_SECONDS });
-      return fixedRate(proxy.url, direct, RATE, opts.seconds);
-    })().finally(() => proxy.stop());
+    await cannon({ url: `${proxy.url}${direct.path}`, method: 'GET', headers: direct.headers, seconds: WARM_SECONDS });
+    // The three paths take turns, each alone at the rate, in rounds whose first path moves along:
+    // this machine slows down and speeds up for seconds at a time, and a path measured in one
+    // window of its own caught whatever phase that window fell in.
+    const paths = [
+      { base: gateway.url, req: viaGateway },
+      { base: sim.url, req: direct },
+      { base: proxy.url, req: direct },
+    ].map((p) => ({ ...p, agent: new http.Agent({ keepAlive: true, maxSockets: 64 }), latencies: [] as number[], failed: 0 }));
+    const rounds = opts.quick ? 2 : 5;
+    for (let r = 0; r < rounds; r++) {
+      for (let k = 0; k < paths.length; k++) {
+        const path = paths[(k + r) % paths.length]!;
+        const window = await fixedRate(path.base, path.req, RATE, opts.seconds / rounds, path.agent);
+        path.latencies.push(...window.latencies);
+        path.failed += window.failed;
+      }
+    }
+    for (const p of paths) p.agent.destroy();
+    await proxy.stop();
+    const [gwFixed, simFixed, proxyFixed] = paths.map((p) => summarise(p.latencies, p.failed)) as [Latencies, Latencies, Latencies];
     if (gwFixed.failed || simFixed.failed || proxyFixed.failed) throw new Error(`failed requests at ${RATE} req/s: gateway ${gwFixed.failed}, direct ${simFixed.failed}, bare proxy ${proxyFixed.failed}`);
     const gwSat = await cannon({ url: `${gateway.url}/graphql`, method: 'POST', headers: viaGateway.headers, body: viaGateway.body, seconds: opts.seconds, server: gateway });
     const simSat = await cannon({ url: `${sim.url}${direct.path}`, method: 'GET', headers: direct.headers, seconds: opts.seconds, server: sim });
@@ -68,6 +85,6 @@ export async function upstream(opts: Options): Promise<Row[]> {
       { scenario: s, figure: 'throughput at saturation', value: round(gwSat.rps, 0), unit: 'req/s', target: '—', baseline: { label: 'direct', value: round(simSat.rps, 0) }, ratio: round(gwSat.rps / simSat.rps), note: `p50 ${gwSat.p50}/${simSat.p50} ms, p99 ${gwSat.p99}/${simSat.p99} ms (gateway/direct)` },
     ];
   } finally {
-    await Promise.all([gateway?.stop(), sim.stop()]);
+    await Promise.all([gateway?.stop(), proxy?.stop(), sim.stop()]);
   }
 }
