@@ -61,13 +61,14 @@ export function subscribe(o: SubscriberOptions): Promise<Subscriber> {
       else reject(new Error(reason));
     };
     const sendText = (message: unknown) => socket.write(frame(0x1, Buffer.from(JSON.stringify(message))));
+    // A UUID, as graphql-ws's client names its operations: the server sees no two alike.
+    const id = randomUUID();
     const message = (text: string) => {
-      const m = JSON.parse(text) as { type: string; payload?: { data?: unknown; errors?: unknown } };
-      if (m.type === 'next') o.next(m.payload ?? {});
+      const m = JSON.parse(text) as { id?: string; type: string; payload?: { data?: unknown; errors?: unknown } };
+      if (m.type === 'next' && m.id === id) o.next(m.payload ?? {});
       else if (m.type === 'ping') sendText({ type: 'pong' });
       else if (m.type === 'connection_ack') {
-        // A UUID, as graphql-ws's client names its operations: the server sees no two alike.
-        sendText({ id: randomUUID(), type: 'subscribe', payload: { query: o.query } });
+        sendText({ id, type: 'subscribe', payload: { query: o.query } });
         opened = true;
         resolve({ dispose: () => ((over = true), socket.end(frame(0x8, Buffer.from([0x03, 0xe8])))) });
       } else if (m.type !== 'pong') fail(`the server sent ${text.slice(0, 200)}`);

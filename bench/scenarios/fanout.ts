@@ -1,9 +1,9 @@
 /**
- * 3. Fan-out: graphql-transport-ws subscribers (bench/subscriber.ts) on callEvents, Exotel call webhooks posted at a steady
- * rate; latency from sending each webhook to each subscriber's receipt, and events lost. The
- * gateway publishes before it answers, so the webhook's own answer time is the baseline.
- * Then, in a fresh gateway per store engine, idle subscribers up to the budget's 10,000: the
- * gateway's resident memory.
+ * 3. Fan-out: graphql-transport-ws subscribers (bench/subscriber.ts) on callEvents, Exotel
+ * call webhooks posted at a steady rate; latency from sending each webhook to each subscriber's
+ * receipt, and events lost. The gateway publishes before it answers, so the webhook's own
+ * answer time is the baseline. Then, in a fresh gateway per store engine, idle subscribers up to
+ * the budget's 10,000: the gateway's resident memory.
  */
 import http from 'node:http';
 import { subscribe as openSubscriber, type Subscriber } from '../subscriber.js';
@@ -46,8 +46,8 @@ async function subscribe(wsUrl: string, count: number, into: Subscribers): Promi
 
 /**
  * Events until every subscriber has received one. A subscriber is open once its connection is
- * acknowledged; the server registers the subscription a little later (and, over Redis, its channel), and
- * the protocol has no ack for it: an event received is the only proof it is live.
+ * acknowledged; the server registers the subscription a little later (and, over Redis, its
+ * channel), and the protocol has no ack for it: an event received is the only proof it is live.
  */
 async function everyoneListening(base: string, subs: Subscribers, prefix: string): Promise<void> {
   const until = performance.now() + 60_000;
