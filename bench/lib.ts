@@ -48,6 +48,24 @@ export interface Child {
   stop(): Promise<void>;
 }
 
+/**
+ * Measurements taken in turns: `run(i, seconds)` for each of `count` subjects, in rounds (5 of
+ * `opts.seconds / 5` s each, 2 in quick mode) whose first subject moves along each round. This
+ * machine slows down and speeds up for seconds at a time, so a subject measured in one window of
+ * its own caught whatever phase that window fell in. Returns each subject's windows.
+ */
+export async function inTurns<T>(opts: Options, count: number, run: (i: number, seconds: number) => Promise<T>): Promise<T[][]> {
+  const rounds = opts.quick ? 2 : 5;
+  const turns = Array.from({ length: count }, () => [] as T[]);
+  for (let r = 0; r < rounds; r++) {
+    for (let k = 0; k < count; k++) {
+      const i = (r + k) % count;
+      turns[i]!.push(await run(i, opts.seconds / rounds));
+    }
+  }
+  return turns;
+}
+
 /** The first port the kernel hands out as a connection's local port (Linux; else none). */
 const EPHEMERAL_LOW = Number(/^(\d+)/.exec(existsSync('/proc/sys/net/ipv4/ip_local_port_range') ? readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8') : '')?.[1] ?? 0);
 

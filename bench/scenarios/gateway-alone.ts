@@ -6,7 +6,7 @@
  * slows down and speeds up for seconds at a time, and one server measured whole at a slow
  * moment read 1.5-2 × its figure of the next run.
  */
-import { cannon, graphqlRequest, round, send, startChild, startGateway, summarise, type Child, type Options, type Row, type Saturation } from '../lib.js';
+import { cannon, graphqlRequest, inTurns, round, send, startChild, startGateway, summarise, type Child, type Options, type Row, type Saturation } from '../lib.js';
 
 const QUERY = 'query BenchProviders { providers { provider mode configured sandbox healthy operations webhookEvents } }';
 const PEERS = [
@@ -21,25 +21,19 @@ type Measured = Saturation & { cpuUsPerRequest: number };
 export async function gatewayAlone(opts: Options): Promise<Row[]> {
   const request = graphqlRequest(QUERY);
   const load = { method: request.method, headers: request.headers, body: request.body };
-  const rounds = opts.quick ? 2 : 5;
 
   /**
-   * Each server warmed (JIT), then loaded in turn for `seconds / rounds`, `rounds` times, the
-   * first one moved along each round: requests and CPU time summed over the rounds, latencies
-   * the median round's.
+   * Each server warmed (JIT), then loaded in turns (bench/lib.ts `inTurns`): requests and CPU
+   * time summed over the rounds, latencies the median round's.
    */
   const measureInTurns = async (servers: Array<{ child: Child; url: string }>): Promise<Measured[]> => {
     for (const { url } of servers) await cannon({ ...load, url, seconds: 1 });
-    const turns = servers.map(() => [] as Measured[]);
-    for (let r = 0; r < rounds; r++) {
-      for (let k = 0; k < servers.length; k++) {
-        const i = (r + k) % servers.length;
-        const { child, url } = servers[i]!;
-        const m = await cannon({ ...load, url, seconds: opts.seconds / rounds, server: child });
-        if (m.non2xx || m.errors) throw new Error(`${url}: ${m.non2xx} non-2xx, ${m.errors} errors under load`);
-        turns[i]!.push(m);
-      }
-    }
+    const turns = await inTurns(opts, servers.length, async (i, seconds) => {
+      const { child, url } = servers[i]!;
+      const m = await cannon({ ...load, url, seconds, server: child });
+      if (m.non2xx || m.errors) throw new Error(`${url}: ${m.non2xx} non-2xx, ${m.errors} errors under load`);
+      return m;
+    });
     return turns.map((ms) => {
       const requests = ms.reduce((n, m) => n + m.requests, 0);
       return {

@@ -6,7 +6,7 @@
 import type { AvanserConfig } from '../../src/datasources/avanser/module.js';
 import { stockQuery } from '../../src/datasources/avanser/mapping.js';
 import http from 'node:http';
-import { cannon, fixedRate, graphqlRequest, round, send, startChild, startGateway, startScript, summarise, type Child, type Latencies, type Options, type Req, type Row } from '../lib.js';
+import { cannon, fixedRate, graphqlRequest, inTurns, round, send, startChild, startGateway, startScript, summarise, type Child, type Latencies, type Options, type Req, type Row } from '../lib.js';
 import type { ClientCost } from '../children/http-client-cost.js';
 
 const FILTER = { country: 'AU', szu: 'sydney' };
@@ -41,26 +41,16 @@ export async function upstream(opts: Options): Promise<Row[]> {
     await cannon({ url: `${gateway.url}/graphql`, method: 'POST', headers: viaGateway.headers, body: viaGateway.body, seconds: WARM_SECONDS });
     await cannon({ url: `${sim.url}${direct.path}`, method: 'GET', headers: direct.headers, seconds: WARM_SECONDS });
     await cannon({ url: `${proxy.url}${direct.path}`, method: 'GET', headers: direct.headers, seconds: WARM_SECONDS });
-    // The three paths take turns, each alone at the rate, in rounds whose first path moves along:
-    // this machine slows down and speeds up for seconds at a time, and a path measured in one
-    // window of its own caught whatever phase that window fell in.
+    // The three paths take turns (bench/lib.ts `inTurns`), each alone at the rate.
     const paths = [
       { base: gateway.url, req: viaGateway },
       { base: sim.url, req: direct },
       { base: proxy.url, req: direct },
-    ].map((p) => ({ ...p, agent: new http.Agent({ keepAlive: true, maxSockets: 64 }), latencies: [] as number[], failed: 0 }));
-    const rounds = opts.quick ? 2 : 5;
-    for (let r = 0; r < rounds; r++) {
-      for (let k = 0; k < paths.length; k++) {
-        const path = paths[(k + r) % paths.length]!;
-        const window = await fixedRate(path.base, path.req, RATE, opts.seconds / rounds, path.agent);
-        path.latencies.push(...window.latencies);
-        path.failed += window.failed;
-      }
-    }
+    ].map((p) => ({ ...p, agent: new http.Agent({ keepAlive: true, maxSockets: 64 }) }));
+    const windows = await inTurns(opts, paths.length, (i, seconds) => fixedRate(paths[i]!.base, paths[i]!.req, RATE, seconds, paths[i]!.agent));
     for (const p of paths) p.agent.destroy();
     await proxy.stop();
-    const [gwFixed, simFixed, proxyFixed] = paths.map((p) => summarise(p.latencies, p.failed)) as [Latencies, Latencies, Latencies];
+    const [gwFixed, simFixed, proxyFixed] = windows.map((ws) => summarise(ws.flatMap((w) => w.latencies), ws.reduce((n, w) => n + w.failed, 0))) as [Latencies, Latencies, Latencies];
     if (gwFixed.failed || simFixed.failed || proxyFixed.failed) throw new Error(`failed requests at ${RATE} req/s: gateway ${gwFixed.failed}, direct ${simFixed.failed}, bare proxy ${proxyFixed.failed}`);
     const gwSat = await cannon({ url: `${gateway.url}/graphql`, method: 'POST', headers: viaGateway.headers, body: viaGateway.body, seconds: opts.seconds, server: gateway });
     const simSat = await cannon({ url: `${sim.url}${direct.path}`, method: 'GET', headers: direct.headers, seconds: opts.seconds, server: sim });
