@@ -167,7 +167,18 @@ export async function startApp(config: Config, log: Logger): Promise<Running> {
   const fastPath = httpFastPath({ core: transports, keys, schema, limiter, log: log.child({ component: 'http' }), bodyLimit: HTTP_BODY_LIMIT, headers: graphqlCors.withoutOrigin });
   const [fastify] = app.server.listeners('request') as Array<(req: IncomingMessage, res: ServerResponse) => void>;
   app.server.removeListener('request', fastify!);
-  app.server.prependListener('request', (req, res) => fastPath(req, res, () => fastify!(req, res)));
+  // Node's closeIdleConnections leaves connections that never sent a request (a browser's or
+  // undici's spare one): each would hold close() for a minute. They are dropped at close.
+  const unused = new Set<Socket>();
+  app.server.on('connection', (socket: Socket) => {
+    unused.add(socket);
+    socket.once('close', () => unused.delete(socket));
+  });
+  // The only 'request' listener: a second one costs every request an emit over two.
+  app.server.prependListener('request', (req, res) => {
+    unused.delete(req.socket);
+    fastPath(req, res, fastify!);
+  });
   await app.register(async (scope) => {
     // CORS first, so that refusals (a 429 included) can be read by a page on another origin.
     scope.addHook('onRequest', graphqlCors.onRequest);
@@ -194,14 +205,6 @@ export async function startApp(config: Config, log: Logger): Promise<Running> {
     throw listenFailure(err, config.host, config.port);
   });
   const ws = attachWebSockets(app.server, transports, log.child({ component: 'ws' }));
-  // Node's closeIdleConnections leaves connections that never sent a request (a browser's or
-  // undici's spare one): each would hold close() for a minute. They are dropped at close.
-  const unused = new Set<Socket>();
-  app.server.on('connection', (socket: Socket) => {
-    unused.add(socket);
-    socket.once('close', () => unused.delete(socket));
-  });
-  app.server.on('request', (req: { socket: Socket }) => unused.delete(req.socket));
   const { port } = app.server.address() as AddressInfo;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   boundUrl = `http://localhost:${port}`;

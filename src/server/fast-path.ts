@@ -69,7 +69,8 @@ export interface FastPathDeps {
   headers: Record<string, string>;
 }
 
-export type RawHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+/** `next` takes the request on (Fastify's own listener), so that no request needs a closure of its own. */
+export type RawHandler = (req: IncomingMessage, res: ServerResponse, next: (req: IncomingMessage, res: ServerResponse) => void) => void;
 
 export function httpFastPath({ core, keys, schema, limiter, log, bodyLimit, headers: baseHeaders }: FastPathDeps): RawHandler & { close(): void } {
   // Per document (the core keeps one DocumentNode per query text) and operation name. A
@@ -154,12 +155,12 @@ export function httpFastPath({ core, keys, schema, limiter, log, bodyLimit, head
     const length = Number(req.headers['content-length']);
     const accept = req.headers.accept;
     const media = req.method === 'POST' && req.url === '/graphql' && !closing ? jsonPreference(accept) : undefined;
-    if (!media || !(length > 0 && length <= bodyLimit) || !JSON_TYPES.has(req.headers['content-type']!) || req.headers.origin !== undefined || req.headers['transfer-encoding'] !== undefined || streamTransport(accept)) return next();
+    if (!media || !(length > 0 && length <= bodyLimit) || !JSON_TYPES.has(req.headers['content-type']!) || req.headers.origin !== undefined || req.headers['transfer-encoding'] !== undefined || streamTransport(accept)) return next(req, res);
     let principal: Principal;
     try {
       principal = keys.ofRequest(req);
     } catch {
-      return next();
+      return next(req, res);
     }
     const { offer } = media;
     const chunks: Buffer[] = [];
@@ -177,7 +178,7 @@ export function httpFastPath({ core, keys, schema, limiter, log, bodyLimit, head
       if (!prepared) {
         // Given back before the stream ends: Fastify reads the body as if nobody had.
         req.unshift(body);
-        return next();
+        return next(req, res);
       }
       if (log.isLevelEnabled('info')) logCompletion(req, res);
       answer(res, principal, prepared, offer).catch((err: unknown) => {

@@ -11,7 +11,7 @@
  * Apollo plugins run on none of these, so every rule of the HTTP path is applied here.
  */
 import { createHash } from 'node:crypto';
-import { execute, getVariableValues, GraphQLError, parse, specifiedRules, validate, type DocumentNode, type ExecutionArgs, type ExecutionResult, type FormattedExecutionResult, type GraphQLFormattedError, type GraphQLSchema, type OperationTypeNode } from 'graphql';
+import { execute, getVariableValues, GraphQLError, parse, specifiedRules, validate, type DocumentNode, type ExecutionArgs, type ExecutionResult, type FormattedExecutionResult, type GraphQLFormattedError, type GraphQLSchema, type OperationDefinitionNode, type OperationTypeNode } from 'graphql';
 import type { Logger } from 'pino';
 import { createContext, type Principal } from '../../context.js';
 import { ErrorCode } from '../../errors.js';
@@ -19,6 +19,7 @@ import type { Gateway } from '../../gateway/gateway.js';
 import { authorize, operationOf, type ApiKeys } from '../auth.js';
 import { errorFormatter } from '../errors.js';
 import { checkOperation, parseOptions, validationRules } from '../limits.js';
+import { Lru } from '../lru.js';
 import { keyBucket, rateLimitedError, type RateLimiter } from '../rate-limit.js';
 import { sharedSubscriptions, type Sink } from '../shared-subscriptions.js';
 
@@ -44,7 +45,7 @@ export interface Refusal {
   status: number;
 }
 
-export type Resolved = { document: DocumentNode; operation: OperationTypeNode; operationName?: string; variables?: Record<string, unknown> } | Refusal;
+export type Resolved = { document: DocumentNode; definition: OperationDefinitionNode; operation: OperationTypeNode; operationName?: string; variables?: Record<string, unknown> } | Refusal;
 
 export interface TransportCore {
   keepAliveMs: number;
@@ -101,16 +102,6 @@ function statusOf(err: GraphQLError): number {
   return (err.extensions.http as { status?: number } | undefined)?.status ?? 400;
 }
 
-/** A small LRU: insertion order is age; a hit moves to the end. */
-class Lru<V> extends Map<string, V> {
-  remember(key: string, value: V): V {
-    this.delete(key);
-    if (this.size >= DOCUMENT_CACHE_SIZE) this.delete(this.keys().next().value!);
-    this.set(key, value);
-    return value;
-  }
-}
-
 export function createTransportCore({ schema, gateway, keys, limiter, log, keepAliveMs }: CoreDeps): TransportCore {
   const format = errorFormatter(log);
   const rules = [...specifiedRules, ...validationRules];
@@ -119,9 +110,9 @@ export function createTransportCore({ schema, gateway, keys, limiter, log, keepA
   // Parsing and validating the same subscription for each of thousands of clients was most of
   // a connection's cost; the result depends only on the text (schema and rules are fixed).
   // One DocumentNode per text also lets the shared streams group subscribers across transports.
-  const documents = new Lru<{ document: DocumentNode } | Refusal>();
+  const documents = new Lru<{ document: DocumentNode } | Refusal>(DOCUMENT_CACHE_SIZE);
   /** Automatic persisted queries (Apollo's protocol): sha256 → query text, for the streams Apollo does not see. */
-  const persisted = new Lru<string>();
+  const persisted = new Lru<string>(DOCUMENT_CACHE_SIZE);
 
   function check(query: string): { document: DocumentNode } | Refusal {
     const cached = documents.get(query);
@@ -159,7 +150,7 @@ export function createTransportCore({ schema, gateway, keys, limiter, log, keepA
     if (isRefusal(checked)) return checked;
     const operation = operationOf(checked.document, operationName);
     if (!operation) return badRequest('Name the operation to run (operationName)', ErrorCode.OPERATION_RESOLUTION_FAILURE);
-    return { document: checked.document, operation: operation.operation, operationName: operationName ?? undefined, variables: (variables ?? undefined) as Record<string, unknown> | undefined };
+    return { document: checked.document, definition: operation, operation: operation.operation, operationName: operationName ?? undefined, variables: (variables ?? undefined) as Record<string, unknown> | undefined };
   }
 
   function formatResult(result: ExecutionResult): FormattedExecutionResult {
@@ -191,18 +182,17 @@ export function createTransportCore({ schema, gateway, keys, limiter, log, keepA
     prepare(principal, payload) {
       const resolved = resolve(payload);
       if (isRefusal(resolved)) return resolved;
-      const { document, operationName, variables } = resolved;
+      const { document, definition, operationName, variables } = resolved;
       try {
-        const operation = operationOf(document, operationName)!;
-        authorize(principal, schema, document, operation);
-        checkOperation(schema, document, operation, variables);
+        authorize(principal, schema, document, definition);
+        checkOperation(schema, document, definition, variables);
       } catch (err) {
         // Anything else is a bug of ours: thrown on, to be answered INTERNAL.
         if (!(err instanceof GraphQLError)) throw err;
         return refusal(statusOf(err), err);
       }
       // Variables that do not fit their types are the client's error, as on the HTTP path (not INTERNAL).
-      const coerced = getVariableValues(schema, operationOf(document, operationName)!.variableDefinitions ?? [], variables ?? {}, { maxErrors: 1 });
+      const coerced = getVariableValues(schema, definition.variableDefinitions ?? [], variables ?? {}, { maxErrors: 1 });
       if (coerced.errors) return refusal(400, new GraphQLError(coerced.errors[0]!.message, { extensions: { code: ErrorCode.BAD_USER_INPUT } }));
       const args: ExecutionArgs = {
         schema,
