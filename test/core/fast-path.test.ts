@@ -55,6 +55,8 @@ const cases: Array<[string, Record<string, unknown>, Record<string, string>?]> =
   ['an unknown key', { query: '{ providers { provider } }' }, { authorization: 'Bearer nope-nope-nope' }],
   ['Accept: application/graphql-response+json', { query: '{ providers { provider } }' }, { authorization: `Bearer ${RW_KEY}`, accept: 'application/graphql-response+json' }],
   ['an Accept with no JSON', { query: '{ providers { provider } }' }, { authorization: `Bearer ${RW_KEY}`, accept: 'text/html' }],
+  ["Apollo Client's Accept", { query: '{ providers { provider } }' }, { authorization: `Bearer ${RW_KEY}`, accept: 'application/graphql-response+json,application/json;q=0.9' }],
+  ["urql's Accept (streams listed after JSON)", { query: '{ providers { provider } }' }, { authorization: `Bearer ${RW_KEY}`, accept: 'application/graphql-response+json, application/graphql+json, application/json, text/event-stream, multipart/mixed' }],
   ['a subscription without a stream', { query: 'subscription { callEvents { id } }' }],
   // An interface: its type is resolved at run time (graphql-jit takes no Promise there).
   ['a node of an abstract type', { query: `{ node(id: "${toGlobalId('PhoneNumber', 'VOIP_INNOVATIONS:+14352151002')}") { __typename id ... on PhoneNumber { e164 } } }` }],

@@ -21,7 +21,8 @@ import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ExecutionResult, GraphQLError } from 'graphql';
 import { httpStreams as openStreams } from '../../observability/metrics.js';
-import { acceptRanges, jsonPreference, preference, prefers } from '../http-rules.js';
+import { ACCEPT_VALUES, acceptRanges, jsonPreference, preference, prefers } from '../http-rules.js';
+import { Lru } from '../lru.js';
 import { isRefusal, type OperationPayload, type Prepared, type Refusal, type TransportCore } from './core.js';
 
 type Transport = 'multipart' | 'sse';
@@ -59,15 +60,22 @@ const FRAMING: Record<Transport, Framing> = {
 /** `multipart/mixed` as Apollo's subscription clients send it (not @defer's deferSpec). */
 const subscriptionSpec = (params: Map<string, string>) => !params.has('deferspec') && (params.get('subscriptionspec') ?? '1.0') === '1.0';
 
-/** The stream the client prefers to JSON, if any. */
-export function streamTransport(accept: string | undefined): Transport | undefined {
-  if (!accept) return undefined;
+/** The stream an Accept value prefers to JSON, if any, worked out afresh (`streamTransport` remembers it). */
+export function negotiateStream(accept: string): Transport | undefined {
   const ranges = acceptRanges(accept);
   const json = jsonPreference(accept);
   const sse = preference(ranges, 'text/event-stream', { wildcards: false });
   const multipart = preference(ranges, 'multipart/mixed', { wildcards: false, fits: subscriptionSpec });
   if (prefers(sse, json) && !prefers(multipart, sse)) return 'sse';
   return prefers(multipart, json) ? 'multipart' : undefined;
+}
+
+/** Per Accept value, as `jsonPreference` (http-rules.ts). */
+const streamTransports = new Lru<Transport | undefined>(ACCEPT_VALUES);
+
+/** The stream the client prefers to JSON, if any. */
+export function streamTransport(accept: string | undefined): Transport | undefined {
+  return accept ? streamTransports.through(accept, negotiateStream) : undefined;
 }
 
 /** A refusal as the HTTP path answers it: the GraphQL errors shape with its status (and WWW-Authenticate). */
