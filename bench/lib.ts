@@ -306,12 +306,15 @@ export function storeEngines(): Array<{ name: string; env: Record<string, string
   return [{ name: 'embedded (PGlite)', env: {} }, ...(url ? [{ name: 'PostgreSQL', env: { DATABASE_URL: url } }] : [])];
 }
 
-/** A GraphQL POST as the gateway expects it. */
+/** What Apollo Client 3 sends as `Accept` with every query (its HTTP link's default). */
+export const CLIENT_ACCEPT = '*/*';
+
+/** A GraphQL POST as a client sends it: with the key, and the Accept of Apollo Client. */
 export function graphqlRequest(query: string, variables: Record<string, unknown> = {}): Req {
   return {
     method: 'POST',
     path: '/graphql',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${API_KEY}` },
+    headers: { 'content-type': 'application/json', accept: CLIENT_ACCEPT, authorization: `Bearer ${API_KEY}` },
     body: JSON.stringify({ query, variables }),
   };
 }
