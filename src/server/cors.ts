@@ -8,6 +8,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
+import { Lru } from './lru.js';
 
 /** Always allowed, whatever the preflight lists: what Apollo Client, urql, Relay and the SSE/WS clients send. */
 const ALLOWED_HEADERS = [
@@ -37,29 +38,37 @@ function isLocalOrigin(origin: string): boolean {
   }
 }
 
+/** How many `Origin` values `answerHeaders` remembers: a page's origin comes with every request. */
+const ORIGINS_KEPT = 64;
+
 export function cors(origins: Config['corsOrigins']) {
   const allowed = (origin: string) => origins === '*' || (origins === 'loopback' ? isLocalOrigin(origin) : origins.includes(origin));
 
   /** What every answer carries, an `Origin` sent or not: the answer varies with it unless all are allowed. */
-  const withoutOrigin: Record<string, string> = origins === '*' ? {} : { vary: 'Origin' };
+  const withoutOrigin: Record<string, string> = Object.freeze<Record<string, string>>(origins === '*' ? {} : { vary: 'Origin' });
 
   /** The Access-Control-Allow-Origin/-Credentials an origin gets, or none. */
-  const grant = (reply: FastifyReply, origin: string | undefined): boolean => {
-    void reply.headers(withoutOrigin);
-    if (origin === undefined || !allowed(origin)) return false;
-    if (origins === '*') void reply.header('access-control-allow-origin', '*');
-    else void reply.header('access-control-allow-origin', origin).header('access-control-allow-credentials', 'true');
-    return true;
+  const grantOf = (origin: string | undefined): Record<string, string> | undefined => {
+    if (origin === undefined || !allowed(origin)) return undefined;
+    return origins === '*' ? { 'access-control-allow-origin': '*' } : { 'access-control-allow-origin': origin, 'access-control-allow-credentials': 'true' };
   };
 
-  return {
-    /** What an answer to a request without `Origin` carries. */
-    withoutOrigin,
+  const answers = new Lru<Record<string, string>>(ORIGINS_KEPT);
+  /** The CORS headers of every answer (refusals included) to a GraphQL request from `origin`. */
+  const answerHeaders = (origin: string | undefined): Record<string, string> =>
+    origin === undefined
+      ? withoutOrigin
+      : answers.through(origin, (o) => {
+          const grant = grantOf(o);
+          return grant ? Object.freeze({ ...withoutOrigin, ...grant, 'access-control-expose-headers': EXPOSED_HEADERS }) : withoutOrigin;
+        });
 
-    /** `onRequest` for the GraphQL routes: every answer, refusals included, carries the grant. */
+  return {
+    answerHeaders,
+
+    /** `onRequest` for the GraphQL routes. */
     async onRequest(req: FastifyRequest, reply: FastifyReply) {
-      if (req.method === 'OPTIONS') return;
-      if (grant(reply, req.headers.origin)) void reply.header('access-control-expose-headers', EXPOSED_HEADERS);
+      if (req.method !== 'OPTIONS') void reply.headers(answerHeaders(req.headers.origin));
     },
 
     /** `OPTIONS` on the GraphQL routes: a preflight, or a plain question about the methods. */
@@ -67,9 +76,9 @@ export function cors(origins: Config['corsOrigins']) {
       void reply.code(204).header('allow', `${METHODS}, OPTIONS`);
       const method = req.headers['access-control-request-method'];
       if (typeof method !== 'string') return reply.send();
-      const granted = grant(reply, req.headers.origin);
-      void reply.header('vary', 'Origin, Access-Control-Request-Method, Access-Control-Request-Headers');
-      if (!granted) return reply.send();
+      const grant = grantOf(req.headers.origin);
+      void reply.headers({ ...withoutOrigin, ...grant }).header('vary', 'Origin, Access-Control-Request-Method, Access-Control-Request-Headers');
+      if (!grant) return reply.send();
       const requested = String(req.headers['access-control-request-headers'] ?? '')
         .split(',')
         .map((h) => h.trim().toLowerCase())

@@ -7,11 +7,12 @@
  * the rate limit counted as the HTTP hook counts it) and the document runs compiled by
  * graphql-jit, once per document and operation (from its second run).
  *
- * It takes a request only once it knows it answers it exactly as Fastify and Apollo would;
- * anything else goes on to Fastify untouched, the body it read given back first: another
- * method, URL or content type, an `Origin` (CORS), no valid key, a body too large or not plain
- * JSON, any refusal (scope, limits, a broken document or variables), a persisted query or other
- * extensions, a subscription, a batch, an `Accept` that wants a stream or no JSON, a server closing.
+ * It takes a request only once it knows it answers it exactly as Fastify and Apollo would (CORS
+ * headers included, from the same table as Fastify's hook: a page's requests carry an `Origin`);
+ * anything else goes on to Fastify untouched, the body it read given back first: another method,
+ * URL or content type, no valid key, a body too large or not plain JSON, any refusal (scope,
+ * limits, a broken document or variables), a persisted query or other extensions, a
+ * subscription, a batch, an `Accept` that wants a stream or no JSON, a server closing.
  */
 import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -65,14 +66,14 @@ export interface FastPathDeps {
   limiter: RateLimiter;
   log: Logger;
   bodyLimit: number;
-  /** What every GraphQL answer to a request without `Origin` carries (CORS's `Vary`). */
-  headers: Record<string, string>;
+  /** The CORS headers every GraphQL answer to a request from an origin (or none) carries. */
+  corsHeaders(origin: string | undefined): Record<string, string>;
 }
 
 /** `next` takes the request on (Fastify's own listener), so that no request needs a closure of its own. */
 export type RawHandler = (req: IncomingMessage, res: ServerResponse, next: (req: IncomingMessage, res: ServerResponse) => void) => void;
 
-export function httpFastPath({ core, keys, schema, limiter, log, bodyLimit, headers: baseHeaders }: FastPathDeps): RawHandler & { close(): void } {
+export function httpFastPath({ core, keys, schema, limiter, log, bodyLimit, corsHeaders }: FastPathDeps): RawHandler & { close(): void } {
   // Per document (the core keeps one DocumentNode per query text) and operation name. A
   // document is compiled when it comes again (as Mercurius' `jit: 1`): compiling costs more
   // than a run, and one-off documents would make every request pay it.
@@ -124,9 +125,9 @@ export function httpFastPath({ core, keys, schema, limiter, log, bodyLimit, head
     return isRefusal(prepared) || prepared.operation === 'subscription' ? undefined : prepared;
   }
 
-  async function answer(res: ServerResponse, principal: Principal, prepared: Prepared, type: string): Promise<void> {
+  async function answer(res: ServerResponse, principal: Principal, prepared: Prepared, type: string, cors: Record<string, string>): Promise<void> {
     const verdict = await limiter.take(keyBucket(principal));
-    const headers = answerHeaders(baseHeaders, verdict, type);
+    const headers = answerHeaders(cors, verdict, type);
     if (!verdict.allowed) return write(res, 429, { ...headers, 'content-type': 'application/json; charset=utf-8' }, rateLimitedBody(verdict));
     let result = await runnerFor(prepared.args)(prepared.args);
     // No data: graphql-jit refused variables graphql-js took (it leaves out some defaults, such as
@@ -155,7 +156,7 @@ export function httpFastPath({ core, keys, schema, limiter, log, bodyLimit, head
     const length = Number(req.headers['content-length']);
     const accept = req.headers.accept;
     const media = req.method === 'POST' && req.url === '/graphql' && !closing ? jsonPreference(accept) : undefined;
-    if (!media || !(length > 0 && length <= bodyLimit) || !JSON_TYPES.has(req.headers['content-type']!) || req.headers.origin !== undefined || req.headers['transfer-encoding'] !== undefined || streamTransport(accept)) return next(req, res);
+    if (!media || !(length > 0 && length <= bodyLimit) || !JSON_TYPES.has(req.headers['content-type']!) || req.headers['transfer-encoding'] !== undefined || streamTransport(accept)) return next(req, res);
     let principal: Principal;
     try {
       principal = keys.ofRequest(req);
@@ -181,9 +182,10 @@ export function httpFastPath({ core, keys, schema, limiter, log, bodyLimit, head
         return next(req, res);
       }
       if (log.isLevelEnabled('info')) logCompletion(req, res);
-      answer(res, principal, prepared, offer).catch((err: unknown) => {
+      const cors = corsHeaders(req.headers.origin);
+      answer(res, principal, prepared, offer, cors).catch((err: unknown) => {
         log.error({ err, method: 'POST', route: '/graphql' }, 'request failed');
-        if (!res.headersSent) write(res, 500, { ...baseHeaders, 'content-type': 'application/json; charset=utf-8' }, errorBody(true, 500, 'Internal error'));
+        if (!res.headersSent) write(res, 500, { ...cors, 'content-type': 'application/json; charset=utf-8' }, errorBody(true, 500, 'Internal error'));
         else res.destroy();
       });
     }

@@ -103,16 +103,24 @@ const cut = (text: string, n: number) => Array.from({ length: n }, (_, i) => tex
 describe('in front of Fastify', () => {
   const body = { query: '{ providers { provider } }' };
 
-  it('answers with the headers Fastify and Apollo would give (CORS, rate limit, type, length)', async () => {
+  // The test gateway listens on loopback: loopback origins are allowed, others are not.
+  it.each([
+    ['no Origin', undefined, ['vary']],
+    ['an allowed Origin', 'http://localhost:5173', ['vary', 'access-control-allow-origin', 'access-control-allow-credentials', 'access-control-expose-headers']],
+    ['an Origin not allowed', 'https://elsewhere.example', ['vary']],
+  ])('answers with the headers Fastify and Apollo would give (CORS, rate limit, type, length): %s', async (_name, origin, cors) => {
     const headersOf = async (b: Record<string, unknown>) => {
-      const res = await fetch(gw.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${RW_KEY}` }, body: JSON.stringify(b) });
+      const res = await fetch(gw.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${RW_KEY}`, ...(origin ? { origin } : {}) }, body: JSON.stringify(b) });
       await res.text();
       return [...res.headers].filter(([name]) => name !== 'date' && name !== 'ratelimit-remaining');
     };
     await headersOf(body); // compiled from the second run
     const fast = await headersOf(body);
-    expect(fast.map(([name]) => name)).toEqual(expect.arrayContaining(['vary', 'ratelimit-limit', 'ratelimit-reset', 'content-type', 'content-length']));
+    // (fetch lists headers sorted by name)
+    expect(fast.map(([name]) => name).filter((name) => name.startsWith('access-control-') || name === 'vary')).toEqual([...cors].sort());
+    expect(fast.map(([name]) => name)).toEqual(expect.arrayContaining(['ratelimit-limit', 'ratelimit-reset', 'content-type', 'content-length']));
     expect(new Map(fast)).toEqual(new Map(await headersOf({ ...body, extensions: {} })));
+    if (origin === 'http://localhost:5173') expect(new Map(fast).get('access-control-allow-origin')).toBe(origin);
   });
 
   it('a body that arrives in pieces: answered when whole; given back to Fastify and Apollo when refused, as if unread', async () => {
