@@ -2,7 +2,8 @@
  * 1. A query the gateway answers alone (no upstream, no store) vs its peers, each its own
  * process and loaded alone in turn: bare node:http sending the same bytes, stock Apollo
  * Server 5 (standalone), GraphQL Yoga and Mercurius with graphql-jit, the last three serving
- * the gateway's SDL with the gateway's answer. The five take turns, in rounds: this machine
+ * the gateway's SDL with the gateway's answer; and the gateway again with the request a page
+ * sends (an Origin, so CORS headers). The six take turns, in rounds: this machine
  * slows down and speeds up for seconds at a time, and one server measured whole at a slow
  * moment read 1.5-2 × its figure of the next run.
  */
@@ -15,6 +16,7 @@ const PEERS = [
   ['mercurius-jit', 'Mercurius + graphql-jit'],
 ] as const;
 const S = '1 gateway alone';
+const PAGE_ORIGIN = 'http://localhost:5173';
 
 type Measured = Saturation & { cpuUsPerRequest: number };
 
@@ -26,11 +28,11 @@ export async function gatewayAlone(opts: Options): Promise<Row[]> {
    * Each server warmed (JIT), then loaded in turns (bench/lib.ts `inTurns`): requests and CPU
    * time summed over the rounds, latencies the median round's.
    */
-  const measureInTurns = async (servers: Array<{ child: Child; url: string }>): Promise<Measured[]> => {
-    for (const { url } of servers) await cannon({ ...load, url, seconds: 1 });
+  const measureInTurns = async (servers: Array<{ child: Child; url: string; headers?: Record<string, string> }>): Promise<Measured[]> => {
+    for (const { url, headers = load.headers } of servers) await cannon({ ...load, headers, url, seconds: 1 });
     const turns = await inTurns(opts, servers.length, async (i, seconds) => {
-      const { child, url } = servers[i]!;
-      const m = await cannon({ ...load, url, seconds, server: child });
+      const { child, url, headers = load.headers } = servers[i]!;
+      const m = await cannon({ ...load, headers, url, seconds, server: child });
       if (m.non2xx || m.errors) throw new Error(`${url}: ${m.non2xx} non-2xx, ${m.errors} errors under load`);
       return m;
     });
@@ -71,8 +73,10 @@ export async function gatewayAlone(opts: Options): Promise<Row[]> {
       { child: gateway, url: `${gateway.url}/graphql` },
       { child: bare, url: bare.url },
       ...peerChildren.map((child) => ({ child, url: `${child.url}/graphql` })),
+      // The same request from a page: its Origin (allowed: the bench's gateway listens on loopback) asks for CORS headers.
+      { child: gateway, url: `${gateway.url}/graphql`, headers: { ...request.headers, origin: PAGE_ORIGIN } },
     ]);
-    const [gw, base] = [measured[0]!, measured[1]!];
+    const [gw, base, page] = [measured[0]!, measured[1]!, measured.at(-1)!];
     const peers = PEERS.map(([, label], i) => ({ label, m: measured[i + 2]! }));
 
     const jit = peers.find((p) => p.label.startsWith('Mercurius'))!.m;
@@ -81,6 +85,7 @@ export async function gatewayAlone(opts: Options): Promise<Row[]> {
     return [
       { scenario: S, figure: 'throughput', value: round(gw.rps, 0), unit: 'req/s', target: '≥ 0.5 × bare', ok: ratio >= 0.5, baseline: { label: 'bare node:http', value: round(base.rps, 0) }, ratio: round(ratio), note },
       { scenario: S, figure: 'CPU per request', value: round(gw.cpuUsPerRequest, 0), unit: 'µs', target: '≤ Mercurius + jit', ok: gw.cpuUsPerRequest <= jit.cpuUsPerRequest, baseline: { label: 'Mercurius + graphql-jit', value: round(jit.cpuUsPerRequest, 0) }, ratio: round(gw.cpuUsPerRequest / jit.cpuUsPerRequest), note: 'server process CPU time / requests: holds on a noisy machine' },
+      { scenario: S, figure: 'CPU per request from a page (Origin)', value: round(page.cpuUsPerRequest, 0), unit: 'µs', target: '—', baseline: { label: 'Mercurius + graphql-jit', value: round(jit.cpuUsPerRequest, 0) }, ratio: round(page.cpuUsPerRequest / jit.cpuUsPerRequest), note: `${round(page.rps, 0)} req/s; the answer carries CORS headers` },
       { scenario: S, figure: 'CPU per request vs bare', value: round(gw.cpuUsPerRequest, 0), unit: 'µs', target: '—', baseline: { label: 'bare node:http', value: round(base.cpuUsPerRequest, 0) }, ratio: round(gw.cpuUsPerRequest / base.cpuUsPerRequest) },
       ...peers.flatMap(({ label, m }) => [
         { scenario: S, figure: `CPU per request vs ${label}`, value: round(gw.cpuUsPerRequest, 0), unit: 'µs', target: '—', baseline: { label, value: round(m.cpuUsPerRequest, 0) }, ratio: round(gw.cpuUsPerRequest / m.cpuUsPerRequest) },
