@@ -11,7 +11,7 @@
  * headers included, from the same table as Fastify's hook: a page's requests carry an `Origin`);
  * anything else goes on to Fastify untouched, the body it read given back first: another method,
  * URL or content type, no valid key, a body too large or not plain JSON, any refusal (scope,
- * limits, a broken document or variables), a persisted query or other extensions, a
+ * limits, a broken document or variables), a persisted query, a
  * subscription, a batch, an `Accept` that wants a stream or no JSON, a server closing.
  */
 import { isUtf8 } from 'node:buffer';
@@ -55,6 +55,12 @@ function httpOf(errors: readonly GraphQLError[], headers: Record<string, string>
 export function answerHeaders(base: Record<string, string>, verdict: RateVerdict, type: string): Record<string, string> {
   return Object.assign({}, base, rateLimitHeaders(verdict), { 'content-type': `${type}; charset=utf-8` });
 }
+
+/**
+ * Extensions Apollo makes nothing of (here, with no usage reporting): any but a persisted query.
+ * Apollo Client 4 sends its name and version (`clientLibrary`) with every operation.
+ */
+const ignored = (extensions: unknown) => extensions === undefined || (typeof extensions === 'object' && extensions !== null && !Array.isArray(extensions) && !('persistedQuery' in extensions));
 
 /** The content types Fastify's JSON parser takes that the fast path takes too (others go on to Fastify). */
 const JSON_TYPES = new Set(['application/json', 'application/json; charset=utf-8']);
@@ -120,7 +126,7 @@ export function httpFastPath({ core, keys, schema, limiter, log, bodyLimit, cors
     } catch {
       return undefined;
     }
-    if (typeof payload !== 'object' || payload === null || Array.isArray(payload) || payload.extensions !== undefined) return undefined;
+    if (typeof payload !== 'object' || payload === null || Array.isArray(payload) || !ignored(payload.extensions)) return undefined;
     const prepared = core.prepare(principal, payload);
     return isRefusal(prepared) || prepared.operation === 'subscription' ? undefined : prepared;
   }

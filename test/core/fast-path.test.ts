@@ -1,6 +1,6 @@
 /**
  * The HTTP fast path (src/server/fast-path.ts) answers POSTed JSON operations in front of
- * Apollo; a body with `extensions` always goes to Apollo. Every operation here is sent both
+ * Apollo; a body sent in chunks (no Content-Length) always goes to Apollo. Every operation here is sent both
  * ways: status, content type and bytes must be the same, for answers and for every refusal.
  */
 import http from 'node:http';
@@ -20,19 +20,23 @@ afterAll(async () => {
   await gw?.close();
 });
 
-async function post(body: Record<string, unknown>, headers: Record<string, string>) {
-  const res = await fetch(gw.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+/** A body as a stream: sent chunked, with no Content-Length, which the fast path leaves to Fastify and Apollo. */
+const chunked = (text: string) => ({ body: new Response(text).body!, duplex: 'half' as const });
+
+async function post(body: Record<string, unknown>, headers: Record<string, string>, via: 'any' | 'apollo' = 'any') {
+  const text = JSON.stringify(body);
+  const res = await fetch(gw.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, ...(via === 'apollo' ? chunked(text) : { body: text }) });
   return { status: res.status, type: res.headers.get('content-type'), authenticate: res.headers.get('www-authenticate'), body: await res.text() };
 }
 
 /**
  * The same operation on the fast path, twice (graphql-js runs a document's first sight,
- * graphql-jit the next), and through Apollo (which takes any body with `extensions`).
+ * graphql-jit the next), and through Apollo (which takes any body sent in chunks).
  */
 async function bothWays(body: Record<string, unknown>, headers: Record<string, string> = { authorization: `Bearer ${RW_KEY}` }) {
   const first = await post(body, headers);
   const compiled = await post(body, headers);
-  const apollo = await post({ ...body, extensions: {} }, headers);
+  const apollo = await post(body, headers, 'apollo');
   expect(compiled).toEqual(first);
   return { fast: compiled, apollo };
 }
@@ -56,6 +60,12 @@ const cases: Array<[string, Record<string, unknown>, Record<string, string>?]> =
   ['Accept: application/graphql-response+json', { query: '{ providers { provider } }' }, { authorization: `Bearer ${RW_KEY}`, accept: 'application/graphql-response+json' }],
   ['an Accept with no JSON', { query: '{ providers { provider } }' }, { authorization: `Bearer ${RW_KEY}`, accept: 'text/html' }],
   ["Apollo Client's Accept", { query: '{ providers { provider } }' }, { authorization: `Bearer ${RW_KEY}`, accept: 'application/graphql-response+json,application/json;q=0.9' }],
+  // Apollo Client 4 names itself in `extensions` with every operation, and asks for this Accept.
+  ['Apollo Client 4: its clientLibrary extension and Accept', { query: '{ providers { provider } }', extensions: { clientLibrary: { name: '@apollo/client', version: '4.1.9' } } }, { authorization: `Bearer ${RW_KEY}`, accept: 'application/graphql-response+json,application/json;q=0.9' }],
+  ['an empty extensions object', { query: '{ providers { provider } }', extensions: {} }],
+  ['extensions that are not an object', { query: '{ providers { provider } }', extensions: ['clientLibrary'] }],
+  ['extensions as a string', { query: '{ providers { provider } }', extensions: '{}' }],
+  ['a persisted query not known yet', { extensions: { persistedQuery: { version: 1, sha256Hash: 'b'.repeat(64) } } }],
   ["urql's Accept (streams listed after JSON)", { query: '{ providers { provider } }' }, { authorization: `Bearer ${RW_KEY}`, accept: 'application/graphql-response+json, application/graphql+json, application/json, text/event-stream, multipart/mixed' }],
   ['a subscription without a stream', { query: 'subscription { callEvents { id } }' }],
   // An interface: its type is resolved at run time (graphql-jit takes no Promise there).
@@ -109,8 +119,9 @@ describe('in front of Fastify', () => {
     ['an allowed Origin', 'http://localhost:5173', ['vary', 'access-control-allow-origin', 'access-control-allow-credentials', 'access-control-expose-headers']],
     ['an Origin not allowed', 'https://elsewhere.example', ['vary']],
   ])('answers with the headers Fastify and Apollo would give (CORS, rate limit, type, length): %s', async (_name, origin, cors) => {
-    const headersOf = async (b: Record<string, unknown>) => {
-      const res = await fetch(gw.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${RW_KEY}`, ...(origin ? { origin } : {}) }, body: JSON.stringify(b) });
+    const headersOf = async (b: Record<string, unknown>, via: 'any' | 'apollo' = 'any') => {
+      const text = JSON.stringify(b);
+      const res = await fetch(gw.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${RW_KEY}`, ...(origin ? { origin } : {}) }, ...(via === 'apollo' ? chunked(text) : { body: text }) });
       await res.text();
       return [...res.headers].filter(([name]) => name !== 'date' && name !== 'ratelimit-remaining');
     };
@@ -119,7 +130,7 @@ describe('in front of Fastify', () => {
     // (fetch lists headers sorted by name)
     expect(fast.map(([name]) => name).filter((name) => name.startsWith('access-control-') || name === 'vary')).toEqual([...cors].sort());
     expect(fast.map(([name]) => name)).toEqual(expect.arrayContaining(['ratelimit-limit', 'ratelimit-reset', 'content-type', 'content-length']));
-    expect(new Map(fast)).toEqual(new Map(await headersOf({ ...body, extensions: {} })));
+    expect(new Map(fast)).toEqual(new Map(await headersOf(body, 'apollo')));
     if (origin === 'http://localhost:5173') expect(new Map(fast).get('access-control-allow-origin')).toBe(origin);
   });
 
