@@ -60,7 +60,7 @@ const NO_ACCEPT: JsonPreference = Object.freeze({ offer: OFFERS[0], q: 1, order:
 
 /**
  * How many Accept values the negotiations remember. The fast path's two questions (JSON, and no
- * stream before it) took 11 µs for `application/json`, 20 for Apollo Client's value and 40 for
+ * stream before it) took 11 µs for `application/json`, 20 for Apollo Client 4's value and 40 for
  * urql's (warm loops), as much as the rest of a request, and a client sends the same value every
  * time; a client that varies it only churns this small cache.
  */

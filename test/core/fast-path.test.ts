@@ -20,12 +20,11 @@ afterAll(async () => {
   await gw?.close();
 });
 
-/** A body as a stream: sent chunked, with no Content-Length, which the fast path leaves to Fastify and Apollo. */
-const chunked = (text: string) => ({ body: new Response(text).body!, duplex: 'half' as const });
+/** A request's body; to Apollo as a stream: sent chunked, with no Content-Length, which the fast path leaves to Fastify and Apollo. */
+const bodyFor = (text: string, via: 'any' | 'apollo') => (via === 'apollo' ? { body: new Response(text).body!, duplex: 'half' as const } : { body: text });
 
 async function post(body: Record<string, unknown>, headers: Record<string, string>, via: 'any' | 'apollo' = 'any') {
-  const text = JSON.stringify(body);
-  const res = await fetch(gw.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, ...(via === 'apollo' ? chunked(text) : { body: text }) });
+  const res = await fetch(gw.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, ...bodyFor(JSON.stringify(body), via) });
   return { status: res.status, type: res.headers.get('content-type'), authenticate: res.headers.get('www-authenticate'), body: await res.text() };
 }
 
@@ -120,8 +119,7 @@ describe('in front of Fastify', () => {
     ['an Origin not allowed', 'https://elsewhere.example', ['vary']],
   ])('answers with the headers Fastify and Apollo would give (CORS, rate limit, type, length): %s', async (_name, origin, cors) => {
     const headersOf = async (b: Record<string, unknown>, via: 'any' | 'apollo' = 'any') => {
-      const text = JSON.stringify(b);
-      const res = await fetch(gw.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${RW_KEY}`, ...(origin ? { origin } : {}) }, ...(via === 'apollo' ? chunked(text) : { body: text }) });
+      const res = await fetch(gw.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${RW_KEY}`, ...(origin ? { origin } : {}) }, ...bodyFor(JSON.stringify(b), via) });
       await res.text();
       return [...res.headers].filter(([name]) => name !== 'date' && name !== 'ratelimit-remaining');
     };

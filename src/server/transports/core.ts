@@ -45,7 +45,7 @@ export interface Refusal {
   status: number;
 }
 
-export type Resolved = { document: DocumentNode; definition: OperationDefinitionNode; operation: OperationTypeNode; operationName?: string; variables?: Record<string, unknown> } | Refusal;
+export type Resolved = { document: DocumentNode; definition: OperationDefinitionNode; operationName?: string; variables?: Record<string, unknown> } | Refusal;
 
 export interface TransportCore {
   keepAliveMs: number;
@@ -150,7 +150,7 @@ export function createTransportCore({ schema, gateway, keys, limiter, log, keepA
     if (isRefusal(checked)) return checked;
     const operation = operationOf(checked.document, operationName);
     if (!operation) return badRequest('Name the operation to run (operationName)', ErrorCode.OPERATION_RESOLUTION_FAILURE);
-    return { document: checked.document, definition: operation, operation: operation.operation, operationName: operationName ?? undefined, variables: (variables ?? undefined) as Record<string, unknown> | undefined };
+    return { document: checked.document, definition: operation, operationName: operationName ?? undefined, variables: (variables ?? undefined) as Record<string, unknown> | undefined };
   }
 
   function formatResult(result: ExecutionResult): FormattedExecutionResult {
@@ -183,6 +183,7 @@ export function createTransportCore({ schema, gateway, keys, limiter, log, keepA
       const resolved = resolve(payload);
       if (isRefusal(resolved)) return resolved;
       const { document, definition, operationName, variables } = resolved;
+      const { operation } = definition;
       try {
         authorize(principal, schema, document, definition);
         checkOperation(schema, document, definition, variables);
@@ -200,9 +201,9 @@ export function createTransportCore({ schema, gateway, keys, limiter, log, keepA
         operationName,
         variableValues: variables,
         // Subscriptions live long: loaders batch per event but must not cache stale records.
-        contextValue: createContext(gateway, principal, { cache: resolved.operation !== 'subscription' }),
+        contextValue: createContext(gateway, principal, { cache: operation !== 'subscription' }),
       };
-      return { args, operation: resolved.operation };
+      return { args, operation };
     },
 
     async run({ args, operation }, sink) {

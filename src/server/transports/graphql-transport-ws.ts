@@ -117,7 +117,7 @@ export function graphqlTransportWs(core: TransportCore): ProtocolServer {
       return undefined;
     }
     const resolved = core.resolve(message.payload);
-    if (isRefusal(resolved) || resolved.operation !== 'subscription') return undefined;
+    if (isRefusal(resolved) || resolved.definition.operation !== 'subscription') return undefined;
     return start(socket, ctx, message.id, message.payload);
   }
 

@@ -150,7 +150,7 @@ export function httpStreams(core: TransportCore) {
       if (transport === 'multipart') {
         // Anything but a subscription (a @defer query, a persisted query Apollo knows, a broken document) is Apollo's.
         const resolved = core.resolve(payload as OperationPayload);
-        if (isRefusal(resolved) || resolved.operation !== 'subscription') return;
+        if (isRefusal(resolved) || resolved.definition.operation !== 'subscription') return;
       }
       const principal = core.authenticate(req.headers.authorization);
       if (isRefusal(principal)) return refuseAsJson(core, reply, principal);
