@@ -1,7 +1,7 @@
 /** One source stream and one execution per event for subscribers of the same document and variables. */
 import { GraphQLInt, GraphQLObjectType, GraphQLSchema, GraphQLString, parse, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { MAX_QUEUED_EVENTS, sharedSubscriptions, type Sink } from '../../src/server/shared-subscriptions.js';
+import { DELIVERIES_PER_TURN, MAX_QUEUED_EVENTS, sharedSubscriptions, type Sink } from '../../src/server/shared-subscriptions.js';
 
 /** A topic the test publishes to; counts its open listeners and the executions of `tick`. */
 function topic() {
@@ -167,6 +167,25 @@ describe('shared subscriptions', () => {
     await direct.return!();
     expect(tick(await pending)).toBe('done');
     expect(t.listeners()).toBe(1);
+  });
+
+  it('deliver an event to a large group in turns, the event loop’s other work between them; each subscriber gets every event once, in order', async () => {
+    const t = topic();
+    const subscribe = sharedSubscriptions();
+    const count = DELIVERIES_PER_TURN * 2 + 50;
+    const sinks = Array.from({ length: count }, () => recorder());
+    for (const r of sinks) await open(subscribe, t.schema, undefined, r.sink);
+    const reached = () => sinks.filter((r) => r.written.length > 0).length;
+    // Work that comes in while the event is being delivered: it runs before the last subscriber has it.
+    const meanwhile = new Promise<number>((resolve) => {
+      t.publish(1);
+      setImmediate(() => resolve(reached()));
+    });
+    expect(await meanwhile).toBe(DELIVERIES_PER_TURN);
+    t.publish(2);
+    await expect.poll(() => sinks.every((r) => r.written.length === 2)).toBe(true);
+    for (const r of sinks) expect(r.written).toEqual([1, 2]);
+    expect(t.executions()).toBe(2);
   });
 
   it('drop a subscriber whose sink cannot take more: the sink is ended with why, the iterator ends, and its group goes on', async () => {
