@@ -219,4 +219,33 @@ describe('WebSocket keep-alive', () => {
     expect(answering.socket.readyState).toBe(WebSocket.OPEN);
     answering.socket.close();
   });
+
+  it('spreads a round of pings over the interval: each socket once a round, not every socket at once', async () => {
+    const spread = await startTestGateway({ KEEPALIVE_MS: '1000' });
+    const sockets: WebSocket[] = [];
+    try {
+      const pings: number[][] = [];
+      await Promise.all(
+        Array.from({ length: 40 }, (_, i) => {
+          const socket = new WebSocket(spread.wsUrl, 'graphql-transport-ws');
+          sockets.push(socket);
+          pings[i] = [];
+          socket.on('ping', () => pings[i]!.push(performance.now()));
+          return new Promise((resolve) => socket.once('open', resolve));
+        }),
+      );
+      await new Promise((r) => setTimeout(r, 3_200));
+      // Each socket: two rounds at least, about an interval apart (a round pinging all at once would also pass this).
+      for (const times of pings) {
+        expect(times.length).toBeGreaterThanOrEqual(2);
+        for (let k = 1; k < times.length; k++) expect(times[k]! - times[k - 1]!).toBeGreaterThan(600);
+      }
+      // A full round's (the second's) pings to the 40 sockets span most of the interval (all at once: ~0 ms).
+      const firsts = pings.map((t) => t[1]!);
+      expect(Math.max(...firsts) - Math.min(...firsts)).toBeGreaterThan(500);
+    } finally {
+      for (const socket of sockets) socket.terminate();
+      await spread.close();
+    }
+  });
 });
