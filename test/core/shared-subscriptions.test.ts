@@ -1,5 +1,6 @@
 /** One source stream and one execution per event for subscribers of the same document and variables. */
 import { GraphQLInt, GraphQLObjectType, GraphQLSchema, GraphQLString, parse, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DELIVERIES_PER_TURN, MAX_QUEUED_EVENTS, sharedSubscriptions, type Sink } from '../../src/server/shared-subscriptions.js';
 
@@ -186,6 +187,39 @@ describe('shared subscriptions', () => {
     await expect.poll(() => sinks.every((r) => r.written.length === 2)).toBe(true);
     for (const r of sinks) expect(r.written).toEqual([1, 2]);
     expect(t.executions()).toBe(2);
+  });
+
+  it('between turns, a subscriber that leaves gets nothing more and one that joins gets only later events (fuzzed)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uniqueArray(fc.nat(DELIVERIES_PER_TURN * 2 - 1), { maxLength: 40 }), fc.nat(20), async (leaving, joining) => {
+        const t = topic();
+        const subscribe = sharedSubscriptions();
+        const count = DELIVERIES_PER_TURN * 2;
+        const sinks = Array.from({ length: count }, () => recorder());
+        const iterators: AsyncIterableIterator<ExecutionResult>[] = [];
+        for (const r of sinks) iterators.push(await open(subscribe, t.schema, undefined, r.sink));
+        const joined = Array.from({ length: joining }, () => recorder());
+        await new Promise<void>((resolve) => {
+          t.publish(1);
+          // After the first turn: some leave, others join.
+          setImmediate(async () => {
+            for (const i of leaving) await iterators[i]!.return!();
+            for (const r of joined) await open(subscribe, t.schema, undefined, r.sink);
+            resolve();
+          });
+        });
+        t.publish(2);
+        await expect.poll(() => sinks.every((r, i) => leaving.includes(i) || r.written.length === 2) && joined.every((r) => r.written.length === 1)).toBe(true);
+        sinks.forEach((r, i) => {
+          // The first turn had the event before anyone left; the second turn's leavers never get it.
+          const expected = leaving.includes(i) ? (i < DELIVERIES_PER_TURN ? [1] : []) : [1, 2];
+          expect(r.written).toEqual(expected);
+        });
+        for (const r of joined) expect(r.written).toEqual([2]);
+        t.end();
+      }),
+      { numRuns: 30 },
+    );
   });
 
   it('drop a subscriber whose sink cannot take more: the sink is ended with why, the iterator ends, and its group goes on', async () => {
