@@ -159,15 +159,15 @@ export function attachWebSockets(server: http.Server, core: TransportCore, log: 
   // event loop ~20 ms per 1,000 sockets, and an event's deliveries waited behind it.
   const slices = Math.max(1, Math.floor(core.keepAliveMs / PING_SLICE_MS));
   let round: WebSocket[] = [];
-  let next = 0;
+  let slice = 0;
   const pinger = setInterval(() => {
-    if (next >= round.length) {
-      round = [...wss.clients];
-      next = 0;
-    }
-    const end = Math.min(round.length, next + Math.ceil(round.length / slices));
-    for (; next < end; next++) {
-      const socket = round[next]!;
+    // A round is `slices` ticks whatever the number of sockets: each socket once per interval.
+    if (slice === 0) round = [...wss.clients];
+    const from = Math.floor((slice * round.length) / slices);
+    const to = Math.floor(((slice + 1) * round.length) / slices);
+    slice = (slice + 1) % slices;
+    for (let i = from; i < to; i++) {
+      const socket = round[i]!;
       const connection = connections.get(socket);
       if (!connection || socket.readyState !== socket.OPEN) continue;
       if (connection.missed >= 2) {
