@@ -11,8 +11,8 @@
  * headers included, from the same table as Fastify's hook: a page's requests carry an `Origin`);
  * anything else goes on to Fastify untouched, the body it read given back first: another method,
  * URL or content type, no valid key, a body too large or not plain JSON, any refusal (scope,
- * limits, a broken document or variables), a persisted query, a
- * subscription, a batch, an `Accept` that wants a stream or no JSON, a server closing.
+ * limits, a broken document or variables), a persisted query, a subscription, a batch, an
+ * `Accept` that wants a stream or no JSON, a server closing.
  */
 import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage, ServerResponse } from 'node:http';

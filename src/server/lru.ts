@@ -13,6 +13,8 @@ export class Lru<V> extends Map<string, V> {
 
   /** The value for `key`, worked out by `make` on a miss (undefined values are kept too). */
   through(key: string, make: (key: string) => V): V {
-    return this.has(key) ? this.get(key)! : this.remember(key, make(key));
+    const known = this.get(key);
+    // One lookup for a kept value; a second only to tell a kept undefined from a miss.
+    return known !== undefined || this.has(key) ? (known as V) : this.remember(key, make(key));
   }
 }

@@ -114,18 +114,18 @@ export function createTransportCore({ schema, gateway, keys, limiter, log, keepA
   /** Automatic persisted queries (Apollo's protocol): sha256 → query text, for the streams Apollo does not see. */
   const persisted = new Lru<string>(DOCUMENT_CACHE_SIZE);
 
-  function check(query: string): { document: DocumentNode } | Refusal {
-    const cached = documents.get(query);
-    if (cached) return cached;
+  function parsed(query: string): { document: DocumentNode } | Refusal {
     let document: DocumentNode;
     try {
       document = parse(query, parseOptions);
     } catch (err) {
-      return documents.remember(query, refusal(400, coded(err instanceof GraphQLError ? err : new GraphQLError('Could not parse the query'), ErrorCode.GRAPHQL_PARSE_FAILED)));
+      return refusal(400, coded(err instanceof GraphQLError ? err : new GraphQLError('Could not parse the query'), ErrorCode.GRAPHQL_PARSE_FAILED));
     }
     const errors = validate(schema, document, rules);
-    return documents.remember(query, errors.length > 0 ? refusal(400, ...errors.map((e) => coded(e, ErrorCode.GRAPHQL_VALIDATION_FAILED))) : { document });
+    return errors.length > 0 ? refusal(400, ...errors.map((e) => coded(e, ErrorCode.GRAPHQL_VALIDATION_FAILED))) : { document };
   }
+
+  const check = (query: string) => documents.through(query, parsed);
 
   /** The query text: given, or known by its persisted-query hash. */
   function queryOf(payload: OperationPayload): string | Refusal {
