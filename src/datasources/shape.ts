@@ -35,26 +35,46 @@ const SCALARS: Record<Scalar, (v: unknown) => boolean> = {
   id: (v) => isText(v) || (typeof v === 'number' && Number.isFinite(v)),
 };
 
-/** Where `value` departs from `shape` (`response.request_id: expected id`), or undefined when it fits. */
-export function shapeProblem(value: unknown, shape: Shape, path = '$'): string | undefined {
-  if (shape instanceof Optional) return value === undefined || value === null ? undefined : shapeProblem(value, shape.shape, path);
+/** Where `value` departs from `shape`: the steps to it, innermost first, and what was expected. */
+interface Departure {
+  steps: string[];
+  expected: string;
+}
+
+/** The path is built only for a departure: an answer that fits (nearly every one) costs no string. */
+function departure(value: unknown, shape: Shape): Departure | undefined {
+  if (shape instanceof Optional) return value === undefined || value === null ? undefined : departure(value, shape.shape);
   if (typeof shape === 'string') {
-    const scalar = shape.replace(/\?$/, '') as Scalar;
-    if (scalar !== shape && (value === undefined || value === null)) return undefined;
-    return SCALARS[scalar](value) ? undefined : `${path}: expected ${scalar}`;
+    const optional = shape.endsWith('?');
+    if (optional && (value === undefined || value === null)) return undefined;
+    const scalar = (optional ? shape.slice(0, -1) : shape) as Scalar;
+    return SCALARS[scalar](value) ? undefined : { steps: [], expected: scalar };
   }
   if (Array.isArray(shape)) {
-    if (!Array.isArray(value)) return `${path}: expected a list`;
-    for (const [i, item] of value.entries()) {
-      const problem = shapeProblem(item, shape[0], `${path}[${i}]`);
-      if (problem) return problem;
+    if (!Array.isArray(value)) return { steps: [], expected: 'a list' };
+    for (let i = 0; i < value.length; i++) {
+      const found = departure(value[i], shape[0]);
+      if (found) {
+        found.steps.push(`[${i}]`);
+        return found;
+      }
     }
     return undefined;
   }
-  if (!isObject(value)) return `${path}: expected an object`;
-  for (const [field, inner] of Object.entries(shape as Record<string, Shape>)) {
-    const problem = shapeProblem(value[field], inner, `${path}.${field}`);
-    if (problem) return problem;
+  if (!isObject(value)) return { steps: [], expected: 'an object' };
+  const fields = shape as Record<string, Shape>;
+  for (const field in fields) {
+    const found = departure(value[field], fields[field]!);
+    if (found) {
+      found.steps.push(`.${field}`);
+      return found;
+    }
   }
   return undefined;
+}
+
+/** Where `value` departs from `shape` (`$.response.request_id: expected id`), or undefined when it fits. */
+export function shapeProblem(value: unknown, shape: Shape): string | undefined {
+  const found = departure(value, shape);
+  return found && `$${found.steps.reverse().join('')}: expected ${found.expected}`;
 }
