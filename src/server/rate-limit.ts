@@ -8,7 +8,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { GraphQLError } from 'graphql';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Principal } from '../context.js';
 import { ErrorCode } from '../errors.js';
 import type { ApiKeys } from './auth.js';
@@ -74,20 +74,24 @@ export async function createRateLimiter(perMinute: number, redisUrl?: string): P
     redis.once('ready', resolve);
     redis.once('error', resolve);
   });
-  const limiter = new RateLimiterRedis({ ...options, storeClient: redis, insuranceLimiter: new RateLimiterMemory(options) });
   return {
-    async take(bucket) {
-      try {
-        const res = await limiter.consume(bucket);
-        return verdictOf(perMinute, true, res.remainingPoints, res.msBeforeNext);
-      } catch (err) {
-        if (err instanceof RateLimiterRes) return verdictOf(perMinute, false, err.remainingPoints, err.msBeforeNext);
-        throw err;
-      }
-    },
+    take: libraryLimiter(new RateLimiterRedis({ ...options, storeClient: redis, insuranceLimiter: new RateLimiterMemory(options) }), perMinute),
     async close() {
       redis.disconnect();
     },
+  };
+}
+
+/** A rate-limiter-flexible limiter's verdicts (a refusal is a rejected `RateLimiterRes`), in the gateway's terms. */
+export function libraryLimiter(limiter: RateLimiterAbstract, perMinute: number): (bucket: string) => Promise<RateVerdict> {
+  return async (bucket) => {
+    try {
+      const res = await limiter.consume(bucket);
+      return verdictOf(perMinute, true, res.remainingPoints, res.msBeforeNext);
+    } catch (err) {
+      if (err instanceof RateLimiterRes) return verdictOf(perMinute, false, err.remainingPoints, err.msBeforeNext);
+      throw err;
+    }
   };
 }
 
