@@ -3,11 +3,11 @@
  * rate-limiter-flexible's memory limiter counts with a promise: the same verdict, operation for
  * operation, over any sequence of buckets and pauses, windows ending and starting included.
  */
-import { createServer } from 'node:net';
 import fc from 'fast-check';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createRateLimiter, libraryLimiter, memoryLimiter } from '../../src/server/rate-limit.js';
+import { closedPort } from '../helpers/closed-port.js';
 
 const step = fc.record({
   bucket: fc.constantFrom('key:a', 'key:b', 'ip:127.0.0.1'),
@@ -51,14 +51,7 @@ describe('memoryLimiter', () => {
 
 describe('createRateLimiter with REDIS_URL', () => {
   it('counts in memory while Redis cannot be reached, and refuses over the limit', async () => {
-    // A port that was free a moment ago: nothing answers there.
-    const port = await new Promise<number>((resolve) => {
-      const probe = createServer().listen(0, '127.0.0.1', () => {
-        const { port } = probe.address() as { port: number };
-        probe.close(() => resolve(port));
-      });
-    });
-    const limiter = await createRateLimiter(2, `redis://127.0.0.1:${port}`);
+    const limiter = await createRateLimiter(2, `redis://127.0.0.1:${await closedPort()}`);
     try {
       const verdicts = [];
       for (let i = 0; i < 3; i++) verdicts.push(await limiter.take('key:a'));

@@ -11,6 +11,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { agents, statusFailure, Upstream, type UpstreamOptions } from '../../src/datasources/upstream.js';
 import { ErrorCode, GatewayError } from '../../src/errors.js';
+import { closedPort } from '../helpers/closed-port.js';
 
 interface Answer {
   status: number;
@@ -172,10 +173,7 @@ describe('Upstream failures', () => {
   });
 
   it('turns a refused connection into UPSTREAM_UNAVAILABLE without leaking the address', async () => {
-    const closed = http.createServer();
-    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-    const port = (closed.address() as AddressInfo).port;
-    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const port = await closedPort();
     const err = await failure(upstream({ baseUrl: `http://127.0.0.1:${port}`, retries: 0 }).request({ operation: 'read', method: 'GET' }));
     expect(err.code).toBe(ErrorCode.UPSTREAM_UNAVAILABLE);
     expect(err.message).not.toContain(String(port));
@@ -203,10 +201,7 @@ describe('Upstream failures', () => {
 
   it('says which failures prove the provider did nothing', async () => {
     const nothingDone = (p: Promise<unknown>) => failure(p).then((e) => e.nothingDone);
-    const closed = http.createServer();
-    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-    const port = (closed.address() as AddressInfo).port;
-    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const port = await closedPort();
     expect(await nothingDone(upstream({ baseUrl: `http://127.0.0.1:${port}`, retries: 0 }).request({ operation: 'create', method: 'POST' }))).toBe(true);
     script = [{ status: 200, delayMs: 400 }];
     expect(await nothingDone(upstream({ timeoutMs: 100 }).request({ operation: 'create', method: 'POST' }))).toBe(false);
