@@ -35,6 +35,14 @@ const SCALARS: Record<Scalar, (v: unknown) => boolean> = {
   id: (v) => isText(v) || (typeof v === 'number' && Number.isFinite(v)),
 };
 
+/** Each scalar shape, plain and with its `?`, read once here rather than its text cut per check. */
+const SCALAR_SHAPES = new Map(
+  (Object.keys(SCALARS) as Scalar[]).flatMap((scalar) => [
+    [scalar as string, { scalar, optional: false }],
+    [`${scalar}?`, { scalar, optional: true }],
+  ]),
+);
+
 /** Where `value` departs from `shape`: the steps to it, innermost first, and what was expected. */
 interface Departure {
   steps: string[];
@@ -45,9 +53,8 @@ interface Departure {
 function departure(value: unknown, shape: Shape): Departure | undefined {
   if (shape instanceof Optional) return value === undefined || value === null ? undefined : departure(value, shape.shape);
   if (typeof shape === 'string') {
-    const optional = shape.endsWith('?');
+    const { scalar, optional } = SCALAR_SHAPES.get(shape)!;
     if (optional && (value === undefined || value === null)) return undefined;
-    const scalar = (optional ? shape.slice(0, -1) : shape) as Scalar;
     return SCALARS[scalar](value) ? undefined : { steps: [], expected: scalar };
   }
   if (Array.isArray(shape)) {
