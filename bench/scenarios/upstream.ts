@@ -13,6 +13,7 @@ const FILTER = { country: 'AU', szu: 'sydney' };
 const QUERY = 'query BenchSearch($filter: NumberSearchInput!) { availableNumbers(provider: AVANSER, filter: $filter, first: 20) { edges { node { e164 national kind region } } } }';
 const RATE = 200;
 const WARM_SECONDS = 3;
+const IDLE_MS = 2_000;
 export async function upstream(opts: Options): Promise<Row[]> {
   const sim = await startChild<{ url: string; live: AvanserConfig }>('avanser-simulator');
   let gateway;
@@ -41,16 +42,27 @@ export async function upstream(opts: Options): Promise<Row[]> {
     await cannon({ url: `${gateway.url}/graphql`, method: 'POST', headers: viaGateway.headers, body: viaGateway.body, seconds: WARM_SECONDS });
     await cannon({ url: `${sim.url}${direct.path}`, method: 'GET', headers: direct.headers, seconds: WARM_SECONDS });
     await cannon({ url: `${proxy.url}${direct.path}`, method: 'GET', headers: direct.headers, seconds: WARM_SECONDS });
+    // The gateway's CPU while idle (its timers: metrics, sweeps), which the CPU per request at the rate includes.
+    const idle0 = gateway.cpuMs();
+    await new Promise((r) => setTimeout(r, IDLE_MS));
+    const idleMsPerSecond = ((gateway.cpuMs() - idle0) * 1000) / IDLE_MS;
     // The three paths take turns (bench/lib.ts `inTurns`), each alone at the rate.
     const paths = [
-      { base: gateway.url, req: viaGateway },
-      { base: sim.url, req: direct },
-      { base: proxy.url, req: direct },
+      { base: gateway.url, req: viaGateway, server: gateway },
+      { base: sim.url, req: direct, server: sim },
+      { base: proxy.url, req: direct, server: proxy },
     ].map((p) => ({ ...p, agent: new http.Agent({ keepAlive: true, maxSockets: 64 }) }));
-    const windows = await inTurns(opts, paths.length, (i, seconds) => fixedRate(paths[i]!.base, paths[i]!.req, RATE, seconds, paths[i]!.agent));
+    const windows = await inTurns(opts, paths.length, async (i, seconds) => {
+      const { base, req, server, agent } = paths[i]!;
+      const cpu0 = server.cpuMs();
+      const window = await fixedRate(base, req, RATE, seconds, agent);
+      return { ...window, cpuMs: server.cpuMs() - cpu0 };
+    });
     for (const p of paths) p.agent.destroy();
     await proxy.stop();
     const [gwFixed, simFixed, proxyFixed] = windows.map((ws) => summarise(ws.flatMap((w) => w.latencies), ws.reduce((n, w) => n + w.failed, 0))) as [Latencies, Latencies, Latencies];
+    // CPU (µs) per request of the process serving each path, at the rate.
+    const [gwCpu, , proxyCpu] = windows.map((ws) => (ws.reduce((n, w) => n + w.cpuMs, 0) * 1000) / Math.max(1, ws.reduce((n, w) => n + w.latencies.length, 0))) as [number, number, number];
     if (gwFixed.failed || simFixed.failed || proxyFixed.failed) throw new Error(`failed requests at ${RATE} req/s: gateway ${gwFixed.failed}, direct ${simFixed.failed}, bare proxy ${proxyFixed.failed}`);
     const gwSat = await cannon({ url: `${gateway.url}/graphql`, method: 'POST', headers: viaGateway.headers, body: viaGateway.body, seconds: opts.seconds, server: gateway });
     const simSat = await cannon({ url: `${sim.url}${direct.path}`, method: 'GET', headers: direct.headers, seconds: opts.seconds, server: sim });
@@ -71,6 +83,8 @@ export async function upstream(opts: Options): Promise<Row[]> {
       { scenario: s, figure: `added p50 latency @${RATE}/s, bare node:http proxy`, value: round(proxyFixed.p50 - simFixed.p50, 3), unit: 'ms', target: '—', baseline: { label: 'direct p50', value: round(simFixed.p50, 3) }, note: 'the floor for any process in the path here: the direct request through a minimal proxy (keep-alive agent)' },
       { scenario: s, figure: `added p99 latency @${RATE}/s, bare node:http proxy`, value: round(proxyFixed.p99 - simFixed.p99, 3), unit: 'ms', target: '—', baseline: { label: 'direct p99', value: round(simFixed.p99, 3) } },
       { scenario: s, figure: 'CPU per request', value: round(gwSat.cpuUsPerRequest, 0), unit: 'µs', target: '—', baseline: { label: 'simulator', value: round(simSat.cpuUsPerRequest, 0) }, note: 'gateway process only (the simulator also works for each gateway request)' },
+      // What sets the latency lines: on this machine work between idle waits costs several times its cost under load (README, Benchmarks).
+      { scenario: s, figure: `CPU per request @${RATE}/s`, value: round(gwCpu, 0), unit: 'µs', target: '—', baseline: { label: 'bare node:http proxy', value: round(proxyCpu, 0) }, ratio: round(gwCpu / proxyCpu), note: `gateway process; ${round(gwCpu / gwSat.cpuUsPerRequest, 1)} × its CPU per request at saturation; includes its idle timers, ${round(idleMsPerSecond, 0)} ms/s idle (${round((idleMsPerSecond * 1000) / RATE, 0)} µs a request at this rate)` },
       { scenario: s, figure: "HTTP client CPU per call: got", value: round(client.got, 0), unit: 'µs', target: '—', baseline: { label: 'node:http, same agent', value: round(client.http, 0) }, ratio: round(client.got / client.http), note: `got's own cost ≈ ${round(client.got - client.http, 0)} µs per call; sequential calls, client process only` },
       { scenario: s, figure: 'throughput at saturation', value: round(gwSat.rps, 0), unit: 'req/s', target: '—', baseline: { label: 'direct', value: round(simSat.rps, 0) }, ratio: round(gwSat.rps / simSat.rps), note: `p50 ${gwSat.p50}/${simSat.p50} ms, p99 ${gwSat.p99}/${simSat.p99} ms (gateway/direct)` },
     ];
