@@ -94,10 +94,19 @@ const IDEMPOTENT: ReadonlySet<string> = new Set(['GET', 'HEAD', 'PUT', 'DELETE',
 const BACKOFF_BASE_MS = 100;
 const BACKOFF_CAP_MS = 2_000;
 
+/**
+ * How long a connection may wait unused for the next call, unless the provider announces less
+ * (`Keep-Alive: timeout=N`: then N - 1 s). Without a timeout Node ignores the announcement and
+ * keeps the connection until the provider closes it, and a call sent just as it does fails with
+ * ECONNRESET: retried when idempotent, but a provisioning POST is not. Common servers keep an
+ * idle connection 60 s or more, or announce less.
+ */
+const IDLE_CONNECTION_MS = 30_000;
+
 /** One keep-alive pool per protocol for every provider. */
 export const agents = {
-  http: new http.Agent({ keepAlive: true, maxSockets: 64 }),
-  https: new https.Agent({ keepAlive: true, maxSockets: 64 }),
+  http: new http.Agent({ keepAlive: true, maxSockets: 64, timeout: IDLE_CONNECTION_MS }),
+  https: new https.Agent({ keepAlive: true, maxSockets: 64, timeout: IDLE_CONNECTION_MS }),
 };
 
 export function retryAfterSeconds(value: string | string[] | undefined): number | undefined {

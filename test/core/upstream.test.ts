@@ -221,6 +221,34 @@ describe('Upstream failures', () => {
   });
 });
 
+describe('Upstream connections', () => {
+  // A provider closes a connection it has kept idle for its keep-alive timeout; a POST sent on it
+  // just then fails with ECONNRESET and is not retried. The client gives it up a second before.
+  it("reuses a connection while it is idle, and stops a second before the provider's announced keep-alive ends", async () => {
+    const provider = http.createServer((req, res) => {
+      req.resume();
+      res.end(String(req.socket.remotePort));
+    });
+    provider.keepAliveTimeout = 2_000; // announced as Keep-Alive: timeout=2
+    let connections = 0;
+    provider.on('connection', () => connections++);
+    await new Promise<void>((resolve) => provider.listen(0, '127.0.0.1', resolve));
+    try {
+      const client = upstream({ baseUrl: `http://127.0.0.1:${(provider.address() as AddressInfo).port}`, retries: 0 });
+      const post = async () => (await client.request({ operation: 'create', method: 'POST', path: '/x', json: {} })).body;
+      const first = await post();
+      await new Promise((r) => setTimeout(r, 400));
+      expect(await post()).toBe(first);
+      await new Promise((r) => setTimeout(r, 1_400));
+      expect(await post()).not.toBe(first);
+      expect(connections).toBe(2);
+    } finally {
+      provider.closeAllConnections();
+      await new Promise<void>((resolve) => provider.close(() => resolve()));
+    }
+  });
+});
+
 describe('got, as patched (patches/got+14.6.6.patch)', () => {
   // On Node 20's V8, `{ ...a, b, c, … }` built a new hidden class on every call: got's
   // createNativeRequestOptions cost ~70 µs and old-space garbage per request. The patch builds
