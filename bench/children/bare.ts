@@ -12,7 +12,8 @@ import type { AddressInfo } from 'node:net';
 const body = Buffer.from(process.env.BARE_BODY ?? '', 'base64');
 const headers = { 'content-type': process.env.BARE_TYPE ?? 'application/json; charset=utf-8', 'content-length': String(body.length) };
 const target = process.env.PROXY_TARGET ? new URL(process.env.PROXY_TARGET) : undefined;
-const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+// A timeout, so that Node gives up an idle connection before the upstream's keep-alive ends (bench/lib.ts `keepAliveAgent`).
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64, timeout: 60_000 });
 
 const fixed: http.RequestListener = (req, res) => {
   req.resume();

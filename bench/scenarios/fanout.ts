@@ -5,9 +5,8 @@
  * a fresh gateway per store engine, idle subscribers up to the budget's 10,000: the gateway's
  * resident memory.
  */
-import http from 'node:http';
 import { subscribe as openSubscriber, type Subscriber } from '../subscriber.js';
-import { API_KEY, EXOTEL_CALLS_PATH, exotelCall, metric, round, send, startGateway, storeEngines, summarise, type Child, type Options, type Row } from '../lib.js';
+import { API_KEY, EXOTEL_CALLS_PATH, exotelCall, keepAliveAgent, metric, round, send, startGateway, storeEngines, summarise, type Child, type Options, type Row } from '../lib.js';
 
 const SUBSCRIPTION = 'subscription BenchCalls { callEvents(filter: { provider: EXOTEL }) { id providerCallId status } }';
 const BATCH = 500;
@@ -60,7 +59,7 @@ async function everyoneListening(base: string, subs: Subscribers, prefix: string
 
 /** Post `count` webhooks at `rate`/s; returns each call id's send and answer times, and the answer latencies. */
 async function postSteadily(base: string, prefix: string, rate: number, count: number, receipts: Map<string, number[]>) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
+  const agent = keepAliveAgent(8);
   const sent = new Map<string, number>();
   const answered = new Map<string, number>();
   const answers: number[] = [];

@@ -5,8 +5,7 @@
  */
 import type { AvanserConfig } from '../../src/datasources/avanser/module.js';
 import { stockQuery } from '../../src/datasources/avanser/mapping.js';
-import http from 'node:http';
-import { cannon, fixedRate, graphqlRequest, inTurns, round, send, startChild, startGateway, startScript, summarise, type Child, type Latencies, type Options, type Req, type Row } from '../lib.js';
+import { cannon, fixedRate, graphqlRequest, inTurns, keepAliveAgent, round, send, startChild, startGateway, startScript, summarise, type Child, type Latencies, type Options, type Req, type Row } from '../lib.js';
 import type { ClientCost } from '../children/http-client-cost.js';
 
 const FILTER = { country: 'AU', szu: 'sydney' };
@@ -51,7 +50,7 @@ export async function upstream(opts: Options): Promise<Row[]> {
       { base: gateway.url, req: viaGateway, server: gateway },
       { base: sim.url, req: direct, server: sim },
       { base: proxy.url, req: direct, server: proxy },
-    ].map((p) => ({ ...p, agent: new http.Agent({ keepAlive: true, maxSockets: 64 }) }));
+    ].map((p) => ({ ...p, agent: keepAliveAgent() }));
     const windows = await inTurns(opts, paths.length, async (i, seconds) => {
       const { base, req, server, agent } = paths[i]!;
       const cpu0 = server.cpuMs();
