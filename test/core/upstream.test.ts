@@ -229,7 +229,7 @@ describe('Upstream connections', () => {
       req.resume();
       res.end(String(req.socket.remotePort));
     });
-    provider.keepAliveTimeout = 2_000; // announced as Keep-Alive: timeout=2
+    provider.keepAliveTimeout = 3_000; // announced as Keep-Alive: timeout=3
     let connections = 0;
     provider.on('connection', () => connections++);
     await new Promise<void>((resolve) => provider.listen(0, '127.0.0.1', resolve));
@@ -239,7 +239,8 @@ describe('Upstream connections', () => {
       const first = await post();
       await new Promise((r) => setTimeout(r, 400));
       expect(await post()).toBe(first);
-      await new Promise((r) => setTimeout(r, 1_400));
+      // Idle 2.6 s: the client gave the connection up at 2 s.
+      await new Promise((r) => setTimeout(r, 2_600));
       expect(await post()).not.toBe(first);
       expect(connections).toBe(2);
     } finally {
