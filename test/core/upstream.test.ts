@@ -248,6 +248,29 @@ describe('Upstream connections', () => {
       await new Promise<void>((resolve) => provider.close(() => resolve()));
     }
   });
+
+  // Waiting out 30 s here would make the suite 30 s longer: the pooled connection's idle timer
+  // is what gives it up (the case above shows that timer at work, shortened by an announcement).
+  it('gives up a connection idle for 30 s when the provider announces no keep-alive timeout', async () => {
+    const provider = http.createServer((req, res) => {
+      req.resume();
+      res.end(String(req.socket.remotePort));
+    });
+    provider.keepAliveTimeout = 0; // no Keep-Alive header, connections kept until the client closes them
+    await new Promise<void>((resolve) => provider.listen(0, '127.0.0.1', resolve));
+    try {
+      const client = upstream({ baseUrl: `http://127.0.0.1:${(provider.address() as AddressInfo).port}`, retries: 0 });
+      const res = await client.request({ operation: 'create', method: 'POST', path: '/x', json: {} });
+      expect(res.headers['keep-alive']).toBeUndefined();
+      // The agent pools the connection once the response has ended, on the next turn.
+      await new Promise((r) => setTimeout(r, 50));
+      const pooled = Object.values(agents.http.freeSockets).flat().find((s) => s?.localPort === Number(res.body));
+      expect(pooled?.timeout).toBe(30_000);
+    } finally {
+      provider.closeAllConnections();
+      await new Promise<void>((resolve) => provider.close(() => resolve()));
+    }
+  });
 });
 
 describe('got, as patched (patches/got+14.6.6.patch)', () => {
