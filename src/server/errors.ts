@@ -8,7 +8,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { ConnectionError, FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { ErrorCode, GatewayError } from '../errors.js';
 import { withoutSecretValues } from '../observability/logger.js';
@@ -29,6 +29,13 @@ const APOLLO_UNCODED: Record<string, ErrorCode> = {
   'Unsupported persisted query version': ErrorCode.BAD_REQUEST,
 };
 
+/**
+ * graphql-js' own refusals of an argument while executing: a variable given as null, or not given,
+ * where the argument is non-null (one with a default takes null only when given). The caller's
+ * input, in the words of the schema: not an internal error.
+ */
+const ARGUMENT_REFUSAL = /^Argument "\w+" (of (non-null|required) type "[\w[\]!]+" (must not be null|was not provided|was provided the variable "\$\w+" which was not provided a runtime value)|has invalid value )/;
+
 /** An upstream body can be megabytes (an HTML error page): the log keeps its start, secrets out. */
 function clipped(detail: unknown): string {
   const text = typeof detail === 'string' ? detail : JSON.stringify(detail) ?? '';
@@ -44,6 +51,9 @@ export function errorFormatter(log: Logger) {
     // Only a refusal before execution (no path) is Apollo's.
     const apollos = formatted.path === undefined ? APOLLO_UNCODED[formatted.message] : undefined;
     if (apollos) return { message: formatted.message, extensions: { code: apollos } };
+    if (original instanceof GraphQLError && original.originalError === undefined && ARGUMENT_REFUSAL.test(original.message)) {
+      return { message: withoutSuggestions(formatted.message), locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.BAD_USER_INPUT } };
+    }
     const code = formatted.extensions?.code;
     if (original instanceof GatewayError || (typeof code === 'string' && PUBLIC_CODES.has(code))) {
       const { http: _http, stacktrace: _s, ...extensions } = formatted.extensions ?? {};

@@ -8,37 +8,21 @@ import { connect } from 'node:net';
 import { setFlagsFromString } from 'node:v8';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bodyFor, bothPaths } from '../helpers/both-paths.js';
 import { RO_KEY, RW_KEY, startTestGateway, type TestGateway } from '../helpers/gateway.js';
 import { answerHeaders } from '../../src/server/fast-path.js';
 import { toGlobalId } from '../../src/types/node.js';
 
 let gw: TestGateway;
+let post: ReturnType<typeof bothPaths>['post'];
+let bothWays: ReturnType<typeof bothPaths>['bothWays'];
 beforeAll(async () => {
   gw = await startTestGateway();
+  ({ post, bothWays } = bothPaths(gw.graphqlUrl));
 });
 afterAll(async () => {
   await gw?.close();
 });
-
-/** A request's body; to Apollo as a stream: sent chunked, with no Content-Length, which the fast path leaves to Fastify and Apollo. */
-const bodyFor = (text: string, via: 'any' | 'apollo') => (via === 'apollo' ? { body: new Response(text).body!, duplex: 'half' as const } : { body: text });
-
-async function post(body: Record<string, unknown>, headers: Record<string, string>, via: 'any' | 'apollo' = 'any') {
-  const res = await fetch(gw.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, ...bodyFor(JSON.stringify(body), via) });
-  return { status: res.status, type: res.headers.get('content-type'), authenticate: res.headers.get('www-authenticate'), body: await res.text() };
-}
-
-/**
- * The same operation on the fast path, twice (graphql-js runs a document's first sight,
- * graphql-jit the next), and through Apollo (which takes any body sent in chunks).
- */
-async function bothWays(body: Record<string, unknown>, headers: Record<string, string> = { authorization: `Bearer ${RW_KEY}` }) {
-  const first = await post(body, headers);
-  const compiled = await post(body, headers);
-  const apollo = await post(body, headers, 'apollo');
-  expect(compiled).toEqual(first);
-  return { fast: compiled, apollo };
-}
 
 const cases: Array<[string, Record<string, unknown>, Record<string, string>?]> = [
   ['a query', { query: '{ providers { provider mode configured sandbox healthy operations webhookEvents } }' }],

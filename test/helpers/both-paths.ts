@@ -1,0 +1,37 @@
+/**
+ * One operation sent both ways through a gateway: on the fast path (src/server/fast-path.ts),
+ * twice (graphql-js runs a document's first sight, graphql-jit the next), and through Fastify
+ * and Apollo, which take any body sent in chunks (no Content-Length: the fast path leaves it).
+ */
+import { expect } from 'vitest';
+import { RW_KEY } from './gateway.js';
+
+export type Path = 'any' | 'apollo';
+
+/** A request's body; to Apollo as a stream. */
+export const bodyFor = (text: string, via: Path) => (via === 'apollo' ? { body: new Response(text).body!, duplex: 'half' as const } : { body: text });
+
+export interface Answer {
+  status: number;
+  type: string | null;
+  authenticate: string | null;
+  body: string;
+}
+
+export function bothPaths(graphqlUrl: string) {
+  async function post(body: Record<string, unknown>, headers: Record<string, string>, via: Path = 'any'): Promise<Answer> {
+    const res = await fetch(graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, ...bodyFor(JSON.stringify(body), via) });
+    return { status: res.status, type: res.headers.get('content-type'), authenticate: res.headers.get('www-authenticate'), body: await res.text() };
+  }
+
+  /** The fast path's answer (the second, compiled run, checked equal to the first) and Apollo's. */
+  async function bothWays(body: Record<string, unknown>, headers: Record<string, string> = { authorization: `Bearer ${RW_KEY}` }) {
+    const first = await post(body, headers);
+    const compiled = await post(body, headers);
+    const apollo = await post(body, headers, 'apollo');
+    expect(compiled).toEqual(first);
+    return { fast: compiled, apollo };
+  }
+
+  return { post, bothWays };
+}
