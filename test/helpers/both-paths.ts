@@ -6,7 +6,7 @@
 import { expect } from 'vitest';
 import { RW_KEY } from './gateway.js';
 
-export type Path = 'any' | 'apollo';
+type Path = 'any' | 'apollo';
 
 /** A request's body; to Apollo as a stream. */
 export const bodyFor = (text: string, via: Path) => (via === 'apollo' ? { body: new Response(text).body!, duplex: 'half' as const } : { body: text });
