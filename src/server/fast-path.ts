@@ -25,7 +25,7 @@ import { graphqlOperations } from '../observability/metrics.js';
 import type { ApiKeys } from './auth.js';
 import { errorBody } from './errors.js';
 import { jsonPreference } from './http-rules.js';
-import { keyBucket, rateLimitedBody, rateLimitHeaders, type RateLimiter, type RateVerdict } from './rate-limit.js';
+import { keyBucket, rateLimitedBody, rateLimitPairs, type RateLimiter, type RateVerdict } from './rate-limit.js';
 import { isRefusal, type OperationPayload, type Prepared, type TransportCore } from './transports/core.js';
 import { streamTransport } from './transports/http-streams.js';
 
@@ -34,26 +34,46 @@ type Runner = (args: Prepared['args']) => ExecutionResult | Promise<ExecutionRes
 /** graphql-js itself, for the rare document graphql-jit cannot compile. */
 const interpreted: Runner = (args) => execute(args);
 
+/** Sets a header of a flat list (name, value, …), replacing one of that name. */
+function setHeader(headers: string[], name: string, value: string): void {
+  for (let i = 0; i < headers.length; i += 2) {
+    if (headers[i] === name) {
+      headers[i + 1] = value;
+      return;
+    }
+  }
+  headers.push(name, value);
+}
+
 /** What errors ask of the HTTP answer (`extensions.http`), merged as Apollo merges them. */
-function httpOf(errors: readonly GraphQLError[], headers: Record<string, string>): number {
+function httpOf(errors: readonly GraphQLError[], headers: string[]): number {
   let status = 200;
   for (const err of errors) {
     const http = err.extensions?.http as { status?: number; headers?: Map<string, string> } | undefined;
     if (http?.status) status = http.status;
-    for (const [name, value] of http?.headers ?? []) headers[name] = value;
+    for (const [name, value] of http?.headers ?? []) setHeader(headers, name.toLowerCase(), value);
   }
   return status;
 }
 
+/** Each CORS header object as a flat list, made once per object (the CORS table keeps one per origin). */
+const flatLists = new WeakMap<Record<string, string>, readonly string[]>();
+function flat(headers: Record<string, string>): readonly string[] {
+  let list = flatLists.get(headers);
+  if (!list) flatLists.set(headers, (list = Object.entries(headers).flat()));
+  return list;
+}
+
 /**
- * An answer's headers. Object.assign, not `{ ...base, ...limits, 'content-type': … }`: on Node 20
- * (V8 11), once warm, a literal that spreads and then adds keys makes a new hidden class per call,
- * and so does each key added to its result after (`content-length`). Hidden classes live in the
- * old generation until a full collection: scenario 1's CPU per request was 69-78 µs that way,
- * 55-59 µs this way.
+ * An answer's headers as node:http takes them in a flat list (name, value, …), not an object:
+ * node's writeHead reads an object's headers by name at a site every header object of the
+ * process goes through (a megamorphic load each), and an object built per request from the
+ * CORS, rate-limit and type headers is one more object with properties added one by one.
  */
-export function answerHeaders(base: Record<string, string>, verdict: RateVerdict, type: string): Record<string, string> {
-  return Object.assign({}, base, rateLimitHeaders(verdict), { 'content-type': `${type}; charset=utf-8` });
+export function answerHeaders(cors: Record<string, string>, verdict: RateVerdict, type: string): string[] {
+  const headers = flat(cors).concat(rateLimitPairs(verdict));
+  headers.push('content-type', `${type}; charset=utf-8`);
+  return headers;
 }
 
 /**
@@ -136,7 +156,10 @@ export function httpFastPath({ core, keys, schema, limiter, log, bodyLimit, cors
     // In memory the verdict is there at once: no await, so no turn of the microtask queue.
     const verdict = taken instanceof Promise ? await taken : taken;
     const headers = answerHeaders(cors, verdict, type);
-    if (!verdict.allowed) return write(res, 429, { ...headers, 'content-type': 'application/json; charset=utf-8' }, rateLimitedBody(verdict));
+    if (!verdict.allowed) {
+      setHeader(headers, 'content-type', 'application/json; charset=utf-8');
+      return write(res, 429, headers, rateLimitedBody(verdict));
+    }
     let result = await runnerFor(prepared.args)(prepared.args);
     // No data: graphql-jit refused variables graphql-js took (it leaves out some defaults, such as
     // an input object's fields); nothing ran. The document runs interpreted from now on.
@@ -148,10 +171,16 @@ export function httpFastPath({ core, keys, schema, limiter, log, bodyLimit, cors
     write(res, status, headers, `${JSON.stringify(errors?.length ? { errors: core.formatErrors(errors), data: result.data } : { data: result.data })}\n`);
   }
 
-  function write(res: ServerResponse, status: number, headers: Record<string, string>, body: string): void {
-    headers['content-length'] = String(Buffer.byteLength(body));
+  function write(res: ServerResponse, status: number, headers: string[], body: string): void {
+    headers.push('content-length', String(Buffer.byteLength(body)));
     // A string body goes out with the head in one write.
     res.writeHead(status, headers).end(body);
+  }
+
+  function failed(res: ServerResponse, cors: Record<string, string>, err: unknown): void {
+    log.error({ err, method: 'POST', route: '/graphql' }, 'request failed');
+    if (!res.headersSent) write(res, 500, flat(cors).concat('content-type', 'application/json; charset=utf-8'), errorBody(true, 500, 'Internal error'));
+    else res.destroy();
   }
 
   /** The line Fastify's request log would write once the answer is sent (at `info`). */
@@ -191,11 +220,7 @@ export function httpFastPath({ core, keys, schema, limiter, log, bodyLimit, cors
       }
       if (log.isLevelEnabled('info')) logCompletion(req, res);
       const cors = corsHeaders(req.headers.origin);
-      answer(res, principal, prepared, offer, cors).catch((err: unknown) => {
-        log.error({ err, method: 'POST', route: '/graphql' }, 'request failed');
-        if (!res.headersSent) write(res, 500, { ...cors, 'content-type': 'application/json; charset=utf-8' }, errorBody(true, 500, 'Internal error'));
-        else res.destroy();
-      });
+      answer(res, principal, prepared, offer, cors).catch((err: unknown) => failed(res, cors, err));
     }
     req.on('data', onData);
   };

@@ -95,11 +95,11 @@ export function libraryLimiter(limiter: RateLimiterAbstract, perMinute: number):
   };
 }
 
-/** The standard `RateLimit-*` headers, and `Retry-After` once refused. */
-export function rateLimitHeaders(v: RateVerdict): Record<string, string> {
-  const headers: Record<string, string> = { 'ratelimit-limit': String(v.limit), 'ratelimit-remaining': String(v.remaining), 'ratelimit-reset': String(v.resetSeconds) };
-  if (!v.allowed) headers['retry-after'] = String(v.resetSeconds);
-  return headers;
+/** The standard `RateLimit-*` headers, and `Retry-After` once refused, as a flat list (name, value, …). */
+export function rateLimitPairs(v: RateVerdict): string[] {
+  const pairs = ['ratelimit-limit', String(v.limit), 'ratelimit-remaining', String(v.remaining), 'ratelimit-reset', String(v.resetSeconds)];
+  if (!v.allowed) pairs.push('retry-after', String(v.resetSeconds));
+  return pairs;
 }
 
 export function rateLimitedError(v: RateVerdict): GraphQLError {
@@ -114,7 +114,13 @@ export function rateLimitedBody(v: RateVerdict): string {
   return JSON.stringify({ errors: [{ message, extensions }] });
 }
 
-export const keyBucket = (principal: Principal) => `key:${principal.id}`;
+/** Each principal's bucket name, made once: a name built per request is a new string to hash on every lookup. */
+const buckets = new WeakMap<Principal, string>();
+export function keyBucket(principal: Principal): string {
+  let bucket = buckets.get(principal);
+  if (bucket === undefined) buckets.set(principal, (bucket = `key:${principal.id}`));
+  return bucket;
+}
 
 /** Fastify `onRequest` hook for GraphQL over HTTP: a valid key's bucket, else the client address's. */
 export function httpRateLimit(limiter: RateLimiter, keys: ApiKeys) {
@@ -127,7 +133,8 @@ export function httpRateLimit(limiter: RateLimiter, keys: ApiKeys) {
       bucket = `ip:${req.ip}`;
     }
     const verdict = await limiter.take(bucket);
-    void reply.headers(rateLimitHeaders(verdict));
+    const pairs = rateLimitPairs(verdict);
+    for (let i = 0; i < pairs.length; i += 2) void reply.header(pairs[i]!, pairs[i + 1]);
     if (!verdict.allowed) return reply.code(429).type('application/json; charset=utf-8').send(rateLimitedBody(verdict));
   };
 }
