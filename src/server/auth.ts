@@ -82,9 +82,20 @@ function authError(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401, headers: new Map([['www-authenticate', 'Bearer']]) } } });
 }
 
+/** The operation to run: the one named, or the only one. A loop: it runs on every request. */
 export function operationOf(document: DocumentNode, operationName?: string | null): OperationDefinitionNode | undefined {
-  const ops = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition');
-  return operationName ? ops.find((o) => o.name?.value === operationName) : ops.length === 1 ? ops[0] : undefined;
+  let found: OperationDefinitionNode | undefined;
+  for (const d of document.definitions) {
+    if (d.kind !== Kind.OPERATION_DEFINITION) continue;
+    if (operationName) {
+      if (d.name?.value === operationName) return d;
+    } else if (found) {
+      return undefined; // several, none named
+    } else {
+      found = d;
+    }
+  }
+  return found;
 }
 
 const forbidden = (needed: Scope, what: string) =>

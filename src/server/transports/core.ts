@@ -193,8 +193,9 @@ export function createTransportCore({ schema, gateway, keys, limiter, log, keepA
         return refusal(statusOf(err), err);
       }
       // Variables that do not fit their types are the client's error, as on the HTTP path (not INTERNAL).
-      const coerced = getVariableValues(schema, definition.variableDefinitions ?? [], variables ?? {}, { maxErrors: 1 });
-      if (coerced.errors) return refusal(400, new GraphQLError(coerced.errors[0]!.message, { extensions: { code: ErrorCode.BAD_USER_INPUT } }));
+      // With none declared there is nothing to coerce (graphql-js ignores variables not declared).
+      const coerced = definition.variableDefinitions?.length ? getVariableValues(schema, definition.variableDefinitions, variables ?? {}, { maxErrors: 1 }) : undefined;
+      if (coerced?.errors) return refusal(400, new GraphQLError(coerced.errors[0]!.message, { extensions: { code: ErrorCode.BAD_USER_INPUT } }));
       const args: ExecutionArgs = {
         schema,
         document,
