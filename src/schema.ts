@@ -1,7 +1,7 @@
 /** The executable schema, built code-first from src/types and src/resolvers. */
 import 'reflect-metadata';
 import { isInterfaceType, lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
-import { buildSchema, getMetadataStorage } from 'type-graphql';
+import { buildSchema, getMetadataStorage, type ContainerType } from 'type-graphql';
 import type { PubSub } from '@graphql-yoga/subscription';
 import { MutationResolver } from './resolvers/mutation.js';
 import { QueryResolver } from './resolvers/query.js';
@@ -13,6 +13,21 @@ import { fromGlobalId } from './types/node.js';
 import { DateTimeScalar } from './types/scalars.js';
 
 export const RESOLVERS = [QueryResolver, MutationResolver, SubscriptionResolver, CallStatsResolver, CallEventRelations, AllocationRelations, OrderRelations, PhoneNumberRelations] as const;
+
+/**
+ * One instance per resolver class, found by a Map lookup: type-graphql's default container finds
+ * it by a linear search, with a closure, on every resolver call (every relation of every item of a list).
+ */
+function resolverInstances(): ContainerType {
+  const instances = new Map<new () => object, object>();
+  return {
+    get(someClass: new () => object) {
+      let instance = instances.get(someClass);
+      if (!instance) instances.set(someClass, (instance = new someClass()));
+      return instance;
+    },
+  };
+}
 
 export async function createSchema(pubSub?: PubSub<any>): Promise<GraphQLSchema> {
   // No field has middlewares or auth rules, so type-graphql's wrapper around each plain field
@@ -29,6 +44,7 @@ export async function createSchema(pubSub?: PubSub<any>): Promise<GraphQLSchema>
     // Only the schema emitter builds without a bus; it never executes subscriptions.
     pubSub: pubSub ?? { publish: () => undefined, subscribe: () => (async function* () {})() },
     emitSchemaFile: false,
+    container: resolverInstances(),
   });
   // type-graphql wraps resolveType in an async function; graphql-jit (the HTTP fast path) takes
   // its answer as it comes, so a Promise resolved no type. The same rule, synchronous.
