@@ -30,6 +30,8 @@ const bearer = (k: string) => ({ authorization: `Bearer ${k}` });
 
 async function expectRateLimited(res: Response) {
   expect(res.status).toBe(429);
+  // JSON whatever type the request asked for: the body is the 429's own, not a GraphQL response.
+  expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
   const retryAfter = Number(res.headers.get('retry-after'));
   expect(retryAfter).toBeGreaterThanOrEqual(1);
   expect(retryAfter).toBeLessThanOrEqual(60);
@@ -49,6 +51,7 @@ describe('GraphQL over HTTP', () => {
     for (const r of answers) expect(r.headers.get('retry-after')).toBeNull();
 
     for (let i = 0; i < 10; i++) await expectRateLimited(await post(bearer(KEYS[0]!)));
+    await expectRateLimited(await post({ ...bearer(KEYS[0]!), accept: 'application/graphql-response+json' }));
     await expectRateLimited(await get(bearer(KEYS[0]!)));
   });
 
