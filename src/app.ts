@@ -164,7 +164,7 @@ export async function startApp(config: Config, log: Logger): Promise<Running> {
   const streams = httpStreams(transports);
   // JSON queries and mutations that pass every check are answered in front of Fastify and Apollo;
   // everything else reaches Fastify's own handler untouched.
-  const fastPath = httpFastPath({ core: transports, keys, schema, limiter, log: log.child({ component: 'http' }), bodyLimit: HTTP_BODY_LIMIT, corsHeaders: graphqlCors.answerHeaders });
+  const fastPath = httpFastPath({ core: transports, keys, schema, limiter, log: log.child({ component: 'http' }), bodyLimit: HTTP_BODY_LIMIT, corsPairs: graphqlCors.answerPairs });
   const [fastify] = app.server.listeners('request') as Array<(req: IncomingMessage, res: ServerResponse) => void>;
   app.server.removeListener('request', fastify!);
   // Node's closeIdleConnections leaves connections that never sent a request (a browser's or

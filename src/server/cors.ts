@@ -38,7 +38,7 @@ function isLocalOrigin(origin: string): boolean {
   }
 }
 
-/** How many `Origin` values `answerHeaders` remembers: a page's origin comes with every request. */
+/** How many `Origin` values the CORS table remembers: a page's origin comes with every request. */
 const ORIGINS_KEPT = 64;
 
 export function cors(origins: Config['corsOrigins']) {
@@ -53,18 +53,24 @@ export function cors(origins: Config['corsOrigins']) {
     return origins === '*' ? { 'access-control-allow-origin': '*' } : { 'access-control-allow-origin': origin, 'access-control-allow-credentials': 'true' };
   };
 
-  const answers = new Lru<Record<string, string>>(ORIGINS_KEPT);
+  /** The same headers as an object (Fastify's `reply.headers`) and as node's flat list (the fast path's `writeHead`). */
+  type Answer = { headers: Record<string, string>; pairs: readonly string[] };
+  const answerOf = (headers: Record<string, string>): Answer => ({ headers, pairs: Object.freeze(Object.entries(headers).flat()) });
+  const noGrant = answerOf(withoutOrigin);
+  const answers = new Lru<Answer>(ORIGINS_KEPT);
   /** The CORS headers of every answer (refusals included) to a GraphQL request from `origin`. */
-  const answerHeaders = (origin: string | undefined): Record<string, string> =>
+  const answerFor = (origin: string | undefined): Answer =>
     origin === undefined
-      ? withoutOrigin
+      ? noGrant
       : answers.through(origin, (o) => {
           const grant = grantOf(o);
-          return grant ? Object.freeze({ ...withoutOrigin, ...grant, 'access-control-expose-headers': EXPOSED_HEADERS }) : withoutOrigin;
+          return grant ? answerOf(Object.freeze({ ...withoutOrigin, ...grant, 'access-control-expose-headers': EXPOSED_HEADERS })) : noGrant;
         });
+  const answerHeaders = (origin: string | undefined) => answerFor(origin).headers;
 
   return {
     answerHeaders,
+    answerPairs: (origin: string | undefined) => answerFor(origin).pairs,
 
     /** `onRequest` for the GraphQL routes. */
     async onRequest(req: FastifyRequest, reply: FastifyReply) {

@@ -56,22 +56,14 @@ function httpOf(errors: readonly GraphQLError[], headers: string[]): number {
   return status;
 }
 
-/** Each CORS header object as a flat list, made once per object (the CORS table keeps one per origin). */
-const flatLists = new WeakMap<Record<string, string>, readonly string[]>();
-function flat(headers: Record<string, string>): readonly string[] {
-  let list = flatLists.get(headers);
-  if (!list) flatLists.set(headers, (list = Object.entries(headers).flat()));
-  return list;
-}
-
 /**
  * An answer's headers as node:http takes them in a flat list (name, value, …), not an object:
  * node's writeHead reads an object's headers by name at a site every header object of the
  * process goes through (a megamorphic load each), and an object built per request from the
  * CORS, rate-limit and type headers is one more object with properties added one by one.
  */
-export function answerHeaders(cors: Record<string, string>, verdict: RateVerdict, type: string): string[] {
-  const headers = flat(cors).concat(rateLimitPairs(verdict));
+export function answerHeaders(cors: readonly string[], verdict: RateVerdict, type: string): string[] {
+  const headers = cors.concat(rateLimitPairs(verdict));
   headers.push('content-type', `${type}; charset=utf-8`);
   return headers;
 }
@@ -92,14 +84,14 @@ export interface FastPathDeps {
   limiter: RateLimiter;
   log: Logger;
   bodyLimit: number;
-  /** The CORS headers every GraphQL answer to a request from an origin (or none) carries. */
-  corsHeaders(origin: string | undefined): Record<string, string>;
+  /** The CORS headers every GraphQL answer to a request from an origin (or none) carries, as a flat list (name, value, …). */
+  corsPairs(origin: string | undefined): readonly string[];
 }
 
 /** `next` takes the request on (Fastify's own listener), so that no request needs a closure of its own. */
 export type RawHandler = (req: IncomingMessage, res: ServerResponse, next: (req: IncomingMessage, res: ServerResponse) => void) => void;
 
-export function httpFastPath({ core, keys, schema, limiter, log, bodyLimit, corsHeaders }: FastPathDeps): RawHandler & { close(): void } {
+export function httpFastPath({ core, keys, schema, limiter, log, bodyLimit, corsPairs }: FastPathDeps): RawHandler & { close(): void } {
   // Per document (the core keeps one DocumentNode per query text) and operation name. A
   // document is compiled when it comes again (as Mercurius' `jit: 1`): compiling costs more
   // than a run, and one-off documents would make every request pay it.
@@ -151,7 +143,7 @@ export function httpFastPath({ core, keys, schema, limiter, log, bodyLimit, cors
     return isRefusal(prepared) || prepared.operation === 'subscription' ? undefined : prepared;
   }
 
-  async function answer(res: ServerResponse, principal: Principal, prepared: Prepared, type: string, cors: Record<string, string>): Promise<void> {
+  async function answer(res: ServerResponse, principal: Principal, prepared: Prepared, type: string, cors: readonly string[]): Promise<void> {
     const taken = limiter.take(keyBucket(principal));
     // In memory the verdict is there at once: no await, so no turn of the microtask queue.
     const verdict = taken instanceof Promise ? await taken : taken;
@@ -177,9 +169,9 @@ export function httpFastPath({ core, keys, schema, limiter, log, bodyLimit, cors
     res.writeHead(status, headers).end(body);
   }
 
-  function failed(res: ServerResponse, cors: Record<string, string>, err: unknown): void {
+  function failed(res: ServerResponse, cors: readonly string[], err: unknown): void {
     log.error({ err, method: 'POST', route: '/graphql' }, 'request failed');
-    if (!res.headersSent) write(res, 500, flat(cors).concat('content-type', 'application/json; charset=utf-8'), errorBody(true, 500, 'Internal error'));
+    if (!res.headersSent) write(res, 500, cors.concat('content-type', 'application/json; charset=utf-8'), errorBody(true, 500, 'Internal error'));
     else res.destroy();
   }
 
@@ -219,7 +211,7 @@ export function httpFastPath({ core, keys, schema, limiter, log, bodyLimit, cors
         return next(req, res);
       }
       if (log.isLevelEnabled('info')) logCompletion(req, res);
-      const cors = corsHeaders(req.headers.origin);
+      const cors = corsPairs(req.headers.origin);
       answer(res, principal, prepared, offer, cors).catch((err: unknown) => failed(res, cors, err));
     }
     req.on('data', onData);

@@ -197,7 +197,7 @@ describe('in front of Fastify', () => {
 describe("an answer's headers", () => {
   it("are node's flat list, the CORS, rate-limit and type headers in Apollo's order", () => {
     const verdict = { allowed: true, limit: 600, remaining: 599, resetSeconds: 60 };
-    const cors = { vary: 'Origin', 'access-control-allow-origin': 'http://localhost:5173' };
+    const cors = ['vary', 'Origin', 'access-control-allow-origin', 'http://localhost:5173'];
     const headers = answerHeaders(cors, verdict, 'application/json');
     expect(headers).toEqual(['vary', 'Origin', 'access-control-allow-origin', 'http://localhost:5173', 'ratelimit-limit', '600', 'ratelimit-remaining', '599', 'ratelimit-reset', '60', 'content-type', 'application/json; charset=utf-8']);
     // Each answer its own list: what one request adds (its length) never reaches the next.
