@@ -78,9 +78,13 @@ export function keyFields(groupBy: readonly CallStatsDimension[]): Array<keyof C
   return [...new Set(groupBy.flatMap((d) => KEY_FIELDS[d]))];
 }
 
-/** The key of the row a call with these facets counts in. */
-export function keysOf(c: CallFacets, groupBy: readonly CallStatsDimension[]): CallStatsKeys {
-  return Object.fromEntries(keyFields(groupBy).map((f) => [f, c[KEY_FACET[f]]])) as CallStatsKeys;
+/** The key of the row a call with these facets counts in; `fields`: the grouping's (keyFields). */
+export function keysOf(c: CallFacets, fields: ReadonlyArray<keyof CallStatsKeys>): CallStatsKeys {
+  // A loop, not Object.fromEntries: live statistics key every change, and a key built from
+  // entries is a dictionary, several times slower to build and to write out.
+  const keys: Record<string, string | undefined> = {};
+  for (const f of fields) keys[f] = c[KEY_FACET[f]];
+  return keys as CallStatsKeys;
 }
 
 export function isTimeZone(name: string): boolean {

@@ -185,6 +185,16 @@ describe('callStatsUpdated', () => {
       await exotel('live-old', '+919811000202', '2024-06-30T10:00:00+05:30', 40);
       expect(await subs[0]!.feed.drain(300)).toEqual([]);
       expect((await gw.metric('switchboard_call_stats_computations_total')) - before).toBe(2);
+
+      // The rows are known now: the next call of that day is counted into them in memory, with
+      // no count in SQL (the change's row must be the row the store counted).
+      const sqlCounts = await gw.metric('switchboard_call_stats_counts_total', 'kind="rows"');
+      await exotel('live-2', '+919811000203', '2024-07-02T23:00:00+05:30', 20);
+      for (const sub of subs) {
+        expect(plain(await sub.feed.next(10_000))).toEqual({ callStatsUpdated: [{ keys: { provider: 'EXOTEL', status: null }, bucketStart: '2024-07-01T18:30:00.000Z', totalCalls: 2, answeredCalls: 2 }] });
+      }
+      expect(plain(await byStatus.feed.next(10_000))).toEqual({ callStatsUpdated: [{ keys: { status: 'ANSWERED' }, totalCalls: 2 }] });
+      expect((await gw.metric('switchboard_call_stats_counts_total', 'kind="rows"')) - sqlCounts).toBe(0);
       for (const sub of [...subs, byStatus]) sub.stop();
     } finally {
       await Promise.all(connections.map((c) => c.close()));

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { bucketLabel as domainBucketLabel, keysOf, type CallStatsDimension, type CallStatsKeys, type CallStatsInterval, type CallStatsRecord } from '../../src/domain/call-stats.js';
+import { bucketLabel as domainBucketLabel, keyFields, keysOf, type CallStatsDimension, type CallStatsKeys, type CallStatsInterval, type CallStatsRecord } from '../../src/domain/call-stats.js';
 import { callFacets, facetsMatch, type CallFilter } from '../../src/domain/calls.js';
 import type { CallEventPatch, CallEventRecord, CallStatus, ProviderName } from '../../src/domain/model.js';
 import { openDb, type Db } from '../../src/store/db.js';
@@ -130,7 +130,7 @@ function expected(calls: CallEventRecord[], filter: CallFilter, groupBy: CallSta
   if (!interval && !groupBy.length) rows.set(`${keyText({})}|`, zero());
   facets.forEach((f, i) => {
     if (!inRange(f) || (filter.provider && f.provider !== filter.provider) || (filter.answered !== undefined && (f.status === 'ANSWERED') !== filter.answered) || (filter.answered === false && f.status === 'RINGING')) return;
-    const key = keyText(keysOf(f, groupBy));
+    const key = keyText(keysOf(f, keyFields(groupBy)));
     keys.add(key);
     const id = `${key}|${interval ? bucketLabel(Date.parse(f.startedAt), interval, timeZone) : ''}`;
     const r = rows.get(id) ?? zero();
@@ -304,7 +304,7 @@ describe('callStatsUpdated', () => {
               arriving,
               (change) => {
                 const f = callFacets(change.call);
-                if (facetsMatch(f, q.filter)) touched.add(id(keysOf(f, groupBy), f.startedAt));
+                if (facetsMatch(f, q.filter)) touched.add(id(keysOf(f, keyFields(groupBy)), f.startedAt));
                 announced = Promise.all([announced, sleep(timings[k++ % timings.length]!.lag)]).then(() => bus.publish(Topic.CALL_CHANGED, change));
               },
               () => sleep(timings[k % timings.length]!.pause),
