@@ -28,6 +28,18 @@ let n = 0;
 /** A failed PIN verification on `greenvn`: it names no allocation, so it applies to the active one holding that VN. */
 const failedVerification = (greenvn: string) => ({ ...fixture('verification-failed.json'), call_sid: `replay${String(++n).padStart(26, '0')}`, greenvn });
 
+/**
+ * An instant no receipt shares, for the filters' ends (strict): a receipt's time is the store's
+ * clock, to the millisecond on the embedded store, and a webhook posted within it would tie.
+ */
+async function instant(): Promise<string> {
+  const tick = () => new Promise((resolve) => setTimeout(resolve, 2));
+  await tick();
+  const at = new Date().toISOString();
+  await tick();
+  return at;
+}
+
 async function post(path: string, body: string | Buffer, contentType = 'application/json') {
   const res = await fetch(`${gw.url}/webhooks/${path}?token=${WEBHOOK_TOKEN}&note=kept`, { method: 'POST', headers: { 'content-type': contentType }, body });
   return res.status;
@@ -74,15 +86,15 @@ describe('the admin scope', () => {
 
 describe('webhookReceipts', () => {
   it('lists every delivery newest first, with what became of it, filtered by provider, status and time, page by page', async () => {
-    const before = new Date().toISOString();
+    const before = await instant();
     const payload = JSON.stringify(failedVerification('+918049999001'));
     expect(await post('exotel/verifications', payload)).toBe(200); // unmatched: no allocation holds the VN
     expect(await post('exotel/verifications', payload)).toBe(200); // the same event again: unmatched too (the key was released)
-    const middle = new Date().toISOString();
+    const middle = await instant();
     expect(await post('exotel/calls', '{"not":"a call"}')).toBe(400); // rejected
     expect(await post('delacon/calls', '{"PLA_Call_Id":"42001","PLA_CallResult":"Answered","PLA_Duration":"12s"}')).toBe(200);
     expect(await post('delacon/calls', '{"PLA_Call_Id":"42001","PLA_CallResult":"Answered","PLA_Duration":"12s"}')).toBe(200); // duplicate
-    const after = new Date(Date.now() + 1).toISOString();
+    const after = await instant();
 
     const all = (await receipts({ receivedAfter: before, receivedBefore: after })).edges.map((e) => e.node);
     expect(all.map((r) => [r.provider, r.event, r.status])).toEqual([
@@ -116,7 +128,7 @@ describe('webhookReceipts', () => {
   });
 
   it('never shows the webhook token, wherever a provider put it; a body kept as bytes is shown as text and exactly', async () => {
-    const since = new Date().toISOString();
+    const since = await instant();
     const echo = JSON.stringify({ ...failedVerification('+918049999002'), callback: `https://gw.example/webhooks/exotel/calls?token=${WEBHOOK_TOKEN}` });
     expect(await post('exotel/verifications', echo)).toBe(200);
     const bytes = Buffer.concat([Buffer.from(`{"call_sid":"x","echo":"${WEBHOOK_TOKEN}","bad":"`), Buffer.from([0xff, 0x00, 0xfe]), Buffer.from('"}')]);
@@ -169,7 +181,7 @@ describe('replayWebhookReceipt', () => {
       ).allocateGreenVN.allocation!;
     const before = await allocate();
     await gw.request(ExotelDeallocateDocument, { input: { allocationId: before.id } });
-    const since = new Date().toISOString();
+    const since = await instant();
     expect(await post('exotel/verifications', JSON.stringify(failedVerification(before.greenVN!)))).toBe(200);
     const [unmatched] = (await receipts({ status: 'UNMATCHED', receivedAfter: since })).edges.map((e) => e.node);
     const now = await allocate();
@@ -184,7 +196,7 @@ describe('replayWebhookReceipt', () => {
   });
 
   it('refuses what cannot be replayed, with the field', async () => {
-    const since = new Date().toISOString();
+    const since = await instant();
     expect(await post('exotel/calls', '{"not":"a call"}')).toBe(400);
     const [rejected] = (await receipts({ status: 'REJECTED', receivedAfter: since })).edges.map((e) => e.node);
     expect(await replay(rejected!.id)).toMatchObject({ receipt: null, userErrors: [{ code: 'VALIDATION_FAILED', field: ['input', 'id'], message: expect.stringMatching(/^the payload still cannot be read: .*call_sid/) }] });

@@ -310,7 +310,8 @@ describe('callStatsUpdated', () => {
               () => sleep(timings[k % timings.length]!.pause),
             );
             await announced;
-            // Until no push has come for longer than a push interval: every touched row has been sent.
+            // Until no push has come for longer than a push interval since the last change: every touched row has been sent.
+            lastPush = Math.max(lastPush, performance.now());
             while (performance.now() - lastPush < PUSH_INTERVAL_MS + COALESCE_MS * 3) await sleep(50);
             await live.return!();
             await reading;
