@@ -66,15 +66,13 @@ export function cors(origins: Config['corsOrigins']) {
           const grant = grantOf(o);
           return grant ? answerOf(Object.freeze({ ...withoutOrigin, ...grant, 'access-control-expose-headers': EXPOSED_HEADERS })) : noGrant;
         });
-  const answerHeaders = (origin: string | undefined) => answerFor(origin).headers;
 
   return {
-    answerHeaders,
     answerPairs: (origin: string | undefined) => answerFor(origin).pairs,
 
     /** `onRequest` for the GraphQL routes. */
     async onRequest(req: FastifyRequest, reply: FastifyReply) {
-      if (req.method !== 'OPTIONS') void reply.headers(answerHeaders(req.headers.origin));
+      if (req.method !== 'OPTIONS') void reply.headers(answerFor(req.headers.origin).headers);
     },
 
     /** `OPTIONS` on the GraphQL routes: a preflight, or a plain question about the methods. */
