@@ -50,6 +50,22 @@ export function sameFacts(a: CallEventRecord, b: CallEventRecord): boolean {
   return canonical(a) === canonical(b);
 }
 
+/**
+ * A stored change of a call, as live statistics count it: the call as it was out of its row,
+ * as it is into its row. Its caller's first call (firstTimeCallers) is the store's word, from
+ * the statement that wrote the change.
+ */
+export interface CallChange {
+  call: CallEventRecord;
+  previous?: CallEventRecord;
+  /** The store transaction that wrote it (a PostgreSQL xid8): whether a count includes it. */
+  txid: string;
+  /** Whether the call as it was, and as it is, is its caller's first. */
+  first: { was: boolean; is: boolean };
+  /** Other calls whose first-call mark the change moved: one it displaced (-1), or the caller's next first when this one left (+1). */
+  marks: Array<{ call: CallEventRecord; sign: 1 | -1 }>;
+}
+
 /** Ended without anyone answering: what `missedCalls` counts and `answered: false` selects. */
 export const UNANSWERED: readonly CallStatus[] = ['MISSED', 'BUSY', 'VOICEMAIL', 'FAILED'];
 

@@ -13,10 +13,10 @@
  * into a row only if the row's snapshot does not include it.
  */
 import { bucketLabel, countCall, keyFields, keysOf, STATS_LIMITS, statsProblem, type CallStatsKeys, type CallStatsQuery, type CallStatsRecord } from '../domain/call-stats.js';
-import { callFacets, facetsMatch, type CallFacets } from '../domain/calls.js';
+import { callFacets, facetsMatch, type CallChange, type CallFacets } from '../domain/calls.js';
 import { ErrorCode, GatewayError } from '../errors.js';
 import { callStatsComputations, callStatsCounts } from '../observability/metrics.js';
-import { Topic, type Bus, type CallChange } from '../pubsub/bus.js';
+import { Topic, type Bus } from '../pubsub/bus.js';
 import { visibleIn, type Counted } from '../store/call-stats.js';
 import type { Store } from '../store/store.js';
 import { checkFilter } from './calls.js';
@@ -32,11 +32,12 @@ export const PUSH_INTERVAL_MS = 1_000;
 
 type Target = { keys: CallStatsKeys; at: string };
 
-/** One version of a call counted into (sign 1) or out of (-1) a row, or only its first-call mark out (0). */
+/** One version of a call counted into (sign 1) or out of (-1) a row; only its first-call mark unless `whole`. */
 interface Delta {
   id: string;
   facets: CallFacets;
-  sign: -1 | 0 | 1;
+  sign: -1 | 1;
+  whole: boolean;
   first: boolean;
   txid: string;
 }
@@ -67,8 +68,8 @@ interface Group {
 }
 
 function apply(row: CallStatsRecord, d: Delta): void {
-  if (d.sign) countCall(row, d.facets, d.sign, d.first);
-  else if (d.first) row.firstTimeCallers--;
+  if (d.whole) countCall(row, d.facets, d.sign, d.first);
+  else row.firstTimeCallers += d.sign;
 }
 
 /**
@@ -91,9 +92,6 @@ function groupKey(q: CallStatsQuery): string {
 export class CallStats {
   private readonly groups = new Map<string, Group>();
   private unlisten?: () => void;
-  /** Each caller's first call (firstTimeCallers), while there are groups; loaded once, then kept by the changes. */
-  private callers?: Map<string, { id: string; startedAt: number }>;
-  private callersLoaded?: Promise<void>;
   /** Groups are seeded one after another (see seed). */
   private seeds: Promise<void> = Promise.resolve();
   /** Whether the store knows each time zone asked for (zoneProblem). */
@@ -192,12 +190,10 @@ export class CallStats {
   private stopListening(): void {
     this.unlisten?.();
     this.unlisten = undefined;
-    this.callers = this.callersLoaded = undefined;
   }
 
   /**
-   * The group's rows from one query, once the callers are known (its later changes count
-   * firstTimeCallers from them). One group at a time, each after a turn of the event loop: the
+   * The group's rows from one query. One group at a time, each after a turn of the event loop: the
    * embedded store's queries run on this thread and back to back they never yield to it, so a
    * hundred subscribers seeding ten groups together held it for seconds, and sockets opened
    * meanwhile were closed uninitialised (4408).
@@ -206,12 +202,9 @@ export class CallStats {
     await new Promise((resolve) => setImmediate(resolve));
     if (this.groups.get(group.key) !== group) return;
     try {
-      await (this.callersLoaded ??= this.loadCallers());
-      await new Promise((resolve) => setImmediate(resolve));
       await this.counted(group, 'seed', (query) => this.store.callStats.counted(query));
     } catch {
       // The store is unreachable: the group's rows stay unknown, each counted in SQL as it changes.
-      this.callersLoaded = undefined;
     }
   }
 
@@ -244,65 +237,26 @@ export class CallStats {
     }
   }
 
-  /** The store's first calls, merged with what changes said meanwhile: the earlier start wins (the stored call on a tie, as its seq is lower). */
-  private async loadCallers(): Promise<void> {
-    const live = (this.callers = new Map());
-    const stored = await this.store.callStats.firstCalls();
-    for (const [from, first] of live) {
-      const had = stored.get(from);
-      if (!had || had.id === first.id || first.startedAt < had.startedAt) stored.set(from, first);
-    }
-    if (this.callers === live) this.callers = stored;
-  }
-
-  /**
-   * Whether the call was and is its caller's first, keeping the callers current; `displaced`:
-   * the call that was the first until this one. Approximate where the store is exact: a first
-   * call whose start moves later, or whose caller changes, stays the first here.
-   */
-  private firstness(id: string, before: CallFacets | undefined, after: CallFacets): { wasFirst: boolean; isFirst: boolean; displaced?: string } {
-    const callers = this.callers;
-    if (!callers) return { wasFirst: false, isFirst: false };
-    const wasFirst = Boolean(before?.from && callers.get(before.from)?.id === id);
-    let displaced: string | undefined;
-    if (after.from) {
-      const at = Date.parse(after.startedAt);
-      const first = callers.get(after.from);
-      if (!first || first.id === id || at < first.startedAt) {
-        if (first && first.id !== id) displaced = first.id;
-        callers.set(after.from, { id, startedAt: at });
-      }
-    }
-    return { wasFirst, isFirst: Boolean(after.from && callers.get(after.from)?.id === id), displaced };
-  }
-
-  /** Counts the call's change into each group: its version before out, after in. */
-  private apply({ call, previous, txid }: CallChange): void {
+  /** Counts the call's change into each group: its version before out, after in, and the first-call marks it moved. */
+  private apply({ call, previous, txid, first, marks }: CallChange): void {
     const before = previous && callFacets(previous);
     const after = callFacets(call);
-    const { wasFirst, isFirst, displaced } = this.firstness(call.id, before, after);
+    const moved = marks.map((m) => ({ facets: callFacets(m.call), sign: m.sign }));
     for (const group of this.groups.values()) {
-      if (before) this.count(group, before, -1, wasFirst, txid);
-      this.count(group, after, 1, isFirst, txid);
+      if (before) this.count(group, before, -1, first.was, txid);
+      this.count(group, after, 1, first.is, txid);
+      for (const m of moved) this.count(group, m.facets, m.sign, true, txid, false);
     }
-    if (displaced) void this.unfirst(displaced, txid);
   }
 
-  /** A call that is no longer its caller's first (since `txid`) leaves firstTimeCallers of its row. */
-  private async unfirst(id: string, txid: string): Promise<void> {
-    const [call] = await this.store.calls.byIds([id]).catch(() => []);
-    if (!call) return;
-    for (const group of this.groups.values()) this.count(group, callFacets(call), 0, true, txid);
-  }
-
-  /** Counts a call's facets into the group's row, unless its count includes them already; pushed after COALESCE_MS. */
-  private count(group: Group, facets: CallFacets, sign: -1 | 0 | 1, first: boolean, txid: string): void {
+  /** Counts a call's facets (or only its first-call mark) into the group's row, unless its count includes them already; pushed after COALESCE_MS. */
+  private count(group: Group, facets: CallFacets, sign: -1 | 1, first: boolean, txid: string, whole = true): void {
     const { query } = group;
     if (!facetsMatch(facets, query.filter)) return;
     const keys = keysOf(facets, group.fields);
     const id = rowId(group, keys, facets.startedAt);
     group.pending.set(id, { keys, at: facets.startedAt });
-    const delta = { id, facets, sign, first, txid };
+    const delta = { id, facets, sign, whole, first, txid };
     if (group.counting.size) group.log.push(delta);
     const known = group.rows.get(id);
     if (known && !visibleIn(known.snapshot, txid)) apply(known.row, delta);

@@ -6,6 +6,7 @@
 import { setMaxListeners } from 'node:events';
 import { createPubSub, type PubSub, type PubSubEventTarget } from '@graphql-yoga/subscription';
 import type { Redis } from 'ioredis';
+import type { CallChange } from '../domain/calls.js';
 import type { AllocationEventRecord, CallEventRecord, OrderRecord, PhoneNumberRecord } from '../domain/model.js';
 import { eventsPublished } from '../observability/metrics.js';
 
@@ -17,13 +18,6 @@ export const Topic = {
   /** A call's change with the call as it was (absent for a new call): what live statistics recount. */
   CALL_CHANGED: 'CALL_CHANGED',
 } as const;
-
-export interface CallChange {
-  call: CallEventRecord;
-  previous?: CallEventRecord;
-  /** The store transaction that wrote it (a PostgreSQL xid8): whether a count includes it. */
-  txid: string;
-}
 
 export type Topics = {
   [Topic.CALL_EVENT]: [CallEventRecord];

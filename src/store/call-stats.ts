@@ -111,14 +111,6 @@ export class CallStatsStore {
     return row!.known;
   }
 
-  /** Each caller's first call in the store (by start, then seq): its id and start (ms). */
-  async firstCalls(): Promise<Map<string, { id: string; startedAt: number }>> {
-    const rows = await this.db.query<{ from_number: string; id: string; first_started_at: Date }>(
-      'SELECT k.from_number, e.id, k.first_started_at FROM call_callers k JOIN call_events e ON e.seq = k.first_seq',
-    );
-    return new Map(rows.map((r) => [r.from_number, { id: r.id, startedAt: new Date(r.first_started_at).getTime() }]));
-  }
-
   /**
    * Every row of the query: one per key (and bucket); with an interval, each key seen in the
    * range gets every bucket of [startedAfter, startedBefore ?? now), empty ones as zeros. At

@@ -4,7 +4,7 @@
  * their first call (`call_callers`).
  */
 import { randomUUID } from 'node:crypto';
-import { callFacets, mergeCall, newCall, sameFacts, searchTerms, UNANSWERED, type CallFacets, type CallFilter } from '../domain/calls.js';
+import { callFacets, mergeCall, newCall, sameFacts, searchTerms, UNANSWERED, type CallChange, type CallFacets, type CallFilter } from '../domain/calls.js';
 import type { CallEventPatch, CallEventRecord, ProviderName } from '../domain/model.js';
 import { batched } from './batching.js';
 import type { Db, Queryable } from './db.js';
@@ -49,13 +49,28 @@ const facetsOf = (json: string) => `jsonb_populate_record(NULL::call_facets, ${j
 
 /**
  * The caller's first call, given calls just written (`seq`, `from_number`, `started_at`): the
- * earlier (by start, then seq) wins; the caller's row lock orders concurrent merges.
+ * earlier (by start, then seq) wins; the caller's row lock orders concurrent merges. By mode:
+ * - `backfill` (migration 6, which runs before migration 7's column): only that;
+ * - `new` (new calls): each caller row it changes is returned, with `previous_seq`, the first
+ *   call it displaced;
+ * - `changed` (a stored call's new version): the caller's row is written even when its first
+ *   stays, so that it is returned with `previous_seq`, its first call as found under the lock:
+ *   whether the call was its caller's first is then exact, even when another merge displaced
+ *   it after this statement's snapshot was taken.
  */
-const FIRST_CALLERS = `
+function firstCallers(mode: 'backfill' | 'new' | 'changed'): string {
+  const earlier = '(excluded.first_started_at, excluded.first_seq) < (k.first_started_at, k.first_seq)';
+  const set = {
+    backfill: `first_started_at = excluded.first_started_at, first_seq = excluded.first_seq WHERE ${earlier}`,
+    new: `first_started_at = excluded.first_started_at, first_seq = excluded.first_seq, previous_seq = k.first_seq WHERE ${earlier} RETURNING first_seq, previous_seq`,
+    changed: `first_started_at = CASE WHEN ${earlier} THEN excluded.first_started_at ELSE k.first_started_at END,
+      first_seq = CASE WHEN ${earlier} THEN excluded.first_seq ELSE k.first_seq END, previous_seq = k.first_seq RETURNING first_seq, previous_seq`,
+  }[mode];
+  return `
   INSERT INTO call_callers AS k (from_number, first_started_at, first_seq)
   SELECT DISTINCT ON (from_number) from_number, started_at, seq FROM written WHERE from_number IS NOT NULL ORDER BY from_number, started_at, seq
-  ON CONFLICT (from_number) DO UPDATE SET first_started_at = excluded.first_started_at, first_seq = excluded.first_seq
-  WHERE (excluded.first_started_at, excluded.first_seq) < (k.first_started_at, k.first_seq)`;
+  ON CONFLICT (from_number) DO UPDATE SET ${set}`;
+}
 
 /** Clauses on call_facets `f` selecting the filter's calls; their values are appended to `args`. */
 export function facetsWhere(filter: CallFilter, args: unknown[]): string[] {
@@ -98,7 +113,15 @@ const ORDERS: Record<CallOrder['field'], Omit<Sort, 'descending'>> = {
   DURATION: { column: 'f.duration_seconds', key: 'f.duration_seconds', fromKey: (p) => `${p}::bigint` },
 };
 
-export type Merged = { call: CallEventRecord; changed: false } | { call: CallEventRecord; changed: true; previous?: CallEventRecord; txid: string };
+export type Merged = { call: CallEventRecord; changed: false } | ({ changed: true } & CallChange);
+
+/** What a merge's write tells of the change (CallChange). */
+type Written = Pick<CallChange, 'txid' | 'first' | 'marks'>;
+
+/** Thrown to roll back a write whose version is no longer current: the merge reads and merges again. */
+const STALE = Symbol('stale');
+/** SQLSTATE deadlock_detected. */
+const DEADLOCK = '40P01';
 
 export class CallStore {
   constructor(private readonly db: Db) {}
@@ -109,31 +132,45 @@ export class CallStore {
    * stored call and its row version, then write the merge only if that version is still
    * current. A concurrent first insert or merge makes us read and merge again, so no fact is
    * lost. `changed` is false when the call already held every fact (an event applied again):
-   * nothing is written. `previous`: the call as it was, when it was stored already; `txid`:
-   * the transaction that wrote the change (live statistics tell by it whether a count they
-   * ran includes it).
+   * nothing is written. Otherwise the change (CallChange): the call as it was when stored
+   * already, the transaction that wrote it (live statistics tell by it whether a count they
+   * ran includes it) and the first calls it moved.
    */
   async merge(patch: CallEventPatch): Promise<Merged> {
     for (;;) {
       const now = new Date().toISOString();
       const fresh = newCall(patch, randomUUID(), now);
       const found = await this.insertOrRead(fresh);
-      if (found.inserted) return { call: fresh, changed: true, txid: found.txid! };
+      if (found.inserted) return { call: fresh, changed: true, txid: found.txid!, first: { was: false, is: found.first }, marks: await displaced(this.db, found) };
       if (!found.version) continue; // inserted by someone else after our statement began
       const merged = mergeCall(found.data, patch, now);
       if (sameFacts(merged, found.data)) return { call: found.data, changed: false };
-      const updated = await this.db.query<{ txid: string }>(
-        `WITH updated AS (
-           UPDATE call_events SET to_number = $3, service_ref = $4, allocation_ref = $5, status = $6, updated_at = $7, data = $8
-           WHERE provider = $1 AND provider_call_id = $2 AND xmin::text = $9 RETURNING seq, pg_current_xact_id()::text AS txid),
-         written AS (
-           UPDATE call_facets f SET (${COLUMNS.join(', ')}) = (SELECT ${COLUMNS.map((c) => `r.${c}`).join(', ')} FROM jsonb_populate_record(NULL::call_facets, $10::jsonb) r)
-           FROM updated u WHERE f.seq = u.seq RETURNING f.seq, f.from_number, f.started_at),
-         callers AS (${FIRST_CALLERS})
-         SELECT txid FROM updated`,
-        [merged.provider, merged.providerCallId, merged.to ?? null, merged.serviceRef ?? null, merged.allocationRef ?? null, merged.status, now, merged, found.version, facetsRow(merged)],
-      );
-      if (updated.length === 1) return { call: merged, changed: true, previous: found.data, txid: updated[0]!.txid };
+      const written = await this.update(found.data, found.seq!, found.version, merged, now);
+      if (written) return { call: merged, changed: true, previous: found.data, ...written };
+    }
+  }
+
+  /**
+   * Writes the merge if `version` is still current (else undefined). When the call may stop
+   * being its caller's first (its caller changes, or it starts later), it first leaves that
+   * place in the same transaction (leaveFirst).
+   */
+  private async update(stored: CallEventRecord, seq: number, version: string, merged: CallEventRecord, now: string): Promise<Written | undefined> {
+    const before = callFacets(stored);
+    const after = callFacets(merged);
+    try {
+      if (!before.from || (before.from === after.from && Date.parse(after.startedAt) <= Date.parse(before.startedAt))) return await updateCall(this.db, version, merged, now);
+      return await this.db.transaction(async (tx) => {
+        const left = await leaveFirst(tx, before.from!, after.from, seq);
+        const written = await updateCall(tx, version, merged, now);
+        if (!written) throw STALE;
+        return { txid: written.txid, first: { was: left.was, is: written.first.is }, marks: [...left.marks, ...written.marks] };
+      });
+    } catch (err) {
+      // Merges moving first calls between callers lock two callers' rows; PostgreSQL ends a cycle
+      // of them by failing one, all rolled back, which then reads and merges again.
+      if (err === STALE || (err as { code?: unknown }).code === DEADLOCK) return undefined;
+      throw err;
     }
   }
 
@@ -164,13 +201,67 @@ export class CallStore {
   }
 }
 
+/** A written call's first-call columns: whether it is its caller's first, and the first call it displaced (`displaced` from the statement's snapshot). */
+type Displacing = { first: boolean; displaced_seq: number | null; displaced: CallEventRecord | null };
+
+/**
+ * The call a new first call displaced, as a mark. Read again when the statement's snapshot
+ * predates it: a first call committed by another merge while this one waited for the caller's
+ * row lock.
+ */
+async function displaced(q: Queryable, row: Displacing): Promise<CallChange['marks']> {
+  if (row.displaced_seq === null) return [];
+  const call = row.displaced ?? (await q.query<{ data: CallEventRecord }>('SELECT data FROM call_events WHERE seq = $1', [row.displaced_seq]))[0]?.data;
+  return call ? [{ call, sign: -1 }] : [];
+}
+
+/** Writes a stored call's merge if `version` is still its row's (else undefined), with its facets and caller's first call. */
+async function updateCall(q: Queryable, version: string, merged: CallEventRecord, now: string): Promise<Written | undefined> {
+  const [row] = await q.query<{ txid: string; was_first: boolean } & Displacing>(
+    `WITH updated AS (
+       UPDATE call_events SET to_number = $3, service_ref = $4, allocation_ref = $5, status = $6, updated_at = $7, data = $8
+       WHERE provider = $1 AND provider_call_id = $2 AND xmin::text = $9 RETURNING seq, pg_current_xact_id()::text AS txid),
+     written AS (
+       UPDATE call_facets f SET (${COLUMNS.join(', ')}) = (SELECT ${COLUMNS.map((c) => `r.${c}`).join(', ')} FROM jsonb_populate_record(NULL::call_facets, $10::jsonb) r)
+       FROM updated u WHERE f.seq = u.seq RETURNING f.seq, f.from_number, f.started_at),
+     callers AS (${firstCallers('changed')}),
+     held AS (SELECT u.txid, u.seq, k.first_seq, k.previous_seq, k.first_seq = u.seq AND k.previous_seq <> u.seq AS displacing FROM updated u LEFT JOIN callers k ON true)
+     SELECT h.txid, coalesce(h.previous_seq = h.seq, false) AS was_first, coalesce(h.first_seq = h.seq, false) AS first,
+       CASE WHEN h.displacing THEN h.previous_seq END AS displaced_seq, d.data AS displaced
+     FROM held h LEFT JOIN call_events d ON h.displacing AND d.seq = h.previous_seq`,
+    [merged.provider, merged.providerCallId, merged.to ?? null, merged.serviceRef ?? null, merged.allocationRef ?? null, merged.status, now, merged, version, facetsRow(merged)],
+  );
+  return row && { txid: row.txid, first: { was: row.was_first, is: row.first }, marks: await displaced(q, row) };
+}
+
+/**
+ * The stored call `seq` leaves its caller's (`from`) first place, if it holds it: the caller's
+ * next call (by start, then seq) takes it, or the caller's row goes (the call's new version is
+ * then written as any other: it may take the place back). The caller's row is locked before
+ * the next is read, so a first call another merge wrote is seen; the new caller's (`to`) too,
+ * both in one order, so that two merges moving calls between the same callers seldom wait on
+ * each other in a cycle.
+ */
+async function leaveFirst(tx: Queryable, from: string, to: string | undefined, seq: number): Promise<{ was: boolean; marks: CallChange['marks'] }> {
+  const held = await tx.query<{ from_number: string; first_seq: number }>('SELECT from_number, first_seq FROM call_callers WHERE from_number = ANY($1) ORDER BY from_number FOR UPDATE', [[from, to ?? from]]);
+  if (held.find((h) => h.from_number === from)?.first_seq !== seq) return { was: false, marks: [] };
+  const [next] = await tx.query<{ data: CallEventRecord }>(
+    `WITH next AS (SELECT seq, started_at FROM call_facets WHERE from_number = $1 AND seq <> $2 ORDER BY started_at, seq LIMIT 1),
+     moved AS (UPDATE call_callers k SET first_seq = n.seq, first_started_at = n.started_at, previous_seq = k.first_seq FROM next n WHERE k.from_number = $1 RETURNING k.first_seq),
+     gone AS (DELETE FROM call_callers WHERE from_number = $1 AND NOT EXISTS (SELECT 1 FROM next))
+     SELECT e.data FROM moved m JOIN call_events e ON e.seq = m.first_seq`,
+    [from, seq],
+  );
+  return { was: true, marks: next ? [{ call: next.data, sign: 1 }] : [] };
+}
+
 /**
  * Insert the calls that are new, with their facets and first callers; read the stored ones
  * (with their row version). One statement, whatever the number of calls.
  */
 function insertOrRead(db: Queryable, calls: CallEventRecord[]) {
   const column = (f: (c: CallEventRecord) => string | undefined) => calls.map((c) => f(c) ?? null);
-  return db.query<{ inserted: boolean; version: string | null; data: CallEventRecord; txid: string | null }>(
+  return db.query<{ inserted: boolean; version: string | null; seq: number | null; data: CallEventRecord; txid: string | null } & Displacing>(
     `WITH input AS (
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])
          WITH ORDINALITY AS i(id, provider, provider_call_id, to_number, service_ref, allocation_ref, status, updated_at, data, facets, n)),
@@ -182,9 +273,10 @@ function insertOrRead(db: Queryable, calls: CallEventRecord[]) {
      written AS (
        INSERT INTO call_facets SELECT f.* FROM inserted x JOIN input i ON i.id::uuid = x.id, ${facetsOf("i.facets::jsonb || jsonb_build_object('seq', x.seq)")}
        RETURNING seq, from_number, started_at),
-     callers AS (${FIRST_CALLERS})
-     SELECT x.id IS NOT NULL AS inserted, x.txid, c.xmin::text AS version, c.data
-     FROM input i LEFT JOIN inserted x ON x.id = i.id::uuid LEFT JOIN call_events c ON c.provider = i.provider AND c.provider_call_id = i.provider_call_id ORDER BY i.n`,
+     callers AS (${firstCallers('new')})
+     SELECT x.id IS NOT NULL AS inserted, x.txid, c.xmin::text AS version, c.seq, c.data, k.first_seq IS NOT NULL AS first, k.previous_seq AS displaced_seq, d.data AS displaced
+     FROM input i LEFT JOIN inserted x ON x.id = i.id::uuid LEFT JOIN callers k ON k.first_seq = x.seq LEFT JOIN call_events d ON d.seq = k.previous_seq
+       LEFT JOIN call_events c ON c.provider = i.provider AND c.provider_call_id = i.provider_call_id ORDER BY i.n`,
     [
       column((c) => c.id),
       column((c) => c.provider),
@@ -209,7 +301,7 @@ export async function backfillCallFacets(tx: Queryable): Promise<void> {
       `WITH written AS (
          INSERT INTO call_facets SELECT f.* FROM unnest($1::bigint[], $2::jsonb[]) AS r(seq, facets), ${facetsOf("r.facets || jsonb_build_object('seq', r.seq)")}
          RETURNING seq, from_number, started_at)
-       ${FIRST_CALLERS}`,
+       ${firstCallers('backfill')}`,
       [rows.map((r) => r.seq), rows.map((r) => facetsRow(r.data))],
     );
     after = Number(rows.at(-1)!.seq);

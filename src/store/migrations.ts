@@ -224,6 +224,18 @@ const MIGRATIONS: Array<{ version: number; name: string; sql: string; backfill?:
     `,
     backfill: (tx) => backfillCallFacets(tx),
   },
+  {
+    version: 7,
+    name: "a caller's row keeps its first call before its last write",
+    sql: `
+      -- So that the statement storing a call's change can return it (PostgreSQL before 18
+      -- returns only the new row of an upsert, and a read beside it misses what another merge
+      -- committed meanwhile): the first call a new one displaced, and whether a changed call
+      -- was its caller's first. Live statistics take each change's first calls from the store
+      -- this way instead of keeping every caller in memory.
+      ALTER TABLE call_callers ADD COLUMN previous_seq bigint;
+    `,
+  },
 ];
 
 /** Names the schema the migrations build: a PGlite template made before a new migration is not reused. */

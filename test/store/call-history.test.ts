@@ -6,14 +6,14 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { bucketLabel as domainBucketLabel, keyFields, keysOf, type CallStatsDimension, type CallStatsKeys, type CallStatsInterval, type CallStatsRecord } from '../../src/domain/call-stats.js';
-import { callFacets, facetsMatch, type CallFilter } from '../../src/domain/calls.js';
+import { callFacets, facetsMatch, type CallChange, type CallFilter } from '../../src/domain/calls.js';
 import type { CallEventPatch, CallEventRecord, CallStatus, ProviderName } from '../../src/domain/model.js';
 import { openDb, type Db } from '../../src/store/db.js';
 import type { CallOrder } from '../../src/store/calls.js';
 import { migrate } from '../../src/store/migrations.js';
 import { Store } from '../../src/store/store.js';
 import { CallStats, COALESCE_MS, PUSH_INTERVAL_MS } from '../../src/gateway/call-stats.js';
-import { createBus, Topic, type CallChange } from '../../src/pubsub/bus.js';
+import { createBus, Topic } from '../../src/pubsub/bus.js';
 
 let db: Db;
 let store: Store;
@@ -154,6 +154,10 @@ function expected(calls: CallEventRecord[], filter: CallFilter, groupBy: CallSta
   return all;
 }
 
+const startOf = (quarter: number) => new Date(WINDOW.from + quarter * 900_000).toISOString();
+const CALLERS = ['+61400000001', '+61400000002', '+61400000003', '+12125550100'];
+const QUARTERS = WINDOW.days * 96;
+
 /** Stores the calls (and their later changes), telling `changed` of each change as the gateway publishes it; `before` is awaited before each write. */
 async function record(specs: Array<typeof callArb extends fc.Arbitrary<infer T> ? T : never>, changed: (c: CallChange) => void = () => undefined, before: () => Promise<unknown> = async () => undefined): Promise<void> {
   for (const s of specs) {
@@ -165,15 +169,16 @@ async function record(specs: Array<typeof callArb extends fc.Arbitrary<infer T> 
       from: s.from,
       to: s.to,
       serviceRef: s.serviceRef,
-      startedAt: new Date(WINDOW.from + s.quarter * 900_000).toISOString(),
+      startedAt: startOf(s.quarter),
       durationSeconds: s.durationSeconds,
       attribution: s.landingPage || s.keywords ? { landingPage: s.landingPage, keywords: s.keywords } : undefined,
       surveyOutcome: s.surveyOutcome,
     };
-    for (const p of [patch, ...(s.later ? [{ provider: s.provider, providerCallId: patch.providerCallId, raw: {}, ...s.later }] : [])]) {
+    const later = s.later && { provider: s.provider, providerCallId: patch.providerCallId, raw: {}, status: s.later.status, durationSeconds: s.later.durationSeconds, from: s.later.from, startedAt: s.later.quarter === undefined ? undefined : startOf(s.later.quarter) };
+    for (const p of [patch, ...(later ? [later] : [])]) {
       await before();
       const merged = await store.calls.merge(p);
-      if (merged.changed) changed({ call: merged.call, previous: merged.previous, txid: merged.txid });
+      if (merged.changed) changed(merged);
     }
   }
 }
@@ -181,16 +186,26 @@ async function record(specs: Array<typeof callArb extends fc.Arbitrary<infer T> 
 const callArb = fc.record({
   provider: fc.constantFrom(...PROVIDERS),
   status: fc.constantFrom(...STATUSES),
-  from: fc.option(fc.constantFrom('+61400000001', '+61400000002', '+61400000003', '+12125550100'), { nil: undefined }),
+  from: fc.option(fc.constantFrom(...CALLERS), { nil: undefined }),
   to: fc.constantFrom('+61280740801', '+61280740802', '+12125550199'),
   serviceRef: fc.option(fc.constantFrom('s1', 's2'), { nil: undefined }),
   // Whole quarter hours, so that starts repeat and fall on bucket edges.
-  quarter: fc.integer({ min: 0, max: WINDOW.days * 96 }),
+  quarter: fc.integer({ min: 0, max: QUARTERS }),
   durationSeconds: fc.integer({ min: 0, max: 900 }),
   landingPage: fc.option(fc.constantFrom('https://ex.com/a?utm_source=google&utm_campaign=spring', 'https://ex.com/b?gclid=1', 'not a url'), { nil: undefined }),
   keywords: fc.option(fc.constantFrom('plumber', 'electrician'), { nil: undefined }),
   surveyOutcome: fc.option(fc.constantFrom('Sale', 'enquiry'), { nil: undefined }),
-  later: fc.option(fc.record({ status: fc.constantFrom(...STATUSES), durationSeconds: fc.integer({ min: 0, max: 900 }) }), { nil: undefined }),
+  // A later webhook may also name another caller or start: a caller's first call moves.
+  later: fc.option(
+    fc.record({
+      status: fc.constantFrom(...STATUSES),
+      durationSeconds: fc.integer({ min: 0, max: 900 }),
+      from: fc.option(fc.constantFrom(...CALLERS), { nil: undefined, freq: 2 }),
+      // The window's first quarter often: a call moved there becomes its caller's first.
+      quarter: fc.option(fc.oneof(fc.constant(0), fc.integer({ min: 0, max: QUARTERS })), { nil: undefined, freq: 2 }),
+    }),
+    { nil: undefined },
+  ),
 });
 
 const dimensionsArb = fc.uniqueArray(fc.constantFrom<CallStatsDimension>('PROVIDER', 'NUMBER', 'SERVICE', 'STATUS', 'SOURCE', 'CAMPAIGN', 'KEYWORDS', 'LANDING_PAGE', 'ALLOCATION'), { maxLength: 3 });

@@ -346,6 +346,40 @@ describe.each(ENGINES)('store on $name', (engine) => {
       expect(Object.keys(row.data.raw).sort()).toEqual(['end', 'start', ...Array.from({ length: 8 }, (_, i) => `extra${i}`)].sort());
     });
 
+    it("keeps each caller's first call through concurrent merges that change callers and starts, and the changes' first-call marks add up to it", async () => {
+      let run = 0;
+      await fc.assert(
+        fc.asyncProperty(fc.array(fc.record({ call: fc.nat(5), caller: fc.option(fc.nat(2), { nil: undefined }), minute: fc.nat(20) }), { minLength: 1, maxLength: 24 }), async (writes) => {
+          const tag = `first-${randomUUID()}`;
+          const callers = [0, 1, 2].map((k) => `+6139${String(Date.now() % 1e4).padStart(4, '0')}${String(run).padStart(3, '0')}${k}`);
+          run++;
+          // What the changes say, call by call: +1 for each time it became first, -1 for each time it stopped.
+          const said = new Map<string, number>();
+          const add = (id: string, n: number) => said.set(id, (said.get(id) ?? 0) + n);
+          await Promise.all(
+            writes.map(async (w) => {
+              const from = w.caller === undefined ? undefined : callers[w.caller];
+              const m = await store.calls.merge({ provider: 'EXOTEL', providerCallId: `${tag}-${w.call}`, raw: {}, from, startedAt: new Date(Date.UTC(2026, 2, 1, 10, w.minute)).toISOString() });
+              if (!m.changed) return;
+              add(m.call.id, Number(m.first.is) - Number(m.first.was));
+              for (const k of m.marks) add(k.call.id, k.sign);
+            }),
+          );
+          // Each caller's first: the earliest of its calls as stored (by start, then seq).
+          const calls = await db.query<{ id: string; from_number: string | null; started_at: Date; seq: number }>(
+            'SELECT e.id, f.from_number, f.started_at, f.seq FROM call_facets f JOIN call_events e ON e.seq = f.seq WHERE e.provider_call_id LIKE $1 ORDER BY f.started_at, f.seq',
+            [`${tag}-%`],
+          );
+          const firsts = new Map<string, string>();
+          for (const c of calls) if (c.from_number && !firsts.has(c.from_number)) firsts.set(c.from_number, c.id);
+          const kept = await db.query<{ from_number: string; id: string }>('SELECT k.from_number, e.id FROM call_callers k JOIN call_events e ON e.seq = k.first_seq WHERE k.from_number = ANY($1)', [callers]);
+          expect(new Map(kept.map((k) => [k.from_number, k.id]))).toEqual(firsts);
+          expect([...said].filter(([, n]) => n !== 0).sort()).toEqual([...firsts.values()].map((id) => [id, 1]).sort());
+        }),
+        { numRuns: 40 },
+      );
+    });
+
     it('counts each change of a call into live statistics once, even announced after a count that includes it answered', async () => {
       const bus = await createBus();
       const stats = new CallStats(store, bus);
@@ -354,7 +388,7 @@ describe.each(ENGINES)('store on $name', (engine) => {
       const write = async (day: number) => {
         const m = await store.calls.merge({ provider: 'EXOTEL', providerCallId: `live-${randomUUID()}`, status: 'ANSWERED', from, startedAt: `2026-01-0${day}T10:00:00.000Z`, durationSeconds: 60, raw: {} });
         if (!m.changed) throw new Error('a new call is a change');
-        return () => bus.publish(Topic.CALL_CHANGED, { call: m.call, previous: m.previous, txid: m.txid });
+        return () => bus.publish(Topic.CALL_CHANGED, m);
       };
       const totals = (rows: CallStatsRecord[]) => Object.fromEntries(rows.map((r) => [r.bucketStart!.slice(0, 10), r.totalCalls]));
       const live = await stats.live(q);
@@ -384,7 +418,7 @@ describe.each(ENGINES)('store on $name', (engine) => {
       const at = (ms: number) => new Date(Date.now() + ms).toISOString();
       const write = async (startedAt: string) => {
         const m = await store.calls.merge({ provider: 'EXOTEL', providerCallId: `ahead-${randomUUID()}`, status: 'ANSWERED', from, startedAt, durationSeconds: 5, raw: {} });
-        return () => m.changed && bus.publish(Topic.CALL_CHANGED, { call: m.call, previous: m.previous, txid: m.txid });
+        return () => m.changed && bus.publish(Topic.CALL_CHANGED, m);
       };
       // No end: the series runs to now, and on as calls come.
       const q = { filter: { from, startedAfter: at(-40 * 86_400_000) }, groupBy: [], interval: 'MONTH' as const, timeZone: 'UTC' };
