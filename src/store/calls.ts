@@ -120,8 +120,8 @@ type Written = Pick<CallChange, 'txid' | 'first' | 'marks'>;
 
 /** Thrown to roll back a write whose version is no longer current: the merge reads and merges again. */
 const STALE = Symbol('stale');
-/** SQLSTATE deadlock_detected. */
-const DEADLOCK = '40P01';
+/** PostgreSQL ended a cycle of locks by failing this statement, all rolled back: it can run again. */
+const isDeadlock = (err: unknown) => (err as { code?: unknown } | null)?.code === '40P01';
 
 export class CallStore {
   constructor(private readonly db: Db) {}
@@ -140,7 +140,11 @@ export class CallStore {
     for (;;) {
       const now = new Date().toISOString();
       const fresh = newCall(patch, randomUUID(), now);
-      const found = await this.insertOrRead(fresh);
+      const found = await this.insertOrRead(fresh).catch((err: unknown) => {
+        if (isDeadlock(err)) return undefined;
+        throw err;
+      });
+      if (!found) continue;
       if (found.inserted) return { call: fresh, changed: true, txid: found.txid!, first: { was: false, is: found.first }, marks: await displaced(this.db, found) };
       if (!found.version) continue; // inserted by someone else after our statement began
       const merged = mergeCall(found.data, patch, now);
@@ -167,9 +171,9 @@ export class CallStore {
         return { txid: written.txid, first: { was: left.was, is: written.first.is }, marks: [...left.marks, ...written.marks] };
       });
     } catch (err) {
-      // Merges moving first calls between callers lock two callers' rows; PostgreSQL ends a cycle
-      // of them by failing one, all rolled back, which then reads and merges again.
-      if (err === STALE || (err as { code?: unknown }).code === DEADLOCK) return undefined;
+      // Merges moving first calls between callers lock two callers' rows, and a displacing one
+      // the displaced call's: a cycle of them fails one, all rolled back, which merges again.
+      if (err === STALE || isDeadlock(err)) return undefined;
       throw err;
     }
   }
@@ -201,8 +205,18 @@ export class CallStore {
   }
 }
 
-/** A written call's first-call columns: whether it is its caller's first, and the first call it displaced (`displaced` from the statement's snapshot). */
+/** A written call's first-call columns: whether it is its caller's first, and the first call it displaced. */
 type Displacing = { first: boolean; displaced_seq: number | null; displaced: CallEventRecord | null };
+
+/**
+ * The displaced calls (`seq`, `data`) of the callers' rows a statement wrote (`rows`, with
+ * `previous_seq`), locked: a locking read returns the version current under the lock, not the
+ * snapshot's, and holds it until commit, so the mark carries the version the displaced call's
+ * own changes left (one changed meanwhile would otherwise have its mark fall in the row of its
+ * version before). A merge waiting here on that call's, which waits on this caller, deadlocks:
+ * the merge then runs again (isDeadlock).
+ */
+const DISPLACED = (rows: string, when = 'true') => `SELECT e.seq, e.data FROM ${rows} k JOIN call_events e ON ${when} AND e.seq = k.previous_seq FOR SHARE OF e`;
 
 /**
  * The call a new first call displaced, as a mark. Read again when the statement's snapshot
@@ -225,10 +239,11 @@ async function updateCall(q: Queryable, version: string, merged: CallEventRecord
        UPDATE call_facets f SET (${COLUMNS.join(', ')}) = (SELECT ${COLUMNS.map((c) => `r.${c}`).join(', ')} FROM jsonb_populate_record(NULL::call_facets, $10::jsonb) r)
        FROM updated u WHERE f.seq = u.seq RETURNING f.seq, f.from_number, f.started_at),
      callers AS (${firstCallers('changed')}),
-     held AS (SELECT u.txid, u.seq, k.first_seq, k.previous_seq, k.first_seq = u.seq AND k.previous_seq <> u.seq AS displacing FROM updated u LEFT JOIN callers k ON true)
+     held AS (SELECT u.txid, u.seq, k.first_seq, k.previous_seq, k.first_seq = u.seq AND k.previous_seq <> u.seq AS displacing FROM updated u LEFT JOIN callers k ON true),
+     displaced AS (${DISPLACED('held', 'k.displacing')})
      SELECT h.txid, coalesce(h.previous_seq = h.seq, false) AS was_first, coalesce(h.first_seq = h.seq, false) AS first,
        CASE WHEN h.displacing THEN h.previous_seq END AS displaced_seq, d.data AS displaced
-     FROM held h LEFT JOIN call_events d ON h.displacing AND d.seq = h.previous_seq`,
+     FROM held h LEFT JOIN displaced d ON d.seq = h.previous_seq`,
     [merged.provider, merged.providerCallId, merged.to ?? null, merged.serviceRef ?? null, merged.allocationRef ?? null, merged.status, now, merged, version, facetsRow(merged)],
   );
   return row && { txid: row.txid, first: { was: row.was_first, is: row.first }, marks: await displaced(q, row) };
@@ -273,9 +288,10 @@ function insertOrRead(db: Queryable, calls: CallEventRecord[]) {
      written AS (
        INSERT INTO call_facets SELECT f.* FROM inserted x JOIN input i ON i.id::uuid = x.id, ${facetsOf("i.facets::jsonb || jsonb_build_object('seq', x.seq)")}
        RETURNING seq, from_number, started_at),
-     callers AS (${firstCallers('new')})
+     callers AS (${firstCallers('new')}),
+     displaced AS (${DISPLACED('callers')})
      SELECT x.id IS NOT NULL AS inserted, x.txid, c.xmin::text AS version, c.seq, c.data, k.first_seq IS NOT NULL AS first, k.previous_seq AS displaced_seq, d.data AS displaced
-     FROM input i LEFT JOIN inserted x ON x.id = i.id::uuid LEFT JOIN callers k ON k.first_seq = x.seq LEFT JOIN call_events d ON d.seq = k.previous_seq
+     FROM input i LEFT JOIN inserted x ON x.id = i.id::uuid LEFT JOIN callers k ON k.first_seq = x.seq LEFT JOIN displaced d ON d.seq = k.previous_seq
        LEFT JOIN call_events c ON c.provider = i.provider AND c.provider_call_id = i.provider_call_id ORDER BY i.n`,
     [
       column((c) => c.id),

@@ -346,23 +346,31 @@ describe.each(ENGINES)('store on $name', (engine) => {
       expect(Object.keys(row.data.raw).sort()).toEqual(['end', 'start', ...Array.from({ length: 8 }, (_, i) => `extra${i}`)].sort());
     });
 
-    it("keeps each caller's first call through concurrent merges that change callers and starts, and the changes' first-call marks add up to it", async () => {
+    it("keeps each caller's first call through concurrent merges that change callers and starts, and the changes' first-call marks add up to it, call by call and row by row", async () => {
       let run = 0;
       await fc.assert(
         fc.asyncProperty(fc.array(fc.record({ call: fc.nat(5), caller: fc.option(fc.nat(2), { nil: undefined }), minute: fc.nat(20) }), { minLength: 1, maxLength: 24 }), async (writes) => {
           const tag = `first-${randomUUID()}`;
           const callers = [0, 1, 2].map((k) => `+6139${String(Date.now() % 1e4).padStart(4, '0')}${String(run).padStart(3, '0')}${k}`);
           run++;
-          // What the changes say, call by call: +1 for each time it became first, -1 for each time it stopped.
+          // What the changes say, call by call (+1 each time it became first, -1 each time it
+          // stopped) and row by row, as live statistics count them: a row per caller and start,
+          // each mark counted into the row of the version it carries.
           const said = new Map<string, number>();
-          const add = (id: string, n: number) => said.set(id, (said.get(id) ?? 0) + n);
+          const rows = new Map<string, number>();
+          const row = (c: { from?: string; startedAt?: string }) => `${c.from} ${c.startedAt && Date.parse(c.startedAt)}`;
+          const add = (id: string, n: number, version: { from?: string; startedAt?: string }) => {
+            said.set(id, (said.get(id) ?? 0) + n);
+            rows.set(row(version), (rows.get(row(version)) ?? 0) + n);
+          };
           await Promise.all(
             writes.map(async (w) => {
               const from = w.caller === undefined ? undefined : callers[w.caller];
               const m = await store.calls.merge({ provider: 'EXOTEL', providerCallId: `${tag}-${w.call}`, raw: {}, from, startedAt: new Date(Date.UTC(2026, 2, 1, 10, w.minute)).toISOString() });
               if (!m.changed) return;
-              add(m.call.id, Number(m.first.is) - Number(m.first.was));
-              for (const k of m.marks) add(k.call.id, k.sign);
+              if (m.first.was) add(m.call.id, -1, m.previous!);
+              if (m.first.is) add(m.call.id, 1, m.call);
+              for (const k of m.marks) add(k.call.id, k.sign, k.call);
             }),
           );
           // Each caller's first: the earliest of its calls as stored (by start, then seq).
@@ -371,10 +379,16 @@ describe.each(ENGINES)('store on $name', (engine) => {
             [`${tag}-%`],
           );
           const firsts = new Map<string, string>();
-          for (const c of calls) if (c.from_number && !firsts.has(c.from_number)) firsts.set(c.from_number, c.id);
+          const firstRows = new Map<string, number>();
+          for (const c of calls) {
+            if (!c.from_number || firsts.has(c.from_number)) continue;
+            firsts.set(c.from_number, c.id);
+            firstRows.set(row({ from: c.from_number, startedAt: new Date(c.started_at).toISOString() }), 1);
+          }
           const kept = await db.query<{ from_number: string; id: string }>('SELECT k.from_number, e.id FROM call_callers k JOIN call_events e ON e.seq = k.first_seq WHERE k.from_number = ANY($1)', [callers]);
           expect(new Map(kept.map((k) => [k.from_number, k.id]))).toEqual(firsts);
           expect([...said].filter(([, n]) => n !== 0).sort()).toEqual([...firsts.values()].map((id) => [id, 1]).sort());
+          expect(new Map([...rows].filter(([, n]) => n !== 0))).toEqual(firstRows);
         }),
         { numRuns: 40 },
       );
