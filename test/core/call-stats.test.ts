@@ -218,4 +218,32 @@ describe('callStatsUpdated', () => {
       await live.return?.();
     }
   });
+
+  it("moves firstTimeCallers to the caller's next call when a later word about their first call names another caller, in the live rows and in callStats", async () => {
+    const effects = new Effects(gw.running.store, gw.running.bus, pino({ level: 'silent' }));
+    const q = { filter: { provider: 'AVANSER' as const, startedAfter: '2024-09-01T00:00:00Z', startedBefore: '2024-09-01T03:00:00Z' }, groupBy: [], interval: 'HOUR' as const, timeZone: 'UTC' };
+    const call = (id: string, from: string, hour: number) => effects.recordCall({ provider: 'AVANSER', providerCallId: id, raw: {}, status: 'ANSWERED', durationSeconds: 5, from, startedAt: `2024-09-01T0${hour}:00:00.000Z` });
+    await call('first-1', '+61400000901', 0);
+    await call('first-2', '+61400000901', 1);
+    const figures = (rows: Array<{ bucketStart?: string | null; totalCalls: number; firstTimeCallers: number }>) => rows.map((r) => [r.bucketStart, r.totalCalls, r.firstTimeCallers]).sort();
+    expect(figures(await gw.running.gateway.callStats.rows(q))).toEqual([
+      ['2024-09-01T00:00:00.000Z', 1, 1],
+      ['2024-09-01T01:00:00.000Z', 1, 0],
+      ['2024-09-01T02:00:00.000Z', 0, 0],
+    ]);
+    const live = await gw.running.gateway.callStats.live(q);
+    try {
+      await new Promise((r) => setTimeout(r, 300)); // counted in SQL first
+      // The first call was another caller's all along: both calls are now their caller's first.
+      await call('first-1', '+61400000902', 0);
+      const after = [
+        ['2024-09-01T00:00:00.000Z', 1, 1],
+        ['2024-09-01T01:00:00.000Z', 1, 1],
+      ];
+      expect(figures((await live.next()).value as [])).toEqual(after);
+      expect(figures(await gw.running.gateway.callStats.rows(q))).toEqual([...after, ['2024-09-01T02:00:00.000Z', 0, 0]]);
+    } finally {
+      await live.return?.();
+    }
+  });
 });
