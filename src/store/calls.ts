@@ -138,19 +138,21 @@ export class CallStore {
    */
   async merge(patch: CallEventPatch): Promise<Merged> {
     for (;;) {
-      const now = new Date().toISOString();
-      const fresh = newCall(patch, randomUUID(), now);
-      const found = await this.insertOrRead(fresh).catch((err: unknown) => {
-        if (isDeadlock(err)) return undefined;
-        throw err;
-      });
-      if (!found) continue;
-      if (found.inserted) return { call: fresh, changed: true, txid: found.txid!, first: { was: false, is: found.first }, marks: await displaced(this.db, found) };
-      if (!found.version) continue; // inserted by someone else after our statement began
-      const merged = mergeCall(found.data, patch, now);
-      if (sameFacts(merged, found.data)) return { call: found.data, changed: false };
-      const written = await this.update(found.data, found.seq!, found.version, merged, now);
-      if (written) return { call: merged, changed: true, previous: found.data, ...written };
+      try {
+        const now = new Date().toISOString();
+        const fresh = newCall(patch, randomUUID(), now);
+        const found = await this.insertOrRead(fresh);
+        if (found.inserted) return { call: fresh, changed: true, txid: found.txid!, first: { was: false, is: found.first }, marks: await displaced(this.db, found) };
+        if (!found.version) continue; // inserted by someone else after our statement began
+        const merged = mergeCall(found.data, patch, now);
+        if (sameFacts(merged, found.data)) return { call: found.data, changed: false };
+        const written = await this.update(found.data, found.seq!, found.version, merged, now);
+        if (written) return { call: merged, changed: true, previous: found.data, ...written };
+      } catch (err) {
+        // Merges moving first calls between callers lock two callers' rows, and a displacing one
+        // the displaced call's: a cycle of them fails one, all rolled back, which merges again.
+        if (!isDeadlock(err)) throw err;
+      }
     }
   }
 
@@ -162,8 +164,8 @@ export class CallStore {
   private async update(stored: CallEventRecord, seq: number, version: string, merged: CallEventRecord, now: string): Promise<Written | undefined> {
     const before = callFacets(stored);
     const after = callFacets(merged);
+    if (!before.from || (before.from === after.from && Date.parse(after.startedAt) <= Date.parse(before.startedAt))) return updateCall(this.db, version, merged, now);
     try {
-      if (!before.from || (before.from === after.from && Date.parse(after.startedAt) <= Date.parse(before.startedAt))) return await updateCall(this.db, version, merged, now);
       return await this.db.transaction(async (tx) => {
         const left = await leaveFirst(tx, before.from!, after.from, seq);
         const written = await updateCall(tx, version, merged, now);
@@ -171,9 +173,7 @@ export class CallStore {
         return { txid: written.txid, first: { was: left.was, is: written.first.is }, marks: [...left.marks, ...written.marks] };
       });
     } catch (err) {
-      // Merges moving first calls between callers lock two callers' rows, and a displacing one
-      // the displaced call's: a cycle of them fails one, all rolled back, which merges again.
-      if (err === STALE || isDeadlock(err)) return undefined;
+      if (err === STALE) return undefined;
       throw err;
     }
   }
@@ -214,7 +214,7 @@ type Displacing = { first: boolean; displaced_seq: number | null; displaced: Cal
  * snapshot's, and holds it until commit, so the mark carries the version the displaced call's
  * own changes left (one changed meanwhile would otherwise have its mark fall in the row of its
  * version before). A merge waiting here on that call's, which waits on this caller, deadlocks:
- * the merge then runs again (isDeadlock).
+ * the merge then runs again (merge).
  */
 const DISPLACED = (rows: string, when = 'true') => `SELECT e.seq, e.data FROM ${rows} k JOIN call_events e ON ${when} AND e.seq = k.previous_seq FOR SHARE OF e`;
 
