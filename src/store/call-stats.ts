@@ -139,6 +139,7 @@ export class CallStatsStore {
        LEFT JOIN figures a ON a.i = b.i ${columns.map((c) => `AND a.${c} IS NOT DISTINCT FROM keys.${c}`).join(' ')}
        ORDER BY ${[...keyed('keys'), 'b.i'].join(', ')} LIMIT ${STATS_LIMITS.rows + 1}`,
       args,
+      { planEachRun: true },
     );
     return rows.map((r) => record(r, fields));
   }
@@ -157,6 +158,7 @@ export class CallStatsStore {
       `SELECT ${[...keys, ''].join(', ')}${q.interval ? `date_trunc('${UNIT[q.interval]}', f.started_at, $1)` : 'NULL::timestamptz'} AS bucket_start, ${FIGURES}, ${SNAPSHOT}
        FROM call_facets f ${FIRST_CALLS} ${whereSql} ${grouped ? `GROUP BY ${grouped} ORDER BY ${grouped}` : ''} LIMIT ${STATS_LIMITS.rows + 1}`,
       args,
+      { planEachRun: true },
     );
     return { rows: rows.map((r) => record(r, fields)), snapshot: rows[0]?.snapshot };
   }
@@ -193,6 +195,7 @@ export class CallStatsStore {
          FROM unnest(${[...lists, at].join(', ')}) AS t(${names.join(', ')})) t
        CROSS JOIN LATERAL (SELECT ${FIGURES} FROM call_facets f ${FIRST_CALLS} WHERE ${where.join(' AND ')}) a`,
       args,
+      { planEachRun: true },
     );
     return { rows: rows.map((r) => record(r, fields)), snapshot: rows[0]?.snapshot };
   }

@@ -13,7 +13,7 @@ import { migrate, SCHEMA_FINGERPRINT } from './migrations.js';
 import { storeThread } from './store-thread.js';
 
 export interface Queryable {
-  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[], opts?: QueryOptions): Promise<T[]>;
   /** Run a multi-statement script (migrations). */
   exec(sql: string): Promise<void>;
 }
@@ -25,6 +25,14 @@ export interface Queryable {
 export function isDataError(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;
   return typeof code === 'string' && /^(22|54)/.test(code);
+}
+
+export interface QueryOptions {
+  /**
+   * The statement's best plan depends on its values (a date range, a filter's fields): it is
+   * planned for each run's values, never kept as a generic plan (PLAN_CACHE_MODE says why).
+   */
+  planEachRun?: boolean;
 }
 
 export interface Db extends Queryable {
@@ -45,22 +53,32 @@ export interface DbOptions {
 }
 
 /**
- * Statements are kept prepared by the engine (parsed and planned once, not at every run): the
- * store's statements are few and fixed, but some texts are built from a filter's fields, so only
- * the first `PREPARED_MAX` distinct texts get a name; any other runs as a one-off.
+ * Statements are kept prepared by the engine (parsed once, not at every run): the store's
+ * statements are few and fixed, but some texts are built from a filter's fields, so only the
+ * first `PREPARED_MAX` distinct texts get a name; any other runs as a one-off, as does a
+ * statement planned for each run's values (`planEachRun`).
  */
 const PREPARED_MAX = 200;
 
 /**
- * A kept statement is still planned for each run's values: after five runs PostgreSQL would
- * settle on a generic plan, which for a date range (call history, call stats) guesses the
- * rows it selects (measured: callStats by day over 90 days 303 → 67 ms on PostgreSQL).
+ * Whether a kept statement keeps its plan. A generic plan guesses the rows a date range
+ * selects (measured: callStats by day over 90 days 303 → 67 ms on PostgreSQL planned per run)
+ * and a batch's size, so such statements are one-offs (`planEachRun`), planned for their
+ * values. The others are lookups and writes by key, whose best plan does not depend on them:
+ * - PGlite plans in WebAssembly (~0.5-0.7 ms for each of a call merge's statements), so there
+ *   PostgreSQL may settle on a generic plan after five runs (`auto`; measured: a stored call's
+ *   change ~2.4 → ~1.2 ms). That plan is made for the tables as they are then and kept until
+ *   they are analysed, which the embedded store does as they grow (analyzeGrown).
+ * - A PostgreSQL server plans natively (a merge's CPU per change the same with the bigger
+ *   statements) and analyses when autovacuum gets to it (a plan kept meanwhile slowed a seed
+ *   of 100,000 calls 11.7 → 15.5 s): every run is planned for its values.
  */
-const PLAN_CACHE_MODE = 'force_custom_plan';
+const PLAN_CACHE_MODE = { pglite: 'auto', postgres: 'force_custom_plan' } as const;
 
-function statementNames(): (sql: string) => string {
+function statementNames(): (sql: string, opts?: QueryOptions) => string {
   const names = new Map<string, string>();
-  return (sql) => {
+  return (sql, opts) => {
+    if (opts?.planEachRun) return '';
     let name = names.get(sql);
     if (name === undefined && names.size < PREPARED_MAX) names.set(sql, (name = `s${names.size + 1}`));
     return name ?? '';
@@ -154,25 +172,29 @@ async function openPglite(dataDir: string, analyzeEveryMs: number): Promise<Db> 
   // PostgreSQL's 128 MB of shared buffers would all be resident in the WASM heap; an embedded
   // store's working set is far smaller (measured: 497 → 324 MB RSS with 3,000 receipts).
   let timer: NodeJS.Timeout | undefined;
-  const db = await startPglite({ dataDir: dir, startParams: ['-c', 'shared_buffers=16MB', '-c', `plan_cache_mode=${PLAN_CACHE_MODE}`] }, async () => {
+  const db = await startPglite({ dataDir: dir, startParams: ['-c', 'shared_buffers=16MB', '-c', `plan_cache_mode=${PLAN_CACHE_MODE.pglite}`] }, async () => {
     clearInterval(timer);
     await afterClose?.();
   });
   // The first analysis does not hold the open (boot): statistics from the last run are on disk.
-  const analyze = () => void analyzeGrown(db).catch(() => undefined);
+  let analyzing: Promise<void> | undefined;
+  const analyze = () => void (analyzing ??= analyzeGrown(db).catch(() => undefined).finally(() => (analyzing = undefined)));
   analyze();
   timer = setInterval(analyze, analyzeEveryMs).unref();
   return db;
 }
 
-export const ANALYZE_EVERY_MS = 60_000;
+export const ANALYZE_EVERY_MS = 1_000;
 
 /**
  * PGlite runs no autovacuum, so nothing gathers the planner's statistics: without them it took
  * a 90-day range of 90,000 calls for ~100 rows and sorted them on disk (callStats by day: ~1.2 s
- * cold, ~300 ms warm, against ~100 ms analysed). The embedded store analyses each table that
- * grew by a fifth (and 8 pages) since its last analysis: on open and every ANALYZE_EVERY_MS.
- * Sizes, not activity counters: PGlite loses those on close.
+ * cold, ~300 ms warm, against ~100 ms analysed). An analysis also renews the generic plans
+ * made for the table (PLAN_CACHE_MODE): checked every second, a plan made while the table was
+ * small does not stay while it fills (measured: a stored call's change ~1.1 → ~2.6 ms over
+ * 7,500 calls one at a time with a check a minute). The embedded store analyses each table
+ * that grew by a fifth (and 8 pages) since its last analysis: on open and every
+ * ANALYZE_EVERY_MS. Sizes, not activity counters: PGlite loses those on close.
  */
 async function analyzeGrown(db: Queryable): Promise<void> {
   const rows = await db.query<{ name: string }>(
@@ -255,10 +277,10 @@ async function startPglite(opts: { dataDir: string; startParams?: string[] }, af
   const name = statementNames();
   let count = 0;
   const session = (id: number): Queryable => ({
-    query: (sql, params) => {
+    query: (sql, params, opts) => {
       count++;
       storeQueries.inc({ engine: 'pglite' });
-      return call('query', { session: id, name: name(sql), sql, params });
+      return call('query', { session: id, name: name(sql, opts), sql, params });
     },
     exec: (sql) => call('exec', { session: id, sql }),
   });
@@ -299,26 +321,26 @@ async function openPostgres(url: string): Promise<Db> {
   const { default: pg } = await import('pg');
   // Timestamps come back as Date from both engines; bigint (int8) as number, as PGlite does.
   pg.types.setTypeParser(20, (v) => Number(v));
-  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000, options: `-c plan_cache_mode=${PLAN_CACHE_MODE}` });
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000, options: `-c plan_cache_mode=${PLAN_CACHE_MODE.postgres}` });
   // An idle client's error (server restart) must not crash the process.
   pool.on('error', () => undefined);
   let count = 0;
   const name = statementNames();
-  const run = async <T>(q: pg.Pool | pg.PoolClient, sql: string, params?: unknown[]): Promise<T[]> => {
+  const run = async <T>(q: pg.Pool | pg.PoolClient, sql: string, params?: unknown[], opts?: QueryOptions): Promise<T[]> => {
     count++;
     storeQueries.inc({ engine: 'postgres' });
     // node-postgres prepares a named statement on each connection the first time it runs there.
-    return (await q.query({ name: name(sql) || undefined, text: sql, values: params })).rows as T[];
+    return (await q.query({ name: name(sql, opts) || undefined, text: sql, values: params })).rows as T[];
   };
   return {
     engine: 'postgres',
-    query: (sql, params) => run(pool, sql, params),
+    query: (sql, params, opts) => run(pool, sql, params, opts),
     exec: async (sql) => void (await pool.query(sql)),
     async transaction(fn) {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const result = await fn({ query: (sql, params) => run(client, sql, params), exec: async (sql) => void (await client.query(sql)) });
+        const result = await fn({ query: (sql, params, opts) => run(client, sql, params, opts), exec: async (sql) => void (await client.query(sql)) });
         await client.query('COMMIT');
         return result;
       } catch (err) {

@@ -92,6 +92,6 @@ export class IdempotencyKeyStore {
 
   /** Keys are kept 48 h (the purge timer in app.ts); this drops those older than `hours`. */
   async purge(hours: number): Promise<void> {
-    await this.db.query(`DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(hours => $1)`, [hours]);
+    await this.db.query(`DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(hours => $1)`, [hours], { planEachRun: true });
   }
 }

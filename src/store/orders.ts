@@ -55,14 +55,14 @@ export class OrderStore {
   /** Orders placed before `before` and still PENDING: past their provider's window, they are stale. */
   async pendingSince(provider: ProviderName, before: string): Promise<OrderRecord[]> {
     return (
-      await this.db.query<{ data: OrderRecord }>(`SELECT data FROM orders WHERE provider = $1 AND status = 'PENDING' AND created_at < $2 ORDER BY seq LIMIT 500`, [provider, before])
+      await this.db.query<{ data: OrderRecord }>(`SELECT data FROM orders WHERE provider = $1 AND status = 'PENDING' AND created_at < $2 ORDER BY seq LIMIT 500`, [provider, before], { planEachRun: true })
     ).map((r) => r.data);
   }
 
   /** Pending orders older than `before`, for the poller of providers whose callbacks can be late. */
   async pending(provider: ProviderName, before: string): Promise<OrderRecord[]> {
     return (
-      await this.db.query<{ data: OrderRecord }>(`SELECT data FROM orders WHERE provider = $1 AND status = 'PENDING' AND updated_at < $2 ORDER BY seq LIMIT 50`, [provider, before])
+      await this.db.query<{ data: OrderRecord }>(`SELECT data FROM orders WHERE provider = $1 AND status = 'PENDING' AND updated_at < $2 ORDER BY seq LIMIT 50`, [provider, before], { planEachRun: true })
     ).map((r) => r.data);
   }
 }

@@ -58,7 +58,7 @@ export async function sortedPage<T>(db: Queryable, source: Source, where: string
     else if (cursorSeq !== undefined && cursorKey !== undefined) {
       clauses.push(`(${sort.column}, ${seq}) ${op} (${sort.fromKey(param(cursorKey))}, ${param(cursorSeq)})`);
     }
-    return db.query<{ seq: number; key: number; data: T }>(`SELECT ${what} FROM ${from} ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''} ${tail(param)}`, params);
+    return db.query<{ seq: number; key: number; data: T }>(`SELECT ${what} FROM ${from} ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''} ${tail(param)}`, params, { planEachRun: true });
   };
   const dir = descending ? 'DESC' : 'ASC';
   const order = sort.column === seq ? `${seq} ${dir}` : `${sort.column} ${dir}, ${seq} ${dir}`;

@@ -145,6 +145,7 @@ export class ReceiptStore {
       `SELECT id, provider, event, method, query, content_type, body, body_encoding, event_key FROM webhook_receipts
        WHERE status = 'received' AND received_at < now() - make_interval(secs => $1) ORDER BY received_at LIMIT $2`,
       [this.claimLeaseSeconds, limit],
+      { planEachRun: true },
     );
   }
 

@@ -705,6 +705,42 @@ describe('PGlite data directory', () => {
       await reopened.close();
     }
   });
+  // PGlite plans in WebAssembly: a statement by key keeps a generic plan after five runs
+  // (PLAN_CACHE_MODE), made for its tables as they were; an analysis as they grow renews it.
+  it('renews a kept plan as its table grows, and plans a date range for its values', async () => {
+    const ids = (n: number, from: number) => Array.from({ length: n }, (_, i) => `kept-${from + i}`);
+    const merge = (store: Store, list: string[]) => Promise.all(list.map((id) => store.calls.merge(callStart(id))));
+    /** The call lookup's kept statement: how often its generic plan ran, and that plan. */
+    const lookup = async (db: Db) => {
+      for (let i = 0; i < 6; i++) await new Store(db).calls.byProviderCallId('EXOTEL', 'kept-1');
+      const [kept] = await db.query<{ name: string; generic_plans: number }>(
+        `SELECT name, generic_plans FROM pg_prepared_statements WHERE statement LIKE 'SELECT data FROM call_events WHERE provider = $1 AND provider_call_id = $2%'`,
+      );
+      const plan = await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN (COSTS OFF) EXECUTE ${kept!.name}('EXOTEL', 'kept-1')`);
+      return { generic: kept!.generic_plans, plan: plan.map((r) => r['QUERY PLAN']).join('\n') };
+    };
+    const byKey = /Index Cond: \(\(provider = \$1\) AND \(provider_call_id = \$2\)\)/;
+    for (const [analyzeEveryMs, renewed] of [[100, true], [3_600_000, false]] as const) {
+      const db = await openDb({ dataDir: 'memory', analyzeEveryMs });
+      try {
+        const store = new Store(db);
+        await merge(store, ids(20, 0));
+        const small = await lookup(db);
+        expect(small.generic).toBeGreaterThan(0);
+        // Made on 20 rows, the plan reads a provider's calls and filters them (what staying would cost).
+        expect(small.plan).not.toMatch(byKey);
+        for (let k = 1; k <= 5; k++) await merge(store, ids(1_000, k * 1_000));
+        if (renewed) await expect.poll(async () => (await lookup(db)).plan, { timeout: 10_000 }).toMatch(byKey);
+        else expect((await lookup(db)).plan).not.toMatch(byKey);
+        // A date range is planned for its values: never kept.
+        const page = await store.calls.list({ startedAfter: '2025-12-31T00:00:00.000Z', startedBefore: '2026-01-02T00:00:00.000Z' }, { field: 'STARTED_AT', direction: 'DESC' }, { first: 3 });
+        expect(page.items).toHaveLength(3);
+        expect(await db.query('SELECT 1 FROM pg_prepared_statements WHERE statement LIKE $1', ['%f.started_at >=%'])).toEqual([]);
+      } finally {
+        await db.close();
+      }
+    }
+  });
 });
 
 describe('throwaway stores (DATA_DIR=memory)', () => {
