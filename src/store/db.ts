@@ -67,8 +67,9 @@ const PREPARED_MAX = 200;
  * values. The others are lookups and writes by key, whose best plan does not depend on them:
  * - PGlite plans in WebAssembly (~0.5-0.7 ms for each of a call merge's statements), so there
  *   PostgreSQL may settle on a generic plan after five runs (`auto`; measured: a stored call's
- *   change ~2.4 → ~1.2 ms). That plan is made for the tables as they are then and kept until
- *   they are analysed, which the embedded store does as they grow (analyzeGrown).
+ *   change ~2.4 → ~1.2 ms of the store's time). That plan is made for the tables as they are
+ *   then and kept until they are analysed, which the embedded store does as they grow
+ *   (analyzeGrown).
  * - A PostgreSQL server plans natively (a merge's CPU per change the same with the bigger
  *   statements) and analyses when autovacuum gets to it (a plan kept meanwhile slowed a seed
  *   of 100,000 calls 11.7 → 15.5 s): every run is planned for its values.
@@ -190,11 +191,15 @@ export const ANALYZE_EVERY_MS = 1_000;
  * PGlite runs no autovacuum, so nothing gathers the planner's statistics: without them it took
  * a 90-day range of 90,000 calls for ~100 rows and sorted them on disk (callStats by day: ~1.2 s
  * cold, ~300 ms warm, against ~100 ms analysed). An analysis also renews the generic plans
- * made for the table (PLAN_CACHE_MODE): checked every second, a plan made while the table was
- * small does not stay while it fills (measured: a stored call's change ~1.1 → ~2.6 ms over
- * 7,500 calls one at a time with a check a minute). The embedded store analyses each table
- * that grew by a fifth (and 8 pages) since its last analysis: on open and every
- * ANALYZE_EVERY_MS. Sizes, not activity counters: PGlite loses those on close.
+ * made for the table (PLAN_CACHE_MODE), and with statistics the planner keeps one for more
+ * statements. Checked every second, a plan made while the table was small does not stay while
+ * it fills (with a check a minute, a stored call's update went ~1.1 → ~2.6 ms over its first
+ * 7,500 calls one at a time). Dropping plans as tables grow (`DISCARD PLANS`), with an analysis
+ * a minute, was tried: a bulk load ~10% quicker, but without statistics the planner kept
+ * planning the call merge's first statement each run (a stored call's change 1.8-2.5 ms of the
+ * store's time against 1.0-1.1). The embedded store analyses each table that grew by a fifth
+ * (and 8 pages) since its last analysis: on open and every ANALYZE_EVERY_MS. Sizes, not
+ * activity counters: PGlite loses those on close.
  */
 async function analyzeGrown(db: Queryable): Promise<void> {
   const rows = await db.query<{ name: string }>(
