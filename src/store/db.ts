@@ -29,8 +29,9 @@ export function isDataError(err: unknown): boolean {
 
 export interface QueryOptions {
   /**
-   * The statement's best plan depends on its values (a date range, a filter's fields): it is
-   * planned for each run's values, never kept as a generic plan (PLAN_CACHE_MODE says why).
+   * The statement's best plan depends on its values (a date range, a filter's fields, a
+   * batch's size): it is planned for each run's values, never kept as a generic plan
+   * (PLAN_CACHE_MODE says why).
    */
   planEachRun?: boolean;
 }
