@@ -22,9 +22,8 @@ export class Effects implements WebhookEffects {
   async recordCall(patch: Parameters<WebhookEffects['recordCall']>[0]) {
     const merged = await this.store.calls.merge(patch);
     if (merged.changed) {
-      const { call, previous, txid, first, marks } = merged;
-      this.bus.publish(Topic.CALL_EVENT, call);
-      this.bus.publish(Topic.CALL_CHANGED, { call, previous, txid, first, marks });
+      this.bus.publish(Topic.CALL_EVENT, merged.call);
+      this.bus.publish(Topic.CALL_CHANGED, merged);
     }
     return merged.call;
   }

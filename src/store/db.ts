@@ -195,12 +195,11 @@ export const ANALYZE_EVERY_MS = 1_000;
  * made for the table (PLAN_CACHE_MODE), and with statistics the planner keeps one for more
  * statements. Checked every second, a plan made while the table was small does not stay while
  * it fills (with a check a minute, a stored call's update went ~1.1 → ~2.6 ms over its first
- * 7,500 calls one at a time). Dropping plans as tables grow (`DISCARD PLANS`), with an analysis
- * a minute, was tried: a bulk load ~10% quicker, but without statistics the planner kept
- * planning the call merge's first statement each run (a stored call's change 1.8-2.5 ms of the
- * store's time against 1.0-1.1). The embedded store analyses each table that grew by a fifth
- * (and 8 pages) since its last analysis: on open and every ANALYZE_EVERY_MS. Sizes, not
- * activity counters: PGlite loses those on close.
+ * 7,500 calls one at a time; dropping plans instead, without statistics, left the planner
+ * planning the merge's first statement at each run: bench/HISTORY.md, the twenty-sixth
+ * session). The embedded store analyses each table that grew by a fifth (and 8 pages) since
+ * its last analysis: on open and every ANALYZE_EVERY_MS. Sizes, not activity counters: PGlite
+ * loses those on close.
  */
 async function analyzeGrown(db: Queryable): Promise<void> {
   // One script, not a query: housekeeping is not counted among the store's round trips.

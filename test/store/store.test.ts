@@ -705,6 +705,7 @@ describe('PGlite data directory', () => {
       await reopened.close();
     }
   });
+
   // PGlite plans in WebAssembly: a statement by key keeps a generic plan after five runs
   // (PLAN_CACHE_MODE), made for its tables as they were; an analysis as they grow renews it.
   it('renews a kept plan as its table grows, and plans a date range for its values', async () => {
