@@ -67,15 +67,17 @@ const PREPARED_MAX = 200;
  * and a batch's size, so such statements are one-offs (`planEachRun`), planned for their
  * values. The others are lookups and writes by key, whose best plan does not depend on them:
  * - PGlite plans in WebAssembly (~0.5-0.7 ms for each of a call merge's statements), so there
- *   PostgreSQL may settle on a generic plan after five runs (`auto`; measured: a stored call's
- *   change ~2.4 → ~1.2 ms of the store's time). That plan is made for the tables as they are
- *   then and kept until they are analysed, which the embedded store does as they grow
- *   (analyzeGrown).
+ *   they always run their generic plan. Left to choose (`auto`), PostgreSQL costs that plan
+ *   against one for a single row: batched statements (unnest of arrays, guessed at ten rows)
+ *   were planned at most runs (measured: a call's merge ~1.6 → ~0.8 ms of the store's time,
+ *   a receipt's mark ~0.9 → ~0.3). A generic plan is made for the tables as they are then
+ *   and kept until they are analysed, which the embedded store does as they grow
+ *   (analyzeGrown); the thread runs a one-off under `force_custom_plan` (pglite-worker.js).
  * - A PostgreSQL server plans natively (a merge's CPU per change the same with the bigger
  *   statements) and analyses when autovacuum gets to it (a plan kept meanwhile slowed a seed
  *   of 100,000 calls 11.7 → 15.5 s): every run is planned for its values.
  */
-const PLAN_CACHE_MODE = { pglite: 'auto', postgres: 'force_custom_plan' } as const;
+const PLAN_CACHE_MODE = { pglite: 'force_generic_plan', postgres: 'force_custom_plan' } as const;
 
 function statementNames(): (sql: string, opts?: QueryOptions) => string {
   const names = new Map<string, string>();

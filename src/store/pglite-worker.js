@@ -48,11 +48,26 @@ function concat(parts) {
 }
 
 /**
+ * A one-off runs between these two (in the same call into the engine, so in the same
+ * transaction: a failure rolls the setting back with it): it is planned for its values,
+ * whatever the session's plan_cache_mode (db.ts PLAN_CACHE_MODE).
+ */
+await lite.execProtocol(
+  concat([
+    serialize.parse({ name: 'plan_this_run', text: 'SET plan_cache_mode = force_custom_plan' }),
+    serialize.parse({ name: 'plan_as_session', text: 'RESET plan_cache_mode' }),
+    serialize.sync(),
+  ]),
+);
+const runOf = (statement) => concat([serialize.bind({ statement }), serialize.execute({})]);
+const [PLAN_THIS_RUN, PLAN_AS_SESSION] = [runOf('plan_this_run'), runOf('plan_as_session')];
+
+/**
  * One statement. PGlite's own `query` parses and plans it every time, in six calls into the
  * engine; a named statement is parsed and described once, then each run is one call
  * (bind, execute, sync). `name` '' is a one-off (the unnamed statement).
  */
-async function run(name, text, params) {
+async function query(name, text, params) {
   let types = prepared.get(name);
   if (!types || !name) {
     const { messages } = await lite.execProtocol(concat([serialize.parse({ name, text }), serialize.describe({ type: 'S', name }), serialize.sync()]), { syncToFs: false });
@@ -60,8 +75,10 @@ async function run(name, text, params) {
     if (name) prepared.set(name, types);
   }
   const values = params.map((p, i) => (p === null || p === undefined ? null : (lite.serializers[types[i]] ?? String)(p)));
-  const { messages } = await lite.execProtocol(concat([serialize.bind({ statement: name, values }), serialize.describe({ type: 'P' }), serialize.execute({}), serialize.sync()]));
-  return parse.parseResults(messages, lite.parsers)[0].rows;
+  const statement = [serialize.bind({ statement: name, values }), serialize.describe({ type: 'P' }), serialize.execute({})];
+  const { messages } = await lite.execProtocol(concat(name ? [...statement, serialize.sync()] : [PLAN_THIS_RUN, ...statement, PLAN_AS_SESSION, serialize.sync()]));
+  // One result per statement run: the one-off's follows its setting's.
+  return parse.parseResults(messages, lite.parsers)[name ? 0 : 1].rows;
 }
 
 /** Open transactions: session → its PGlite transaction and what ends it. */
@@ -100,7 +117,7 @@ async function end(session, commit) {
 
 const ops = {
   query: ({ session, name, sql, params }) => {
-    const q = () => run(name, sql, params ?? []);
+    const q = () => query(name, sql, params ?? []);
     // Inside a transaction PGlite's transaction lock is held already; outside, wait for it.
     return session ? lite._runExclusiveQuery(q) : lite._runExclusiveTransaction(() => lite._runExclusiveQuery(q));
   },

@@ -12,7 +12,7 @@ import fc from 'fast-check';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AllocationRecord, CallEventPatch, OrderRecord, PhoneNumberRecord, ServiceRecord } from '../../src/domain/model.js';
-import { isDataError, openDb, throwawayRoot, type Db } from '../../src/store/db.js';
+import { isDataError, openDb, throwawayRoot, type Db, type Queryable } from '../../src/store/db.js';
 import type { CallStatsRecord } from '../../src/domain/call-stats.js';
 import { CallStats } from '../../src/gateway/call-stats.js';
 import { createBus, Topic } from '../../src/pubsub/bus.js';
@@ -740,6 +740,39 @@ describe('PGlite data directory', () => {
       } finally {
         await db.close();
       }
+    }
+  });
+
+  it("keeps a webhook's statements' plans though their generic plan guesses a batch of ten, and plans a one-off for its values even when one fails", async () => {
+    const db = await openDb({ dataDir: 'memory' });
+    try {
+      const store = new Store(db);
+      for (let i = 0; i < 12; i++) {
+        const { receiptId } = await store.receipts.receive({ provider: 'EXOTEL', event: 'call', method: 'POST', query: {}, body: '{}' }, `plans-${i}`);
+        await store.calls.merge({ ...callStart(`plans-${i}`), from: `+6129000${String(i).padStart(4, '0')}` });
+        await store.receipts.mark(receiptId, 'applied');
+      }
+      // Each costed against its plan for one row, PostgreSQL's own choice (`auto`) planned the
+      // merge and the mark at most runs (bench/HISTORY.md, the twenty-seventh session).
+      const kept = await db.query<{ statement: string; generic_plans: number; custom_plans: number }>(
+        `SELECT statement, generic_plans, custom_plans FROM pg_prepared_statements WHERE statement ~ 'INSERT INTO call_events|INSERT INTO webhook_events|UPDATE webhook_receipts r SET'`,
+        [],
+        { planEachRun: true }, // not itself kept, so not in the list
+      );
+      expect(kept).toHaveLength(3);
+      for (const k of kept) expect({ generic: k.generic_plans, custom: k.custom_plans }).toEqual({ generic: 12, custom: 0 });
+
+      const mode = (q: Queryable, planEachRun: boolean) => q.query<{ mode: string }>(`SELECT current_setting('plan_cache_mode') AS mode`, [], { planEachRun }).then((r) => r[0]!.mode);
+      const failing = (q: Queryable) => q.query('SELECT 1 / $1::int AS x', [0], { planEachRun: true });
+      expect([await mode(db, false), await mode(db, true)]).toEqual(['force_generic_plan', 'force_custom_plan']);
+      // A one-off that fails rolls its setting back with it, alone or inside a transaction.
+      await expect(failing(db)).rejects.toThrow(/division by zero/);
+      expect(await mode(db, false)).toBe('force_generic_plan');
+      await expect(db.transaction(async (tx) => failing(tx))).rejects.toThrow(/division by zero/);
+      expect(await mode(db, false)).toBe('force_generic_plan');
+      expect(await db.transaction(async (tx) => [await mode(tx, true), await mode(tx, false)])).toEqual(['force_custom_plan', 'force_generic_plan']);
+    } finally {
+      await db.close();
     }
   });
 });
