@@ -706,8 +706,8 @@ describe('PGlite data directory', () => {
     }
   });
 
-  // PGlite plans in WebAssembly: a statement by key keeps a generic plan after five runs
-  // (PLAN_CACHE_MODE), made for its tables as they were; an analysis as they grow renews it.
+  // PGlite plans in WebAssembly: a statement by key runs a generic plan (PLAN_CACHE_MODE),
+  // made for its tables as they were; an analysis as they grow renews it.
   it('renews a kept plan as its table grows, and plans a date range for its values', async () => {
     const ids = (n: number, from: number) => Array.from({ length: n }, (_, i) => `kept-${from + i}`);
     const merge = (store: Store, list: string[]) => Promise.all(list.map((id) => store.calls.merge(callStart(id))));
