@@ -17,7 +17,7 @@ import { callFacets, facetsMatch, type CallChange, type CallFacets } from '../do
 import { ErrorCode, GatewayError } from '../errors.js';
 import { callStatsComputations, callStatsCounts } from '../observability/metrics.js';
 import { Topic, type Bus } from '../pubsub/bus.js';
-import { visibleIn, type Counted } from '../store/call-stats.js';
+import { txidOf, visibleIn, type Counted, type Snapshot } from '../store/call-stats.js';
 import type { Store } from '../store/store.js';
 import { checkFilter } from './calls.js';
 
@@ -39,13 +39,13 @@ interface Delta {
   sign: -1 | 1;
   whole: boolean;
   first: boolean;
-  txid: string;
+  txid: bigint | undefined;
 }
 
 /** A row in memory and the snapshot its count started from. */
 interface Known {
   row: CallStatsRecord;
-  snapshot: string;
+  snapshot: Snapshot;
 }
 
 interface Group {
@@ -238,7 +238,8 @@ export class CallStats {
   }
 
   /** Counts the call's change into each group: its version before out, after in, and the first-call marks it moved. */
-  private apply({ call, previous, txid, first, marks }: CallChange): void {
+  private apply({ call, previous, txid: text, first, marks }: CallChange): void {
+    const txid = txidOf(text);
     const before = previous && callFacets(previous);
     const after = callFacets(call);
     const moved = marks.map((m) => ({ facets: callFacets(m.call), sign: m.sign }));
@@ -250,7 +251,7 @@ export class CallStats {
   }
 
   /** Counts a call's facets (or only its first-call mark) into the group's row, unless its count includes them already; pushed after COALESCE_MS. */
-  private count(group: Group, facets: CallFacets, sign: -1 | 1, first: boolean, txid: string, whole = true): void {
+  private count(group: Group, facets: CallFacets, sign: -1 | 1, first: boolean, txid: bigint | undefined, whole = true): void {
     const { query } = group;
     if (!facetsMatch(facets, query.filter)) return;
     const keys = keysOf(facets, group.fields);

@@ -48,29 +48,51 @@ function record(row: Row, fields: Array<keyof CallStatsKeys>): CallStatsRecord {
   };
 }
 
+/** The rows as records, and the snapshot the statement ran in (each row carries it). */
+function asCounted(rows: Row[], fields: Array<keyof CallStatsKeys>): Counted {
+  return { rows: rows.map((r) => record(r, fields)), snapshot: rows[0]?.snapshot === undefined ? undefined : parseSnapshot(rows[0].snapshot) };
+}
+
 /**
  * The statement's snapshot (READ COMMITTED: one per statement), as `pg_current_snapshot()`
  * writes it: `xmin:xmax:xip,…`. Which changes of calls a count includes (see visibleIn).
  */
 const SNAPSHOT = 'pg_current_snapshot()::text AS snapshot';
 
+/** A count's snapshot (SNAPSHOT), read once: its rows share it, and a change asks it of each row it touches. */
+export interface Snapshot {
+  xmin: bigint;
+  xmax: bigint;
+  inProgress: ReadonlySet<bigint>;
+}
+
+export function parseSnapshot(text: string): Snapshot {
+  const [xmin, xmax, inProgress] = text.split(':');
+  return { xmin: BigInt(xmin!), xmax: BigInt(xmax!), inProgress: new Set(inProgress ? inProgress.split(',').map(BigInt) : []) };
+}
+
+/**
+ * A change's transaction as a number; none for a change without one (over Redis from an
+ * instance that predates it), which no snapshot is taken to include.
+ */
+export function txidOf(txid: unknown): bigint | undefined {
+  const text = String(txid);
+  return /^\d+$/.test(text) ? BigInt(text) : undefined;
+}
+
 /** Rows as counted, and the snapshot they were counted in (none when there were no rows). */
 export interface Counted {
   rows: CallStatsRecord[];
-  snapshot?: string;
+  snapshot?: Snapshot;
 }
 
 /**
  * Whether the transaction `txid` had committed in `snapshot` (pg_visible_in_snapshot), for a
- * transaction known to have committed: below xmin, or below xmax and not then in progress. A
- * change without one (over Redis from an instance that predates it) is taken as not included.
+ * transaction known to have committed: below xmin, or below xmax and not then in progress.
  */
-export function visibleIn(snapshot: string, txid: string): boolean {
-  if (!/^\d+$/.test(String(txid))) return false;
-  const [xmin, xmax, inProgress] = snapshot.split(':');
-  const x = BigInt(txid);
-  if (x < BigInt(xmin!)) return true;
-  return x < BigInt(xmax!) && !inProgress!.split(',').includes(txid);
+export function visibleIn(snapshot: Snapshot, txid: bigint | undefined): boolean {
+  if (txid === undefined) return false;
+  return txid < snapshot.xmin || (txid < snapshot.xmax && !snapshot.inProgress.has(txid));
 }
 
 const UNIT: Record<CallStatsInterval, string> = { HOUR: 'hour', DAY: 'day', WEEK: 'week', MONTH: 'month' };
@@ -160,7 +182,7 @@ export class CallStatsStore {
       args,
       { planEachRun: true },
     );
-    return { rows: rows.map((r) => record(r, fields)), snapshot: rows[0]?.snapshot };
+    return asCounted(rows, fields);
   }
 
   /** The query's filter as clauses; $1 is the time zone where buckets need it. */
@@ -197,6 +219,6 @@ export class CallStatsStore {
       args,
       { planEachRun: true },
     );
-    return { rows: rows.map((r) => record(r, fields)), snapshot: rows[0]?.snapshot };
+    return asCounted(rows, fields);
   }
 }

@@ -11,6 +11,7 @@ import type { CallEventPatch, CallEventRecord, CallStatus, ProviderName } from '
 import { openDb, type Db } from '../../src/store/db.js';
 import type { CallOrder } from '../../src/store/calls.js';
 import { migrate } from '../../src/store/migrations.js';
+import { parseSnapshot, txidOf, visibleIn } from '../../src/store/call-stats.js';
 import { Store } from '../../src/store/store.js';
 import { CallStats, COALESCE_MS, PUSH_INTERVAL_MS } from '../../src/gateway/call-stats.js';
 import { createBus, Topic } from '../../src/pubsub/bus.js';
@@ -342,4 +343,25 @@ describe('callStatsUpdated', () => {
       await bus.close();
     }
   }, 240_000);
+});
+
+describe('a count\'s snapshot', () => {
+  it('includes a transaction exactly when the engine\'s pg_visible_in_snapshot says so, read once from the text it writes', async () => {
+    // Snapshots as pg_current_snapshot() writes them: xmin ≤ xip < xmax, xip ascending (the
+    // engine refuses a snapshot from an epoch after its own: xids below 2^32 here).
+    const snapshotArb = fc
+      .tuple(fc.bigInt({ min: 1n, max: 2n ** 32n - 100n }), fc.nat(40), fc.uniqueArray(fc.nat(39), { maxLength: 6 }))
+      .map(([xmin, span, offsets]) => ({ xmin, xmax: xmin + BigInt(span), xip: offsets.filter((o) => o < span).sort((a, b) => a - b).map((o) => xmin + BigInt(o)) }));
+    await fc.assert(
+      fc.asyncProperty(snapshotArb, fc.integer({ min: -3, max: 45 }), async ({ xmin, xmax, xip }, offset) => {
+        const text = `${xmin}:${xmax}:${xip.join(',')}`;
+        const txid = String(xmin + BigInt(offset));
+        const [row] = await db.query<{ visible: boolean }>('SELECT pg_visible_in_snapshot($1::xid8, $2::pg_snapshot) AS visible', [txid, text]);
+        expect(visibleIn(parseSnapshot(text), txidOf(txid))).toBe(row!.visible);
+      }),
+      { numRuns: 300 },
+    );
+    // A change with no transaction (over Redis from an older instance) is never taken as counted.
+    expect(visibleIn(parseSnapshot('10:20:'), txidOf(undefined))).toBe(false);
+  });
 });
