@@ -4,6 +4,7 @@
  * the HTTP streams with fuzzed bodies. Every answer: no 5xx, errors with known codes, nothing
  * internal; a broken message closes the socket with graphql-ws's codes, never the server.
  */
+import { createHook } from 'node:async_hooks';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -204,13 +205,15 @@ describe('WebSocket keep-alive', () => {
   });
   afterAll(() => quick?.close());
 
+  const open = (autoPong: boolean) => {
+    const socket = new WebSocket(quick.wsUrl, 'graphql-transport-ws', { autoPong });
+    const closed = new Promise<number>((resolve) => socket.on('close', resolve));
+    socket.once('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${RW_KEY}` } })));
+    return { socket, closed };
+  };
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
   it('drops a socket that answers no ping; one that answers stays open', async () => {
-    const open = (autoPong: boolean) => {
-      const socket = new WebSocket(quick.wsUrl, 'graphql-transport-ws', { autoPong });
-      const closed = new Promise<number>((resolve) => socket.on('close', resolve));
-      socket.once('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${RW_KEY}` } })));
-      return { socket, closed };
-    };
     const silent = open(false);
     const answering = open(true);
     // Two unanswered pings, then the next sweep drops it: 1006, no close frame.
@@ -218,6 +221,42 @@ describe('WebSocket keep-alive', () => {
     await new Promise((r) => setTimeout(r, 500));
     expect(answering.socket.readyState).toBe(WebSocket.OPEN);
     answering.socket.close();
+  });
+
+  it('keeps no timer while no socket is open: its pings start with the first socket and stop after the last', async () => {
+    // The test before closed its sockets: the round under way ends (100 ms here), and with it the timer.
+    await sleep(300);
+    // Each run of an interval timer set from the WebSocket transport: a wake-up of the process.
+    let ticks = 0;
+    const timers = new Set<number>();
+    const hook = createHook({
+      init(id, type) {
+        if (type !== 'Timeout') return;
+        const frames = (new Error().stack ?? '').split('\n');
+        const at = frames.findIndex((f) => f.includes('setInterval'));
+        if (at >= 0 && frames[at + 1]?.includes('transports/websocket')) timers.add(id);
+      },
+      before(id) {
+        if (timers.has(id)) ticks++;
+      },
+    }).enable();
+    try {
+      const answering = open(true);
+      await new Promise((resolve) => answering.socket.once('message', resolve));
+      await sleep(300);
+      expect(ticks).toBeGreaterThan(0);
+      answering.socket.close();
+      await answering.closed;
+      await sleep(300);
+      ticks = 0;
+      await sleep(500);
+      expect(ticks).toBe(0);
+      // A socket after the last one left is pinged again: one that answers none is dropped.
+      expect(await open(false).closed).toBe(1006);
+      expect(ticks).toBeGreaterThan(0);
+    } finally {
+      hook.disable();
+    }
   });
 
   it('spreads a round of pings over the interval: each socket once a round, not every socket at once', async () => {
