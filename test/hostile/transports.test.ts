@@ -12,6 +12,7 @@ import { INTERNALS, REFUSAL_CODES } from '../helpers/answers.js';
 import type { CallEventRecord } from '../../src/domain/model.js';
 import { Topic } from '../../src/pubsub/bus.js';
 import { rawSocket, RW_KEY, startTestGateway, type TestGateway } from '../helpers/gateway.js';
+import { until } from '../helpers/wait.js';
 
 let gw: TestGateway;
 beforeAll(async () => {
@@ -219,7 +220,7 @@ describe('WebSocket keep-alive', () => {
     const answering = open(quick, true);
     // Two unanswered pings, then the next sweep drops it: 1006, no close frame.
     expect(await silent.closed).toBe(1006);
-    await new Promise((r) => setTimeout(r, 500));
+    await sleep(500);
     expect(answering.socket.readyState).toBe(WebSocket.OPEN);
     answering.socket.close();
   });
@@ -241,24 +242,22 @@ describe('WebSocket keep-alive', () => {
       },
     }).enable();
     const own = await startTestGateway({ KEEPALIVE_MS: '100' });
-    /** Whether no tick comes in a window of 300 ms, trying for `ms` (the round under way ends first). */
-    const quiet = async (ms: number) => {
-      for (const deadline = performance.now() + ms; performance.now() < deadline; ) {
+    /** A window of 300 ms with no tick, within `ms` (the round under way ends first). */
+    const quiet = (ms: number) =>
+      until('a 300-ms window with no keep-alive tick', async () => {
         ticks = 0;
         await sleep(300);
-        if (ticks === 0) return true;
-      }
-      return false;
-    };
+        return ticks === 0;
+      }, ms, 0);
     try {
-      expect(await quiet(1_000)).toBe(true);
+      await quiet(1_000);
       const answering = open(own, true);
       await new Promise((resolve) => answering.socket.once('message', resolve));
       await sleep(300);
       expect(ticks).toBeGreaterThan(0);
       answering.socket.close();
       await answering.closed;
-      expect(await quiet(3_000)).toBe(true);
+      await quiet(3_000);
       // A socket after the last one left is pinged again: one that answers none is dropped.
       expect(await open(own, false).closed).toBe(1006);
       expect(ticks).toBeGreaterThan(0);
