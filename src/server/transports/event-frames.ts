@@ -3,15 +3,25 @@ import type { Sink } from '../shared-subscriptions.js';
 import type { TransportCore } from './core.js';
 import type { WebSocketExtra } from './websocket.js';
 
+/** Each event's result serialised and encoded once for all the subscribers of its stream. */
+const encodings = new WeakMap<ExecutionResult, Buffer>();
+
+function encoded(core: TransportCore, result: ExecutionResult): Buffer {
+  let bytes = encodings.get(result);
+  if (bytes === undefined) encodings.set(result, (bytes = Buffer.from(core.serialise(result))));
+  return bytes;
+}
+
 /**
  * A subscription's sink (see shared-subscriptions.ts): its events as its protocol's frames
- * (`{"id":…,"type":…,"payload":…}` around the result serialised once for the whole stream),
+ * (`{"id":…,"type":…,"payload":…}` around the result serialised and encoded once for the whole stream),
  * written to the socket as they come, then `complete` when the stream ends. One object per
  * subscription, its methods shared: a loop over the subscription, and its closures and promises,
  * were ~0.7 KB of each idle subscriber, and several promises and a write callback per event.
  */
 export abstract class EventFrames implements Sink {
   private readonly head: string;
+  private readonly headBytes: number;
 
   constructor(
     private readonly core: TransportCore,
@@ -20,6 +30,7 @@ export abstract class EventFrames implements Sink {
     type: 'next' | 'data',
   ) {
     this.head = `{"id":${JSON.stringify(id)},"type":"${type}","payload":`;
+    this.headBytes = Buffer.byteLength(this.head);
   }
 
   /** The operation is still its client's (not stopped, replaced or gone with its socket). */
@@ -28,7 +39,7 @@ export abstract class EventFrames implements Sink {
   protected abstract forget(): void;
 
   next(result: ExecutionResult): boolean {
-    return !this.wanted() || this.extra.write(`${this.head}${this.core.serialise(result)}}`);
+    return !this.wanted() || this.extra.writeEvent(this.head, this.headBytes, encoded(this.core, result));
   }
 
   /** Also the answer of an operation that is not a subscription, or was refused: its result, then `complete`. */
