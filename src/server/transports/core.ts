@@ -74,6 +74,8 @@ export interface TransportCore {
    * object to every subscriber, so 1,000 subscribers cost one JSON.stringify, not 1,000.
    */
   serialise(result: ExecutionResult): string;
+  /** `serialise` as UTF-8, once per result object: what a WebSocket frame carries. */
+  encoded(result: ExecutionResult): Buffer;
 }
 
 export interface CoreDeps {
@@ -107,6 +109,7 @@ export function createTransportCore({ schema, gateway, keys, limiter, log, keepA
   const rules = [...specifiedRules, ...validationRules];
   const subscribe = sharedSubscriptions();
   const serialised = new WeakMap<ExecutionResult, string>();
+  const encodings = new WeakMap<ExecutionResult, Buffer>();
   // Parsing and validating the same subscription for each of thousands of clients was most of
   // a connection's cost; the result depends only on the text (schema and rules are fixed).
   // One DocumentNode per text also lets the shared streams group subscribers across transports.
@@ -126,6 +129,12 @@ export function createTransportCore({ schema, gateway, keys, limiter, log, keepA
   }
 
   const check = (query: string) => documents.through(query, parsed);
+
+  function serialise(result: ExecutionResult): string {
+    let json = serialised.get(result);
+    if (json === undefined) serialised.set(result, (json = JSON.stringify(formatResult(result))));
+    return json;
+  }
 
   /** The query text: given, or known by its persisted-query hash. */
   function queryOf(payload: OperationPayload): string | Refusal {
@@ -217,10 +226,12 @@ export function createTransportCore({ schema, gateway, keys, limiter, log, keepA
       return errors.map((e) => format(e.toJSON(), e));
     },
 
-    serialise(result) {
-      let json = serialised.get(result);
-      if (json === undefined) serialised.set(result, (json = JSON.stringify(formatResult(result))));
-      return json;
+    serialise,
+
+    encoded(result) {
+      let bytes = encodings.get(result);
+      if (bytes === undefined) encodings.set(result, (bytes = Buffer.from(serialise(result))));
+      return bytes;
     },
   };
 }

@@ -3,15 +3,6 @@ import type { Sink } from '../shared-subscriptions.js';
 import type { TransportCore } from './core.js';
 import type { WebSocketExtra } from './websocket.js';
 
-/** Each event's result serialised and encoded once for all the subscribers of its stream. */
-const encodings = new WeakMap<ExecutionResult, Buffer>();
-
-function encoded(core: TransportCore, result: ExecutionResult): Buffer {
-  let bytes = encodings.get(result);
-  if (bytes === undefined) encodings.set(result, (bytes = Buffer.from(core.serialise(result))));
-  return bytes;
-}
-
 /**
  * A subscription's sink (see shared-subscriptions.ts): its events as its protocol's frames
  * (`{"id":…,"type":…,"payload":…}` around the result serialised and encoded once for the whole stream),
@@ -39,7 +30,7 @@ export abstract class EventFrames implements Sink {
   protected abstract forget(): void;
 
   next(result: ExecutionResult): boolean {
-    return !this.wanted() || this.extra.writeEvent(this.head, this.headBytes, encoded(this.core, result));
+    return !this.wanted() || this.extra.writeEvent(this.head, this.headBytes, this.core.encoded(result));
   }
 
   /** Also the answer of an operation that is not a subscription, or was refused: its result, then `complete`. */
