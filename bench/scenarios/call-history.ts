@@ -171,6 +171,7 @@ async function liveOverhead(gateway: Child, opts: Options) {
   await live(-1);
   cpu.live = 0;
   sqlCounts = 0;
+  received = 0;
   for (let round = 0; round < rounds; round++) {
     for (const phase of round % 2 ? [live, bare] : [bare, live]) await phase(round);
   }
