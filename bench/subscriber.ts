@@ -1,9 +1,11 @@
 /**
- * A graphql-transport-ws subscriber on a bare TCP socket, for the fan-out scenarios: the
- * WebSocket handshake (its accept key checked), connection_init, one subscription, and every
- * message parsed whole. A thousand graphql-ws clients (over ws) in the bench's one process cost
- * ~24 µs a frame on the cores the gateway's writes share, so the last subscribers' latency was
- * the bench's own queue more than the gateway's. The real clients are tested in test/.
+ * Subscribers on bare TCP sockets, for the fan-out scenarios: graphql-transport-ws (the
+ * WebSocket handshake, its accept key checked, connection_init, one subscription) and GraphQL
+ * over SSE (graphql-sse's distinct connections mode: one POST, its chunked answer read as
+ * events). Every message is parsed whole. A thousand graphql-ws clients (over ws) in the
+ * bench's one process cost ~24 µs a frame on the cores the gateway's writes share, so the last
+ * subscribers' latency was the bench's own queue more than the gateway's. The real clients are
+ * tested in test/.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import net from 'node:net';
@@ -12,18 +14,41 @@ const GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
 /** Where every subscriber's socket reads (one thread: each read is consumed before the next). */
 const READ_BUFFER = Buffer.alloc(256 * 1024);
 
+export type Transport = 'ws' | 'sse';
+
 export interface Subscriber {
   dispose(): void;
 }
 
 export interface SubscriberOptions {
+  /** The gateway's http(s) URL of /graphql. */
   url: string;
+  transport: Transport;
   authorization: string;
   query: string;
   /** Each `next` message's payload. */
   next(payload: { data?: unknown; errors?: unknown }): void;
   /** The connection ended or broke after it was open, before dispose(). */
   closed(reason: string): void;
+}
+
+/** What a protocol does with its connection. */
+interface Wire {
+  write(bytes: Buffer | string): void;
+  /** The subscription is sent (or open): the subscriber is handed out; its dispose() sends `goodbye`, then ends the connection. */
+  opened(goodbye?: Buffer): void;
+  fail(reason: string): void;
+  /** Still reading: not failed or disposed. */
+  live(): boolean;
+}
+
+interface Protocol {
+  /** The first bytes sent. */
+  hello: string;
+  /** The answer's head: why it is not the one expected, if it is not. */
+  answer(head: string): string | undefined;
+  /** Consumes whole messages from the body's `data`; returns the bytes of one not yet whole. */
+  read(data: Buffer): Buffer | undefined;
 }
 
 /** A client frame: masked, as RFC 6455 requires of clients. */
@@ -40,56 +65,35 @@ function frame(opcode: number, body: Buffer): Buffer {
   return out;
 }
 
-/** Resolves once the server has acknowledged the connection and the subscription is sent. */
-export function subscribe(o: SubscriberOptions): Promise<Subscriber> {
-  const url = new URL(o.url);
+/** graphql-transport-ws over a WebSocket. */
+function websocket(o: SubscriberOptions, url: URL, wire: Wire): Protocol {
   const key = randomBytes(16).toString('base64');
   const accept = createHash('sha1').update(key + GUID).digest('base64');
-  let opened = false;
-  let over = false;
-  let upgraded = false;
-  /** Bytes of a frame not yet whole (copied: the read buffer is every socket's). */
-  let pending: Buffer | undefined;
-
-  return new Promise<Subscriber>((resolve, reject) => {
-    const fail = (reason: string) => {
-      socket.destroy();
-      if (over) return;
-      over = true;
-      // While opening, the caller hears of it once, through the promise.
-      if (opened) o.closed(reason);
-      else reject(new Error(reason));
-    };
-    const sendText = (message: unknown) => socket.write(frame(0x1, Buffer.from(JSON.stringify(message))));
-    // A UUID, as graphql-ws's client names its operations: the server sees no two alike.
-    const id = randomUUID();
-    const message = (text: string) => {
-      const m = JSON.parse(text) as { id?: string; type: string; payload?: { data?: unknown; errors?: unknown } };
-      if (m.type === 'next' && m.id === id) o.next(m.payload ?? {});
-      else if (m.type === 'ping') sendText({ type: 'pong' });
-      else if (m.type === 'connection_ack') {
-        sendText({ id, type: 'subscribe', payload: { query: o.query } });
-        opened = true;
-        resolve({ dispose: () => ((over = true), socket.end(frame(0x8, Buffer.from([0x03, 0xe8])))) });
-      } else if (m.type !== 'pong') fail(`the server sent ${text.slice(0, 200)}`);
-    };
-    /** Consumes whole frames from `data`; returns the bytes of one not yet whole. */
-    const frames = (data: Buffer): Buffer | undefined => {
+  const sendText = (message: unknown) => wire.write(frame(0x1, Buffer.from(JSON.stringify(message))));
+  // A UUID, as graphql-ws's client names its operations: the server sees no two alike.
+  const id = randomUUID();
+  const message = (text: string) => {
+    const m = JSON.parse(text) as { id?: string; type: string; payload?: { data?: unknown; errors?: unknown } };
+    if (m.type === 'next' && m.id === id) o.next(m.payload ?? {});
+    else if (m.type === 'ping') sendText({ type: 'pong' });
+    else if (m.type === 'connection_ack') {
+      sendText({ id, type: 'subscribe', payload: { query: o.query } });
+      wire.opened(frame(0x8, Buffer.from([0x03, 0xe8])));
+    } else if (m.type !== 'pong') wire.fail(`the server sent ${text.slice(0, 200)}`);
+  };
+  return {
+    hello:
+      `GET ${url.pathname} HTTP/1.1\r\nHost: ${url.host}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
+      `Sec-WebSocket-Key: ${key}\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: graphql-transport-ws\r\n\r\n`,
+    answer(head) {
+      if (!head.startsWith('HTTP/1.1 101 ') || !head.includes(`\r\nSec-WebSocket-Accept: ${accept}`)) return `no upgrade: ${head.split('\r\n')[0]}`;
+      sendText({ type: 'connection_init', payload: { authorization: o.authorization } });
+      return undefined;
+    },
+    read(data) {
       let at = 0;
-      if (!upgraded) {
-        const end = data.indexOf('\r\n\r\n');
-        if (end < 0) return data;
-        const head = data.subarray(0, end).toString('latin1');
-        if (!head.startsWith('HTTP/1.1 101 ') || !head.includes(`\r\nSec-WebSocket-Accept: ${accept}`)) {
-          fail(`no upgrade: ${head.split('\r\n')[0]}`);
-          return undefined;
-        }
-        upgraded = true;
-        at = end + 4;
-        sendText({ type: 'connection_init', payload: { authorization: o.authorization } });
-      }
       // A server's frames are not masked: FIN and opcode, a length of 7, 16 or 64 bits, the body.
-      while (data.length - at >= 2 && !over) {
+      while (data.length - at >= 2 && wire.live()) {
         const short = data[at + 1]! & 0x7f;
         const start = at + (short < 126 ? 2 : short === 126 ? 4 : 10);
         if (data.length < start) break;
@@ -97,13 +101,94 @@ export function subscribe(o: SubscriberOptions): Promise<Subscriber> {
         if (data.length < start + length) break;
         const [first, body] = [data[at]!, data.subarray(start, start + length)];
         at = start + length;
-        if ((first & 0x80) === 0) fail('a fragmented frame');
+        if ((first & 0x80) === 0) wire.fail('a fragmented frame');
         else if ((first & 0x0f) === 0x1) message(body.toString('utf8'));
-        else if ((first & 0x0f) === 0x9) socket.write(frame(0xa, body));
-        else if ((first & 0x0f) === 0x8) fail(`closed by the server (${length >= 2 ? body.readUInt16BE(0) : 'no code'})`);
-        else if ((first & 0x0f) !== 0xa) fail(`opcode ${first & 0x0f}`);
+        else if ((first & 0x0f) === 0x9) wire.write(frame(0xa, body));
+        else if ((first & 0x0f) === 0x8) wire.fail(`closed by the server (${length >= 2 ? body.readUInt16BE(0) : 'no code'})`);
+        else if ((first & 0x0f) !== 0xa) wire.fail(`opcode ${first & 0x0f}`);
       }
-      return at < data.length && !over ? data.subarray(at) : undefined;
+      return at < data.length && wire.live() ? data.subarray(at) : undefined;
+    },
+  };
+}
+
+/** GraphQL over SSE: the answer's chunks (HTTP/1.1 chunked coding), their text cut into events at blank lines. */
+function sse(o: SubscriberOptions, url: URL, wire: Wire): Protocol {
+  const body = JSON.stringify({ query: o.query });
+  /** Event text not yet ended by a blank line. */
+  let text = '';
+  const event = (lines: string[]) => {
+    const type = lines.find((l) => l.startsWith('event:'))?.slice(6).trim();
+    const data = lines.filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trimStart()).join('\n');
+    if (type === 'next') o.next(JSON.parse(data) as { data?: unknown; errors?: unknown });
+    else if (type !== undefined) wire.fail(`the server sent event ${type}: ${data.slice(0, 200)}`);
+  };
+  return {
+    hello:
+      `POST ${url.pathname} HTTP/1.1\r\nHost: ${url.host}\r\nAccept: text/event-stream\r\nContent-Type: application/json\r\n` +
+      `Authorization: ${o.authorization}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    answer(head) {
+      if (!head.startsWith('HTTP/1.1 200 ') || !/\r\ntransfer-encoding: chunked/i.test(head)) return `no stream: ${head.split('\r\n')[0]}`;
+      // The gateway subscribed before it answered: the stream is live.
+      wire.opened();
+      return undefined;
+    },
+    read(data) {
+      let at = 0;
+      while (wire.live()) {
+        const line = data.indexOf('\r\n', at);
+        if (line < 0) break;
+        const size = parseInt(data.subarray(at, line).toString('latin1'), 16);
+        if (data.length < line + 2 + size + 2) break;
+        if (size === 0) wire.fail('the stream ended');
+        text += data.subarray(line + 2, line + 2 + size).toString('utf8');
+        at = line + 2 + size + 2;
+        for (let cut = text.indexOf('\n\n'); cut >= 0 && wire.live(); cut = text.indexOf('\n\n')) {
+          event(text.slice(0, cut).split('\n'));
+          text = text.slice(cut + 2);
+        }
+      }
+      return at < data.length && wire.live() ? data.subarray(at) : undefined;
+    },
+  };
+}
+
+/** Resolves once the subscription is sent (WebSocket) or its stream is open (SSE). */
+export function subscribe(o: SubscriberOptions): Promise<Subscriber> {
+  const url = new URL(o.url);
+  let opened = false;
+  let answered = false;
+  let over = false;
+  /** Bytes of a message not yet whole (copied: the read buffer is every socket's). */
+  let pending: Buffer | undefined;
+
+  return new Promise<Subscriber>((resolve, reject) => {
+    const wire: Wire = {
+      write: (bytes) => socket.write(bytes),
+      opened(goodbye = Buffer.alloc(0)) {
+        opened = true;
+        resolve({ dispose: () => ((over = true), socket.end(goodbye)) });
+      },
+      fail(reason) {
+        socket.destroy();
+        if (over) return;
+        over = true;
+        // While opening, the caller hears of it once, through the promise.
+        if (opened) o.closed(reason);
+        else reject(new Error(reason));
+      },
+      live: () => !over,
+    };
+    const protocol = (o.transport === 'ws' ? websocket : sse)(o, url, wire);
+    /** The answer's head, then its body. */
+    const consume = (data: Buffer): Buffer | undefined => {
+      if (answered) return protocol.read(data);
+      const end = data.indexOf('\r\n\r\n');
+      if (end < 0) return data;
+      const refused = protocol.answer(data.subarray(0, end).toString('latin1'));
+      if (refused) return void wire.fail(refused);
+      answered = true;
+      return protocol.read(data.subarray(end + 4));
     };
     // `onread`: no stream and no buffer per read, which a thousand subscribers in one process feel.
     const socket = net.connect({
@@ -114,19 +199,14 @@ export function subscribe(o: SubscriberOptions): Promise<Subscriber> {
         buffer: READ_BUFFER,
         callback: (length) => {
           const read = READ_BUFFER.subarray(0, length);
-          const left = frames(pending ? Buffer.concat([pending, read]) : read);
+          const left = consume(pending ? Buffer.concat([pending, read]) : read);
           pending = left && Buffer.from(left);
           return true;
         },
       },
     });
-    socket.on('connect', () => {
-      socket.write(
-        `GET ${url.pathname} HTTP/1.1\r\nHost: ${url.host}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
-          `Sec-WebSocket-Key: ${key}\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: graphql-transport-ws\r\n\r\n`,
-      );
-    });
-    socket.on('error', (err) => fail(`socket error: ${err.message}`));
-    socket.on('close', () => fail('socket closed'));
+    socket.on('connect', () => socket.write(protocol.hello));
+    socket.on('error', (err) => wire.fail(`socket error: ${err.message}`));
+    socket.on('close', () => wire.fail('socket closed'));
   });
 }

@@ -1,11 +1,12 @@
 /**
- * 3. Fan-out: graphql-transport-ws subscribers (bench/subscriber.ts) on callEvents, Exotel
- * call webhooks posted at a steady rate; latency to each subscriber's receipt from sending each
- * webhook (the budget line) and from its answer (the budget's words), and events lost. Then, in
+ * 3. Fan-out: subscribers (bench/subscriber.ts) on callEvents, over graphql-transport-ws and
+ * then over SSE, Exotel call webhooks posted at a steady rate; latency to each subscriber's
+ * receipt from sending each webhook (the budget line) and from its answer (the budget's words),
+ * and events lost. Then, in
  * a fresh gateway per store engine, idle subscribers up to the budget's 10,000: the gateway's
  * resident memory.
  */
-import { subscribe as openSubscriber, type Subscriber } from '../subscriber.js';
+import { subscribe as openSubscriber, type Subscriber, type Transport } from '../subscriber.js';
 import { API_KEY, EXOTEL_CALLS_PATH, exotelCall, keepAliveAgent, metric, round, send, startGateway, storeEngines, summarise, type Child, type Options, type Row } from '../lib.js';
 
 const SUBSCRIPTION = 'subscription BenchCalls { callEvents(filter: { provider: EXOTEL }) { id providerCallId status } }';
@@ -22,12 +23,13 @@ interface Subscribers {
 }
 
 /** Open `count` subscribers in batches; resolves when every one is connected and subscribed. */
-async function subscribe(wsUrl: string, count: number, into: Subscribers): Promise<void> {
+async function subscribe(url: string, transport: Transport, count: number, into: Subscribers): Promise<void> {
   for (let done = 0; done < count; done += BATCH) {
     const batch = Array.from({ length: Math.min(BATCH, count - done) }, async (_, i) => {
       const index = done + i;
       into.clients[index] = await openSubscriber({
-        url: wsUrl,
+        url,
+        transport,
         authorization: `Bearer ${API_KEY}`,
         query: SUBSCRIPTION,
         next: ({ data }) => {
@@ -111,10 +113,10 @@ async function measure(subs: Subscribers, { sent, answered }: { sent: Map<string
  * (the same one, or another over Redis), after a second of them to warm both: delivery
  * latencies, losses, the webhooks' answer times and `on`'s CPU per delivery.
  */
-export async function deliver(on: Child, to: Child, count: number, prefix: string, rate: number, events: number) {
+export async function deliver(on: Child, to: Child, count: number, prefix: string, rate: number, events: number, transport: Transport = 'ws') {
   const subs: Subscribers = { clients: [], receipts: new Map(), heard: new Set() };
   try {
-    await subscribe(`${on.url.replace('http', 'ws')}/graphql`, count, subs);
+    await subscribe(`${on.url}/graphql`, transport, count, subs);
     await everyoneListening(to.url, subs, `${prefix}-ready`);
     // A second of events first, as scenario 2 warms its paths: the figures are for a warm gateway.
     const warm = await postSteadily(to.url, `${prefix}-warm`, rate, rate, subs.receipts);
@@ -135,13 +137,12 @@ export async function deliver(on: Child, to: Child, count: number, prefix: strin
 /** A fresh gateway, then `count` idle subscribers: its resident memory before and after. */
 async function idleMemory(opts: Options, count: number, env: Record<string, string>) {
   const gateway = await startGateway(opts, env);
-  const wsUrl = `${gateway.url.replace('http', 'ws')}/graphql`;
   const subs: Subscribers = { clients: [], receipts: new Map(), heard: new Set() };
   try {
     const rssIdle = gateway.rssMb();
     const heapIdle = await metric(gateway.url, 'nodejs_heap_size_used_bytes');
     const t0 = performance.now();
-    await subscribe(wsUrl, count, subs);
+    await subscribe(`${gateway.url}/graphql`, 'ws', count, subs);
     await everyoneListening(gateway.url, subs, 'idle');
     const openSeconds = (performance.now() - t0) / 1000;
     // One series per subprotocol: their sum.
@@ -168,21 +169,23 @@ export async function fanout(opts: Options): Promise<Row[]> {
   const rows: Row[] = [];
   const gateway = await startGateway(opts);
   try {
-    const fan = await deliver(gateway, gateway, fanoutSubscribers, 'fan', rate, events);
-    const cpuUsPerDelivery = fan.cpuUs;
-    const answer = fan.answers;
-    const label = 'webhook answer';
-    const after = fan.fromAnswer;
-    rows.push(
-      { scenario: s, figure: `delivery p50, ${fanoutSubscribers} subscribers`, value: round(fan.p50), unit: 'ms', target: '—', baseline: { label, value: round(answer.p50) }, note: `${events} webhooks at ${rate}/s; from each webhook's sending` },
-      { scenario: s, figure: `delivery p99, ${fanoutSubscribers} subscribers`, value: round(fan.p99), unit: 'ms', target: '≤ 25 ms', ok: fan.p99 <= 25, baseline: { label, value: round(answer.p99) } },
-      { scenario: s, figure: `delivery max, ${fanoutSubscribers} subscribers`, value: round(fan.max), unit: 'ms', target: '—', baseline: { label, value: round(answer.max) } },
-      // The budget's own words; a gateway that answered after every delivery would read ≤ 0 here, so the line above is the budget's.
-      { scenario: s, figure: `delivery p99 from the webhook's answer, ${fanoutSubscribers} subscribers`, value: round(after.p99), unit: 'ms', target: '—', note: `p50 ${round(after.p50)} ms` },
-      { scenario: s, figure: 'gateway CPU per delivery', value: round(cpuUsPerDelivery, 1), unit: 'µs', target: '—', baseline: { label: 'subscribers\' process', value: round(fan.subscribersCpuUs, 1) }, note: `webhook included; ≈ ${round(1e6 / cpuUsPerDelivery, 0)} deliveries/s per core; the baseline is the bench's own process receiving them (bench/subscriber.ts), on the same 2 cores` },
-      { scenario: s, figure: 'events lost', value: fan.lost, unit: 'events', target: '0', ok: fan.lost === 0, note: `${fan.count} deliveries, ${fan.duplicates} duplicated` },
-    );
-    if (fan.lost > 0) process.stderr.write(`bench: fan-out lost ${fan.lost} events\n`);
+    // The same gateway, one transport after the other: their figures side by side.
+    for (const transport of ['ws', 'sse'] as const) {
+      const fan = await deliver(gateway, gateway, fanoutSubscribers, `fan-${transport}`, rate, events, transport);
+      const who = `${fanoutSubscribers} subscribers${transport === 'sse' ? ' over SSE' : ''}`;
+      const label = 'webhook answer';
+      const { answers: answer, fromAnswer: after } = fan;
+      rows.push(
+        { scenario: s, figure: `delivery p50, ${who}`, value: round(fan.p50), unit: 'ms', target: '—', baseline: { label, value: round(answer.p50) }, note: `${events} webhooks at ${rate}/s; from each webhook's sending` },
+        { scenario: s, figure: `delivery p99, ${who}`, value: round(fan.p99), unit: 'ms', target: '≤ 25 ms', ok: fan.p99 <= 25, baseline: { label, value: round(answer.p99) } },
+        { scenario: s, figure: `delivery max, ${who}`, value: round(fan.max), unit: 'ms', target: '—', baseline: { label, value: round(answer.max) } },
+        // The budget's own words; a gateway that answered after every delivery would read ≤ 0 here, so the line above is the budget's.
+        { scenario: s, figure: `delivery p99 from the webhook's answer, ${who}`, value: round(after.p99), unit: 'ms', target: '—', note: `p50 ${round(after.p50)} ms` },
+        { scenario: s, figure: `gateway CPU per delivery${transport === 'sse' ? ', SSE' : ''}`, value: round(fan.cpuUs, 1), unit: 'µs', target: '—', baseline: { label: 'subscribers\' process', value: round(fan.subscribersCpuUs, 1) }, note: `webhook included; ≈ ${round(1e6 / fan.cpuUs, 0)} deliveries/s per core; the baseline is the bench's own process receiving them (bench/subscriber.ts), on the same 2 cores` },
+        { scenario: s, figure: `events lost${transport === 'sse' ? ' over SSE' : ''}`, value: fan.lost, unit: 'events', target: '0', ok: fan.lost === 0, note: `${fan.count} deliveries, ${fan.duplicates} duplicated` },
+      );
+      if (fan.lost > 0) process.stderr.write(`bench: fan-out over ${transport} lost ${fan.lost} events\n`);
+    }
   } finally {
     await gateway.stop();
   }
