@@ -3,25 +3,20 @@
  * variables share one source stream and one execution per event. The result depends only on
  * the event and the arguments: scopes were checked at subscribe time, the topic filters read
  * only the payload and the arguments, and loaders do not cache on WebSockets. So 1,000
- * subscribers cost one topic listener, one filter call and one execution per event, and each
- * a plain queue; a listener and a repeater each were a third of a delivery's CPU.
+ * subscribers cost one topic listener, one filter call and one execution per event, and a
+ * write each; a listener and a repeater each were a third of a delivery's CPU.
  *
- * A transport that can write an event's result at once passes a sink: its subscribers' events
- * and their end then skip the iterator (and any loop over it), which only ends when the client
- * ends the subscription.
+ * Each subscriber comes with its transport's sink, which writes an event's result at once: no
+ * queue and no loop per subscriber. Its iterator only ends, when the client ends the
+ * subscription (`return()`) or the stream ends.
  */
 import { createSourceEventStream, execute, GraphQLError, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import { sourceStreams } from '../observability/metrics.js';
 
-/** Undelivered events one subscriber may have queued before it is dropped. */
-export const MAX_QUEUED_EVENTS = 1_000;
 /** Subscribers an event reaches before the event loop's other work gets a turn (see `deliverAll`). */
 export const DELIVERIES_PER_TURN = 100;
 
-/**
- * Where a transport that can write at once takes a subscriber's events, instead of from its
- * iterator (which then only ends, when the client ends the subscription with `return()`).
- */
+/** Where a transport takes a subscriber's events, as they come. */
 export interface Sink {
   /** Writes an event's result now: false when the client has too much not yet taken (it does not read), and the subscriber is then dropped. */
   next(result: ExecutionResult): boolean;
@@ -31,16 +26,16 @@ export interface Sink {
 
 const OVERFLOW = 'Too many undelivered events: subscribe again';
 
+/** A subscriber: its sink, and the iterator its transport ends it with. */
 class Subscriber implements AsyncIterableIterator<ExecutionResult> {
-  private readonly queue: ExecutionResult[] = [];
   private waiting?: (r: IteratorResult<ExecutionResult>) => void;
-  private ended = false;
   private left = false;
 
   // The group, not a closure per subscriber: thousands of idle subscribers each kept one.
   constructor(
     private readonly group: Group,
-    private sink?: Sink,
+    /** Until the subscription ends. */
+    private sink: Sink | undefined,
   ) {}
 
   private leave(): void {
@@ -50,31 +45,12 @@ class Subscriber implements AsyncIterableIterator<ExecutionResult> {
   }
 
   deliver(result: ExecutionResult): void {
-    if (this.ended) return;
-    if (this.sink) {
-      if (!this.sink.next(result)) this.overflow();
-    } else if (this.queue.length < MAX_QUEUED_EVENTS) {
-      this.push(result);
-    } else {
-      this.overflow();
-    }
-  }
-
-  private push(result: ExecutionResult): void {
-    if (this.waiting) {
-      const wake = this.waiting;
-      this.waiting = undefined;
-      wake({ done: false, value: result });
-    } else {
-      this.queue.push(result);
-    }
+    if (this.sink && !this.sink.next(result)) this.overflow();
   }
 
   /** A client that does not read must not hold the gateway's memory: told why, then ended. */
   private overflow(): void {
-    const why = { errors: [new GraphQLError(OVERFLOW)] };
-    if (!this.sink) this.push(why);
-    this.finish()?.end(why);
+    this.finish()?.end({ errors: [new GraphQLError(OVERFLOW)] });
     this.leave();
   }
 
@@ -85,7 +61,6 @@ class Subscriber implements AsyncIterableIterator<ExecutionResult> {
 
   /** Ends the iterator; answers the sink still to be told, once. */
   private finish(): Sink | undefined {
-    this.ended = true;
     this.waiting?.({ done: true, value: undefined });
     this.waiting = undefined;
     const sink = this.sink;
@@ -93,16 +68,14 @@ class Subscriber implements AsyncIterableIterator<ExecutionResult> {
     return sink;
   }
 
+  /** Events go to the sink: this only waits for the end. */
   next(): Promise<IteratorResult<ExecutionResult>> {
-    const queued = this.queue.shift();
-    if (queued) return Promise.resolve({ done: false, value: queued });
-    if (this.ended) return Promise.resolve({ done: true, value: undefined });
+    if (!this.sink) return Promise.resolve({ done: true, value: undefined });
     return new Promise((resolve) => (this.waiting = resolve));
   }
 
-  // Must end at once, even while next() waits for an event, or closed sockets would linger.
+  // Must end at once, even while next() waits, or closed sockets would linger.
   return(): Promise<IteratorResult<ExecutionResult>> {
-    this.queue.length = 0;
     this.finish();
     this.leave();
     return Promise.resolve({ done: true, value: undefined });
@@ -163,7 +136,7 @@ export function sharedSubscriptions() {
     }
   }
 
-  return async function subscribe(args: ExecutionArgs, sink?: Sink): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
+  return async function subscribe(args: ExecutionArgs, sink: Sink): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
     let byVariables = groups.get(args.document);
     if (!byVariables) groups.set(args.document, (byVariables = new Map()));
     const key = `${args.operationName ?? ''}:${JSON.stringify(args.variableValues ?? {})}`;

@@ -1,5 +1,6 @@
 /** Webhooks in, events out: a provider callback over HTTP reaches a graphql-ws subscriber once. */
 import { once } from 'node:events';
+import http from 'node:http';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AllocateGreenVnDocument, CallEventsDocument, OnCallEventDocument, SimulateIncomingCallDocument } from '../generated/graphql.js';
@@ -178,6 +179,28 @@ describe('a subscriber that does not read', () => {
   const publish = (id: string) =>
     gw.running.bus.publish(Topic.CALL_EVENT, { id, provider: 'EXOTEL', providerCallId: id, status: 'ANSWERED', raw: { call: { pad } }, createdAt: new Date().toISOString(), updatedAt: new Date().toISOString() } as CallEventRecord);
 
+  /** A graphql-ws subscriber on the same stream, that reads; probes until it and the slow client (`heard`) have each had one. */
+  async function reader(name: string, heard: () => boolean) {
+    const received: string[] = [];
+    const stop = gw.ws().subscribe<{ callEvents: { providerCallId: string } }>({ query }, { next: ({ data }) => void received.push(data!.callEvents.providerCallId), error: () => undefined, complete: () => undefined });
+    for (let i = 0; !received.includes(`probe-${name}-${i - 1}`) || !heard(); i++) {
+      publish(`probe-${name}-${i}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return { received, stop };
+  }
+
+  /** 2,000 events while the slow client does not read; resolves once the reader has every one. */
+  async function flood(name: string, received: string[]) {
+    const events = Array.from({ length: 2_000 }, (_, i) => `event-${name}-${i}`);
+    for (const [i, id] of events.entries()) {
+      publish(id);
+      if (i % 20 === 19) await new Promise((r) => setImmediate(r));
+    }
+    await waitFor('the reader to get every event', () => events.every((id) => received.includes(id)));
+    return events;
+  }
+
   // Each WebSocket subprotocol: its words for subscribing and for an event.
   it.each([
     { protocol: 'graphql-transport-ws', start: 'subscribe', event: 'next' },
@@ -191,23 +214,10 @@ describe('a subscriber that does not read', () => {
     await waitFor('the ack', () => messages.some((m) => m.type === 'connection_ack'));
     slow.send(JSON.stringify({ id: 'slow', type: start, payload: { query } }));
 
-    const received: string[] = [];
-    const reader = gw.ws();
-    const stop = reader.subscribe<{ callEvents: { providerCallId: string } }>({ query }, { next: ({ data }) => void received.push(data!.callEvents.providerCallId), error: () => undefined, complete: () => undefined });
-    // Both listening: an event each has seen.
-    for (let i = 0; !received.includes(`probe-${protocol}-${i - 1}`) || !messages.some((m) => m.type === event); i++) {
-      publish(`probe-${protocol}-${i}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-
+    const { received, stop } = await reader(protocol, () => messages.some((m) => m.type === event));
     const socket = (slow as unknown as { _socket: import('node:net').Socket })._socket;
     socket.pause();
-    const events = Array.from({ length: 2_000 }, (_, i) => `event-${protocol}-${i}`);
-    for (const [i, id] of events.entries()) {
-      publish(id);
-      if (i % 20 === 19) await new Promise((r) => setImmediate(r));
-    }
-    await waitFor('the reader to get every event', () => events.every((id) => received.includes(id)));
+    const events = await flood(protocol, received);
     socket.resume();
     await waitFor('the slow subscription to end', () => messages.some((m) => m.id === 'slow' && m.type === 'complete'));
 
@@ -220,5 +230,50 @@ describe('a subscriber that does not read', () => {
     expect(frames.at(-1)?.payload?.errors?.[0]?.message).toBe('Too many undelivered events: subscribe again');
     stop();
     slow.close();
+  });
+
+  // The streamed HTTP transports: each one's Accept, and its events and its end as read from the whole body.
+  it.each([
+    {
+      transport: 'SSE',
+      accept: 'text/event-stream',
+      events: (body: string) => body.split('\n\n').filter((e) => e.startsWith('event: next\ndata: ')).map((e) => JSON.parse(e.slice(e.indexOf('data: ') + 6)) as Message['payload']),
+      ending: 'event: complete\ndata:\n\n',
+    },
+    {
+      transport: 'multipart',
+      accept: 'multipart/mixed;subscriptionSpec="1.0"',
+      events: (body: string) =>
+        body
+          .split('\r\n--graphql')
+          .map((part) => part.slice(part.indexOf('\r\n\r\n') + 4))
+          .filter((json) => json.startsWith('{"payload"'))
+          .map((json) => (JSON.parse(json) as { payload: Message['payload'] }).payload),
+      ending: '\r\n--graphql--\r\n',
+    },
+  ])('is dropped, told why, once it falls behind; a subscriber on the same stream gets every event ($transport)', async ({ transport, accept, events: eventsOf, ending }) => {
+    const req = http.request(gw.graphqlUrl, { method: 'POST', headers: { accept, 'content-type': 'application/json', authorization: `Bearer ${RW_KEY}` } });
+    req.end(JSON.stringify({ query }));
+    const [res] = (await once(req, 'response')) as [http.IncomingMessage];
+    expect(res.statusCode).toBe(200);
+    let body = '';
+    res.setEncoding('utf8');
+    res.on('data', (chunk: string) => (body += chunk));
+
+    const { received, stop } = await reader(transport, () => body.includes(`probe-${transport}-`));
+    // Paused, the client's buffer fills and then its socket stops reading.
+    res.pause();
+    const events = await flood(transport, received);
+    res.resume();
+    await once(res, 'end');
+
+    const frames = eventsOf(body);
+    const delivered = frames.filter((p) => p?.data?.callEvents?.providerCallId.startsWith('event-')).length;
+    expect(delivered).toBeGreaterThan(0);
+    expect(delivered).toBeLessThan(events.length);
+    expect(frames.slice(-delivered - 1, -1).map((p) => p?.data?.callEvents?.providerCallId)).toEqual(events.slice(0, delivered));
+    expect(frames.at(-1)?.errors?.[0]?.message).toBe('Too many undelivered events: subscribe again');
+    expect(body.endsWith(ending)).toBe(true);
+    stop();
   });
 });

@@ -5,6 +5,8 @@
  * internal; a broken message closes the socket with graphql-ws's codes, never the server.
  */
 import { createHook } from 'node:async_hooks';
+import { once } from 'node:events';
+import net from 'node:net';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -196,6 +198,93 @@ describe('HTTP streams', () => {
       ),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('HTTP streams on the wire', () => {
+  const query = 'subscription Wire { callEvents(filter: { provider: EXOTEL }) { providerCallId } }';
+  const at = new Date().toISOString();
+  const publish = (id: string) => gw.running.bus.publish(Topic.CALL_EVENT, { id, provider: 'EXOTEL', providerCallId: id, status: 'ANSWERED', raw: {}, createdAt: at, updatedAt: at } as CallEventRecord);
+  const post = (version: string, accept: string, body: string) =>
+    `POST /graphql HTTP/${version}\r\nHost: gateway\r\nAccept: ${accept}\r\nContent-Type: application/json\r\nAuthorization: Bearer ${RW_KEY}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+  /** Sends `requests` in one write; what comes back, as text. */
+  async function wire(requests: string) {
+    const socket = net.connect(Number(new URL(gw.url).port), '127.0.0.1');
+    let text = '';
+    socket.setEncoding('utf8').on('data', (d: string) => (text += d));
+    await once(socket, 'connect');
+    socket.write(requests);
+    return { text: () => text, close: () => socket.destroy() };
+  }
+  /** HTTP/1.1's chunked coding undone, strictly: every byte is in a well-formed chunk. */
+  function dechunk(body: string): string {
+    let out = '';
+    for (let rest = Buffer.from(body); rest.length > 0; ) {
+      const line = rest.indexOf('\r\n');
+      const size = Number.parseInt(rest.subarray(0, line).toString('latin1'), 16);
+      expect(rest.subarray(0, line).toString('latin1')).toMatch(/^[0-9a-f]+$/);
+      expect(rest.subarray(line + 2 + size, line + 4 + size).toString('latin1')).toBe('\r\n');
+      out += rest.subarray(line + 2, line + 2 + size).toString('utf8');
+      rest = rest.subarray(line + 4 + size);
+    }
+    return out;
+  }
+  /** Events until `got` has the last one sent; returns the ids sent. */
+  async function events(got: () => string, prefix: string) {
+    const sent: string[] = [];
+    await until('an event on the stream', () => {
+      if (sent.length > 0 && got().includes(`"${sent.at(-1)}"`)) return true;
+      sent.push(`${prefix}-${sent.length}-${'é'.repeat(sent.length)}`);
+      publish(sent.at(-1)!);
+      return false;
+    }, 10_000, 20);
+    return sent;
+  }
+  const SSE_EVENTS = /^:\n\n(event: next\ndata: \{"data":\{"callEvents":\{"providerCallId":"[^"]+"\}\}\}\n\n)+$/;
+
+  it('an HTTP/1.1 stream: each event one well-formed chunk, in order, multi-byte text counted in bytes', async () => {
+    const c = await wire(post('1.1', 'text/event-stream', JSON.stringify({ query })));
+    const body = () => c.text().slice(c.text().indexOf('\r\n\r\n') + 4);
+    // A chunk cut by the network is not an error: compare once the last event is whole.
+    const sent = await events(() => c.text(), 'chunked');
+    await until('the last chunk', () => body().endsWith('\r\n') && dechunk(body()).endsWith('\n\n'));
+    expect(c.text()).toMatch(/^HTTP\/1\.1 200 OK\r\n[^]*transfer-encoding: chunked\r\n/i);
+    const text = dechunk(body());
+    expect(text).toMatch(SSE_EVENTS);
+    expect([...text.matchAll(/"providerCallId":"([^"]+)"/g)].map((m) => m[1])).toEqual(sent.slice(-[...text.matchAll(/providerCallId/g)].length));
+    c.close();
+  });
+
+  it('an HTTP/1.0 stream: the events as they are, no chunked coding (the stream ends with the connection)', async () => {
+    const c = await wire(post('1.0', 'text/event-stream', JSON.stringify({ query })));
+    await events(() => c.text(), 'plain');
+    const [head, body] = [c.text().slice(0, c.text().indexOf('\r\n\r\n')), c.text().slice(c.text().indexOf('\r\n\r\n') + 4)];
+    expect(head).not.toMatch(/transfer-encoding/i);
+    expect(body).toMatch(SSE_EVENTS);
+    c.close();
+  });
+
+  it('a stream pipelined behind a JSON answer: that answer first, then the stream with its events', async () => {
+    const c = await wire(post('1.1', 'application/json', '{"query":"{ providers { provider } }"}') + post('1.1', 'text/event-stream', JSON.stringify({ query })));
+    await events(() => c.text(), 'pipelined');
+    const second = c.text().indexOf('HTTP/1.1 200 OK', 1);
+    expect(c.text().slice(0, second)).toMatch(/^HTTP\/1\.1 200 OK\r\n[^]*\r\n\r\n\{"data":\{"providers":\[/);
+    const body = () => c.text().slice(second).slice(c.text().slice(second).indexOf('\r\n\r\n') + 4);
+    await until('the last chunk', () => body().endsWith('\r\n') && dechunk(body()).endsWith('\n\n'));
+    expect(dechunk(body())).toMatch(SSE_EVENTS);
+    c.close();
+  });
+
+  it('a stream pipelined behind another stream (which closes the connection): held by nothing once the client goes', async () => {
+    const streams = () => gw.metric('switchboard_http_streams', 'transport="sse"');
+    await until('the earlier tests\' streams ended', async () => (await streams()) === 0, 5_000, 20);
+    const c = await wire(post('1.1', 'text/event-stream', JSON.stringify({ query })).repeat(2));
+    await until('both streams open', async () => (await streams()) === 2, 5_000, 20);
+    // Events for both: the second's wait for a socket it never gets.
+    await events(() => c.text(), 'behind');
+    expect(c.text().match(/HTTP\/1\.1/g)).toHaveLength(1);
+    c.close();
+    await until('both streams ended', async () => (await streams()) === 0, 5_000, 20);
   });
 });
 

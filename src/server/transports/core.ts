@@ -58,15 +58,12 @@ export interface TransportCore {
   /** Everything checked, ready to run; or refused. */
   prepare(principal: Principal, payload: OperationPayload): Prepared | Refusal;
   /**
-   * One result (queries, mutations, a subscription refused by its resolver) or the subscription's
-   * events (with a sink, written through it; the iterator then only ends).
+   * One result (queries, mutations, a subscription refused by its resolver), or a subscription's
+   * iterator: its events go to the sink, the iterator only ends (`return()` leaves the stream).
    */
-  run(prepared: Prepared, sink?: Sink): Promise<ExecutionResult | AsyncIterableIterator<ExecutionResult>>;
-  /**
-   * graphql-js `subscribe` on the shared source streams (for graphql-ws, which picks it itself);
-   * with a sink, each event is written through it instead of yielded.
-   */
-  subscribe(args: ExecutionArgs, sink?: Sink): Promise<ExecutionResult | AsyncIterableIterator<ExecutionResult>>;
+  run(prepared: Prepared, sink: Sink): Promise<ExecutionResult | AsyncIterableIterator<ExecutionResult>>;
+  /** graphql-js `subscribe` on the shared source streams, each event written to the sink (see `run`). */
+  subscribe(args: ExecutionArgs, sink: Sink): Promise<ExecutionResult | AsyncIterableIterator<ExecutionResult>>;
   /** What a client may see of errors: the HTTP path's formatter. */
   formatErrors(errors: readonly GraphQLError[]): GraphQLFormattedError[];
   /**

@@ -23,7 +23,9 @@ import type { ExecutionResult, GraphQLError } from 'graphql';
 import { httpStreams as openStreams } from '../../observability/metrics.js';
 import { ACCEPT_VALUES, acceptRanges, jsonPreference, preference, prefers } from '../http-rules.js';
 import { Lru } from '../lru.js';
+import type { Sink } from '../shared-subscriptions.js';
 import { isRefusal, type OperationPayload, type Prepared, type Refusal, type TransportCore } from './core.js';
+import { WS_MAX_BUFFERED_BYTES as MAX_BUFFERED_BYTES } from './websocket.js';
 
 type Transport = 'multipart' | 'sse';
 
@@ -87,56 +89,125 @@ function refuseAsJson(core: TransportCore, reply: FastifyReply, refusal: Refusal
   return reply.code(refusal.status).type('application/json; charset=utf-8').send({ errors: core.formatErrors(refusal.errors) });
 }
 
-/** Writes, waiting for the socket to drain when its buffer is full: a slow reader backs up into its capped queue. */
-function writer(res: ServerResponse) {
-  return (chunk: string): Promise<void> | void => {
-    if (res.destroyed || res.writableEnded || res.write(chunk)) return;
-    return new Promise((resolve) => {
-      const done = () => {
-        res.off('drain', done);
-        res.off('close', done);
-        resolve();
-      };
-      res.on('drain', done).on('close', done);
-    });
-  };
+/** What `once` keeps: a value per result object. */
+type PerResult<T> = WeakMap<ExecutionResult, T>;
+
+function once<T>(cache: PerResult<T>, result: ExecutionResult, make: () => T): T {
+  let value = cache.get(result);
+  if (value === undefined) cache.set(result, (value = make()));
+  return value;
+}
+
+const CRLF = Buffer.from('\r\n');
+
+/** An event's frame as the wire carries it: the same bytes for every subscriber of a shared stream. */
+type EventBytes = (result: ExecutionResult, chunked: boolean) => Buffer;
+
+/**
+ * One stream's subscription: each event written at once, as the WebSocket transports do: its
+ * frame built and encoded once for every subscriber of the shared stream, as one chunk of
+ * HTTP/1.1's chunked coding (as they are for HTTP/1.0, whose stream ends with the connection),
+ * and written to the socket in one write. The stream opens (its first bytes) with its first
+ * write: an event may come as soon as the gateway has subscribed.
+ */
+class StreamSink implements Sink {
+  private opened = false;
+
+  constructor(
+    private readonly res: ServerResponse,
+    private readonly framing: Framing,
+    private readonly bytes: EventBytes,
+    private readonly finish: (complete: boolean) => void,
+  ) {}
+
+  /** The stream's first bytes, once: the headers go out with them. */
+  open(): void {
+    if (this.opened) return;
+    this.opened = true;
+    this.res.write(this.framing.open);
+  }
+
+  write(chunk: string | Buffer): void {
+    if (this.res.destroyed || this.res.writableEnded) return;
+    this.open();
+    this.res.write(chunk);
+  }
+
+  next(result: ExecutionResult): boolean {
+    const res = this.res;
+    // A closed stream's subscription ends with its `close`.
+    if (res.destroyed || res.writableEnded) return true;
+    // A client that does not read holds its events in the gateway's memory, up to this much.
+    if (res.writableLength > MAX_BUFFERED_BYTES) return false;
+    this.open();
+    // Once it has its socket (not yet when it waits behind a pipelined answer), the response
+    // writes to it as it is: these bytes go out in order with its own.
+    if (res.socket) res.socket.write(this.bytes(result, res.chunkedEncoding));
+    else res.write(this.bytes(result, false));
+    return true;
+  }
+
+  /** Also the answer of an operation that is not a subscription, or was refused: its result, then `complete`. */
+  end(result?: ExecutionResult): void {
+    // Written even to a client that does not read: it learns why it was dropped.
+    if (result) this.write(this.bytes(result, false));
+    this.finish(true);
+  }
 }
 
 export function httpStreams(core: TransportCore) {
   /** Ends each open stream: for the gateway's close. */
   const open = new Set<() => void>();
+  const eventBytes = (framing: Framing): EventBytes => {
+    const frames: PerResult<Buffer> = new WeakMap();
+    const chunks: PerResult<Buffer> = new WeakMap();
+    const frame = (result: ExecutionResult) => once(frames, result, () => Buffer.from(framing.next(core.serialise(result))));
+    const chunk = (result: ExecutionResult) => once(chunks, result, () => Buffer.concat([Buffer.from(`${frame(result).length.toString(16)}\r\n`), frame(result), CRLF]));
+    return (result, chunked) => (chunked ? chunk(result) : frame(result));
+  };
+  const bytes = { multipart: eventBytes(FRAMING.multipart), sse: eventBytes(FRAMING.sse) };
 
   async function stream(reply: FastifyReply, transport: Transport, prepared: Prepared | Refusal) {
     const framing = FRAMING[transport];
     const res = reply.raw;
-    const write = writer(res);
-    // Subscribed before the answer starts: a client that sees it open misses no event.
-    const result: ExecutionResult | AsyncIterableIterator<ExecutionResult> = isRefusal(prepared) ? { errors: prepared.errors as GraphQLError[] } : await core.run(prepared);
     // Headers set so far by the hooks (CORS, RateLimit-*) go out with the stream. The
     // connection closes with it: a stream's end (the gateway's close included) frees its socket.
     res.writeHead(200, { ...(reply.getHeaders() as OutgoingHttpHeaders), 'content-type': framing.contentType, 'cache-control': 'no-store', 'x-accel-buffering': 'no', connection: 'close' });
     openStreams.inc({ transport });
-    const events = Symbol.asyncIterator in result ? result : undefined;
-    let closing = false;
-    const end = () => {
-      closing = true;
-      void events?.return?.();
-      res.end();
-    };
-    open.add(end);
-    res.on('close', end);
-    if (!res.socket || res.socket.destroyed) end(); // gone while it was subscribing
-    const heartbeat = setInterval(() => void write(framing.heartbeat), core.keepAliveMs);
-    try {
-      await write(framing.open);
-      for await (const event of events ?? [result as ExecutionResult]) await write(framing.next(core.serialise(event)));
-      // Not when the gateway closes: an SSE client that saw no `complete` connects again.
-      if (!closing) await write(framing.complete);
-    } finally {
+    let events: AsyncIterator<ExecutionResult> | undefined;
+    let over = false;
+    const finish = (complete: boolean) => {
+      if (over) return;
+      over = true;
+      // Not when the gateway closes or the client went: an SSE client that saw no `complete` connects again.
+      if (complete) sink.write(framing.complete);
       clearInterval(heartbeat);
       open.delete(end);
       openStreams.dec({ transport });
+      void events?.return?.();
       res.end();
+    };
+    const end = () => finish(false);
+    const sink = new StreamSink(res, framing, bytes[transport], finish);
+    const heartbeat = setInterval(() => sink.write(framing.heartbeat), core.keepAliveMs);
+    open.add(end);
+    // The connection's, not the answer's: an answer pipelined behind another has no socket yet, and may never have one.
+    res.req.socket.on('close', end);
+    try {
+      // Subscribed before the stream opens: a client that sees it open misses no event.
+      const result = isRefusal(prepared) ? { errors: prepared.errors as GraphQLError[] } : await core.run(prepared, sink);
+      if (!(Symbol.asyncIterator in result)) return sink.end(result);
+      // Gone while it was subscribing (or its stream has ended already): leaves the shared stream.
+      if (over) return void result.return?.();
+      events = result;
+      // Its connection closed before the stream listened for it.
+      if (res.req.socket.destroyed) return end();
+      sink.open();
+    } catch (err) {
+      // A bug of ours: no answer but the broken connection (the caller logs it).
+      res.destroy();
+      end();
+      throw err;
     }
   }
 
