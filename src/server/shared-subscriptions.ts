@@ -15,6 +15,8 @@ import { sourceStreams } from '../observability/metrics.js';
 
 /** Subscribers an event reaches before the event loop's other work gets a turn (see `deliverAll`). */
 export const DELIVERIES_PER_TURN = 100;
+/** Bytes written to a subscriber's connection and not yet taken by the network, past which a sink drops it (`Sink.next`). */
+export const MAX_BUFFERED_BYTES = 1024 * 1024;
 
 /** Where a transport takes a subscriber's events, as they come. */
 export interface Sink {
@@ -25,6 +27,16 @@ export interface Sink {
 }
 
 const OVERFLOW = 'Too many undelivered events: subscribe again';
+
+/** `make`, once per result object: a shared stream hands the same result to every subscriber. */
+export function perResult<T>(make: (result: ExecutionResult) => T): (result: ExecutionResult) => T {
+  const made = new WeakMap<ExecutionResult, T>();
+  return (result) => {
+    let value = made.get(result);
+    if (value === undefined) made.set(result, (value = make(result)));
+    return value;
+  };
+}
 
 /** A subscriber: its sink, and the iterator its transport ends it with. */
 class Subscriber implements AsyncIterableIterator<ExecutionResult> {

@@ -21,7 +21,7 @@ import { errorFormatter } from '../errors.js';
 import { checkOperation, parseOptions, validationRules } from '../limits.js';
 import { Lru } from '../lru.js';
 import { keyBucket, rateLimitedError, type RateLimiter } from '../rate-limit.js';
-import { sharedSubscriptions, type Sink } from '../shared-subscriptions.js';
+import { perResult, sharedSubscriptions, type Sink } from '../shared-subscriptions.js';
 
 /** Distinct documents (and persisted-query hashes) kept: clients resubscribe with the same few. */
 const DOCUMENT_CACHE_SIZE = 200;
@@ -105,8 +105,6 @@ export function createTransportCore({ schema, gateway, keys, limiter, log, keepA
   const format = errorFormatter(log);
   const rules = [...specifiedRules, ...validationRules];
   const subscribe = sharedSubscriptions();
-  const serialised = new WeakMap<ExecutionResult, string>();
-  const encodings = new WeakMap<ExecutionResult, Buffer>();
   // Parsing and validating the same subscription for each of thousands of clients was most of
   // a connection's cost; the result depends only on the text (schema and rules are fixed).
   // One DocumentNode per text also lets the shared streams group subscribers across transports.
@@ -127,11 +125,7 @@ export function createTransportCore({ schema, gateway, keys, limiter, log, keepA
 
   const check = (query: string) => documents.through(query, parsed);
 
-  function serialise(result: ExecutionResult): string {
-    let json = serialised.get(result);
-    if (json === undefined) serialised.set(result, (json = JSON.stringify(formatResult(result))));
-    return json;
-  }
+  const serialise = perResult((result) => JSON.stringify(formatResult(result)));
 
   /** The query text: given, or known by its persisted-query hash. */
   function queryOf(payload: OperationPayload): string | Refusal {
@@ -224,11 +218,6 @@ export function createTransportCore({ schema, gateway, keys, limiter, log, keepA
     },
 
     serialise,
-
-    encoded(result) {
-      let bytes = encodings.get(result);
-      if (bytes === undefined) encodings.set(result, (bytes = Buffer.from(serialise(result))));
-      return bytes;
-    },
+    encoded: perResult((result) => Buffer.from(serialise(result))),
   };
 }

@@ -23,9 +23,8 @@ import type { ExecutionResult, GraphQLError } from 'graphql';
 import { httpStreams as openStreams } from '../../observability/metrics.js';
 import { ACCEPT_VALUES, acceptRanges, jsonPreference, preference, prefers } from '../http-rules.js';
 import { Lru } from '../lru.js';
-import type { Sink } from '../shared-subscriptions.js';
+import { MAX_BUFFERED_BYTES, perResult, type Sink } from '../shared-subscriptions.js';
 import { isRefusal, type OperationPayload, type Prepared, type Refusal, type TransportCore } from './core.js';
-import { WS_MAX_BUFFERED_BYTES as MAX_BUFFERED_BYTES } from './websocket.js';
 
 type Transport = 'multipart' | 'sse';
 
@@ -89,15 +88,6 @@ function refuseAsJson(core: TransportCore, reply: FastifyReply, refusal: Refusal
   return reply.code(refusal.status).type('application/json; charset=utf-8').send({ errors: core.formatErrors(refusal.errors) });
 }
 
-/** What `once` keeps: a value per result object. */
-type PerResult<T> = WeakMap<ExecutionResult, T>;
-
-function once<T>(cache: PerResult<T>, result: ExecutionResult, make: () => T): T {
-  let value = cache.get(result);
-  if (value === undefined) cache.set(result, (value = make()));
-  return value;
-}
-
 const CRLF = Buffer.from('\r\n');
 
 /** An event's frame as the wire carries it: the same bytes for every subscriber of a shared stream. */
@@ -159,10 +149,8 @@ export function httpStreams(core: TransportCore) {
   /** Ends each open stream: for the gateway's close. */
   const open = new Set<() => void>();
   const eventBytes = (framing: Framing): EventBytes => {
-    const frames: PerResult<Buffer> = new WeakMap();
-    const chunks: PerResult<Buffer> = new WeakMap();
-    const frame = (result: ExecutionResult) => once(frames, result, () => Buffer.from(framing.next(core.serialise(result))));
-    const chunk = (result: ExecutionResult) => once(chunks, result, () => Buffer.concat([Buffer.from(`${frame(result).length.toString(16)}\r\n`), frame(result), CRLF]));
+    const frame = perResult((result) => Buffer.from(framing.next(core.serialise(result))));
+    const chunk = perResult((result) => Buffer.concat([Buffer.from(`${frame(result).length.toString(16)}\r\n`), frame(result), CRLF]));
     return (result, chunked) => (chunked ? chunk(result) : frame(result));
   };
   const bytes = { multipart: eventBytes(FRAMING.multipart), sse: eventBytes(FRAMING.sse) };

@@ -16,6 +16,7 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { ErrorCode } from '../../errors.js';
 import { webSocketConnections } from '../../observability/metrics.js';
 import { LIMITS } from '../limits.js';
+import { MAX_BUFFERED_BYTES } from '../shared-subscriptions.js';
 import type { TransportCore } from './core.js';
 import { graphqlTransportWs } from './graphql-transport-ws.js';
 import { subscriptionsTransportWs } from './subscriptions-transport-ws.js';
@@ -23,8 +24,6 @@ import { subscriptionsTransportWs } from './subscriptions-transport-ws.js';
 export const WS_MAX_MESSAGE_BYTES = 64 * 1024;
 /** Keep-alive pings go out in slices this far apart, spread over each KEEPALIVE_MS. */
 const PING_SLICE_MS = 50;
-/** Bytes written to a socket and not yet taken by the network, past which its subscriptions are dropped. */
-export const WS_MAX_BUFFERED_BYTES = 1024 * 1024;
 
 /**
  * What each protocol adapter gets besides the socket. Not the upgrade request: kept for the
@@ -35,7 +34,7 @@ export interface WebSocketExtra {
   connected(): void;
   /**
    * Writes a frame now, waiting for nothing: false, and not written, when the client has more
-   * than WS_MAX_BUFFERED_BYTES not yet taken by the network (it does not read), unless `always`.
+   * than MAX_BUFFERED_BYTES not yet taken by the network (it does not read), unless `always`.
    */
   write(frame: string, always?: boolean): boolean;
   /**
@@ -128,7 +127,7 @@ class Connection implements ProtocolSocket, WebSocketExtra {
     const socket = this.socket;
     // A closing socket's subscriptions end with it.
     if (socket.readyState !== socket.OPEN) return true;
-    if (!always && socket.bufferedAmount > WS_MAX_BUFFERED_BYTES) return false;
+    if (!always && socket.bufferedAmount > MAX_BUFFERED_BYTES) return false;
     socket.send(frame);
     return true;
   }
@@ -136,7 +135,7 @@ class Connection implements ProtocolSocket, WebSocketExtra {
   writeEvent(head: string, headBytes: number, payload: Buffer): boolean {
     const socket = this.socket;
     if (socket.readyState !== socket.OPEN) return true;
-    if (socket.bufferedAmount > WS_MAX_BUFFERED_BYTES) return false;
+    if (socket.bufferedAmount > MAX_BUFFERED_BYTES) return false;
     // In order with ws's own writes: without per-message deflate, ws queues nothing of its own.
     this.raw.write(eventFrame(head, headBytes, payload));
     return true;
