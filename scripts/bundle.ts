@@ -12,7 +12,25 @@ import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
+
+/**
+ * graphql-js from its ES modules (`*.mjs`), for every importer, deep imports included. By
+ * default the bundle took its CommonJS build, whose exports are getters: each use of one in our
+ * code (`Kind`, `execute`, ...) went through esbuild's interop getter and then graphql's own, a
+ * few hundred ns on a request's path (profile of bench scenario 1). One build for all, or the
+ * bundle would hold two graphql-js ("from another module or realm").
+ */
+const graphqlModules: Plugin = {
+  name: 'graphql-modules',
+  setup(b) {
+    b.onResolve({ filter: /^graphql(\/|$)/ }, async ({ path: spec, kind, importer, resolveDir, pluginData }) => {
+      if (pluginData === 'graphql-modules') return undefined;
+      const found = await b.resolve(spec, { kind, importer, resolveDir, pluginData: 'graphql-modules' });
+      return found.errors.length > 0 ? { errors: found.errors } : { path: found.path.replace(/\.js$/, '.mjs') };
+    });
+  },
+};
 
 await build({
   entryPoints: [new URL('../src/main.js', import.meta.url).pathname],
@@ -31,6 +49,7 @@ await build({
   // Apollo's createhash picks node:crypto only when `module.require` exists, which a bundled
   // module lacks: inside the bundle it hashed every query with a JavaScript SHA-256.
   external: ['@electric-sql/pglite', 'pg', 'ioredis', '@graphql-yoga/redis-event-target', 'class-validator', '@apollo/utils.createhash'],
+  plugins: [graphqlModules],
   // Bundled CommonJS packages still call require() for Node's built-ins.
   banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
 });

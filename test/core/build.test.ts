@@ -105,3 +105,13 @@ describe("the bundle's keepNames helper (dist/switchboard.mjs, as scripts/bundle
     expect(await run('var __name=(target,value)=>__defProp(target,"name",{value,configurable:true});')).toEqual({ sameMap: false, name: 'next', renamed: 'Service' });
   });
 });
+
+describe("the bundle's graphql-js (dist/switchboard.mjs, as scripts/bundle.ts builds it)", () => {
+  it('is one copy, from its ES modules: none of its CommonJS files, whose exports are getters, for any importer', () => {
+    const bundle = readFileSync('dist/switchboard.mjs', 'utf8');
+    const modules = (ext: string) => new Set(bundle.match(new RegExp(`node_modules/graphql/[\\w/.-]+\\.${ext}(?=")`, 'g')));
+    expect(modules('js')).toEqual(new Set());
+    // Among them what graphql-jit (CommonJS) requires by deep path, and what our code imports.
+    for (const file of ['index', 'jsutils/Path', 'execution/execute', 'language/kinds']) expect(modules('mjs')).toContain(`node_modules/graphql/${file}.mjs`);
+  });
+});
