@@ -9,7 +9,7 @@ import type { ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { Context } from '../context.js';
 import { ErrorCode } from '../errors.js';
-import { graphqlOperations } from '../observability/metrics.js';
+import { countOperation } from '../observability/metrics.js';
 import { authorize } from './auth.js';
 import { checkOperation } from './limits.js';
 import { Lru } from './lru.js';
@@ -116,7 +116,7 @@ export function httpOperationRules(schema: GraphQLSchema): ApolloServerPlugin<Co
           checkOperation(schema, document, operation, request.variables);
         },
         async willSendResponse({ operation, errors }) {
-          graphqlOperations.inc({ type: operation?.operation ?? 'unknown', result: errors?.length ? 'error' : 'ok' });
+          countOperation(operation?.operation ?? 'unknown', Boolean(errors?.length));
         },
       };
     },

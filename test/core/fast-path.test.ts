@@ -210,3 +210,34 @@ describe("an answer's headers", () => {
     expect(answerHeaders(cors, { ...verdict, remaining: 598 }, 'application/json')).toEqual(['vary', 'Origin', 'access-control-allow-origin', 'http://localhost:5173', 'ratelimit-limit', '600', 'ratelimit-remaining', '598', 'ratelimit-reset', '60', 'content-type', 'application/json; charset=utf-8']);
   });
 });
+
+describe('switchboard_graphql_operations_total', () => {
+  /** Every series of the counter, by its labels. */
+  async function operationCounts(): Promise<Record<string, number>> {
+    const text = await (await fetch(`${gw.url}/metrics`)).text();
+    const counts: Record<string, number> = {};
+    for (const m of text.matchAll(/^switchboard_graphql_operations_total\{([^}]*)\} (\d+)$/gm)) counts[m[1]!] = Number(m[2]);
+    return counts;
+  }
+  const added = (before: Record<string, number>, after: Record<string, number>) =>
+    Object.fromEntries(Object.entries(after).flatMap(([series, n]) => (n !== (before[series] ?? 0) ? [[series, n - (before[series] ?? 0)]] : [])));
+
+  const countedCases: Array<[string, Record<string, unknown>, string]> = [
+    ['a query', { query: 'query Counted { providers { provider healthy } }' }, 'type="query",result="ok"'],
+    ['a query with a resolver error (a cursor of no page)', { query: '{ orders(after: "counted-garbage") { edges { cursor } } }' }, 'type="query",result="error"'],
+    ['a mutation', { query: 'mutation { releaseNumbers(input: { provider: AVANSER, numbers: ["+61280740802"], idempotencyKey: "counted-1" }) { userErrors { code } } }' }, 'type="mutation",result="ok"'],
+    ['a parse error (refused before any operation)', { query: '{ providers { ' }, 'type="unknown",result="error"'],
+  ];
+
+  it.each(countedCases)('%s: counted once a request, by type and result, on the fast path as through Apollo', async (_name, body, series) => {
+    const headers = { authorization: `Bearer ${RW_KEY}` };
+    const start = await operationCounts();
+    // Twice on the fast path: its first run is interpreted, its second compiled.
+    await post(body, headers);
+    await post(body, headers);
+    const fast = await operationCounts();
+    expect(added(start, fast)).toEqual({ [series]: 2 });
+    await post(body, headers, 'apollo');
+    expect(added(fast, await operationCounts())).toEqual({ [series]: 1 });
+  });
+});
