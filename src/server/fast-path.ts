@@ -21,7 +21,7 @@ import { execute } from 'graphql';
 import type { CompiledQuery } from 'graphql-jit';
 import type { Logger } from 'pino';
 import type { Principal } from '../context.js';
-import { graphqlOperations } from '../observability/metrics.js';
+import { countOperation } from '../observability/metrics.js';
 import type { ApiKeys } from './auth.js';
 import { errorBody } from './errors.js';
 import { jsonPreference } from './http-rules.js';
@@ -157,7 +157,7 @@ export function httpFastPath({ core, keys, schema, limiter, log, bodyLimit, cors
     // an input object's fields); nothing ran. The document runs interpreted from now on.
     if (result.data === undefined) result = await interpretedFrom(prepared.args);
     const errors = result.errors;
-    graphqlOperations.inc({ type: prepared.operation, result: errors?.length ? 'error' : 'ok' });
+    countOperation(prepared.operation, Boolean(errors?.length));
     const status = errors?.length ? httpOf(errors, headers) : 200;
     // As Apollo writes it: errors first, then data, and a final newline.
     write(res, status, headers, `${JSON.stringify(errors?.length ? { errors: core.formatErrors(errors), data: result.data } : { data: result.data })}\n`);
@@ -201,12 +201,15 @@ export function httpFastPath({ core, keys, schema, limiter, log, bodyLimit, cors
       chunks.push(chunk);
       received += chunk.length;
       if (received < length) return;
+      // Paused, nothing more comes (the body is whole): the listener stays. Removing it deletes a
+      // property of the request's listener table, which turns it into a dictionary that node's own
+      // later reads of it (the answer's end) each look up slowly.
       req.pause();
-      req.removeListener('data', onData);
       const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, received);
       const prepared = take(principal, body);
       if (!prepared) {
         // Given back before the stream ends: Fastify reads the body as if nobody had.
+        req.removeListener('data', onData);
         req.unshift(body);
         return next(req, res);
       }
