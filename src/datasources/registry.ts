@@ -26,17 +26,19 @@ export interface ProviderEntry {
   operations: AdapterOperation[];
   simulator?: Simulator<unknown>;
   webhooks: WebhookRoute<any, any>[];
+  /** The events of its webhook routes. */
+  webhookEvents: string[];
   lastFailureAt?: number;
   lastSuccessAt?: number;
 }
 
-export interface ProviderStatus {
+export interface ProviderStatus<Operations> {
   provider: ProviderName;
   mode: ProviderMode;
   configured: boolean;
   sandbox: boolean;
   healthy: boolean;
-  operations: AdapterOperation[];
+  operations: Operations;
   webhookEvents: string[];
 }
 
@@ -54,7 +56,8 @@ export class Registry {
         timeoutMs: config.upstreamTimeoutMs,
         webhookUrl: (event) => `${publicUrl()}/webhooks/${slug}/${event}?token=${encodeURIComponent(config.webhookToken)}`,
       };
-      const entry: ProviderEntry = { name, module, mode: settings.mode, settings, webhooks: module.webhooks(settings), operations: [] };
+      const webhooks = module.webhooks(settings);
+      const entry: ProviderEntry = { name, module, mode: settings.mode, settings, webhooks, webhookEvents: webhooks.map((w) => w.event), operations: [] };
       if (settings.mode === 'LIVE') {
         entry.adapter = module.create(settings.live, deps);
       } else if (settings.mode === 'SANDBOX') {
@@ -88,19 +91,27 @@ export class Registry {
     return [...new Set(this.all().flatMap((e) => (e.adapter?.searchNumbers ? (e.module.stockCountries ?? []) : [])))].sort().join(', ') || 'none';
   }
 
-  status(): ProviderStatus[] {
+  /**
+   * Each provider's mode and health, and what it supports as `operationsOf` names it (the API
+   * names its fields): built in one object each, as every `providers` query reads them.
+   */
+  status<Operations>(operationsOf: (e: ProviderEntry) => Operations): ProviderStatus<Operations>[] {
     const now = Date.now();
-    return this.all().map((e) => ({
-      provider: e.name,
-      mode: e.mode,
-      configured: e.mode === 'LIVE',
-      sandbox: e.mode === 'SANDBOX',
-      healthy:
-        e.mode !== 'OFF' &&
-        !(e.lastFailureAt !== undefined && now - e.lastFailureAt < HEALTH_WINDOW_MS && (e.lastSuccessAt ?? 0) < e.lastFailureAt),
-      operations: e.operations,
-      webhookEvents: e.webhooks.map((w) => w.event),
-    }));
+    const statuses: ProviderStatus<Operations>[] = [];
+    for (const e of this.entries.values()) {
+      statuses.push({
+        provider: e.name,
+        mode: e.mode,
+        configured: e.mode === 'LIVE',
+        sandbox: e.mode === 'SANDBOX',
+        healthy:
+          e.mode !== 'OFF' &&
+          !(e.lastFailureAt !== undefined && now - e.lastFailureAt < HEALTH_WINDOW_MS && (e.lastSuccessAt ?? 0) < e.lastFailureAt),
+        operations: operationsOf(e),
+        webhookEvents: e.webhookEvents,
+      });
+    }
+    return statuses;
   }
 
   /** Does the provider implement the operation (without calling it)? */

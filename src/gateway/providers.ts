@@ -1,7 +1,7 @@
 /** The providers themselves: which are live, sandboxed or off, healthy, and what each supports. */
 import type { AdapterOperation } from '../datasources/provider.js';
 import type { ProviderName } from '../domain/model.js';
-import type { ProviderStatus as RegistryStatus, Registry } from '../datasources/registry.js';
+import type { ProviderEntry, ProviderStatus as RegistryStatus, Registry } from '../datasources/registry.js';
 
 /**
  * The root fields of the API that reach each adapter operation: what a client reads in
@@ -33,7 +33,7 @@ const FIELDS: Record<AdapterOperation, string[]> = {
   account: ['providerAccount'],
 };
 
-export type ProviderStatus = Omit<RegistryStatus, 'operations'> & { operations: string[] };
+export type ProviderStatus = RegistryStatus<string[]>;
 
 export class Providers {
   /** A provider's GraphQL fields, by its adapter's operations: fixed once it started (worked out per request, ~5 µs of each `providers` query). */
@@ -42,12 +42,12 @@ export class Providers {
   constructor(private readonly registry: Registry) {}
 
   status(): ProviderStatus[] {
-    return this.registry.status().map((s) => ({ ...s, operations: this.fieldsOf(s) }));
+    return this.registry.status((e) => this.fieldsOf(e));
   }
 
-  private fieldsOf(s: RegistryStatus): string[] {
-    let fields = this.fields.get(s.provider);
-    if (!fields) this.fields.set(s.provider, (fields = [...new Set(s.operations.flatMap((op) => FIELDS[op]))]));
+  private fieldsOf(e: ProviderEntry): string[] {
+    let fields = this.fields.get(e.name);
+    if (!fields) this.fields.set(e.name, (fields = [...new Set(e.operations.flatMap((op) => FIELDS[op]))]));
     return fields;
   }
 
