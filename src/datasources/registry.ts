@@ -32,13 +32,14 @@ export interface ProviderEntry {
   lastSuccessAt?: number;
 }
 
-export interface ProviderStatus<Operations> {
+export interface ProviderStatus {
   provider: ProviderName;
   mode: ProviderMode;
   configured: boolean;
   sandbox: boolean;
   healthy: boolean;
-  operations: Operations;
+  /** What it supports, as the caller of `status` names it. */
+  operations: string[];
   webhookEvents: string[];
 }
 
@@ -95,9 +96,9 @@ export class Registry {
    * Each provider's mode and health, and what it supports as `operationsOf` names it (the API
    * names its fields): built in one object each, as every `providers` query reads them.
    */
-  status<Operations>(operationsOf: (e: ProviderEntry) => Operations): ProviderStatus<Operations>[] {
+  status(operationsOf: (e: ProviderEntry) => string[]): ProviderStatus[] {
     const now = Date.now();
-    const statuses: ProviderStatus<Operations>[] = [];
+    const statuses: ProviderStatus[] = [];
     for (const e of this.entries.values()) {
       statuses.push({
         provider: e.name,

@@ -1,7 +1,7 @@
 /** The providers themselves: which are live, sandboxed or off, healthy, and what each supports. */
 import type { AdapterOperation } from '../datasources/provider.js';
 import type { ProviderName } from '../domain/model.js';
-import type { ProviderEntry, ProviderStatus as RegistryStatus, Registry } from '../datasources/registry.js';
+import type { ProviderEntry, ProviderStatus, Registry } from '../datasources/registry.js';
 
 /**
  * The root fields of the API that reach each adapter operation: what a client reads in
@@ -32,8 +32,6 @@ const FIELDS: Record<AdapterOperation, string[]> = {
   inventory: [],
   account: ['providerAccount'],
 };
-
-export type ProviderStatus = RegistryStatus<string[]>;
 
 export class Providers {
   /** A provider's GraphQL fields, by its adapter's operations: fixed once it started (worked out per request, ~5 µs of each `providers` query). */
