@@ -5,6 +5,10 @@
  */
 import { setFlagsFromString } from 'node:v8';
 import { prestartStoreThread } from './store/store-thread.js';
+import { keepTickShape } from './tick-shape.js';
+
+/** Held, not read: see tick-shape.ts. Exported so that the bundle keeps it. */
+export const keptTick = keepTickShape();
 
 // WebAssembly compiles on one background thread, not on each of the platform's (Node starts
 // four): the store's 9 MB module then leaves a core to the gateway's own loading, and the
