@@ -15,7 +15,10 @@ setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
 const sameHiddenClass = new Function('a', 'b', 'return %HaveSameMap(a, b)') as (a: object, b: object) => boolean;
 
-/** The object of the next `process.nextTick`, caught by a hook of the test's own. */
+/**
+ * The object of the next `process.nextTick`, caught by a hook of the test's own: not by
+ * `keepTickShape`, so that an object it returned of another shape cannot agree with itself.
+ */
 function nextTickObject(): object {
   let tick: object | undefined;
   const hook = createHook({ init: (_id, type, _trigger, resource) => void (type === 'TickObject' && (tick ??= resource as object)) }).enable();
