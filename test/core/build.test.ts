@@ -88,21 +88,27 @@ describe("the bundle's keepNames helper (dist/switchboard.mjs, as scripts/bundle
     ${helper}
     const named = () => __name(function next() {}, 'next');
     const plain = () => function next() {};
+    const arrow = () => __name((x) => x, 'arrow');
+    const anonymous = () => [(x) => x][0];
     class Service2 {}
     __name(Service2, 'Service');
+    const Ctor = __name(function () {}, 'Ctor');
     const a = named();
-    console.log(JSON.stringify({ sameMap: %HaveSameMap(a, plain()), name: a.name, renamed: Service2.name }));
+    console.log(JSON.stringify({ sameMap: %HaveSameMap(a, plain()), name: a.name, arrowSameMap: %HaveSameMap(arrow(), anonymous()), renamed: Service2.name, ctor: Ctor.name }));
   `;
   const run = async (helper: string) => {
     const { stdout } = await promisify(execFile)(process.execPath, ['--allow-natives-syntax', '-e', check(helper)]);
-    return JSON.parse(stdout) as { sameMap: boolean; name: string; renamed: string };
+    return JSON.parse(stdout) as Record<string, unknown>;
   };
 
-  it('gives a renamed class its name, and leaves a closure already named as it was: no map of its own per closure', async () => {
-    const helper = /var __name=\(.*?\}\);/.exec(readFileSync('dist/switchboard.mjs', 'utf8'))![0];
-    expect(await run(helper)).toEqual({ sameMap: true, name: 'next', renamed: 'Service' });
+  it("names classes and functions that could construct; leaves a closure already named, and an arrow's name, as they were: no map of their own per closure", async () => {
+    const bundle = readFileSync('dist/switchboard.mjs', 'utf8');
+    // The helper is defined in the banner (the first line) and esbuild's `__name` points at it.
+    expect(bundle).toMatch(/;var __name=__keepName; *var /);
+    const helper = `${/const __keepName = .*$/m.exec(bundle.slice(0, bundle.indexOf('\n')))![0]} var __name = __keepName;`;
+    expect(await run(helper)).toEqual({ sameMap: true, name: 'next', arrowSameMap: true, renamed: 'Service', ctor: 'Ctor' });
     // esbuild's own helper, for the difference it makes.
-    expect(await run('var __name=(target,value)=>__defProp(target,"name",{value,configurable:true});')).toEqual({ sameMap: false, name: 'next', renamed: 'Service' });
+    expect(await run('var __name=(target,value)=>__defProp(target,"name",{value,configurable:true});')).toEqual({ sameMap: false, name: 'next', arrowSameMap: false, renamed: 'Service', ctor: 'Ctor' });
   });
 });
 
