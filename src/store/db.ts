@@ -181,8 +181,15 @@ async function openPglite(dataDir: string, analyzeEveryMs: number): Promise<Db> 
     await afterClose?.();
   });
   // The first analysis does not hold the open (boot): statistics from the last run are on disk.
+  // Later ones only once something was written since the last: a table grows by writes alone,
+  // and the check costs the store's thread ~1-2 ms (an idle gateway checked every second).
   let analyzing: Promise<void> | undefined;
-  const analyze = () => void (analyzing ??= analyzeGrown(db).catch(() => undefined).finally(() => (analyzing = undefined)));
+  let checkedAt = -1;
+  const analyze = () => {
+    if (analyzing || db.writes === checkedAt) return;
+    checkedAt = db.writes;
+    analyzing = analyzeGrown(db).catch(() => undefined).finally(() => (analyzing = undefined));
+  };
   analyze();
   timer = setInterval(analyze, analyzeEveryMs).unref();
   return db;
@@ -200,8 +207,8 @@ export const ANALYZE_EVERY_MS = 1_000;
  * 7,500 calls one at a time; dropping plans instead, without statistics, left the planner
  * planning the merge's first statement at each run: bench/HISTORY.md, the twenty-sixth
  * session). The embedded store analyses each table that grew by a fifth (and 8 pages) since
- * its last analysis: on open and every ANALYZE_EVERY_MS. Sizes, not activity counters: PGlite
- * loses those on close.
+ * its last analysis: on open and every ANALYZE_EVERY_MS that saw a write. Sizes, not activity
+ * counters: PGlite loses those on close.
  */
 async function analyzeGrown(db: Queryable): Promise<void> {
   // One script, not a query: housekeeping is not counted among the store's round trips.
@@ -223,7 +230,10 @@ function storeError(e: { message: string }): Error {
  * PGlite's defaults. The worker keeps the process alive only while a statement is pending, as
  * an in-thread PGlite did.
  */
-async function startPglite(opts: { dataDir: string; startParams?: string[] }, afterClose?: () => Promise<void>): Promise<Db> {
+/** A statement that only reads: it grows no table. */
+const READS_ONLY = /^\s*select\b/i;
+
+async function startPglite(opts: { dataDir: string; startParams?: string[] }, afterClose?: () => Promise<void>): Promise<Db & { readonly writes: number }> {
   const worker = storeThread({ dataDir: opts.dataDir, extraStartParams: opts.startParams });
   const pending = new Map<number, { resolve: (v: any) => void; reject: (err: unknown) => void }>();
   let lastId = 0;
@@ -284,9 +294,12 @@ async function startPglite(opts: { dataDir: string; startParams?: string[] }, af
   worker.unref();
   const name = statementNames();
   let count = 0;
+  // Statements that may write, as sent (scripts, i.e. migrations and housekeeping, are not).
+  let writes = 0;
   const session = (id: number): Queryable => ({
     query: (sql, params, opts) => {
       count++;
+      if (!READS_ONLY.test(sql)) writes++;
       storeQueries.inc({ engine: 'pglite' });
       return call('query', { session: id, name: name(sql, opts), sql, params });
     },
@@ -309,6 +322,9 @@ async function startPglite(opts: { dataDir: string; startParams?: string[] }, af
     },
     get queryCount() {
       return count;
+    },
+    get writes() {
+      return writes;
     },
     ping: async () => !stopped && (await call<boolean>('ping').catch(() => false)),
     close: async () => {
