@@ -220,6 +220,9 @@ async function analyzeGrown(db: Queryable): Promise<void> {
   END $$`);
 }
 
+/** A statement that only reads: it grows no table. */
+const READS_ONLY = /^\s*select\b/i;
+
 /** What went wrong in the store's thread, as an Error again (SQLSTATE `code` and the rest kept). */
 function storeError(e: { message: string }): Error {
   return Object.assign(new Error(e.message), e);
@@ -230,9 +233,6 @@ function storeError(e: { message: string }): Error {
  * PGlite's defaults. The worker keeps the process alive only while a statement is pending, as
  * an in-thread PGlite did.
  */
-/** A statement that only reads: it grows no table. */
-const READS_ONLY = /^\s*select\b/i;
-
 async function startPglite(opts: { dataDir: string; startParams?: string[] }, afterClose?: () => Promise<void>): Promise<Db & { readonly writes: number }> {
   const worker = storeThread({ dataDir: opts.dataDir, extraStartParams: opts.startParams });
   const pending = new Map<number, { resolve: (v: any) => void; reject: (err: unknown) => void }>();
