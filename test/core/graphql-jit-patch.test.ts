@@ -9,8 +9,8 @@
  *
  * graphql-jit reports every error of an object where graphql-js stops at the first that nulls it,
  * so errors are held to graphql-js this way: each of graphql-js' errors is among graphql-jit's
- * (message, locations, path; one message is worded its own way), and each of graphql-jit's points into a part of the answer that is
- * null. The data must be the same.
+ * (message, locations, path; one message is worded its own way), and each of graphql-jit's
+ * points into a part of the answer that is null. The data must be the same.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
