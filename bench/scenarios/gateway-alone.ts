@@ -27,9 +27,8 @@ type Measured = Saturation & { cpuUsPerRequest: number };
 
 /** The median process's figures: CPU a request and throughput each the median (of an odd count), latencies the median-CPU process's. */
 function medianProcess(ms: Measured[]): Measured {
-  const mid = (values: number[]) => [...values].sort((a, b) => a - b)[(values.length - 1) >> 1]!;
-  const cpu = mid(ms.map((m) => m.cpuUsPerRequest));
-  return { ...ms.find((m) => m.cpuUsPerRequest === cpu)!, cpuUsPerRequest: cpu, rps: mid(ms.map((m) => m.rps)) };
+  const cpu = summarise(ms.map((m) => m.cpuUsPerRequest)).p50;
+  return { ...ms.find((m) => m.cpuUsPerRequest === cpu)!, cpuUsPerRequest: cpu, rps: summarise(ms.map((m) => m.rps)).p50 };
 }
 
 export async function gatewayAlone(opts: Options): Promise<Row[]> {
@@ -66,12 +65,12 @@ export async function gatewayAlone(opts: Options): Promise<Row[]> {
   const children: Child[] = [];
   try {
     for (let i = 0; i < PROCESSES; i++) {
-      gateways.push(await startGateway(opts));
-      children.push(gateways[i]!);
+      const gateway = await startGateway(opts);
+      gateways.push(gateway);
+      children.push(gateway);
     }
-    const gateway = gateways[0]!;
     // The exact answer, so the baseline sends the same bytes with the same type.
-    const sample = await send(gateway.url, request);
+    const sample = await send(gateways[0]!.url, request);
     if (sample.status !== 200 || !sample.body.includes('"providers"')) throw new Error(`gateway answered ${sample.status}: ${sample.body.slice(0, 200)}`);
     const bare = await startChild('bare', { BARE_BODY: Buffer.from(sample.body).toString('base64'), BARE_TYPE: String(sample.headers['content-type']) });
     children.push(bare);
@@ -108,7 +107,10 @@ export async function gatewayAlone(opts: Options): Promise<Row[]> {
     const gws = group('gateway');
     const gw = medianProcess(gws);
     const base = group('bare')[0]!;
-    const peers = PEERS.map(([peer, label]) => ({ label, m: medianProcess(group(peer)), processes: group(peer) }));
+    const peers = PEERS.map(([peer, label]) => {
+      const processes = group(peer);
+      return { label, m: medianProcess(processes), processes };
+    });
     const page = medianProcess(group('page'));
 
     const mercurius = peers.find((p) => p.label.startsWith('Mercurius'))!;
