@@ -1,8 +1,8 @@
 /**
  * Subscribers on bare TCP sockets, for the fan-out scenarios: graphql-transport-ws (the
- * WebSocket handshake, its accept key checked, connection_init, one subscription) and GraphQL
- * over SSE (graphql-sse's distinct connections mode: one POST, its chunked answer read as
- * events). Every message is parsed whole. A thousand graphql-ws clients (over ws) in the
+ * WebSocket handshake, its accept key checked, connection_init, one subscription), GraphQL
+ * over SSE (graphql-sse's distinct connections mode) and Apollo's multipart subscriptions (each
+ * one POST, its chunked answer read as events or parts). Every message is parsed whole. A thousand graphql-ws clients (over ws) in the
  * bench's one process cost ~24 µs a frame on the cores the gateway's writes share, so the last
  * subscribers' latency was the bench's own queue more than the gateway's. The real clients are
  * tested in test/.
@@ -14,7 +14,7 @@ const GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
 /** Where every subscriber's socket reads (one thread: each read is consumed before the next). */
 const READ_BUFFER = Buffer.alloc(256 * 1024);
 
-export type Transport = 'ws' | 'sse';
+export type Transport = 'ws' | 'sse' | 'multipart';
 
 export interface Subscriber {
   dispose(): void;
@@ -112,9 +112,44 @@ function websocket(o: SubscriberOptions, url: URL, wire: Wire): Protocol {
   };
 }
 
-/** GraphQL over SSE: the answer's chunks (HTTP/1.1 chunked coding), their text cut into events at blank lines. */
-function sse(o: SubscriberOptions, url: URL, wire: Wire): Protocol {
+/**
+ * The answer's body as HTTP/1.1's chunked coding carries it, undone strictly: `text` takes each
+ * chunk's text as it comes; a last (empty) chunk fails the stream, which ends only when disposed.
+ */
+function chunked(wire: Wire, text: (chunk: string) => void): Protocol['read'] {
+  return (data) => {
+    let at = 0;
+    while (wire.live()) {
+      const line = data.indexOf('\r\n', at);
+      if (line < 0) break;
+      const size = parseInt(data.subarray(at, line).toString('latin1'), 16);
+      if (data.length < line + 2 + size + 2) break;
+      if (size === 0) wire.fail('the stream ended');
+      text(data.subarray(line + 2, line + 2 + size).toString('utf8'));
+      at = line + 2 + size + 2;
+    }
+    return at < data.length && wire.live() ? data.subarray(at) : undefined;
+  };
+}
+
+/** The POST that opens an HTTP stream, and the check of its answer's head: 200, chunked, and `type`. */
+function httpStream(o: SubscriberOptions, url: URL, wire: Wire, accept: string, type: RegExp): Pick<Protocol, 'hello' | 'answer'> {
   const body = JSON.stringify({ query: o.query });
+  return {
+    hello:
+      `POST ${url.pathname} HTTP/1.1\r\nHost: ${url.host}\r\nAccept: ${accept}\r\nContent-Type: application/json\r\n` +
+      `Authorization: ${o.authorization}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    answer(head) {
+      if (!head.startsWith('HTTP/1.1 200 ') || !/\r\ntransfer-encoding: chunked/i.test(head) || !type.test(head)) return `no stream: ${head.split('\r\n')[0]}`;
+      // The gateway subscribed before it answered: the stream is live.
+      wire.opened();
+      return undefined;
+    },
+  };
+}
+
+/** GraphQL over SSE (graphql-sse's distinct connections mode): the body's text cut into events at blank lines. */
+function sse(o: SubscriberOptions, url: URL, wire: Wire): Protocol {
   /** Event text not yet ended by a blank line. */
   let text = '';
   const event = (lines: string[]) => {
@@ -124,36 +159,54 @@ function sse(o: SubscriberOptions, url: URL, wire: Wire): Protocol {
     else if (type !== undefined) wire.fail(`the server sent event ${type}: ${data.slice(0, 200)}`);
   };
   return {
-    hello:
-      `POST ${url.pathname} HTTP/1.1\r\nHost: ${url.host}\r\nAccept: text/event-stream\r\nContent-Type: application/json\r\n` +
-      `Authorization: ${o.authorization}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
-    answer(head) {
-      if (!head.startsWith('HTTP/1.1 200 ') || !/\r\ntransfer-encoding: chunked/i.test(head)) return `no stream: ${head.split('\r\n')[0]}`;
-      // The gateway subscribed before it answered: the stream is live.
-      wire.opened();
-      return undefined;
-    },
-    read(data) {
-      let at = 0;
-      while (wire.live()) {
-        const line = data.indexOf('\r\n', at);
-        if (line < 0) break;
-        const size = parseInt(data.subarray(at, line).toString('latin1'), 16);
-        if (data.length < line + 2 + size + 2) break;
-        if (size === 0) wire.fail('the stream ended');
-        text += data.subarray(line + 2, line + 2 + size).toString('utf8');
-        at = line + 2 + size + 2;
-        for (let cut = text.indexOf('\n\n'); cut >= 0 && wire.live(); cut = text.indexOf('\n\n')) {
-          event(text.slice(0, cut).split('\n'));
-          text = text.slice(cut + 2);
-        }
+    ...httpStream(o, url, wire, 'text/event-stream', /\r\ncontent-type: text\/event-stream/i),
+    read: chunked(wire, (chunk) => {
+      text += chunk;
+      for (let cut = text.indexOf('\n\n'); cut >= 0 && wire.live(); cut = text.indexOf('\n\n')) {
+        event(text.slice(0, cut).split('\n'));
+        text = text.slice(cut + 2);
       }
-      return at < data.length && wire.live() ? data.subarray(at) : undefined;
-    },
+    }),
   };
 }
 
-/** Resolves once the subscription is sent (WebSocket) or its stream is open (SSE). */
+const DELIMITER = '\r\n--graphql';
+
+/**
+ * Apollo's multipart subscription protocol (Apollo Client's HttpLink, whose `Accept` it sends): the body's text cut into
+ * parts at each `--graphql` delimiter, a part's headers ended by a blank line, its JSON
+ * `{"payload": result}`, or `{}` (a heartbeat).
+ */
+function multipart(o: SubscriberOptions, url: URL, wire: Wire): Protocol {
+  /** Text after the last delimiter read, with the delimiter: the part not yet closed. */
+  let text = '';
+  const part = (raw: string) => {
+    // The first delimiter opens the stream; `--` after one closes it.
+    if (raw === '') return;
+    if (raw.startsWith('--')) return wire.fail('the stream ended');
+    const body = raw.indexOf('\r\n\r\n');
+    if (!raw.startsWith('\r\n') || body < 0 || !/^content-type: application\/json/im.test(raw.slice(0, body))) return wire.fail(`a part without a JSON head: ${raw.slice(0, 200)}`);
+    const message = JSON.parse(raw.slice(body + 4)) as { payload?: { data?: unknown; errors?: unknown } | null; errors?: unknown };
+    if (message.payload) o.next(message.payload);
+    else if (Object.keys(message).length > 0) wire.fail(`the server sent ${raw.slice(body + 4, body + 204)}`);
+  };
+  return {
+    ...httpStream(o, url, wire, 'multipart/mixed;boundary="graphql";subscriptionSpec=1.0,application/json', /\r\ncontent-type: multipart\/mixed;boundary="graphql"/i),
+    read: chunked(wire, (chunk) => {
+      text += chunk;
+      for (let cut = text.indexOf(DELIMITER); cut >= 0 && wire.live(); cut = text.indexOf(DELIMITER)) {
+        part(text.slice(0, cut));
+        text = text.slice(cut + DELIMITER.length);
+      }
+      // What follows the last delimiter: `--` ends the stream.
+      if (text.startsWith('--') && wire.live()) part(text);
+    }),
+  };
+}
+
+const PROTOCOLS: Record<Transport, (o: SubscriberOptions, url: URL, wire: Wire) => Protocol> = { ws: websocket, sse, multipart };
+
+/** Resolves once the subscription is sent (WebSocket) or its stream is open (SSE, multipart). */
 export function subscribe(o: SubscriberOptions): Promise<Subscriber> {
   const url = new URL(o.url);
   let opened = false;
@@ -179,7 +232,7 @@ export function subscribe(o: SubscriberOptions): Promise<Subscriber> {
       },
       live: () => !over,
     };
-    const protocol = (o.transport === 'ws' ? websocket : sse)(o, url, wire);
+    const protocol = PROTOCOLS[o.transport](o, url, wire);
     /** The answer's head, then its body. */
     const consume = (data: Buffer): Buffer | undefined => {
       if (answered) return protocol.read(data);

@@ -1,10 +1,9 @@
 /**
- * 3. Fan-out: subscribers (bench/subscriber.ts) on callEvents, over graphql-transport-ws and
- * then over SSE, Exotel call webhooks posted at a steady rate; latency to each subscriber's
- * receipt from sending each webhook (the budget line) and from its answer (the budget's words),
- * and events lost. Then, in
- * a fresh gateway per store engine, idle subscribers up to the budget's 10,000: the gateway's
- * resident memory.
+ * 3. Fan-out: subscribers (bench/subscriber.ts) on callEvents, over graphql-transport-ws, then
+ * over SSE, then over Apollo's multipart subscriptions, Exotel call webhooks posted at a steady
+ * rate; latency to each subscriber's receipt from sending each webhook (the budget line) and
+ * from its answer (the budget's words), and events lost. Then, in a fresh gateway per store
+ * engine, idle subscribers up to the budget's 10,000: the gateway's resident memory.
  */
 import { subscribe as openSubscriber, type Subscriber, type Transport } from '../subscriber.js';
 import { API_KEY, EXOTEL_CALLS_PATH, exotelCall, keepAliveAgent, metric, round, send, startGateway, storeEngines, summarise, type Child, type Options, type Row } from '../lib.js';
@@ -170,9 +169,10 @@ export async function fanout(opts: Options): Promise<Row[]> {
   const gateway = await startGateway(opts);
   try {
     // The same gateway, one transport after the other: their figures side by side.
-    for (const transport of ['ws', 'sse'] as const) {
+    for (const [transport, name] of [['ws', ''], ['sse', 'SSE'], ['multipart', 'multipart']] as const) {
       const fan = await deliver(gateway, gateway, fanoutSubscribers, `fan-${transport}`, rate, events, transport);
-      const who = `${fanoutSubscribers} subscribers${transport === 'sse' ? ' over SSE' : ''}`;
+      const over = name && ` over ${name}`;
+      const who = `${fanoutSubscribers} subscribers${over}`;
       const label = 'webhook answer';
       const { answers: answer, fromAnswer: after } = fan;
       rows.push(
@@ -181,8 +181,8 @@ export async function fanout(opts: Options): Promise<Row[]> {
         { scenario: s, figure: `delivery max, ${who}`, value: round(fan.max), unit: 'ms', target: '—', baseline: { label, value: round(answer.max) } },
         // The budget's own words; a gateway that answered after every delivery would read ≤ 0 here, so the line above is the budget's.
         { scenario: s, figure: `delivery p99 from the webhook's answer, ${who}`, value: round(after.p99), unit: 'ms', target: '—', note: `p50 ${round(after.p50)} ms` },
-        { scenario: s, figure: `gateway CPU per delivery${transport === 'sse' ? ', SSE' : ''}`, value: round(fan.cpuUs, 1), unit: 'µs', target: '—', baseline: { label: 'subscribers\' process', value: round(fan.subscribersCpuUs, 1) }, note: `webhook included; ≈ ${round(1e6 / fan.cpuUs, 0)} deliveries/s per core; the baseline is the bench's own process receiving them (bench/subscriber.ts), on the same 2 cores` },
-        { scenario: s, figure: `events lost${transport === 'sse' ? ' over SSE' : ''}`, value: fan.lost, unit: 'events', target: '0', ok: fan.lost === 0, note: `${fan.count} deliveries, ${fan.duplicates} duplicated` },
+        { scenario: s, figure: `gateway CPU per delivery${name && `, ${name}`}`, value: round(fan.cpuUs, 1), unit: 'µs', target: '—', baseline: { label: 'subscribers\' process', value: round(fan.subscribersCpuUs, 1) }, note: `webhook included; ≈ ${round(1e6 / fan.cpuUs, 0)} deliveries/s per core; the baseline is the bench's own process receiving them (bench/subscriber.ts), on the same 2 cores` },
+        { scenario: s, figure: `events lost${over}`, value: fan.lost, unit: 'events', target: '0', ok: fan.lost === 0, note: `${fan.count} deliveries, ${fan.duplicates} duplicated` },
       );
       if (fan.lost > 0) process.stderr.write(`bench: fan-out over ${transport} lost ${fan.lost} events\n`);
     }
