@@ -2,10 +2,10 @@
  * Subscribers on bare TCP sockets, for the fan-out scenarios: graphql-transport-ws (the
  * WebSocket handshake, its accept key checked, connection_init, one subscription), GraphQL
  * over SSE (graphql-sse's distinct connections mode) and Apollo's multipart subscriptions (each
- * one POST, its chunked answer read as events or parts). Every message is parsed whole. A thousand graphql-ws clients (over ws) in the
- * bench's one process cost ~24 µs a frame on the cores the gateway's writes share, so the last
- * subscribers' latency was the bench's own queue more than the gateway's. The real clients are
- * tested in test/.
+ * one POST, its chunked answer read as events or parts). Every message is parsed whole. A
+ * thousand graphql-ws clients (over ws) in the bench's one process cost ~24 µs a frame on the
+ * cores the gateway's writes share, so the last subscribers' latency was the bench's own queue
+ * more than the gateway's. The real clients are tested in test/.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import net from 'node:net';
@@ -173,15 +173,15 @@ function sse(o: SubscriberOptions, url: URL, wire: Wire): Protocol {
 const DELIMITER = '\r\n--graphql';
 
 /**
- * Apollo's multipart subscription protocol (Apollo Client's HttpLink, whose `Accept` it sends): the body's text cut into
- * parts at each `--graphql` delimiter, a part's headers ended by a blank line, its JSON
- * `{"payload": result}`, or `{}` (a heartbeat).
+ * Apollo's multipart subscription protocol (Apollo Client's HttpLink, whose `Accept` it sends):
+ * the body's text cut into parts at each `--graphql` delimiter, a part's headers ended by a
+ * blank line, its JSON `{"payload": result}`, or `{}` (a heartbeat).
  */
 function multipart(o: SubscriberOptions, url: URL, wire: Wire): Protocol {
-  /** Text after the last delimiter read, with the delimiter: the part not yet closed. */
+  /** Text after the last delimiter read: the part not yet closed. */
   let text = '';
   const part = (raw: string) => {
-    // The first delimiter opens the stream; `--` after one closes it.
+    // Nothing comes before the first delimiter; `--` right after one closes the stream.
     if (raw === '') return;
     if (raw.startsWith('--')) return wire.fail('the stream ended');
     const body = raw.indexOf('\r\n\r\n');
