@@ -123,6 +123,10 @@ function chunked(wire: Wire, text: (chunk: string) => void): Protocol['read'] {
       const line = data.indexOf('\r\n', at);
       if (line < 0) break;
       const size = parseInt(data.subarray(at, line).toString('latin1'), 16);
+      if (!(size >= 0)) {
+        wire.fail(`a chunk size that is not one: ${data.subarray(at, Math.min(line, at + 40)).toString('latin1')}`);
+        break;
+      }
       if (data.length < line + 2 + size + 2) break;
       if (size === 0) wire.fail('the stream ended');
       text(data.subarray(line + 2, line + 2 + size).toString('utf8'));
