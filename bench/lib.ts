@@ -2,7 +2,7 @@
  * What every scenario needs: servers under test as child processes (the gateway from the
  * built dist, bare servers, a simulator), load helpers, percentiles and /metrics reading.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
@@ -64,6 +64,36 @@ export async function inTurns<T>(opts: Options, count: number, run: (i: number, 
     }
   }
   return turns;
+}
+
+/** The CPUs of a list such as `0-3,6` (taskset's and the kernel's form). */
+function cpuList(text: string): number[] {
+  return text.split(',').flatMap((part) => {
+    const [from, to = from] = part.split('-').map(Number);
+    return Array.from({ length: to! - from! + 1 }, (_, i) => from! + i);
+  });
+}
+
+/**
+ * Two CPUs apart, one for a server under load and one for the load generator (this process),
+ * and all the CPUs this process may use, to give back; undefined where Linux's `taskset`
+ * (util-linux) does not run or fewer than two CPUs are there.
+ */
+export function cpuSets(): { server: string; load: string; all: string } | undefined {
+  let all: string;
+  try {
+    // "pid 123's current affinity list: 0,1"
+    all = execFileSync('taskset', ['-c', '-p', String(process.pid)], { encoding: 'utf8' }).trim().split(': ').at(-1)!;
+  } catch {
+    return undefined;
+  }
+  const cpus = cpuList(all);
+  return cpus.length >= 2 && cpus.every(Number.isInteger) ? { server: String(cpus[0]), load: String(cpus[1]), all } : undefined;
+}
+
+/** Keeps a process, every thread of it, to `cpus` (taskset's list). */
+export function setCpus(pid: number, cpus: string): void {
+  execFileSync('taskset', ['-a', '-c', '-p', cpus, String(pid)], { stdio: 'ignore' });
 }
 
 /** The first port the kernel hands out as a connection's local port (Linux; else none). */

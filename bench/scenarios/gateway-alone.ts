@@ -9,8 +9,14 @@
  * budget line's two, run as three processes each, and each figure is the median process's: one
  * process's own luck (its JIT's choices, its memory's layout) moves its CPU a request by ±5%
  * (bench/HISTORY.md, the thirty-second session), as much as the gap measured.
+ *
+ * Each server runs on a CPU of its own and the load generator (this process) on another: with
+ * the two CPUs shared, the scheduler's placing of the server's and the generator's threads
+ * moved a server's CPU a request by up to half from one turn to the next. The gateway,
+ * Mercurius + graphql-jit and bare node:http also take turns with the CPUs shared, as every
+ * session before the thirty-sixth measured them.
  */
-import { cannon, graphqlRequest, inTurns, round, send, startChild, startGateway, summarise, type Child, type Options, type Row, type Saturation } from '../lib.js';
+import { cannon, cpuSets, graphqlRequest, inTurns, round, send, setCpus, startChild, startGateway, summarise, type Child, type Options, type Row, type Saturation } from '../lib.js';
 
 const QUERY = 'query BenchProviders { providers { provider mode configured sandbox healthy operations webhookEvents } }';
 const PEERS = [
@@ -24,6 +30,8 @@ const PAGE_ORIGIN = 'http://localhost:5173';
 const PROCESSES = 3;
 
 type Measured = Saturation & { cpuUsPerRequest: number };
+/** A server's turn: with `shared`, it and the load generator on every CPU, else each on its own. */
+type Server = { group: string; child: Child; url: string; headers?: Record<string, string>; shared?: boolean };
 
 /** The median process's figures: CPU a request and throughput each the median (of an odd count), latencies the median-CPU process's. */
 function medianProcess(ms: Measured[]): Measured {
@@ -39,13 +47,24 @@ export async function gatewayAlone(opts: Options): Promise<Row[]> {
    * Each server warmed (JIT), then loaded in turns (bench/lib.ts `inTurns`): requests and CPU
    * time summed over the rounds, latencies the median round's.
    */
-  const measureInTurns = async (servers: Array<{ child: Child; url: string; headers?: Record<string, string> }>): Promise<Measured[]> => {
+  const cpus = cpuSets();
+  const measureInTurns = async (servers: Server[]): Promise<Measured[]> => {
     for (const { url, headers = load.headers } of servers) await cannon({ ...load, headers, url, seconds: 1 });
     const turns = await inTurns(opts, servers.length, async (i, seconds) => {
-      const { child, url, headers = load.headers } = servers[i]!;
-      const m = await cannon({ ...load, headers, url, seconds, server: child });
-      if (m.non2xx || m.errors) throw new Error(`${url}: ${m.non2xx} non-2xx, ${m.errors} errors under load`);
-      return m;
+      const { child, url, headers = load.headers, shared } = servers[i]!;
+      const apart = cpus && !shared;
+      if (apart) {
+        setCpus(child.pid, cpus.server);
+        setCpus(process.pid, cpus.load);
+      }
+      try {
+        const m = await cannon({ ...load, headers, url, seconds, server: child });
+        if (m.non2xx || m.errors) throw new Error(`${url}: ${m.non2xx} non-2xx, ${m.errors} errors under load`);
+        return m;
+      } finally {
+        // Back on every CPU: an idle server's timers must not take the next one's CPU.
+        if (apart) for (const pid of [child.pid, process.pid]) setCpus(pid, cpus.all);
+      }
     });
     return turns.map((ms) => {
       const requests = ms.reduce((n, m) => n + m.requests, 0);
@@ -89,18 +108,26 @@ export async function gatewayAlone(opts: Options): Promise<Row[]> {
       peerProcesses.set(peer, processes);
     }
 
-    // Each gateway next to a Mercurius process and its own turn from a page, and the other
-    // servers between: the machine's phases last longer than a turn, so the figures compared
-    // meet the same ones.
+    // Each gateway next to a Mercurius process, the two again with the CPUs shared, the gateway's
+    // own turn from a page, and the other servers between: the machine's phases last longer than
+    // a turn, so the figures compared meet the same ones.
     const jitProcesses = peerProcesses.get('mercurius-jit')!;
-    const others = [{ group: 'bare', child: bare, url: bare.url }, ...PEERS.filter(([peer]) => peer !== 'mercurius-jit').flatMap(([peer]) => peerProcesses.get(peer)!.map((child) => ({ group: peer, child, url: `${child.url}/graphql` })))];
-    const servers: Array<{ group: string; child: Child; url: string; headers?: Record<string, string> }> = gateways.flatMap((child, i) => [
-      { group: 'gateway', child, url: `${child.url}/graphql` },
-      { group: 'mercurius-jit', child: jitProcesses[i]!, url: `${jitProcesses[i]!.url}/graphql` },
-      // The same request from a page: its Origin (allowed: the bench's gateway listens on loopback) asks for CORS headers.
-      { group: 'page', child, url: `${child.url}/graphql`, headers: { ...request.headers, origin: PAGE_ORIGIN } },
-      ...others.slice(i, i + 1),
-    ]);
+    const sharing = (s: Server): Server[] => (cpus ? [{ ...s, group: `${s.group} shared`, shared: true }] : []);
+    const bareTurn = { group: 'bare', child: bare, url: bare.url };
+    const others: Server[] = [bareTurn, ...sharing(bareTurn), ...PEERS.filter(([peer]) => peer !== 'mercurius-jit').flatMap(([peer]) => peerProcesses.get(peer)!.map((child) => ({ group: peer, child, url: `${child.url}/graphql` })))];
+    const servers: Server[] = gateways.flatMap((child, i) => {
+      const pair = [
+        { group: 'gateway', child, url: `${child.url}/graphql` },
+        { group: 'mercurius-jit', child: jitProcesses[i]!, url: `${jitProcesses[i]!.url}/graphql` },
+      ];
+      return [
+        ...pair,
+        ...pair.flatMap(sharing),
+        // The same request from a page: its Origin (allowed: the bench's gateway listens on loopback) asks for CORS headers.
+        { group: 'page', child, url: `${child.url}/graphql`, headers: { ...request.headers, origin: PAGE_ORIGIN } },
+        ...others.slice(i, i + 1),
+      ];
+    });
     servers.push(...others.slice(gateways.length));
     const measured = await measureInTurns(servers);
     const group = (name: string) => measured.filter((_, i) => servers[i]!.group === name);
@@ -112,17 +139,29 @@ export async function gatewayAlone(opts: Options): Promise<Row[]> {
       return { label, m: medianProcess(processes), processes };
     });
     const page = medianProcess(group('page'));
-
     const mercurius = peers.find((p) => p.label.startsWith('Mercurius'))!;
     const jit = mercurius.m;
+
     // The budget's two lines to a tenth of a µs and a thousandth: rounded whole, a miss can read "53 against 53, 1".
     const each = (ms: Measured[]) => ms.map((m) => round(m.cpuUsPerRequest, 1)).join(', ');
-    const ratio = gw.rps / base.rps;
-    // The peer's own ratio beside it: the load generator shares the cores, so the line moves with the phase for every server.
-    const note = `${sample.body.length} B answer, 10 connections; the median of ${PROCESSES} processes (the gateway's and Mercurius + graphql-jit's); Mercurius + graphql-jit ${round(jit.rps / base.rps)} of bare`;
+    /** The budget's two lines (`suffix` empty) or the same two measured another way, without a verdict. */
+    const budgetLines = (suffix: string, gws: Measured[], jits: Measured[], base: Measured, where: string): Row[] => {
+      const [gw, jit] = [medianProcess(gws), medianProcess(jits)];
+      const ratio = gw.rps / base.rps;
+      const verdict = (ok: boolean) => (suffix ? { target: '—' } : { ok });
+      // The peer's own ratio beside it: the line moves with the machine's phase for every server.
+      const note = `${sample.body.length} B answer, 10 connections, ${where}; the median of ${PROCESSES} processes (the gateway's and Mercurius + graphql-jit's); Mercurius + graphql-jit ${round(jit.rps / base.rps)} of bare`;
+      return [
+        { scenario: S, figure: `throughput${suffix}`, value: round(gw.rps, 0), unit: 'req/s', target: '≥ 0.5 × bare', ...verdict(ratio >= 0.5), baseline: { label: 'bare node:http', value: round(base.rps, 0) }, ratio: round(ratio, 3), note },
+        { scenario: S, figure: `CPU per request${suffix}`, value: round(gw.cpuUsPerRequest, 1), unit: 'µs', target: '≤ Mercurius + jit', ...verdict(gw.cpuUsPerRequest <= jit.cpuUsPerRequest), baseline: { label: 'Mercurius + graphql-jit', value: round(jit.cpuUsPerRequest, 1) }, ratio: round(gw.cpuUsPerRequest / jit.cpuUsPerRequest, 3), note: `server process CPU time / requests; each process: ${each(gws)} µs against ${each(jits)}` },
+      ];
+    };
+    // Bare node:http's own CPU, busy this share of the turn: under 1, the load generator's CPU bounded it.
+    const busy = (m: Measured) => `bare node:http's CPU ${Math.round((m.rps * m.cpuUsPerRequest) / 1e4)}% busy`;
+    const own = cpus ? `a CPU each for the server and the load generator (${busy(base)})` : 'the CPUs shared with the load generator (no taskset here)';
     return [
-      { scenario: S, figure: 'throughput', value: round(gw.rps, 0), unit: 'req/s', target: '≥ 0.5 × bare', ok: ratio >= 0.5, baseline: { label: 'bare node:http', value: round(base.rps, 0) }, ratio: round(ratio, 3), note },
-      { scenario: S, figure: 'CPU per request', value: round(gw.cpuUsPerRequest, 1), unit: 'µs', target: '≤ Mercurius + jit', ok: gw.cpuUsPerRequest <= jit.cpuUsPerRequest, baseline: { label: 'Mercurius + graphql-jit', value: round(jit.cpuUsPerRequest, 1) }, ratio: round(gw.cpuUsPerRequest / jit.cpuUsPerRequest, 3), note: `server process CPU time / requests: holds on a noisy machine; each process: ${each(gws)} µs against ${each(mercurius.processes)}` },
+      ...budgetLines('', gws, mercurius.processes, base, own),
+      ...(cpus ? budgetLines(', CPUs shared with the load generator', group('gateway shared'), group('mercurius-jit shared'), group('bare shared')[0]!, `as every session before the thirty-sixth measured it (${busy(group('bare shared')[0]!)})`) : []),
       { scenario: S, figure: 'CPU per request from a page (Origin)', value: round(page.cpuUsPerRequest, 0), unit: 'µs', target: '—', baseline: { label: 'Mercurius + graphql-jit', value: round(jit.cpuUsPerRequest, 0) }, ratio: round(page.cpuUsPerRequest / jit.cpuUsPerRequest), note: `${round(page.rps, 0)} req/s; the answer carries CORS headers` },
       { scenario: S, figure: 'CPU per request vs bare', value: round(gw.cpuUsPerRequest, 0), unit: 'µs', target: '—', baseline: { label: 'bare node:http', value: round(base.cpuUsPerRequest, 0) }, ratio: round(gw.cpuUsPerRequest / base.cpuUsPerRequest) },
       ...peers.flatMap(({ label, m }) => [
