@@ -67,7 +67,7 @@ export async function inTurns<T>(opts: Options, count: number, run: (i: number, 
 }
 
 /** The CPUs of a list such as `0-3,6` (taskset's and the kernel's form). */
-function cpuList(text: string): number[] {
+export function cpuList(text: string): number[] {
   return text.split(',').flatMap((part) => {
     const [from, to = from] = part.split('-').map(Number);
     return Array.from({ length: to! - from! + 1 }, (_, i) => from! + i);
