@@ -12,7 +12,8 @@
  *
  * Each server runs on a CPU of its own and the load generator (this process) on another: with
  * the two CPUs shared, the scheduler's placing of the server's and the generator's threads
- * moved a server's CPU a request by up to half from one turn to the next. The gateway,
+ * moved a server's CPU a request from turn to turn (44-76 µs for one build's processes in one
+ * run, 38-50 apart: bench/HISTORY.md, the thirty-sixth session). The gateway,
  * Mercurius + graphql-jit and bare node:http also take turns with the CPUs shared, as every
  * session before the thirty-sixth measured them.
  */
