@@ -256,8 +256,13 @@ export function subscribe(o: SubscriberOptions): Promise<Subscriber> {
         buffer: READ_BUFFER,
         callback: (length) => {
           const read = READ_BUFFER.subarray(0, length);
-          const left = consume(pending ? Buffer.concat([pending, read]) : read);
-          pending = left && Buffer.from(left);
+          try {
+            const left = consume(pending ? Buffer.concat([pending, read]) : read);
+            pending = left && Buffer.from(left);
+          } catch (err) {
+            // A message that does not parse fails its subscriber; thrown here, it would end the bench.
+            wire.fail(`an unreadable message: ${(err as Error).message}`);
+          }
           return true;
         },
       },
