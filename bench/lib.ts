@@ -253,6 +253,23 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 }
 
+/**
+ * The median (nearest rank) of `values` and a 95% interval for it that assumes no shape of the
+ * machine's noise: the k-th smallest and k-th largest, k the largest rank with
+ * P(Binomial(n, ½) < k) ≤ 2.5%. Fewer than six values have none (even their extremes cover less).
+ */
+export function medianInterval(values: number[]): { median: number; low?: number; high?: number } {
+  const sorted = [...values].sort((a, b) => a - b);
+  const n = sorted.length;
+  let k = 0;
+  for (let below = 0, term = 0.5 ** n; below + term <= 0.025; k++) {
+    below += term;
+    term = (term * (n - k)) / (k + 1);
+  }
+  const median = percentile(sorted, 50);
+  return k === 0 ? { median } : { median, low: sorted[k - 1]!, high: sorted[n - k]! };
+}
+
 export interface Latencies {
   p50: number;
   p99: number;

@@ -17,7 +17,7 @@
  * Mercurius + graphql-jit and bare node:http also take turns with the CPUs shared, as every
  * session before the thirty-sixth measured them.
  */
-import { cannon, cpuSets, graphqlRequest, inTurns, round, send, setCpus, startChild, startGateway, summarise, type Child, type Options, type Row, type Saturation } from '../lib.js';
+import { cannon, cpuSets, graphqlRequest, inTurns, medianInterval, round, send, setCpus, startChild, startGateway, summarise, type Child, type Options, type Row, type Saturation } from '../lib.js';
 
 const QUERY = 'query BenchProviders { providers { provider mode configured sandbox healthy operations webhookEvents } }';
 const PEERS = [
@@ -30,7 +30,8 @@ const PAGE_ORIGIN = 'http://localhost:5173';
 /** Processes of the gateway and of Mercurius + graphql-jit (the budget line's two). */
 const PROCESSES = 3;
 
-type Measured = Saturation & { cpuUsPerRequest: number };
+/** `rounds`: the CPU a request of each round's turn. */
+type Measured = Saturation & { cpuUsPerRequest: number; rounds: number[] };
 /** A server's turn: with `shared`, it and the load generator on every CPU, else each on its own. */
 type Server = { group: string; child: Child; url: string; headers?: Record<string, string>; shared?: boolean };
 
@@ -73,6 +74,7 @@ export async function gatewayAlone(opts: Options): Promise<Row[]> {
         rps: requests / opts.seconds,
         requests,
         cpuUsPerRequest: ms.reduce((n, m) => n + m.cpuUsPerRequest * m.requests, 0) / requests,
+        rounds: ms.map((m) => m.cpuUsPerRequest),
         p50: summarise(ms.map((m) => m.p50)).p50,
         p99: summarise(ms.map((m) => m.p99)).p50,
         non2xx: 0,
@@ -145,6 +147,12 @@ export async function gatewayAlone(opts: Options): Promise<Row[]> {
 
     // The budget's two lines to a tenth of a µs and a thousandth: rounded whole, a miss can read "53 against 53, 1".
     const each = (ms: Measured[]) => ms.map((m) => round(m.cpuUsPerRequest, 1)).join(', ');
+    /** Each gateway over the Mercurius process it is paired with, round by round (the phase the same for both): how far the verdict stands from the noise. */
+    const pairs = (gws: Measured[], jits: Measured[]) => {
+      const ratios = gws.flatMap((g, i) => g.rounds.map((cpu, r) => cpu / jits[i]!.rounds[r]!));
+      const { median, low, high } = medianInterval(ratios);
+      return `; per round and pair, the gateway over Mercurius + graphql-jit: median ${round(median, 3)}${low === undefined ? '' : `, 95% interval ${round(low, 3)}-${round(high!, 3)}`} (${ratios.length} pairs)`;
+    };
     /** The budget's two lines (`suffix` empty) or the same two measured another way, without a verdict. */
     const budgetLines = (suffix: string, gws: Measured[], jits: Measured[], base: Measured, where: string): Row[] => {
       const [gw, jit] = [medianProcess(gws), medianProcess(jits)];
@@ -154,7 +162,7 @@ export async function gatewayAlone(opts: Options): Promise<Row[]> {
       const note = `${sample.body.length} B answer, 10 connections, ${where}; the median of ${PROCESSES} processes (the gateway's and Mercurius + graphql-jit's); Mercurius + graphql-jit ${round(jit.rps / base.rps)} of bare`;
       return [
         { scenario: S, figure: `throughput${suffix}`, value: round(gw.rps, 0), unit: 'req/s', target: '≥ 0.5 × bare', ...verdict(ratio >= 0.5), baseline: { label: 'bare node:http', value: round(base.rps, 0) }, ratio: round(ratio, 3), note },
-        { scenario: S, figure: `CPU per request${suffix}`, value: round(gw.cpuUsPerRequest, 1), unit: 'µs', target: '≤ Mercurius + jit', ...verdict(gw.cpuUsPerRequest <= jit.cpuUsPerRequest), baseline: { label: 'Mercurius + graphql-jit', value: round(jit.cpuUsPerRequest, 1) }, ratio: round(gw.cpuUsPerRequest / jit.cpuUsPerRequest, 3), note: `server process CPU time / requests; each process: ${each(gws)} µs against ${each(jits)}` },
+        { scenario: S, figure: `CPU per request${suffix}`, value: round(gw.cpuUsPerRequest, 1), unit: 'µs', target: '≤ Mercurius + jit', ...verdict(gw.cpuUsPerRequest <= jit.cpuUsPerRequest), baseline: { label: 'Mercurius + graphql-jit', value: round(jit.cpuUsPerRequest, 1) }, ratio: round(gw.cpuUsPerRequest / jit.cpuUsPerRequest, 3), note: `server process CPU time / requests; each process: ${each(gws)} µs against ${each(jits)}${pairs(gws, jits)}` },
       ];
     };
     // Bare node:http's own CPU, busy this share of the turn: under 1, the load generator's CPU bounded it.
