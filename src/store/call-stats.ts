@@ -21,16 +21,14 @@ const KEY_COLUMNS: Record<keyof CallStatsKeys, string> = {
   allocationRef: 'allocation_ref',
 };
 
-/** The figures of the calls joined as `f` (their first-call marks as `k`). */
+/** The figures of the calls read as `f`. */
 const FIGURES = `
   count(*)::int AS total_calls,
   count(*) FILTER (WHERE f.status = 'ANSWERED')::int AS answered_calls,
   count(*) FILTER (WHERE f.status = ANY('{${UNANSWERED.join(',')}}'::text[]))::int AS missed_calls,
   coalesce(sum(f.duration_seconds) FILTER (WHERE f.status = 'ANSWERED'), 0)::bigint AS total_duration_seconds,
-  count(k.first_seq)::int AS first_time_callers,
+  count(*) FILTER (WHERE f.first_call)::int AS first_time_callers,
   count(*) FILTER (WHERE f.sale)::int AS conversions`;
-
-const FIRST_CALLS = 'LEFT JOIN call_callers k ON k.first_seq = f.seq';
 
 type Row = Record<string, unknown> & { snapshot?: string; bucket_start: Date | null; total_calls: number; answered_calls: number; missed_calls: number; total_duration_seconds: number | string; first_time_callers: number; conversions: number };
 
@@ -152,7 +150,7 @@ export class CallStatsStore {
       `WITH buckets AS (${bucketStarts(q.interval, from, to, '$1')}),
        figures AS (
          SELECT ${[...keyed('f'), ''].join(', ')} width_bucket(f.started_at, (SELECT starts FROM buckets)) AS i, ${FIGURES}
-         FROM call_facets f ${FIRST_CALLS} ${whereSql} GROUP BY ${[...keyed('f'), 'i'].join(', ')}),
+         FROM call_facets f ${whereSql} GROUP BY ${[...keyed('f'), 'i'].join(', ')}),
        keys AS (SELECT DISTINCT ${columns.length ? keyed('figures').join(', ') : '1'} FROM ${columns.length ? 'figures' : '(SELECT 1) one'})
        SELECT ${[...keyed('keys'), ''].join(', ')} b.start AS bucket_start,
          coalesce(a.total_calls, 0) AS total_calls, coalesce(a.answered_calls, 0) AS answered_calls, coalesce(a.missed_calls, 0) AS missed_calls,
@@ -178,7 +176,7 @@ export class CallStatsStore {
     const grouped = [...keys, ...(q.interval ? ['bucket_start'] : [])].join(', ');
     const rows = await this.db.query<Row>(
       `SELECT ${[...keys, ''].join(', ')}${q.interval ? `date_trunc('${UNIT[q.interval]}', f.started_at, $1)` : 'NULL::timestamptz'} AS bucket_start, ${FIGURES}, ${SNAPSHOT}
-       FROM call_facets f ${FIRST_CALLS} ${whereSql} ${grouped ? `GROUP BY ${grouped} ORDER BY ${grouped}` : ''} LIMIT ${STATS_LIMITS.rows + 1}`,
+       FROM call_facets f ${whereSql} ${grouped ? `GROUP BY ${grouped} ORDER BY ${grouped}` : ''} LIMIT ${STATS_LIMITS.rows + 1}`,
       args,
       { planEachRun: true },
     );
@@ -215,7 +213,7 @@ export class CallStatsStore {
       `SELECT t.*, a.*, ${SNAPSHOT} FROM (
          SELECT DISTINCT ${fields.map((f) => `t.${KEY_COLUMNS[f]}`).concat(`${lo} AS bucket_start`).join(', ')}
          FROM unnest(${[...lists, at].join(', ')}) AS t(${names.join(', ')})) t
-       CROSS JOIN LATERAL (SELECT ${FIGURES} FROM call_facets f ${FIRST_CALLS} WHERE ${where.join(' AND ')}) a`,
+       CROSS JOIN LATERAL (SELECT ${FIGURES} FROM call_facets f WHERE ${where.join(' AND ')}) a`,
       args,
       { planEachRun: true },
     );

@@ -48,7 +48,7 @@ function facetsRow(call: CallEventRecord): string {
 const facetsOf = (json: string) => `jsonb_populate_record(NULL::call_facets, ${json}) f`;
 
 /**
- * The caller's first call, given calls just written (`seq`, `from_number`, `started_at`): the
+ * The caller's first call, given the calls of CTE `from` (`seq`, `from_number`, `started_at`): the
  * earlier (by start, then seq) wins; the caller's row lock orders concurrent merges. By mode:
  * - `backfill` (migration 6, which runs before migration 7's column): only that;
  * - `new` (new calls): each caller row it changes is returned, with `previous_seq`, the first
@@ -58,7 +58,7 @@ const facetsOf = (json: string) => `jsonb_populate_record(NULL::call_facets, ${j
  *   whether the call was its caller's first is then exact, even when another merge displaced
  *   it after this statement's snapshot was taken.
  */
-function firstCallers(mode: 'backfill' | 'new' | 'changed'): string {
+function firstCallers(mode: 'backfill' | 'new' | 'changed', from = 'written'): string {
   const earlier = '(excluded.first_started_at, excluded.first_seq) < (k.first_started_at, k.first_seq)';
   const set = {
     backfill: `first_started_at = excluded.first_started_at, first_seq = excluded.first_seq WHERE ${earlier}`,
@@ -68,7 +68,7 @@ function firstCallers(mode: 'backfill' | 'new' | 'changed'): string {
   }[mode];
   return `
   INSERT INTO call_callers AS k (from_number, first_started_at, first_seq)
-  SELECT DISTINCT ON (from_number) from_number, started_at, seq FROM written WHERE from_number IS NOT NULL ORDER BY from_number, started_at, seq
+  SELECT DISTINCT ON (from_number) from_number, started_at, seq FROM ${from} WHERE from_number IS NOT NULL ORDER BY from_number, started_at, seq
   ON CONFLICT (from_number) DO UPDATE SET ${set}`;
 }
 
@@ -285,10 +285,12 @@ function insertOrRead(db: Queryable, calls: CallEventRecord[]) {
        INSERT INTO call_events (id, provider, provider_call_id, to_number, service_ref, allocation_ref, status, updated_at, data)
        SELECT id::uuid, provider, provider_call_id, to_number, service_ref, allocation_ref, status, updated_at::timestamptz, data::jsonb FROM input
        ORDER BY provider, provider_call_id ON CONFLICT DO NOTHING RETURNING id, seq, pg_current_xact_id()::text AS txid),
+     facts AS (SELECT f.* FROM inserted x JOIN input i ON i.id::uuid = x.id, ${facetsOf("i.facets::jsonb || jsonb_build_object('seq', x.seq)")}),
+     callers AS (${firstCallers('new', 'facts')}),
+     -- Flagged first as written: left to the callers' trigger, each first call would be written twice.
      written AS (
-       INSERT INTO call_facets SELECT f.* FROM inserted x JOIN input i ON i.id::uuid = x.id, ${facetsOf("i.facets::jsonb || jsonb_build_object('seq', x.seq)")}
-       RETURNING seq, from_number, started_at),
-     callers AS (${firstCallers('new')}),
+       INSERT INTO call_facets (seq, ${COLUMNS.join(', ')}, first_call)
+       SELECT f.seq, ${COLUMNS.map((c) => `f.${c}`).join(', ')}, f.seq IN (SELECT first_seq FROM callers) FROM facts f),
      displaced AS (${DISPLACED('callers')})
      SELECT x.id IS NOT NULL AS inserted, x.txid, c.xmin::text AS version, c.seq, c.data, k.first_seq IS NOT NULL AS first, k.previous_seq AS displaced_seq, d.data AS displaced
      FROM input i LEFT JOIN inserted x ON x.id = i.id::uuid LEFT JOIN callers k ON k.first_seq = x.seq LEFT JOIN displaced d ON d.seq = k.previous_seq

@@ -236,6 +236,43 @@ const MIGRATIONS: Array<{ version: number; name: string; sql: string; backfill?:
       ALTER TABLE call_callers ADD COLUMN previous_seq bigint;
     `,
   },
+  {
+    version: 8,
+    name: "a call's facets say whether it is its caller's first",
+    sql: `
+      -- firstTimeCallers read from the call's own row: joining every caller's first call took a
+      -- quarter of callStats by day over 90 days (~20 of ~80 ms on PGlite, 100,000 calls).
+      -- NULL is false: rows written by an instance older than this migration leave it out.
+      ALTER TABLE call_facets ADD COLUMN first_call boolean;
+      UPDATE call_facets f SET first_call = true FROM call_callers k WHERE f.seq = k.first_seq;
+      -- Kept by the store itself as callers' rows change, in the statement that changes them, so
+      -- that every writer (and every count's snapshot) sees the flag and the caller's row agree.
+      -- A new call that is its caller's first is flagged as the store inserts it, so the trigger
+      -- on new callers' rows writes only what other statements leave out: a stored call whose
+      -- caller is first known, a row an older instance wrote.
+      CREATE FUNCTION call_callers_inserted() RETURNS trigger LANGUAGE plpgsql AS $fn$
+      BEGIN
+        UPDATE call_facets f SET first_call = true FROM new_callers n WHERE f.seq = n.first_seq AND f.first_call IS NOT TRUE;
+        RETURN NULL;
+      END $fn$;
+      CREATE FUNCTION call_callers_moved() RETURNS trigger LANGUAGE plpgsql AS $fn$
+      BEGIN
+        UPDATE call_facets SET first_call = false
+        WHERE seq = OLD.first_seq AND first_call AND NOT EXISTS (SELECT 1 FROM call_callers k WHERE k.first_seq = OLD.first_seq);
+        IF TG_OP = 'UPDATE' THEN
+          UPDATE call_facets SET first_call = true WHERE seq = NEW.first_seq AND first_call IS NOT TRUE;
+        END IF;
+        RETURN NULL;
+      END $fn$;
+      -- A statement's new callers at once (a batch of new calls); a caller's first call moving, by
+      -- row and only when it moves: most statements rewrite a caller's row with its first unchanged.
+      CREATE TRIGGER call_callers_inserted AFTER INSERT ON call_callers REFERENCING NEW TABLE AS new_callers
+        FOR EACH STATEMENT EXECUTE FUNCTION call_callers_inserted();
+      CREATE TRIGGER call_callers_moved AFTER UPDATE OF first_seq ON call_callers
+        FOR EACH ROW WHEN (OLD.first_seq IS DISTINCT FROM NEW.first_seq) EXECUTE FUNCTION call_callers_moved();
+      CREATE TRIGGER call_callers_deleted AFTER DELETE ON call_callers FOR EACH ROW EXECUTE FUNCTION call_callers_moved();
+    `,
+  },
 ];
 
 /** Names the schema the migrations build: a PGlite template made before a new migration is not reused. */

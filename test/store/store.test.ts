@@ -387,6 +387,9 @@ describe.each(ENGINES)('store on $name', (engine) => {
           }
           const kept = await db.query<{ from_number: string; id: string }>('SELECT k.from_number, e.id FROM call_callers k JOIN call_events e ON e.seq = k.first_seq WHERE k.from_number = ANY($1)', [callers]);
           expect(new Map(kept.map((k) => [k.from_number, k.id]))).toEqual(firsts);
+          // The flag statistics count (the store's triggers keep it as callers' rows change).
+          const flagged = await db.query<{ id: string }>('SELECT e.id FROM call_facets f JOIN call_events e ON e.seq = f.seq WHERE e.provider_call_id LIKE $1 AND f.first_call', [`${tag}-%`]);
+          expect(flagged.map((f) => f.id).sort()).toEqual([...firsts.values()].sort());
           expect([...said].filter(([, n]) => n !== 0).sort()).toEqual([...firsts.values()].map((id) => [id, 1]).sort());
           expect(new Map([...rows].filter(([, n]) => n !== 0))).toEqual(firstRows);
         }),
