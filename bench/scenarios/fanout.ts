@@ -107,6 +107,18 @@ async function measure(subs: Subscribers, { sent, answered }: { sent: Map<string
   return { ...summarise(latencies), fromAnswer: summarise(fromAnswer), lost: expected - Math.min(expected, received()), duplicates: Math.max(0, received() - expected) };
 }
 
+const STEPS = ['claim', 'apply', 'mark'] as const;
+
+/** The gateway's switchboard_webhook_step_seconds so far: seconds and count of each step, summed over routes. */
+async function stepTotals(url: string) {
+  return Promise.all(STEPS.map(async (step) => ({ seconds: await metric(url, 'switchboard_webhook_step_seconds_sum', { step }), count: await metric(url, 'switchboard_webhook_step_seconds_count', { step }) })));
+}
+
+/** Each step's mean in ms between two readings of `stepTotals`, as a note's words. */
+function stepMeans(before: Awaited<ReturnType<typeof stepTotals>>, after: Awaited<ReturnType<typeof stepTotals>>): string {
+  return STEPS.map((step, i) => `${step} ${round(((after[i]!.seconds - before[i]!.seconds) * 1000) / Math.max(1, after[i]!.count - before[i]!.count))}`).join(', ');
+}
+
 /**
  * `count` subscribers on gateway `on`, then `events` webhooks at `rate`/s posted to gateway `to`
  * (the same one, or another over Redis), after a second of them to warm both: delivery
@@ -120,14 +132,18 @@ export async function deliver(on: Child, to: Child, count: number, prefix: strin
     // A second of events first, as scenario 2 warms its paths: the figures are for a warm gateway.
     const warm = await postSteadily(to.url, `${prefix}-warm`, rate, rate, subs.receipts);
     await measure(subs, warm, 10_000);
+    const steps0 = await stepTotals(to.url);
     const cpu0 = on.cpuMs();
     const own0 = process.cpuUsage();
     const posted = await postSteadily(to.url, prefix, rate, events, subs.receipts);
     const result = await measure(subs, posted, 10_000);
     const own = process.cpuUsage(own0);
+    const cpuMs = on.cpuMs() - cpu0;
+    // Read after the CPU: a scrape is the gateway's work too.
+    const steps = stepMeans(steps0, await stepTotals(to.url));
     const per = Math.max(1, result.count);
     // This process's CPU (µs) per delivery: the subscribers' side, on the same 2 cores.
-    return { ...result, answers: posted.answers, cpuUs: ((on.cpuMs() - cpu0) * 1000) / per, subscribersCpuUs: (own.user + own.system) / per };
+    return { ...result, answers: posted.answers, steps, cpuUs: (cpuMs * 1000) / per, subscribersCpuUs: (own.user + own.system) / per };
   } finally {
     await Promise.all(subs.clients.map((c) => c.dispose()));
   }
@@ -176,7 +192,7 @@ export async function fanout(opts: Options): Promise<Row[]> {
       const label = 'webhook answer';
       const { answers: answer, fromAnswer: after } = fan;
       rows.push(
-        { scenario: s, figure: `delivery p50, ${who}`, value: round(fan.p50), unit: 'ms', target: '—', baseline: { label, value: round(answer.p50) }, note: `${events} webhooks at ${rate}/s; from each webhook's sending` },
+        { scenario: s, figure: `delivery p50, ${who}`, value: round(fan.p50), unit: 'ms', target: '—', baseline: { label, value: round(answer.p50) }, note: `${events} webhooks at ${rate}/s; from each webhook's sending; each webhook's steps in the gateway, mean ms (switchboard_webhook_step_seconds): ${fan.steps}` },
         { scenario: s, figure: `delivery p99, ${who}`, value: round(fan.p99), unit: 'ms', target: '≤ 25 ms', ok: fan.p99 <= 25, baseline: { label, value: round(answer.p99) } },
         { scenario: s, figure: `delivery max, ${who}`, value: round(fan.max), unit: 'ms', target: '—', baseline: { label, value: round(answer.max) } },
         // The budget's own words; a gateway that answered after every delivery would read ≤ 0 here, so the line above is the budget's.

@@ -19,6 +19,15 @@ export const webhookReceived = new Counter({
   registers: [registry],
 });
 
+/** Where a webhook's time goes in the gateway, step by step, whatever the step's outcome. */
+export const webhookStepDuration = new Histogram({
+  name: 'switchboard_webhook_step_seconds',
+  help: 'Webhook deliveries by provider, event and step: claim (receipt stored and event key claimed, one statement), apply (the event\'s effects and their publication), mark (the receipt\'s outcome)',
+  labelNames: ['provider', 'event', 'step'] as const,
+  buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+  registers: [registry],
+});
+
 type OperationType = 'query' | 'mutation' | 'subscription' | 'unknown';
 
 /**

@@ -12,7 +12,7 @@
 import type { Logger } from 'pino';
 import type { ProviderName } from '../domain/model.js';
 import { BusinessError, ErrorCode } from '../errors.js';
-import { webhookReceived } from '../observability/metrics.js';
+import { webhookReceived, webhookStepDuration } from '../observability/metrics.js';
 import { isDataError } from '../store/db.js';
 import type { ReceiptRow, ReceiptStore, StoredReceipt, WebhookReceipt } from '../store/receipts.js';
 import { WebhookPayloadError, type WebhookEffects, type WebhookRequest, type WebhookResult, type WebhookRoute } from './route.js';
@@ -69,6 +69,16 @@ async function guarded<T>(call: Promise<T>): Promise<T> {
     return await call;
   } catch (err) {
     throw isDataError(err) ? err : new Refusal(503, UNAVAILABLE, { cause: err });
+  }
+}
+
+/** Runs a step of a delivery, its time kept in switchboard_webhook_step_seconds whether it succeeds or fails. */
+async function timed<T>(labels: { provider: ProviderName; event: string }, step: 'claim' | 'apply' | 'mark', run: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  try {
+    return await run();
+  } finally {
+    webhookStepDuration.observe({ ...labels, step }, (performance.now() - started) / 1000);
   }
 }
 
@@ -144,7 +154,7 @@ export class WebhookDeliveries {
 
     let claim: { receiptId: number; claimed: boolean };
     try {
-      claim = await guarded(this.receipts.receive(receipt, read.key));
+      claim = await guarded(timed({ provider, event: route.event }, 'claim', () => this.receipts.receive(receipt, read.key)));
     } catch (err) {
       if (err instanceof Refusal) throw err;
       this.log.warn({ provider, event: route.event, error: detail(err) }, 'webhook receipt refused by the store');
@@ -233,10 +243,10 @@ export class WebhookDeliveries {
     let result: unknown;
     try {
       await this.pause('claimed', receiptId);
-      result = await found.route.apply(payload, this.deps.effects);
+      result = await timed(labels, 'apply', () => found.route.apply(payload, this.deps.effects));
     } catch (err) {
       const bad = isDataError(err);
-      await guarded(this.receipts.mark(receiptId, bad ? 'rejected' : 'failed', { reason: bad ? UNSTORABLE : 'could not apply', release: true }));
+      await guarded(timed(labels, 'mark', () => this.receipts.mark(receiptId, bad ? 'rejected' : 'failed', { reason: bad ? UNSTORABLE : 'could not apply', release: true })));
       webhookReceived.inc({ ...labels, result: bad ? 'rejected' : 'failed' });
       if (!bad) throw new Refusal(503, UNAVAILABLE, { cause: err });
       this.log.warn({ ...labels, receiptId, error: detail(err) }, 'webhook payload rejected by the store');
@@ -244,7 +254,7 @@ export class WebhookDeliveries {
     }
     await this.pause('applied', receiptId);
     const status = result === null ? 'unmatched' : 'applied';
-    await guarded(this.receipts.mark(receiptId, status, { release: result === null }));
+    await guarded(timed(labels, 'mark', () => this.receipts.mark(receiptId, status, { release: result === null })));
     webhookReceived.inc({ ...labels, result: status });
     return { ok: true, payload, result, duplicate: false };
   }

@@ -12,6 +12,7 @@ import { webhookRoutes as avanserRoutes } from '../../src/datasources/avanser/we
 import { webhookRoutes as delaconRoutes } from '../../src/datasources/delacon/webhooks.js';
 import { webhookRoutes as exotelRoutes } from '../../src/datasources/exotel/webhooks.js';
 import { Effects } from '../../src/gateway/effects.js';
+import { webhookStepDuration } from '../../src/observability/metrics.js';
 import { createBus, type Bus } from '../../src/pubsub/bus.js';
 import { openDb, type Db } from '../../src/store/db.js';
 import { Store } from '../../src/store/store.js';
@@ -217,6 +218,57 @@ describe('replaying a receipt', () => {
     // The provider's redelivery is a duplicate now, as after any applied delivery.
     expect(await send('probe/picky', JSON.stringify({ key }), { contentType: 'application/json' })).toMatchObject({ status: 200 });
     expect((await receiptsOf('EXOTEL', 'picky')).at(-1)!.status).toBe('duplicate');
+  });
+});
+
+/** This process's switchboard_webhook_step_seconds for a route, by step: how many were timed, and their seconds. */
+async function steps(event: string): Promise<Record<string, { count: number; sum: number }>> {
+  const out: Record<string, { count: number; sum: number }> = {};
+  for (const v of (await webhookStepDuration.get()).values) {
+    if (v.labels.provider !== 'EXOTEL' || v.labels.event !== event) continue;
+    const step = (out[v.labels.step as string] ??= { count: 0, sum: 0 });
+    if (v.metricName === 'switchboard_webhook_step_seconds_count') step.count = v.value;
+    if (v.metricName === 'switchboard_webhook_step_seconds_sum') step.sum = v.value;
+  }
+  return out;
+}
+
+/** What a delivery added to its route's step times, and how long its answer took to come. */
+async function timedSteps(path: string, event: string, body: string) {
+  const before = await steps(event);
+  const started = performance.now();
+  const answer = await send(path, body, { contentType: 'application/json' });
+  const seconds = (performance.now() - started) / 1000;
+  const after = await steps(event);
+  const added = Object.fromEntries(Object.entries(after).map(([step, a]) => [step, { count: a.count - (before[step]?.count ?? 0), sum: a.sum - (before[step]?.sum ?? 0) }]));
+  return { status: answer.status, seconds, added };
+}
+
+describe('the time of each step, in /metrics', () => {
+  it('times the claim, the apply and the mark of a new event, within the time its answer took; a duplicate only its claim', async () => {
+    const body = JSON.stringify({ key: `steps-${randomBytes(4).toString('hex')}`, callId: `steps-${randomBytes(4).toString('hex')}` });
+    const first = await timedSteps('probe/calls', 'calls', body);
+    expect(first.status).toBe(200);
+    expect(Object.fromEntries(Object.entries(first.added).map(([step, a]) => [step, a.count]))).toEqual({ claim: 1, apply: 1, mark: 1 });
+    for (const a of Object.values(first.added)) expect(a.sum).toBeGreaterThan(0);
+    // In seconds, and each step inside the delivery: together no longer than the answer took.
+    expect(first.added.claim!.sum + first.added.apply!.sum + first.added.mark!.sum).toBeLessThan(first.seconds);
+
+    const again = await timedSteps('probe/calls', 'calls', body);
+    expect(again.status).toBe(200);
+    expect(Object.fromEntries(Object.entries(again.added).map(([step, a]) => [step, a.count]))).toEqual({ claim: 1, apply: 0, mark: 0 });
+  });
+
+  it('times a step that fails as well: an apply that throws, and the mark that releases its claim', async () => {
+    picky.readable = true;
+    picky.broken = true;
+    try {
+      const failed = await timedSteps('probe/picky', 'picky', JSON.stringify({ key: `steps-${randomBytes(4).toString('hex')}` }));
+      expect(failed.status).toBe(503);
+      expect(Object.fromEntries(Object.entries(failed.added).map(([step, a]) => [step, a.count]))).toMatchObject({ claim: 1, apply: 1, mark: 1 });
+    } finally {
+      picky.broken = false;
+    }
   });
 });
 
