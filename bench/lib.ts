@@ -345,15 +345,24 @@ export async function fixedRate(base: string, r: Req, rate: number, seconds: num
   return { latencies, failed };
 }
 
-/** Sum of a Prometheus counter's samples whose labels contain every `match` pair. */
-export async function metric(base: string, name: string, match: Record<string, string> = {}): Promise<number> {
-  const { body } = await send(base, { method: 'GET', path: '/metrics' });
+/** A gateway's `/metrics` text, for `sampleSum` to read several values of one scrape. */
+export async function scrape(base: string): Promise<string> {
+  return (await send(base, { method: 'GET', path: '/metrics' })).body;
+}
+
+/** Sum of a Prometheus metric's samples in `text` whose labels contain every `match` pair. */
+export function sampleSum(text: string, name: string, match: Record<string, string> = {}): number {
   let sum = 0;
-  for (const line of body.split('\n')) {
+  for (const line of text.split('\n')) {
     if (!line.startsWith(`${name}{`) && !line.startsWith(`${name} `)) continue;
     if (Object.entries(match).every(([k, v]) => line.includes(`${k}="${v}"`))) sum += Number(line.slice(line.lastIndexOf(' ') + 1));
   }
   return sum;
+}
+
+/** Sum of a Prometheus counter's samples whose labels contain every `match` pair, from a scrape of its own. */
+export async function metric(base: string, name: string, match: Record<string, string> = {}): Promise<number> {
+  return sampleSum(await scrape(base), name, match);
 }
 
 /** The store engines a scenario measures: the embedded one, and PostgreSQL when DATABASE_URL is set. */

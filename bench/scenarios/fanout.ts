@@ -6,7 +6,7 @@
  * engine, idle subscribers up to the budget's 10,000: the gateway's resident memory.
  */
 import { subscribe as openSubscriber, type Subscriber, type Transport } from '../subscriber.js';
-import { API_KEY, EXOTEL_CALLS_PATH, exotelCall, keepAliveAgent, metric, round, send, startGateway, storeEngines, summarise, type Child, type Options, type Row } from '../lib.js';
+import { API_KEY, EXOTEL_CALLS_PATH, exotelCall, keepAliveAgent, metric, round, sampleSum, scrape, send, startGateway, storeEngines, summarise, type Child, type Options, type Row } from '../lib.js';
 
 const SUBSCRIPTION = 'subscription BenchCalls { callEvents(filter: { provider: EXOTEL }) { id providerCallId status } }';
 const BATCH = 500;
@@ -109,9 +109,10 @@ async function measure(subs: Subscribers, { sent, answered }: { sent: Map<string
 
 const STEPS = ['claim', 'apply', 'mark'] as const;
 
-/** The gateway's switchboard_webhook_step_seconds so far: seconds and count of each step, summed over routes. */
+/** The gateway's switchboard_webhook_step_seconds so far, from one scrape: seconds and count of each step, summed over routes. */
 async function stepTotals(url: string) {
-  return Promise.all(STEPS.map(async (step) => ({ seconds: await metric(url, 'switchboard_webhook_step_seconds_sum', { step }), count: await metric(url, 'switchboard_webhook_step_seconds_count', { step }) })));
+  const text = await scrape(url);
+  return STEPS.map((step) => ({ seconds: sampleSum(text, 'switchboard_webhook_step_seconds_sum', { step }), count: sampleSum(text, 'switchboard_webhook_step_seconds_count', { step }) }));
 }
 
 /** Each step's mean in ms between two readings of `stepTotals`, as a note's words. */
