@@ -2,11 +2,13 @@
  * 3. Fan-out: subscribers (bench/subscriber.ts) on callEvents, over graphql-transport-ws, then
  * over SSE, then over Apollo's multipart subscriptions, Exotel call webhooks posted at a steady
  * rate; latency to each subscriber's receipt from sending each webhook (the budget line) and
- * from its answer (the budget's words), and events lost. Then, in a fresh gateway per store
- * engine, idle subscribers up to the budget's 10,000: the gateway's resident memory.
+ * from its answer (the budget's words), and events lost; over WebSocket also against the floor, a
+ * bare server that only writes each event to every subscriber (bench/children/bare.ts). Then, in a
+ * fresh gateway per store engine, idle subscribers up to the budget's 10,000: the gateway's
+ * resident memory.
  */
 import { subscribe as openSubscriber, type Subscriber, type Transport } from '../subscriber.js';
-import { API_KEY, EXOTEL_CALLS_PATH, exotelCall, keepAliveAgent, metric, round, sampleSum, scrape, send, startGateway, storeEngines, summarise, type Child, type Options, type Row } from '../lib.js';
+import { API_KEY, EXOTEL_CALLS_PATH, exotelCall, keepAliveAgent, metric, round, sampleSum, scrape, send, startChild, startGateway, storeEngines, summarise, type Child, type Options, type Row } from '../lib.js';
 
 const SUBSCRIPTION = 'subscription BenchCalls { callEvents(filter: { provider: EXOTEL }) { id providerCallId status } }';
 const BATCH = 500;
@@ -123,9 +125,10 @@ function stepMeans(before: Awaited<ReturnType<typeof stepTotals>>, after: Awaite
 /**
  * `count` subscribers on gateway `on`, then `events` webhooks at `rate`/s posted to gateway `to`
  * (the same one, or another over Redis), after a second of them to warm both: delivery
- * latencies, losses, the webhooks' answer times and `on`'s CPU per delivery.
+ * latencies, losses, the webhooks' answer times and `on`'s CPU per delivery; with `steps`, the
+ * means of `to`'s webhook steps (a server without them: the floor).
  */
-export async function deliver(on: Child, to: Child, count: number, prefix: string, rate: number, events: number, transport: Transport = 'ws') {
+export async function deliver(on: Child, to: Child, count: number, prefix: string, rate: number, events: number, { transport = 'ws', steps: timed = true }: { transport?: Transport; steps?: boolean } = {}) {
   const subs: Subscribers = { clients: [], receipts: new Map(), heard: new Set() };
   try {
     await subscribe(`${on.url}/graphql`, transport, count, subs);
@@ -133,7 +136,7 @@ export async function deliver(on: Child, to: Child, count: number, prefix: strin
     // A second of events first, as scenario 2 warms its paths: the figures are for a warm gateway.
     const warm = await postSteadily(to.url, `${prefix}-warm`, rate, rate, subs.receipts);
     await measure(subs, warm, 10_000);
-    const steps0 = await stepTotals(to.url);
+    const steps0 = timed ? await stepTotals(to.url) : undefined;
     const cpu0 = on.cpuMs();
     const own0 = process.cpuUsage();
     const posted = await postSteadily(to.url, prefix, rate, events, subs.receipts);
@@ -141,7 +144,7 @@ export async function deliver(on: Child, to: Child, count: number, prefix: strin
     const own = process.cpuUsage(own0);
     const cpuMs = on.cpuMs() - cpu0;
     // Read after the CPU: a scrape is the gateway's work too.
-    const steps = stepMeans(steps0, await stepTotals(to.url));
+    const steps = steps0 && stepMeans(steps0, await stepTotals(to.url));
     const per = Math.max(1, result.count);
     // This process's CPU (µs) per delivery: the subscribers' side, on the same 2 cores.
     return { ...result, answers: posted.answers, steps, cpuUs: (cpuMs * 1000) / per, subscribersCpuUs: (own.user + own.system) / per };
@@ -184,10 +187,11 @@ export async function fanout(opts: Options): Promise<Row[]> {
   const s = '3 fan-out';
   const rows: Row[] = [];
   const gateway = await startGateway(opts);
+  const floor = await startChild('bare', { FANOUT: '1' });
   try {
     // The same gateway, one transport after the other: their figures side by side.
     for (const [transport, name] of [['ws', ''], ['sse', 'SSE'], ['multipart', 'multipart']] as const) {
-      const fan = await deliver(gateway, gateway, fanoutSubscribers, `fan-${transport}`, rate, events, transport);
+      const fan = await deliver(gateway, gateway, fanoutSubscribers, `fan-${transport}`, rate, events, { transport });
       const over = name && ` over ${name}`;
       const who = `${fanoutSubscribers} subscribers${over}`;
       const label = 'webhook answer';
@@ -202,9 +206,19 @@ export async function fanout(opts: Options): Promise<Row[]> {
         { scenario: s, figure: `events lost${over}`, value: fan.lost, unit: 'events', target: '0', ok: fan.lost === 0, note: `${fan.count} deliveries, ${fan.duplicates} duplicated` },
       );
       if (fan.lost > 0) process.stderr.write(`bench: fan-out over ${transport} lost ${fan.lost} events\n`);
+      if (transport !== 'ws') continue;
+      // Right after the gateway's turn, the same subscribers and webhooks to the floor.
+      const bare = await deliver(floor, floor, fanoutSubscribers, 'floor', rate, events, { steps: false });
+      // Its figures would leave out the deliveries it never made: not a floor then.
+      if (bare.lost > 0) throw new Error(`the bare WebSocket server lost ${bare.lost} of ${bare.count + bare.lost} deliveries`);
+      const floorNote = `the floor for any server here: the same subscribers and webhooks to a bare node:http and ws server that answers each webhook at once, then writes its frame to every subscriber in one loop (no store, no GraphQL); its CPU ${round(bare.cpuUs, 1)} µs a delivery`;
+      rows.push(
+        { scenario: s, figure: `delivery p50, ${who}, bare WebSocket server`, value: round(bare.p50), unit: 'ms', target: '—', baseline: { label: 'the gateway', value: round(fan.p50) }, note: floorNote },
+        { scenario: s, figure: `delivery p99, ${who}, bare WebSocket server`, value: round(bare.p99), unit: 'ms', target: '—', baseline: { label: 'the gateway', value: round(fan.p99) }, note: `from each webhook's sending; max ${round(bare.max)} ms` },
+      );
     }
   } finally {
-    await gateway.stop();
+    await Promise.all([gateway.stop(), floor.stop()]);
   }
 
   // Memory with the embedded store, and with PostgreSQL when DATABASE_URL is set (the store
