@@ -1,16 +1,38 @@
 /**
- * A peer GraphQL server for scenario 1 (PEER: apollo, yoga or mercurius-jit), serving the
- * gateway's own SDL (schema.graphql) with `providers` answering PEER_DATA (base64 JSON, the
- * gateway's answer), so every peer sends the same bytes for the same query.
+ * A peer GraphQL server (PEER: apollo, yoga or mercurius-jit) serving the gateway's own SDL
+ * (schema.graphql). For scenario 1, `providers` answers PEER_DATA (base64 JSON, the gateway's
+ * answer), so every peer sends the same bytes for the same query. For scenario 2, with AVANSER
+ * (the gateway's AVANSER account as JSON), `availableNumbers` searches AVANSER's stock through
+ * the gateway's own AVANSER adapter and got client and presents the numbers as the gateway does.
  */
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { NumberSearchFilter } from '../../src/datasources/provider.js';
 
 const typeDefs = readFileSync(new URL('../../../schema.graphql', import.meta.url), 'utf8');
-const providers = JSON.parse(Buffer.from(process.env.PEER_DATA ?? '', 'base64').toString()) as unknown;
-const resolvers = { Query: { providers: () => providers } };
 const peer = process.env.PEER;
+
+async function avanserSearch(account: string) {
+  // The gateway's types module reads type-graphql's metadata when loaded.
+  await import('reflect-metadata');
+  const [{ AvanserAdapter }, { AvanserClient }, { presentNumber }, { pino }] = await Promise.all([
+    import('../../src/datasources/avanser/adapter.js'),
+    import('../../src/datasources/avanser/client.js'),
+    import('../../src/types/present.js'),
+    import('pino'),
+  ]);
+  const deps = { log: pino({ level: 'silent' }), timeoutMs: 10_000, webhookUrl: () => 'http://127.0.0.1/unused' };
+  const adapter = new AvanserAdapter(new AvanserClient(JSON.parse(account), deps), deps);
+  return async (_: unknown, { filter, first }: { filter: NumberSearchFilter; first: number }) => ({ edges: (await adapter.searchNumbers(filter, first)).map((n) => ({ node: presentNumber(n) })) });
+}
+
+function fixedProviders() {
+  const providers = JSON.parse(Buffer.from(process.env.PEER_DATA ?? '', 'base64').toString()) as unknown;
+  return { Query: { providers: () => providers } };
+}
+
+const resolvers = process.env.AVANSER ? { Query: { availableNumbers: await avanserSearch(process.env.AVANSER) } } : fixedProviders();
 
 /**
  * Imported by a name TypeScript does not follow: Yoga's and Mercurius' declarations widen
