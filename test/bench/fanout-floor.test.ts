@@ -1,8 +1,8 @@
 /**
  * Scenario 3's floor (bench/children/bare.ts with FANOUT): the bench's own subscribers
  * (bench/subscriber.ts) on it, then Exotel call webhooks: each live subscriber gets each event
- * once, under the id it chose and with the webhook's call id, and one that left gets nothing and
- * breaks nothing.
+ * once, under the id it chose and with the webhook's call id, and one leaving breaks nothing for
+ * the others.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
