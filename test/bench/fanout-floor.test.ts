@@ -5,9 +5,8 @@
  * the others.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import http from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { EXOTEL_CALLS_PATH, exotelCall } from '../../bench/lib.js';
+import { EXOTEL_CALLS_PATH, exotelCall, send } from '../../bench/lib.js';
 import { subscribe, type Subscriber } from '../../bench/subscriber.js';
 
 let child: ChildProcess | undefined;
@@ -22,14 +21,8 @@ async function startFloor(): Promise<string> {
   return (JSON.parse(line) as { url: string }).url;
 }
 
-const post = (url: string, body: string) =>
-  new Promise<number>((resolve, reject) => {
-    const req = http.request(`${url}${EXOTEL_CALLS_PATH}`, { method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode!));
-    });
-    req.on('error', reject).end(body);
-  });
+/** An Exotel call webhook posted as the bench posts it; its answer's status. */
+const post = async (url: string, body: string) => (await send(url, { method: 'POST', path: EXOTEL_CALLS_PATH, headers: { 'content-type': 'application/json' }, body })).status;
 
 describe('bench: the fan-out floor', () => {
   it('writes each webhook to every live subscriber once', async () => {
